@@ -1,0 +1,71 @@
+// JSON forms of every API message, shared by server and client, and the API version.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "yishi/errors.hpp"
+#include "yishi/model.hpp"
+
+namespace yishi {
+
+// Bumped on any incompatible change; the server sends it in X-Yishi-Api and at
+// GET /api/version, and the client refuses to talk to a server with another one.
+constexpr int kApiVersion = 1;
+constexpr const char* kApiVersionHeader = "X-Yishi-Api";
+
+using Json = nlohmann::json;
+
+// Parses a request or response body: well-formed UTF-8 holding a JSON object.
+Result<Json> parse_object(std::string_view body);
+
+// Reads a required string field of an object, naming the field when missing or mistyped.
+Result<std::string> require_string(const Json& obj, const std::string& field);
+
+// --- requests ---
+struct LoginRequest {
+    std::string login;
+    std::string password;
+};
+Result<LoginRequest> decode_login_request(std::string_view body);
+std::string encode(const LoginRequest& r);
+
+// POST /api/councils/{id}/issues; title and body are validated and trimmed.
+struct NewIssueRequest {
+    std::string title;
+    std::string body;
+};
+Result<NewIssueRequest> decode_new_issue_request(std::string_view body);
+std::string encode(const NewIssueRequest& r);
+
+// --- responses ---
+struct LoginReply {
+    std::string token;
+    Member member;
+    std::vector<Council> councils;  // the councils this member belongs to
+};
+std::string encode(const LoginReply& r);
+Result<LoginReply> decode_login_reply(std::string_view body);
+
+struct IssueList {
+    Council council;
+    std::vector<Issue> issues;  // newest first
+};
+std::string encode(const IssueList& r);
+Result<IssueList> decode_issue_list(std::string_view body);
+
+std::string encode(const Issue& r);
+Result<Issue> decode_issue(std::string_view body);
+
+Json to_json(const Member& m);
+Json to_json(const Council& c);
+Json to_json(const Issue& i);
+
+// {"error":{"code":..,"message":..,"field":..}}
+std::string encode(const Error& e);
+// Reads an error body; anything unreadable becomes a generic error with the HTTP status.
+Error decode_error(std::string_view body, int status);
+
+}  // namespace yishi

@@ -1,0 +1,126 @@
+// JSON messages: requests decode with errors naming the field; replies round-trip.
+#include <boost/test/unit_test.hpp>
+
+#include "yishi/messages.hpp"
+#include "yishi/text.hpp"
+
+using namespace yishi;
+
+namespace {
+bool has_han(const std::string& s) {
+    for (char32_t cp : decode_utf8(s))
+        if (cp >= 0x4E00 && cp <= 0x9FFF) return true;
+    return false;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(messages)
+
+BOOST_AUTO_TEST_CASE(new_issue_request_decodes_and_trims) {
+    auto r = decode_new_issue_request(R"({"title":" 加装电梯 ","body":"三号楼老人上下楼困难"})");
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(r.value().title == "加装电梯");
+    BOOST_TEST(r.value().body == "三号楼老人上下楼困难");
+}
+
+BOOST_AUTO_TEST_CASE(missing_field_is_named) {
+    auto r = decode_new_issue_request(R"({"body":"内容"})");
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.error().code == "missing_field");
+    BOOST_TEST(r.error().field == "title");
+    BOOST_TEST(r.error().message == "缺少字段：标题");
+}
+
+BOOST_AUTO_TEST_CASE(wrong_type_is_named) {
+    auto r = decode_new_issue_request(R"({"title":"路灯","body":42})");
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.error().code == "wrong_type");
+    BOOST_TEST(r.error().field == "body");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_and_non_objects_are_refused) {
+    for (const char* body : {"{", "", "[]", "\"title\"", "{\"title\":}"}) {
+        auto r = decode_new_issue_request(body);
+        BOOST_REQUIRE(!r.ok());
+        BOOST_TEST(r.error().code == "bad_json");
+        BOOST_TEST(r.error().status == 400);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_request_is_refused) {
+    auto r = decode_new_issue_request("{\"title\":\"\xC3\",\"body\":\"x\"}");
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.error().code == "bad_utf8");
+}
+
+BOOST_AUTO_TEST_CASE(lone_surrogate_escape_is_refused) {
+    auto r = decode_new_issue_request(R"({"title":"\ud800","body":"x"})");
+    BOOST_TEST(!r.ok());
+}
+
+BOOST_AUTO_TEST_CASE(login_request_requires_both_fields) {
+    BOOST_TEST(decode_login_request(R"({"login":"demo01","password":"x"})").ok());
+    auto r = decode_login_request(R"({"login":"demo01"})");
+    BOOST_REQUIRE(!r.ok());
+    BOOST_TEST(r.error().field == "password");
+    BOOST_TEST(!decode_login_request(R"({"login":"  ","password":"x"})").ok());
+}
+
+BOOST_AUTO_TEST_CASE(issue_list_round_trips) {
+    IssueList list;
+    list.council = {3, "春晖社区居民议事会", "春晖社区", "residents_council", 5, 15};
+    Issue i;
+    i.id = 9;
+    i.council_id = 3;
+    i.title = "电动车充电桩";
+    i.body = "车棚需要安装充电桩";
+    i.author_id = 4;
+    i.author_name = "王秀英";
+    i.created_at = 1700000000;
+    i.cosigns = 5;
+    i.stage = IssueStage::listed;
+    i.cosigned_by_me = true;
+    list.issues.push_back(i);
+    auto back = decode_issue_list(encode(list));
+    BOOST_REQUIRE(back.ok());
+    BOOST_TEST(back.value().council.name == "春晖社区居民议事会");
+    BOOST_TEST(back.value().council.cosign_threshold == 5);
+    BOOST_REQUIRE(back.value().issues.size() == 1u);
+    const Issue& b = back.value().issues[0];
+    BOOST_TEST(b.title == "电动车充电桩");
+    BOOST_TEST(b.author_name == "王秀英");
+    BOOST_TEST(b.cosigns == 5);
+    BOOST_TEST((b.stage == IssueStage::listed));
+    BOOST_TEST(b.cosigned_by_me);
+}
+
+BOOST_AUTO_TEST_CASE(reply_with_missing_fields_is_an_error_not_a_crash) {
+    BOOST_TEST(!decode_issue(R"({"id":1})").ok());
+    BOOST_TEST(!decode_login_reply(R"({"token":5})").ok());
+}
+
+BOOST_AUTO_TEST_CASE(error_body_round_trips_with_its_chinese_message) {
+    Error e = make_error("empty_text", "title");
+    Error back = decode_error(encode(e), 400);
+    BOOST_TEST(back.code == "empty_text");
+    BOOST_TEST(back.field == "title");
+    BOOST_TEST(back.message == "标题不能为空");
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_error_body_becomes_a_chinese_message) {
+    BOOST_TEST(decode_error("<html>", 502).message == "服务器内部错误，请稍后再试");
+    BOOST_TEST(decode_error("", 0).message == "无法连接服务器，请检查网络后重试");
+}
+
+BOOST_AUTO_TEST_CASE(every_error_code_has_a_status_and_chinese_message) {
+    for (const char* code : {"not_found", "bad_json", "missing_field", "unauthorized",
+                             "bad_credentials", "forbidden", "own_issue", "already_cosigned",
+                             "payload_too_large", "length_required", "rate_limited", "internal"}) {
+        Error e = make_error(code, "title");
+        BOOST_TEST(e.status >= 400);
+        BOOST_TEST(has_han(e.message), code << " has a Chinese message");
+    }
+    BOOST_TEST(make_error("no_such_code").status == 500);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
