@@ -1,0 +1,145 @@
+// yishi-server: parses the command line, opens the database, optionally seeds the demo
+// community, and serves until SIGINT or SIGTERM.
+#include <csignal>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include <pthread.h>
+
+#include "yishi/server/seed.hpp"
+#include "yishi/server/service.hpp"
+#include "yishi/server/store.hpp"
+
+namespace {
+
+struct Options {
+    std::string host = "127.0.0.1";  // loopback: production sits behind nginx for TLS
+    int port = 8080;
+    std::string db;
+    std::string web;
+    bool seed_demo = false;
+};
+
+const char* const kUsage =
+    "usage: yishi-server serve --db PATH [--web DIR] [--host ADDR] [--port N] [--seed-demo]\n"
+    "  --host ADDR   address to listen on (default 127.0.0.1)\n"
+    "  --port N      TCP port, 0 for any free port (default 8080)\n"
+    "  --db PATH     SQLite database file, created if missing\n"
+    "  --web DIR     directory of the built web client (index.html, app.js, app.wasm)\n"
+    "  --seed-demo   fill an empty database with the demo community\n";
+
+[[noreturn]] void usage_error(const std::string& message) {
+    std::cerr << "yishi-server: " << message << "\n" << kUsage;
+    std::exit(2);
+}
+
+Options parse(int argc, char** argv) {
+    if (argc < 2 || std::string(argv[1]) != "serve") usage_error("expected the command 'serve'");
+    Options o;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage_error(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--host") o.host = value();
+        else if (arg == "--port") {
+            std::string v = value();
+            if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoi(v) > 65535)
+                usage_error("--port must be a number from 0 to 65535");
+            o.port = std::stoi(v);
+        } else if (arg == "--db") o.db = value();
+        else if (arg == "--web") o.web = value();
+        else if (arg == "--seed-demo") o.seed_demo = true;
+        else if (arg == "--help" || arg == "-h") { std::cout << kUsage; std::exit(0); }
+        else usage_error("unknown option " + arg);
+    }
+    if (o.db.empty()) usage_error("--db PATH is required");
+    return o;
+}
+
+std::string url_host(const std::string& host) {
+    return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace yishi::server;
+    Options options = parse(argc, argv);
+
+    // Signals are taken by one thread with sigwait, not by a handler: stopping the server
+    // is not async-signal-safe. Blocked here, before any thread starts, so all inherit it.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    // A shell starts background jobs with SIGINT ignored, and an ignored signal never reaches
+    // sigwait. With the signals blocked, the default action cannot kill us before sigwait.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    try {
+        Store store(options.db);
+        ServiceOptions service_options;
+        service_options.web_dir = options.web;
+        Service service(store, service_options);
+
+        bool seeded = false;
+        if (options.seed_demo) seeded = seed_demo(store, service.hasher(), system_now());
+
+        int port = service.bind(options.host, options.port);
+        if (port < 0) {
+            std::cerr << "yishi-server: cannot listen on " << options.host << ":" << options.port
+                      << " (port in use, or address not available)\n";
+            return 1;
+        }
+        std::cout << "Yishi listening on http://" << url_host(options.host) << ":" << port << "/"
+                  << std::endl;
+        if (options.seed_demo) {
+            if (has_demo_logins(store)) {
+                std::cout << (seeded ? "Demo community seeded." : "Demo community present.")
+                          << " Logins (password " << kDemoPassword << "):";
+                for (const auto& l : demo_logins())
+                    std::cout << " " << l.login << (l.role == "convenor" ? "(召集人)" : "");
+                std::cout << std::endl;
+            } else {
+                std::cout << "Database already holds other data; demo not seeded." << std::endl;
+            }
+        }
+
+        std::atomic<bool> done{false};
+        std::thread signals([&] {
+            int sig = 0;
+            sigwait(&stop_signals, &sig);
+            // stop() is lost if it lands before listen() has started: repeat until it ends.
+            while (!done) {
+                service.stop();
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        });
+        bool ok = service.listen();
+        done = true;
+        if (!ok) pthread_kill(signals.native_handle(), SIGTERM);  // wake sigwait
+        signals.join();
+        if (!ok) {
+            std::cerr << "yishi-server: the server stopped unexpectedly\n";
+            return 1;
+        }
+        std::cout << "Yishi stopped." << std::endl;
+        return 0;
+    } catch (const StoreError& e) {
+        std::cerr << "yishi-server: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "yishi-server: " << e.what() << "\n";
+        return 1;
+    }
+}

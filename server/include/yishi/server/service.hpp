@@ -1,0 +1,49 @@
+// The Yishi HTTP service: the JSON API under /api/ and the web client's files, over a Store.
+// Bind, listen on a thread of the caller's choosing, stop from any thread.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "yishi/server/auth.hpp"
+#include "yishi/server/store.hpp"
+
+namespace yishi::server {
+
+// Seconds since the Unix epoch; tests substitute their own to age tokens.
+using Clock = std::function<std::int64_t()>;
+std::int64_t system_now();
+
+struct ServiceOptions {
+    std::string web_dir;  // the built web client; empty serves no files
+    Clock clock = system_now;
+    TokenPolicy tokens;
+    LoginThrottle throttle;
+    int max_concurrent_hashes = 2;
+    int worker_threads = 16;
+};
+
+class Service {
+public:
+    Service(Store& store, ServiceOptions options);
+    ~Service();
+    Service(const Service&) = delete;
+    Service& operator=(const Service&) = delete;
+
+    // Binds to host:port (port 0: any free port). Returns the bound port, or -1.
+    int bind(const std::string& host, int port);
+    // Serves until stop(); returns false when it could not serve at all.
+    bool listen();
+    void stop();
+    bool running() const;
+
+    // Shared with the demo seed, so that seeding honours the same cap on hashing.
+    PasswordHasher& hasher();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace yishi::server

@@ -1,0 +1,90 @@
+// JSON replies, ids, bearer tokens, admission before the body, and the API route table.
+#include "http.hpp"
+
+#include <cstdint>
+
+#include "yishi/messages.hpp"
+#include "yishi/server/auth.hpp"
+
+namespace yishi::server {
+
+Reply failure(const Error& e) { return {e.status, encode(e)}; }
+
+void write_reply(httplib::Response& res, const Reply& reply) {
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
+    res.set_header(kApiVersionHeader, std::to_string(kApiVersion));
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(reply.body, "application/json; charset=utf-8");
+}
+
+bool is_api_path(const std::string& path) {
+    return path == "/api" || path.rfind("/api/", 0) == 0;
+}
+
+std::optional<Id> parse_id(const std::string& text) {
+    if (text.empty() || text.size() > 19 || text[0] < '1' || text[0] > '9') return std::nullopt;
+    std::uint64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');  // 19 digits cannot overflow 64 bits
+    }
+    if (v > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+    return static_cast<Id>(v);
+}
+
+std::optional<std::string> bearer_token(const httplib::Request& req) {
+    const std::string prefix = "Bearer ";
+    if (req.get_header_value_count("Authorization") != 1) return std::nullopt;
+    std::string value = req.get_header_value("Authorization");
+    if (value.rfind(prefix, 0) != 0) return std::nullopt;
+    std::string token = value.substr(prefix.size());
+    if (!well_formed_token(token)) return std::nullopt;
+    return token;
+}
+
+std::optional<Error> refuse_before_body(const httplib::Request& req) {
+    if (req.has_header("Transfer-Encoding")) return make_error("length_required");
+    auto n = req.get_header_value_count("Content-Length");
+    for (std::size_t k = 0; k < n; ++k) {
+        std::string value = req.get_header_value("Content-Length", k);
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
+            Error e = make_error("bad_json");
+            e.code = "bad_request";
+            e.message = "请求格式错误：内容长度无效";
+            return e;
+        }
+        // More than 7 digits is more than 1 MiB whatever they say; stoull cannot overflow.
+        if (value.size() > 7 || std::stoull(value) > kMaxRequestBytes)
+            return make_error("payload_too_large");
+    }
+    return std::nullopt;
+}
+
+void ApiRoutes::add(const std::string& method, const std::string& pattern, ApiHandler handler) {
+    known_.emplace_back(std::regex(pattern), method);
+    auto h = [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+        write_reply(res, handler(req));
+    };
+    if (method == "GET") http_.Get(pattern, h);
+    else if (method == "POST") http_.Post(pattern, h);
+    else if (method == "PUT") http_.Put(pattern, h);
+    else if (method == "PATCH") http_.Patch(pattern, h);
+    else if (method == "DELETE") http_.Delete(pattern, h);
+    else throw std::logic_error("unsupported method " + method);
+}
+
+Reply ApiRoutes::unmatched(const httplib::Request& req) const {
+    std::string allow;
+    for (const auto& [pattern, method] : known_) {
+        if (!std::regex_match(req.path, pattern)) continue;
+        allow += (allow.empty() ? "" : ", ") + method;
+        if (method == "GET") allow += ", HEAD";
+    }
+    if (allow.empty()) return failure(make_error("not_found"));
+    Reply r = failure(make_error("method_not_allowed"));
+    r.headers.emplace("Allow", allow);
+    return r;
+}
+
+}  // namespace yishi::server

@@ -1,0 +1,60 @@
+// HTTP plumbing shared by the routes: JSON replies with the API version header, id parsing,
+// bearer tokens, and the table of API routes that tells 404 from 405.
+#pragma once
+#include <functional>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "yishi/errors.hpp"
+#include "yishi/model.hpp"
+
+namespace yishi::server {
+
+// Largest request body accepted, in bytes (1 MiB).
+constexpr std::size_t kMaxRequestBytes = 1024 * 1024;
+
+// What an API handler answers: an HTTP status and a JSON body.
+struct Reply {
+    int status = 200;
+    std::string body;
+    httplib::Headers headers = {};  // extra headers, such as Allow on a 405
+};
+Reply failure(const Error& e);
+
+// Writes a reply with the JSON content type and X-Yishi-Api.
+void write_reply(httplib::Response& res, const Reply& reply);
+
+// True for /api and everything under it.
+bool is_api_path(const std::string& path);
+
+// A positive decimal id without sign or leading zeros that fits in 64 bits.
+std::optional<Id> parse_id(const std::string& text);
+
+// The token of an "Authorization: Bearer <token>" header, if well formed.
+std::optional<std::string> bearer_token(const httplib::Request& req);
+
+// Decides, before the body is read, whether a request may be read at all: chunked bodies
+// (which httplib 0.11.4 reads without limit) get 411 and bodies over 1 MiB get 413.
+std::optional<Error> refuse_before_body(const httplib::Request& req);
+
+using ApiHandler = std::function<Reply(const httplib::Request&)>;
+
+// The API's routes, registered with httplib and remembered so that a known path asked
+// with another method answers 405 rather than 404.
+class ApiRoutes {
+public:
+    explicit ApiRoutes(httplib::Server& http) : http_(http) {}
+    void add(const std::string& method, const std::string& pattern, ApiHandler handler);
+    // The answer for an /api request no route took.
+    Reply unmatched(const httplib::Request& req) const;
+
+private:
+    httplib::Server& http_;
+    std::vector<std::pair<std::regex, std::string>> known_;  // pattern, method
+};
+
+}  // namespace yishi::server

@@ -1,0 +1,24 @@
+// The API endpoints. Each one decodes a request, applies the core's rules, calls the store
+// and encodes the answer; none keeps state between requests.
+#pragma once
+#include "http.hpp"
+#include "yishi/server/service.hpp"
+
+namespace yishi::server {
+
+struct Api {
+    Store& store;
+    PasswordHasher& hasher;
+    const ServiceOptions& options;
+
+    std::int64_t now() const { return options.clock(); }
+    // The member whose live token the request carries, or 401 unauthorized.
+    Result<Member> caller(const httplib::Request& req) const;
+};
+
+// POST /api/login, POST /api/logout, GET /api/me, GET /api/version
+void add_account_routes(ApiRoutes& routes, Api& api);
+// GET/POST /api/councils/{id}/issues, GET /api/issues/{id}, POST /api/issues/{id}/cosign
+void add_issue_routes(ApiRoutes& routes, Api& api);
+
+}  // namespace yishi::server

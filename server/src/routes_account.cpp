@@ -1,0 +1,82 @@
+// Accounts: the API version, login with throttling, logout, and who am I.
+#include "routes.hpp"
+
+#include "yishi/messages.hpp"
+
+namespace yishi::server {
+
+Result<Member> Api::caller(const httplib::Request& req) const {
+    auto token = bearer_token(req);
+    if (!token) return make_error("unauthorized");
+    auto member = store.member_for_token(token_digest(*token), now(), options.tokens);
+    if (!member) return make_error("unauthorized");
+    return *member;
+}
+
+namespace {
+Json councils_json(const std::vector<Council>& councils) {
+    Json out = Json::array();
+    for (const auto& c : councils) out.push_back(to_json(c));
+    return out;
+}
+
+Reply login(Api& api, const httplib::Request& req) {
+    auto request = decode_login_request(req.body);
+    if (!request) return failure(request.error());
+    const auto& [login, password] = request.value();
+    const auto& throttle = api.options.throttle;
+    std::int64_t now = api.now();
+    std::int64_t window_start = now - throttle.window_seconds;
+
+    // Throttled before hashing, so a flood costs no Argon2 work.
+    FailureCounts recent = api.store.login_failures_since(login, req.remote_addr, window_start);
+    if (recent.by_login >= throttle.max_failures_per_login ||
+        recent.by_address >= throttle.max_failures_per_address)
+        return failure(make_error("rate_limited"));
+
+    auto credentials = api.store.credentials(login);
+    auto verdict = credentials ? api.hasher.verify(credentials->password_hash, password)
+                               : api.hasher.verify_against_dummy(password);
+    if (verdict == PasswordHasher::Verdict::busy) return failure(make_error("rate_limited"));
+    if (verdict != PasswordHasher::Verdict::match) {
+        api.store.record_login_failure(login, req.remote_addr, now, window_start);
+        return failure(make_error("bad_credentials"));
+    }
+
+    api.store.clear_login_failures(login);
+    auto member = api.store.member(credentials->member_id);
+    if (!member) return failure(make_error("bad_credentials"));
+    LoginReply reply;
+    reply.token = new_token();
+    api.store.add_token(token_digest(reply.token), member->id, now, api.options.tokens);
+    reply.member = *member;
+    reply.councils = api.store.councils_of(member->id);
+    return {200, encode(reply)};
+}
+
+Reply logout(Api& api, const httplib::Request& req) {
+    auto member = api.caller(req);
+    if (!member) return failure(member.error());
+    api.store.revoke_token(token_digest(*bearer_token(req)));
+    return {200, Json{{"ok", true}}.dump()};
+}
+
+Reply me(Api& api, const httplib::Request& req) {
+    auto member = api.caller(req);
+    if (!member) return failure(member.error());
+    Json body{{"member", to_json(member.value())},
+              {"councils", councils_json(api.store.councils_of(member.value().id))}};
+    return {200, body.dump()};
+}
+}  // namespace
+
+void add_account_routes(ApiRoutes& routes, Api& api) {
+    routes.add("GET", "/api/version", [](const httplib::Request&) {
+        return Reply{200, Json{{"api", kApiVersion}, {"name", "yishi"}}.dump()};
+    });
+    routes.add("POST", "/api/login", [&api](const httplib::Request& req) { return login(api, req); });
+    routes.add("POST", "/api/logout", [&api](const httplib::Request& req) { return logout(api, req); });
+    routes.add("GET", "/api/me", [&api](const httplib::Request& req) { return me(api, req); });
+}
+
+}  // namespace yishi::server

@@ -1,0 +1,176 @@
+// The service: httplib configured for hostile input, the API routes, and the web client.
+#include "yishi/server/service.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "http.hpp"
+#include "yishi/messages.hpp"
+#include "routes.hpp"
+#include "static_files.hpp"
+
+namespace yishi::server {
+
+std::int64_t system_now() {
+    using namespace std::chrono;
+    return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+constexpr time_t kReadTimeoutSeconds = 10;
+constexpr time_t kWriteTimeoutSeconds = 10;
+constexpr time_t kKeepAliveSeconds = 5;
+constexpr std::size_t kKeepAliveRequests = 100;
+
+// Answers a request refused before its body was read. That body may still be on the wire,
+// so the connection must end with this reply; otherwise httplib 0.11.4 (which keeps it open
+// after a pre-routing reply) would read the body as the next request. A content provider
+// that reports failure after writing the whole reply is what makes httplib drop it.
+// `with_length`: the 100-continue path writes no Content-Length of its own.
+void refuse(httplib::Response& res, const Error& e, bool with_length) {
+    auto body = std::make_shared<std::string>(encode(e));
+    res.status = e.status;
+    res.set_header(kApiVersionHeader, std::to_string(kApiVersion));
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Connection", "close");
+    if (with_length) res.set_header("Content-Length", std::to_string(body->size()));
+    res.set_content_provider(
+        body->size(), "application/json; charset=utf-8",
+        [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            sink.write(body->data() + offset, length);
+            return false;  // ends the connection once the reply is written
+        });
+}
+}  // namespace
+
+struct Service::Impl {
+    Impl(Store& s, ServiceOptions o)
+        : store(s),
+          options(std::move(o)),
+          hasher(options.max_concurrent_hashes),
+          api{store, hasher, options},
+          routes(http),
+          files(options.web_dir) {
+        configure();
+    }
+
+    void configure() {
+        int threads = options.worker_threads < 1 ? 1 : options.worker_threads;
+        http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        http.set_tcp_nodelay(true);
+        // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is
+        // already serving: SO_REUSEADDR alone still allows quick restarts, and a taken port fails.
+        http.set_socket_options([this](socket_t sock) {
+            int yes = 1;
+            setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+            listening_socket = sock;
+        });
+        http.set_read_timeout(kReadTimeoutSeconds);
+        http.set_write_timeout(kWriteTimeoutSeconds);
+        http.set_keep_alive_timeout(kKeepAliveSeconds);
+        http.set_keep_alive_max_count(kKeepAliveRequests);
+        // httplib enforces this for Content-Length bodies only; chunked ones are refused below.
+        http.set_payload_max_length(kMaxRequestBytes);
+
+        // Runs after the headers and before the body is read.
+        http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+            if (auto refusal = refuse_before_body(req)) {
+                refuse(res, *refusal, false);
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            // A POST with neither Content-Length nor Transfer-Encoding has an empty body
+            // (RFC 9112 6.3), as `curl -X POST` sends it; httplib 0.11.4 answers such requests
+            // with a bare 400 instead. The request object is httplib's own non-const local,
+            // so stating the length here is well defined.
+            if (!req.has_header("Content-Length") && req.method != "GET" && req.method != "HEAD")
+                const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
+        // "Expect: 100-continue" is answered before pre-routing: refuse there too, so the
+        // client never sends the body.
+        http.set_expect_100_continue_handler([](const httplib::Request& req, httplib::Response& res) {
+            if (auto refusal = refuse_before_body(req)) {
+                refuse(res, *refusal, true);
+                return refusal->status;
+            }
+            return 100;
+        });
+        http.set_exception_handler(
+            [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+                try {
+                    if (ep) std::rethrow_exception(ep);
+                } catch (const std::exception& e) {
+                    std::cerr << "yishi-server: " << req.method << " " << req.path
+                              << " failed: " << e.what() << std::endl;
+                } catch (...) {
+                    std::cerr << "yishi-server: " << req.method << " " << req.path
+                              << " failed with an unknown exception" << std::endl;
+                }
+                write_reply(res, failure(make_error("internal")));
+            });
+
+        add_account_routes(routes, api);
+        add_issue_routes(routes, api);
+
+        // What no route took: JSON 404/405 under /api, files elsewhere.
+        auto unmatched = [this](const httplib::Request& req, httplib::Response& res) {
+            if (is_api_path(req.path)) return write_reply(res, routes.unmatched(req));
+            if (req.method == "GET" || req.method == "HEAD") {
+                if (files.serve(req, res)) return;
+                return write_reply(res, failure(make_error("not_found")));
+            }
+            Reply r = failure(make_error("method_not_allowed"));
+            r.headers.emplace("Allow", "GET, HEAD");
+            write_reply(res, r);
+        };
+        http.Get(".*", unmatched);
+        http.Post(".*", unmatched);
+        http.Put(".*", unmatched);
+        http.Patch(".*", unmatched);
+        http.Delete(".*", unmatched);
+        http.Options(".*", unmatched);
+    }
+
+    // Widens httplib's fixed listen backlog of 5, which drops (and so delays by a second)
+    // the connections of any burst larger than that. Linux accepts a second listen() call.
+    void widen_backlog() {
+        if (listening_socket != INVALID_SOCKET) ::listen(listening_socket, SOMAXCONN);
+    }
+
+    Store& store;
+    ServiceOptions options;
+    std::atomic<socket_t> listening_socket{INVALID_SOCKET};
+    PasswordHasher hasher;
+    Api api;
+    httplib::Server http;
+    ApiRoutes routes;
+    StaticFiles files;
+};
+
+Service::Service(Store& store, ServiceOptions options)
+    : impl_(std::make_unique<Impl>(store, std::move(options))) {}
+
+Service::~Service() {
+    stop();
+}
+
+int Service::bind(const std::string& host, int port) {
+    int bound = port == 0 ? impl_->http.bind_to_any_port(host)
+                          : (impl_->http.bind_to_port(host, port) ? port : -1);
+    if (bound > 0) impl_->widen_backlog();
+    return bound;
+}
+
+bool Service::listen() { return impl_->http.listen_after_bind(); }
+
+void Service::stop() {
+    if (impl_->http.is_running()) impl_->http.stop();
+}
+
+bool Service::running() const { return impl_->http.is_running(); }
+
+PasswordHasher& Service::hasher() { return impl_->hasher; }
+
+}  // namespace yishi::server

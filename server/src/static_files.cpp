@@ -1,0 +1,101 @@
+// Static files: a strict path check, MIME by extension, revalidation by ETag.
+// Paths without an extension that name no file get index.html, so that the client's
+// history URLs survive a reload.
+#include "static_files.hpp"
+
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+namespace yishi::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+// The file a URL path names under root, refusing anything that could climb out of it.
+std::optional<fs::path> resolve(const fs::path& root, const std::string& url_path) {
+    if (url_path.empty() || url_path[0] != '/') return std::nullopt;
+    fs::path rel;
+    std::stringstream segments(url_path.substr(1));
+    std::string seg;
+    while (std::getline(segments, seg, '/')) {
+        if (seg.empty()) continue;
+        if (seg == "." || seg == ".." || seg[0] == '.' ||
+            seg.find_first_of(std::string("\\\0:", 3)) != std::string::npos)
+            return std::nullopt;
+        rel /= seg;
+    }
+    if (url_path.back() == '/') rel /= "index.html";
+    return root / rel;
+}
+
+bool has_extension(const std::string& url_path) {
+    auto slash = url_path.rfind('/');
+    return url_path.find('.', slash == std::string::npos ? 0 : slash) != std::string::npos;
+}
+
+bool read_file(const fs::path& file, std::string& out) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    out = buf.str();
+    return static_cast<bool>(in) || in.eof();
+}
+}  // namespace
+
+std::string StaticFiles::mime_type(const fs::path& file) {
+    static const std::map<std::string, std::string> types = {
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".wasm", "application/wasm"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".map", "application/json"},
+        {".ttf", "font/ttf"},
+        {".otf", "font/otf"},
+        {".woff", "font/woff"},
+        {".woff2", "font/woff2"},
+        {".png", "image/png"},
+        {".svg", "image/svg+xml"},
+        {".ico", "image/x-icon"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".data", "application/octet-stream"},
+    };
+    auto it = types.find(file.extension().string());
+    return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) const {
+    if (root_.empty()) return false;
+    auto file = resolve(root_, req.path);
+    if (!file) return false;
+    std::error_code ec;
+    if (!fs::is_regular_file(*file, ec)) {
+        if (has_extension(req.path)) return false;
+        file = root_ / "index.html";
+        if (!fs::is_regular_file(*file, ec)) return false;
+    }
+
+    auto size = fs::file_size(*file, ec);
+    auto mtime = static_cast<std::uint64_t>(fs::last_write_time(*file, ec).time_since_epoch().count());
+    std::string etag = "\"" + std::to_string(size) + "-" + std::to_string(mtime) + "\"";
+    // no-cache: the build's file names carry no hash, so every use revalidates (a 304 is cheap).
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("ETag", etag);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    if (req.get_header_value("If-None-Match") == etag) {
+        res.status = 304;
+        return true;
+    }
+    std::string body;
+    if (!read_file(*file, body)) return false;
+    res.status = 200;
+    res.set_content(body, mime_type(*file));
+    return true;
+}
+
+}  // namespace yishi::server

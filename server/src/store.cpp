@@ -1,0 +1,320 @@
+// The SQLite store: one connection behind one mutex (simplicity first; SQLite serialises
+// writers anyway). WAL + synchronous=FULL: an acknowledged write survives a crash.
+// This file: opening, seeding, members, councils, issues and co-signs.
+#include "yishi/server/store.hpp"
+
+#include "schema.hpp"
+#include "store_impl.hpp"
+#include "yishi/cosign.hpp"
+
+namespace yishi::server {
+
+namespace {
+constexpr int kBusyTimeoutMs = 5000;
+
+constexpr const char* kCouncilSelect = R"sql(
+    SELECT c.id, c.name, co.name, c.kind, c.cosign_threshold,
+           (SELECT COUNT(*) FROM council_members cm WHERE cm.council_id = c.id)
+    FROM councils c JOIN communities co ON co.id = c.community_id
+)sql";
+
+// ?1 is always the viewer, for cosigned_by_me.
+constexpr const char* kIssueSelect = R"sql(
+    SELECT i.id, i.council_id, i.title, i.body, i.author_id, m.name, i.created_at, i.stage,
+           (SELECT COUNT(*) FROM cosigns s WHERE s.issue_id = i.id),
+           EXISTS (SELECT 1 FROM cosigns s WHERE s.issue_id = i.id AND s.member_id = ?1)
+    FROM issues i JOIN members m ON m.id = i.author_id
+)sql";
+
+Council council_from(SQLite::Statement& q) {
+    Council c;
+    c.id = q.getColumn(0).getInt64();
+    c.name = q.getColumn(1).getString();
+    c.community = q.getColumn(2).getString();
+    c.kind = q.getColumn(3).getString();
+    c.cosign_threshold = q.getColumn(4).getInt();
+    c.member_count = q.getColumn(5).getInt();
+    return c;
+}
+
+Issue issue_from(SQLite::Statement& q) {
+    Issue i;
+    i.id = q.getColumn(0).getInt64();
+    i.council_id = q.getColumn(1).getInt64();
+    i.title = q.getColumn(2).getString();
+    i.body = q.getColumn(3).getString();
+    i.author_id = q.getColumn(4).getInt64();
+    i.author_name = q.getColumn(5).getString();
+    i.created_at = q.getColumn(6).getInt64();
+    if (!issue_stage_from_string(q.getColumn(7).getString(), i.stage))
+        throw StoreError("unknown issue stage in database: " + q.getColumn(7).getString());
+    i.cosigns = q.getColumn(8).getInt();
+    i.cosigned_by_me = q.getColumn(9).getInt() != 0;
+    return i;
+}
+
+SQLite::Database open_database(const std::string& path) {
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.setBusyTimeout(kBusyTimeoutMs);
+        std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+        if (mode != "wal") throw StoreError("cannot switch " + path + " to WAL journal mode");
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw StoreError("cannot open database " + path + ": " + e.what());
+    }
+}
+}  // namespace
+
+Member member_from(SQLite::Statement& q) {
+    Member m;
+    m.id = q.getColumn(0).getInt64();
+    m.login = q.getColumn(1).getString();
+    m.name = q.getColumn(2).getString();
+    m.role = q.getColumn(3).getString();
+    return m;
+}
+
+Store::Impl::Impl(const std::string& path) : db(open_database(path)) {}
+
+std::optional<Issue> Store::Impl::issue(Id id, Id viewer) {
+    SQLite::Statement q(db, std::string(kIssueSelect) + " WHERE i.id = ?2");
+    q.bind(1, viewer);
+    q.bind(2, id);
+    if (!q.executeStep()) return std::nullopt;
+    return issue_from(q);
+}
+
+std::optional<Council> Store::Impl::council(Id id) {
+    SQLite::Statement q(db, std::string(kCouncilSelect) + " WHERE c.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return council_from(q);
+}
+
+bool Store::Impl::is_member(Id council_id, Id member_id) {
+    SQLite::Statement q(db, "SELECT 1 FROM council_members WHERE council_id = ? AND member_id = ?");
+    q.bind(1, council_id);
+    q.bind(2, member_id);
+    return q.executeStep();
+}
+
+Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {
+    std::lock_guard lock(impl_->mutex);
+    try {
+        migrate(impl_->db);
+    } catch (const SQLite::Exception& e) {
+        throw StoreError("cannot prepare database " + path + ": " + e.what());
+    }
+}
+
+Store::~Store() = default;
+
+int Store::schema_version() {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->db.execAndGet("PRAGMA user_version").getInt();
+}
+
+bool Store::seed_if_empty(const SeedData& data) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (db.execAndGet("SELECT COUNT(*) FROM communities").getInt64() > 0) return false;
+
+    SQLite::Statement community(db, "INSERT INTO communities (name, street) VALUES (?, ?)");
+    community.bind(1, data.community);
+    community.bind(2, data.street);
+    community.exec();
+    Id community_id = db.getLastInsertRowid();
+
+    SQLite::Statement council(db,
+                              "INSERT INTO councils (community_id, name, kind, cosign_threshold) "
+                              "VALUES (?, ?, ?, ?)");
+    council.bind(1, community_id);
+    council.bind(2, data.council);
+    council.bind(3, data.council_kind);
+    council.bind(4, data.cosign_threshold);
+    council.exec();
+    Council rules;
+    rules.id = db.getLastInsertRowid();
+    rules.cosign_threshold = data.cosign_threshold;
+
+    std::vector<Id> member_ids;
+    SQLite::Statement member(
+        db, "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
+    SQLite::Statement joins(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
+    for (const auto& m : data.members) {
+        member.reset();
+        member.bind(1, m.login);
+        member.bind(2, m.name);
+        member.bind(3, m.role);
+        member.bind(4, m.password_hash);
+        member.exec();
+        member_ids.push_back(db.getLastInsertRowid());
+        joins.reset();
+        joins.bind(1, rules.id);
+        joins.bind(2, member_ids.back());
+        joins.exec();
+    }
+
+    SQLite::Statement issue(db,
+                            "INSERT INTO issues (council_id, title, body, author_id, created_at, "
+                            "stage) VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement cosign(
+        db, "INSERT INTO cosigns (issue_id, member_id, created_at) VALUES (?, ?, ?)");
+    for (const auto& s : data.issues) {
+        Issue i;
+        i.author_id = member_ids.at(s.author);
+        for (std::size_t n = 0; n < s.cosigners.size(); ++n)
+            i.stage = stage_after_cosign(i, static_cast<int>(n + 1), rules);
+        issue.reset();
+        issue.bind(1, rules.id);
+        issue.bind(2, s.title);
+        issue.bind(3, s.body);
+        issue.bind(4, i.author_id);
+        issue.bind(5, s.created_at);
+        issue.bind(6, to_string(i.stage));
+        issue.exec();
+        Id issue_id = db.getLastInsertRowid();
+        std::int64_t at = s.created_at;
+        for (int who : s.cosigners) {
+            at += 3600;  // an hour apart, for a plausible history
+            cosign.reset();
+            cosign.bind(1, issue_id);
+            cosign.bind(2, member_ids.at(who));
+            cosign.bind(3, at);
+            cosign.exec();
+        }
+    }
+    tx.commit();
+    return true;
+}
+
+Id Store::add_member(const NewMember& m) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db,
+                        "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
+    q.bind(1, m.login);
+    q.bind(2, m.name);
+    q.bind(3, m.role);
+    q.bind(4, m.password_hash);
+    q.exec();
+    return impl_->db.getLastInsertRowid();
+}
+
+std::optional<Credentials> Store::credentials(const std::string& login) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db, "SELECT id, password_hash FROM members WHERE login = ?");
+    q.bind(1, login);
+    if (!q.executeStep()) return std::nullopt;
+    return Credentials{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+}
+
+std::optional<Member> Store::member(Id id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db, "SELECT id, login, name, role FROM members WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return member_from(q);
+}
+
+std::vector<Council> Store::councils_of(Id member_id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db,
+                        std::string(kCouncilSelect) +
+                            " WHERE c.id IN (SELECT council_id FROM council_members "
+                            "WHERE member_id = ?) ORDER BY c.id");
+    q.bind(1, member_id);
+    std::vector<Council> out;
+    while (q.executeStep()) out.push_back(council_from(q));
+    return out;
+}
+
+std::optional<Council> Store::council(Id id) {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->council(id);
+}
+
+bool Store::is_member(Id council_id, Id member_id) {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->is_member(council_id, member_id);
+}
+
+std::vector<Issue> Store::issues(Id council_id, Id viewer) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db, std::string(kIssueSelect) +
+                                       " WHERE i.council_id = ?2 "
+                                       "ORDER BY i.created_at DESC, i.id DESC");
+    q.bind(1, viewer);
+    q.bind(2, council_id);
+    std::vector<Issue> out;
+    while (q.executeStep()) out.push_back(issue_from(q));
+    return out;
+}
+
+std::optional<Issue> Store::issue(Id id, Id viewer) {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->issue(id, viewer);
+}
+
+Issue Store::raise_issue(Id council_id, Id author, const NewIssueRequest& request,
+                         std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement q(db,
+                        "INSERT INTO issues (council_id, title, body, author_id, created_at, "
+                        "stage) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, council_id);
+    q.bind(2, request.title);
+    q.bind(3, request.body);
+    q.bind(4, author);
+    q.bind(5, now);
+    q.bind(6, to_string(IssueStage::collecting));
+    q.exec();
+    Id id = db.getLastInsertRowid();
+    auto issue = impl_->issue(id, author);
+    if (!issue) throw StoreError("a new issue vanished before its transaction ended");
+    tx.commit();
+    return *issue;
+}
+
+Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto issue = impl_->issue(issue_id, member_id);
+    if (!issue) return make_error("not_found", "issue_id");
+    auto council = impl_->council(issue->council_id);
+    if (!council) throw StoreError("issue without a council");
+    bool member = impl_->is_member(council->id, member_id);
+    if (auto refusal = check_cosign(*issue, member_id, member, issue->cosigned_by_me))
+        return *refusal;
+
+    // The UNIQUE constraint is the last word: a duplicate inserts nothing.
+    SQLite::Statement insert(db,
+                             "INSERT INTO cosigns (issue_id, member_id, created_at) "
+                             "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    insert.bind(1, issue_id);
+    insert.bind(2, member_id);
+    insert.bind(3, now);
+    if (insert.exec() == 0) return make_error("already_cosigned");
+
+    SQLite::Statement count(db, "SELECT COUNT(*) FROM cosigns WHERE issue_id = ?");
+    count.bind(1, issue_id);
+    count.executeStep();
+    IssueStage next = stage_after_cosign(*issue, count.getColumn(0).getInt(), *council);
+    if (next != issue->stage) {
+        SQLite::Statement update(db, "UPDATE issues SET stage = ? WHERE id = ?");
+        update.bind(1, to_string(next));
+        update.bind(2, issue_id);
+        update.exec();
+    }
+    auto after = impl_->issue(issue_id, member_id);
+    tx.commit();
+    return *after;
+}
+
+}  // namespace yishi::server

@@ -1,0 +1,93 @@
+// Test harness: a seeded database per test, a real server on a free loopback port, HTTP
+// clients, raw sockets for requests httplib::Client will not send, and database snapshots.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <thread>
+
+#include <httplib.h>
+
+#include "yishi/messages.hpp"
+#include "yishi/server/service.hpp"
+#include "yishi/server/store.hpp"
+
+namespace yishi {
+// Lets Boost.Test print stages in failure messages.
+inline std::ostream& operator<<(std::ostream& out, IssueStage s) { return out << to_string(s); }
+}  // namespace yishi
+
+namespace yishi::test {
+
+using server::ServiceOptions;
+
+// A fresh copy of the demo database (seeded once per test run), at a unique path.
+std::filesystem::path seeded_db();
+// A unique path for a database that does not exist yet.
+std::filesystem::path fresh_db_path();
+
+// Seconds added to the system clock by servers built with TestServer::shifted_clock().
+struct ClockShift {
+    std::atomic<std::int64_t> seconds{0};
+    server::Clock clock() {
+        return [this] { return server::system_now() + seconds.load(); };
+    }
+};
+
+// A Store and a Service listening on 127.0.0.1:<free port> on a background thread;
+// stopped and joined on destruction.
+class TestServer {
+public:
+    explicit TestServer(const std::filesystem::path& db, ServiceOptions options = {});
+    ~TestServer();
+
+    int port() const { return port_; }
+    const std::filesystem::path& db() const { return db_; }
+    server::Store& store() { return *store_; }
+    httplib::Client client() const;
+
+    // Logs in through the API and returns the token; fails the test otherwise.
+    std::string login(const std::string& login, const std::string& password = "yishi2026");
+    // A token for a member straight from the store, skipping Argon2 (for tests of many members).
+    std::string token_for(Id member_id);
+
+private:
+    std::filesystem::path db_;
+    std::unique_ptr<server::Store> store_;
+    std::unique_ptr<server::Service> service_;
+    std::thread thread_;
+    int port_ = -1;
+};
+
+httplib::Headers bearer(const std::string& token);
+
+// Sends raw bytes and reads until the server closes or `timeout` passes.
+struct RawReply {
+    std::string data;
+    bool closed_by_server = false;
+    std::chrono::milliseconds elapsed{0};
+    int status() const;  // from the status line, 0 if none
+    std::string body() const;
+};
+RawReply raw_exchange(int port, const std::string& request,
+                      std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+// Every row of the domain tables, in a stable order: equal snapshots mean nothing changed.
+std::string snapshot(const std::filesystem::path& db);
+
+// Reads the error of a failed reply.
+Error error_of(const httplib::Result& r);
+
+// 1-based ids of the demo data.
+constexpr Id kCouncil = 1;
+constexpr Id kConvenor = 1;          // demo01, 李建国
+constexpr Id kIssueChargers = 1;     // by demo02, 6 co-signs: listed
+constexpr Id kIssueLift = 3;         // by demo04, 4 co-signs: one short of the threshold
+constexpr Id kIssueNoise = 6;        // by demo15, no co-signs
+constexpr const char* kJson = "application/json";
+
+}  // namespace yishi::test
