@@ -1,0 +1,176 @@
+// apply(): intents → state changes and requests. Also the shared steps (steps.hpp).
+#include "yishi/client/apply.hpp"
+
+#include "steps.hpp"
+#include "yishi/cosign.hpp"
+#include "yishi/messages.hpp"
+#include "yishi/text.hpp"
+
+namespace yishi::client {
+
+namespace steps {
+
+Request make(ClientState& state, RequestKind kind, std::string method, std::string path,
+             std::string body, Id target) {
+    Request r;
+    r.kind = kind;
+    r.method = std::move(method);
+    r.path = std::move(path);
+    r.body = std::move(body);
+    r.token = state.session.token;
+    r.epoch = state.epoch;
+    r.target = target;
+    ++state.pending;
+    return r;
+}
+
+void load_issues(ClientState& state, std::vector<Request>& out) {
+    if (!state.logged_in() || state.council_id == 0) return;
+    out.push_back(make(state, RequestKind::issues, "GET",
+                       "/api/councils/" + std::to_string(state.council_id) + "/issues", {},
+                       state.council_id));
+}
+
+void go(ClientState& state, Route route, UrlUpdate url, std::vector<Request>& out) {
+    if (requires_login(route) && !state.logged_in()) {
+        state.after_login = route;
+        route = Route::login;
+        url = UrlUpdate::replace;
+    } else if (route == Route::login && state.logged_in()) {
+        route = Route::issues;
+        url = UrlUpdate::replace;
+    }
+    bool changed = route != state.route;
+    state.route = route;
+    // A redirect corrects the address even when the screen stays the same.
+    if (changed || url == UrlUpdate::replace) state.url_update = url;
+    if (changed && route == Route::issues) load_issues(state, out);
+}
+
+void end_session(ClientState& state) {
+    state.session = Session{};
+    state.council_id = 0;
+    state.issues.clear();
+    state.issues_loaded = false;
+    ++state.epoch;
+}
+
+void clear_messages(ClientState& state) {
+    state.error = {};
+    state.error_field.clear();
+    state.notice = {};
+}
+
+}  // namespace steps
+
+std::string translations_path(const std::string& language) {
+    return "i18n/" + language + ".json";
+}
+
+Check check_new_issue(std::string_view title, std::string_view body) {
+    if (auto t = validate_text(title, "title", kTitleMaxChars); !t) return t.error();
+    if (auto b = validate_text(body, "body", kBodyMaxChars); !b) return b.error();
+    return std::nullopt;
+}
+
+Check cosign_refusal(const ClientState& state, const Issue& issue) {
+    bool member = state.confirmed() && issue.council_id == state.council_id;
+    return check_cosign(issue, state.session.member.id, member, issue.cosigned_by_me);
+}
+
+namespace {
+
+struct Applier {
+    ClientState& state;
+    std::vector<Request> out;
+
+    void refuse(const Error& e) {
+        state.error = {{}, e.message};
+        state.error_field = e.field;
+        state.notice = {};
+    }
+
+    void operator()(const Boot& b) {
+        out.push_back(steps::make(state, RequestKind::translations, "GET",
+                                  translations_path(b.language)));
+        out.push_back(steps::make(state, RequestKind::api_version, "GET", "/api/version"));
+        if (!b.stored_token.empty()) {
+            state.session.token = b.stored_token;
+            out.push_back(steps::make(state, RequestKind::me, "GET", "/api/me"));
+        }
+        // Always settle the address: an empty or unknown hash becomes the screen shown.
+        Route wanted = parse_hash(b.hash);
+        steps::go(state, wanted, UrlUpdate::replace, out);
+    }
+
+    void operator()(const Login& l) {
+        LoginRequest req{trim(l.login), l.password};
+        steps::clear_messages(state);
+        if (req.login.empty()) return refuse(make_error("empty_text", "login"));
+        if (req.password.empty()) return refuse(make_error("empty_text", "password"));
+        out.push_back(steps::make(state, RequestKind::login, "POST", "/api/login", encode(req)));
+        state.submitting = true;
+    }
+
+    void operator()(const Logout&) {
+        if (state.logged_in())
+            out.push_back(steps::make(state, RequestKind::logout, "POST", "/api/logout"));
+        steps::end_session(state);
+        steps::clear_messages(state);
+        state.notice = {"notice.logged_out", {}};
+        state.after_login = Route::issues;
+        steps::go(state, Route::login, UrlUpdate::push, out);
+    }
+
+    void operator()(const Navigate& n) {
+        if (n.route != state.route) steps::clear_messages(state);
+        steps::go(state, n.route, n.from_history ? UrlUpdate::none : UrlUpdate::push, out);
+    }
+
+    void operator()(const LoadIssues&) { steps::load_issues(state, out); }
+
+    void operator()(const RaiseIssue& r) {
+        steps::clear_messages(state);
+        if (auto refusal = check_new_issue(r.title, r.body)) return refuse(*refusal);
+        if (!state.logged_in() || state.council_id == 0)
+            return refuse(make_error("unauthorized"));
+        NewIssueRequest req{trim(r.title), trim(r.body)};
+        out.push_back(steps::make(state, RequestKind::raise_issue, "POST",
+                                  "/api/councils/" + std::to_string(state.council_id) +
+                                      "/issues",
+                                  encode(req), state.council_id));
+        state.submitting = true;
+    }
+
+    void operator()(const Cosign& c) {
+        steps::clear_messages(state);
+        const Issue* issue = state.find_issue(c.issue_id);
+        if (!issue) return refuse(make_error("not_found"));
+        if (auto refusal = cosign_refusal(state, *issue)) return refuse(*refusal);
+        out.push_back(steps::make(state, RequestKind::cosign, "POST",
+                                  "/api/issues/" + std::to_string(c.issue_id) + "/cosign", {},
+                                  c.issue_id));
+    }
+
+    void operator()(const DismissError&) {
+        state.error = {};
+        state.error_field.clear();
+    }
+
+    void operator()(const DismissNotice&) { state.notice = {}; }
+
+    void operator()(const SwitchLanguage& s) {
+        out.push_back(steps::make(state, RequestKind::translations, "GET",
+                                  translations_path(s.language)));
+    }
+};
+
+}  // namespace
+
+std::vector<Request> apply(ClientState& state, const Intent& intent) {
+    Applier a{state, {}};
+    std::visit(a, intent);
+    return std::move(a.out);
+}
+
+}  // namespace yishi::client

@@ -1,0 +1,160 @@
+// apply_response(): server replies → state changes and follow-up requests.
+#include <algorithm>
+
+#include "steps.hpp"
+#include "yishi/client/apply.hpp"
+#include "yishi/messages.hpp"
+
+namespace yishi::client {
+
+namespace {
+
+bool session_bound(RequestKind k) {
+    return k != RequestKind::translations && k != RequestKind::api_version;
+}
+
+std::string language_of(const std::string& path) {
+    auto slash = path.rfind('/');
+    std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
+    auto dot = file.rfind(".json");
+    return dot == std::string::npos ? file : file.substr(0, dot);
+}
+
+void show_error(ClientState& state, UserMessage message, std::string field = {}) {
+    state.error = std::move(message);
+    state.error_field = std::move(field);
+    state.notice = {};
+}
+
+void start_session(ClientState& state, LoginReply reply) {
+    state.session.member = std::move(reply.member);
+    state.session.councils = std::move(reply.councils);
+    state.council_id = state.session.councils.empty() ? 0 : state.session.councils.front().id;
+}
+
+struct Reply {
+    ClientState& state;
+    const Request& request;
+    std::string_view body;
+    std::vector<Request> out;
+
+    void bad_reply() { show_error(state, {"error.bad_reply", {}}); }
+
+    void translations() {
+        if (!state.strings.load(body, language_of(request.path)))
+            show_error(state, {"error.bad_reply", {}});
+    }
+
+    void api_version() {
+        auto j = parse_object(body);
+        if (!j || !j.value().contains("api") || j.value()["api"] != kApiVersion)
+            show_error(state, {"error.api_mismatch", {}});
+    }
+
+    void login() {
+        auto reply = decode_login_reply(body);
+        if (!reply) return bad_reply();
+        steps::end_session(state);  // a new session: anything still in flight is stale
+        state.session.token = reply.value().token;
+        start_session(state, std::move(reply).value());
+        steps::clear_messages(state);
+        Route next = state.after_login;
+        state.after_login = Route::issues;
+        state.route = Route::login;
+        steps::go(state, next, UrlUpdate::replace, out);
+    }
+
+    void me() {
+        // GET /api/me answers a LoginReply without the token: reuse its decoder.
+        auto j = parse_object(body);
+        if (!j) return bad_reply();
+        j.value()["token"] = state.session.token;
+        auto reply = decode_login_reply(j.value().dump());
+        if (!reply) return bad_reply();
+        start_session(state, std::move(reply).value());
+        if (state.route == Route::issues) steps::load_issues(state, out);
+    }
+
+    void issues() {
+        if (request.target != state.council_id) return;  // the user switched councils
+        auto list = decode_issue_list(body);
+        if (!list) return bad_reply();
+        state.issues = std::move(list.value().issues);
+        state.issues_loaded = true;
+        for (auto& c : state.session.councils)
+            if (c.id == list.value().council.id) c = list.value().council;
+    }
+
+    void raise_issue() {
+        auto issue = decode_issue(body);
+        if (!issue) return bad_reply();
+        if (issue.value().council_id == state.council_id && !state.find_issue(issue.value().id))
+            state.issues.insert(state.issues.begin(), issue.value());
+        ++state.issues_raised;
+        state.notice = {"notice.raised", {}};
+        if (state.route == Route::new_issue) steps::go(state, Route::issues, UrlUpdate::push, out);
+    }
+
+    void cosign() {
+        auto issue = decode_issue(body);
+        if (!issue) return bad_reply();
+        auto it = std::find_if(state.issues.begin(), state.issues.end(),
+                               [&](const Issue& i) { return i.id == issue.value().id; });
+        // The button turning into 已附议 and the count are the confirmation: no banner that
+        // would shift the list under the user's finger.
+        if (it != state.issues.end()) *it = issue.value();
+    }
+
+    void success() {
+        switch (request.kind) {
+            case RequestKind::translations: return translations();
+            case RequestKind::api_version: return api_version();
+            case RequestKind::login: return login();
+            case RequestKind::logout: return;
+            case RequestKind::me: return me();
+            case RequestKind::issues: return issues();
+            case RequestKind::raise_issue: return raise_issue();
+            case RequestKind::cosign: return cosign();
+        }
+    }
+
+    void failure(int status) {
+        if (status == 0) {
+            // The catalog itself may be what failed to arrive: keep a Chinese fallback.
+            return show_error(state, {"error.network", state.strings.loaded()
+                                                           ? std::string{}
+                                                           : decode_error({}, 0).message});
+        }
+        // An expired or revoked token: back to login, then back to this screen afterwards.
+        if (status == 401 && !request.token.empty() && request.kind != RequestKind::logout) {
+            Route here = state.route;
+            steps::end_session(state);
+            state.route = Route::login;
+            state.url_update = UrlUpdate::replace;
+            state.after_login = requires_login(here) ? here : Route::issues;
+            return show_error(state, {"error.session_expired", {}});
+        }
+        if (request.kind == RequestKind::logout || request.kind == RequestKind::api_version)
+            return;  // nothing the user can act on
+        Error e = decode_error(body, status);
+        show_error(state, {{}, e.message}, e.field);
+        // A refused co-sign usually means the list is out of date (co-signed elsewhere).
+        if (request.kind == RequestKind::cosign && status == 409) steps::load_issues(state, out);
+    }
+};
+
+}  // namespace
+
+std::vector<Request> apply_response(ClientState& state, const Request& request, int status,
+                                    std::string_view body) {
+    state.pending = std::max(0, state.pending - 1);
+    if (request.kind == RequestKind::login || request.kind == RequestKind::raise_issue)
+        state.submitting = false;
+    if (session_bound(request.kind) && request.epoch != state.epoch) return {};
+    Reply r{state, request, body, {}};
+    if (status >= 200 && status < 300) r.success();
+    else r.failure(status);
+    return std::move(r.out);
+}
+
+}  // namespace yishi::client

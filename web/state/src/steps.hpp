@@ -1,0 +1,27 @@
+// Steps shared by apply() and apply_response(): building requests, moving between routes,
+// ending a session. Internal to yishi_client_state.
+#pragma once
+#include <vector>
+
+#include "yishi/client/request.hpp"
+#include "yishi/client/state.hpp"
+
+namespace yishi::client::steps {
+
+// A request stamped with the state's session and counted as pending.
+Request make(ClientState& state, RequestKind kind, std::string method, std::string path,
+             std::string body = {}, Id target = 0);
+
+// GET the current council's issues, when the session knows its council.
+void load_issues(ClientState& state, std::vector<Request>& out);
+
+// Moves to `route`, redirecting to login when it needs a session the client lacks,
+// and away from login when there is one. Entering the list loads it.
+void go(ClientState& state, Route route, UrlUpdate url, std::vector<Request>& out);
+
+// Forgets the session and its data (the next replies of the old session are stale).
+void end_session(ClientState& state);
+
+void clear_messages(ClientState& state);
+
+}  // namespace yishi::client::steps
