@@ -1,0 +1,278 @@
+// The frame: inbox → state → fonts → draw → intents → page (history, storage, focus).
+#include "app.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+
+#include "backends/imgui_impl_opengl3.h"
+#include "imgui.h"
+#include "snapshot.hpp"
+#include "theme.hpp"
+#include "yishi/client/apply.hpp"
+
+namespace yishi::web {
+
+namespace {
+
+constexpr const char* kFontPath = "fonts/yishi-cjk.ttf";
+constexpr const char* kTokenKey = "yishi.token";
+constexpr const char* kLanguageKey = "yishi.lang";
+
+void send(App& app, std::vector<client::Request> requests) {
+    for (auto& r : requests) {
+        std::uint64_t tag = app.next_tag++;
+        platform_http(tag, r);
+        app.in_flight.emplace(tag, std::move(r));
+    }
+}
+
+void fetch_font(App& app) {
+    app.font_tag = app.next_tag++;
+    platform_fetch_file(app.font_tag, kFontPath);
+}
+
+void apply_intent(App& app, const client::Intent& intent) {
+    send(app, client::apply(app.state, intent));
+}
+
+void take_replies(App& app) {
+    bool changed = false;
+    for (auto& reply : app.inbox.replies) {
+        if (reply.tag == app.font_tag) {
+            app.font_tag = 0;
+            if (reply.status == 200 && !reply.body.empty()) app.fonts.set_ttf(std::move(reply.body));
+            else app.font_retry_at = platform_now_seconds() + 3.0;  // keep the overlay, retry
+            continue;
+        }
+        auto it = app.in_flight.find(reply.tag);
+        if (it == app.in_flight.end()) continue;
+        client::Request request = std::move(it->second);
+        app.in_flight.erase(it);
+        send(app, client::apply_response(app.state, request, reply.status, reply.body));
+        changed = true;
+    }
+    app.inbox.replies.clear();
+    if (changed) client::collect_glyphs(app.glyphs, app.state);
+}
+
+void take_page_events(App& app) {
+    if (app.inbox.viewport_changed) {
+        app.viewport = app.inbox.viewport;
+        app.inbox.viewport_changed = false;
+    }
+    for (const auto& hash : app.inbox.hashes)
+        apply_intent(app, client::Navigate{client::parse_hash(hash), true});
+    app.inbox.hashes.clear();
+    // Characters being composed or typed join the atlas before ImGui has to draw them.
+    for (const auto& text : app.inbox.composing) app.glyphs.add(text);
+    app.inbox.composing.clear();
+    for (auto& e : app.inbox.input) {
+        if (e.kind == InputEvent::Kind::text || e.kind == InputEvent::Kind::paste)
+            app.glyphs.add(e.text);
+        if (e.kind == InputEvent::Kind::paste) app.clipboard = e.text;  // ImGui pastes from it
+        app.input.push(std::move(e));
+    }
+    app.inbox.input.clear();
+}
+
+// Makes the page follow the state: address, stored token and language, screen entry.
+void sync_page(App& app) {
+    auto& s = app.state;
+    if (s.url_update != client::UrlUpdate::none) {
+        platform_set_hash(std::string(client::to_hash(s.route)),
+                          s.url_update == client::UrlUpdate::push);
+        s.url_update = client::UrlUpdate::none;
+    }
+    if (s.session.token != app.saved_token) {
+        platform_store_setting(kTokenKey, s.session.token);
+        app.saved_token = s.session.token;
+    }
+    if (!s.strings.language().empty() && s.strings.language() != app.saved_language) {
+        platform_store_setting(kLanguageKey, s.strings.language());
+        app.saved_language = s.strings.language();
+    }
+    if (s.route != app.shown_route) {
+        app.shown_route = s.route;
+        switch (s.route) {
+            case client::Route::login: app.screens.login.on_enter(); break;
+            case client::Route::issues: app.screens.issues.on_enter(); break;
+            case client::Route::new_issue: app.screens.raise.on_enter(); break;
+        }
+    }
+}
+
+void draw_screen(App& app, client::Intents& intents) {
+    const auto& s = app.state;
+    ImGuiIO& io = ImGui::GetIO();
+    const float width = io.DisplaySize.x;
+    const float side = std::max(16.0f, (width - theme::kColumnMax) * 0.5f);
+    const float column_w = width - 2 * side;
+
+    // One window for the page: the bar and the messages stay in view, the screen scrolls
+    // in a child below them. Laid out in one pass, so nothing moves a frame later.
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##page", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    draw_header(s, intents, side, column_w);
+    draw_messages(s, intents, side, column_w);
+
+    ImGui::SetCursorPosX(0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, 8));
+    ImGui::BeginChild("##screen", ImVec2(width, 0), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding);
+    switch (s.route) {
+        case client::Route::login: draw_login(s, app.screens.login, intents); break;
+        case client::Route::issues: draw_issues(s, app.screens.issues, intents); break;
+        case client::Route::new_issue: draw_raise_issue(s, app.screens.raise, intents); break;
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::End();
+}
+
+const char* css_cursor(ImGuiMouseCursor c) {
+    switch (c) {
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        case ImGuiMouseCursor_None: return "none";
+        default: return "default";
+    }
+}
+
+// After drawing: the textarea takes focus while a field is edited; the cursor follows ImGui.
+void sync_text_input(App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    bool want = io.WantTextInput;
+    if (want || want != app.text_input) platform_text_input(want);
+    app.text_input = want;
+    const char* cursor = css_cursor(ImGui::GetMouseCursor());
+    if (app.cursor != cursor) {
+        platform_set_cursor(cursor);
+        app.cursor = cursor;
+    }
+}
+
+}  // namespace
+
+void start(App& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.BackendPlatformName = "yishi_web";
+    io.ConfigInputTextCursorBlink = true;
+    map_keys(io);
+    io.ClipboardUserData = &app;
+    io.SetClipboardTextFn = [](void* user, const char* text) {
+        static_cast<App*>(user)->clipboard = text;
+        platform_write_clipboard(text);
+    };
+    io.GetClipboardTextFn = [](void* user) -> const char* {
+        return static_cast<App*>(user)->clipboard.c_str();
+    };
+    // ImGui reports the caret of the edited field here (CSS px): the IME window follows it.
+    io.ImeSetInputScreenPosFn = [](int x, int y) {
+        platform_place_caret(static_cast<float>(x), static_cast<float>(y), ImGui::GetFontSize());
+    };
+    theme::apply(ImGui::GetStyle());
+
+    app.ui.glyphs = &app.glyphs;
+    ui::bind(app.ui);
+    app.inbox.snapshot = [&app] {
+        return snapshot_json({app.state, app.ui.log, app.fonts.glyph_count(), app.ready,
+                              app.text_input});
+    };
+    app.inbox.over_text_field = [&app](float x, float y) {
+        return app.ui.log.text_field_at(x, y);
+    };
+    app.inbox.has_glyph = [&app](char32_t cp) { return app.fonts.has_glyph(cp); };
+
+    app.viewport = app.inbox.viewport;
+    app.inbox.viewport_changed = false;
+    app.saved_token = platform_load_setting(kTokenKey);
+    app.last_time = platform_now_seconds();
+    fetch_font(app);
+    apply_intent(app, client::Boot{platform_location_hash(), app.saved_token, platform_language()});
+    sync_page(app);
+}
+
+namespace {
+
+// One ImGui frame of the current state, drawn and rendered; returns what the views emitted.
+// `settled` says no character lacked from the atlas (so text will not change size).
+client::Intents draw_frame(App& app, bool& settled) {
+    ImGuiIO& io = ImGui::GetIO();
+    // Between frames: a new character or pixel ratio means a new atlas.
+    app.fonts.refresh(app.glyphs, app.viewport.dpr);
+    app.ui.heading = app.fonts.heading();
+
+    double now = platform_now_seconds();
+    io.DeltaTime = static_cast<float>(std::max(1e-4, now - app.last_time));
+    app.last_time = now;
+    io.DisplaySize = ImVec2(app.viewport.css_width, app.viewport.css_height);
+    float sx = app.viewport.css_width > 0 ? app.viewport.fb_width / app.viewport.css_width : 1;
+    float sy = app.viewport.css_height > 0 ? app.viewport.fb_height / app.viewport.css_height : 1;
+    io.DisplayFramebufferScale = ImVec2(sx, sy);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    app.ui.log.clear();
+    client::Intents intents;
+    bool drawable = app.fonts.body() && app.state.strings.loaded();
+    std::uint64_t glyphs_before = app.glyphs.version();
+    if (drawable) draw_screen(app, intents);
+    settled = drawable && app.glyphs.version() == glyphs_before;
+    ImGui::Render();
+
+    glViewport(0, 0, app.viewport.fb_width, app.viewport.fb_height);
+    ImVec4 page = ImGui::ColorConvertU32ToFloat4(theme::kPage);
+    glClearColor(page.x, page.y, page.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return intents;
+}
+
+}  // namespace
+
+void frame(App& app) {
+    if (!app.fonts.has_ttf() && app.font_tag == 0 && platform_now_seconds() >= app.font_retry_at)
+        fetch_font(app);
+    // Nothing happening: keep the last picture instead of redrawing it 60 times a second
+    // (phones' batteries). Half a second of frames after any event lets hover and
+    // animations settle; a caret blinks and a spinner turns, so those keep drawing.
+    const auto& in = app.inbox;
+    bool active = !in.input.empty() || !in.replies.empty() || !in.hashes.empty() ||
+                  !in.composing.empty() || in.viewport_changed || !app.input.empty() ||
+                  app.state.loading() || app.text_input || !app.ready;
+    app.quiet_frames = active ? 0 : app.quiet_frames + 1;
+    if (app.quiet_frames > 30) return;
+
+    take_page_events(app);
+    take_replies(app);
+    sync_page(app);
+    app.input.feed(ImGui::GetIO());
+
+    bool settled = false;
+    client::Intents intents = draw_frame(app, settled);
+    // Intents change the screen: draw it again at once, so that neither the page nor the
+    // snapshot ever shows widgets older than the state (the input was consumed already).
+    for (int pass = 0; pass < 3 && !intents.empty(); ++pass) {
+        for (const auto& intent : intents) apply_intent(app, intent);
+        client::collect_glyphs(app.glyphs, app.state);
+        sync_page(app);
+        intents = draw_frame(app, settled);
+    }
+    sync_text_input(app);
+
+    if (settled && !app.ready) {
+        app.ready = true;
+        platform_ready();
+    }
+}
+
+}  // namespace yishi::web

@@ -1,0 +1,56 @@
+// App: everything the browser client holds, passed by reference to the frame. The frame
+// drains the page's inbox, applies replies, rebuilds the font atlas if needed, draws the
+// screen, then applies the intents the views emitted.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "fonts.hpp"
+#include "input.hpp"
+#include "platform.hpp"
+#include "views/views.hpp"
+#include "widgets.hpp"
+#include "yishi/client/glyphs.hpp"
+#include "yishi/client/request.hpp"
+#include "yishi/client/state.hpp"
+
+namespace yishi::web {
+
+struct Screens {
+    LoginUi login;
+    IssuesUi issues;
+    RaiseIssueUi raise;
+};
+
+struct App {
+    client::ClientState state;
+    client::GlyphSet glyphs;
+    PageInbox inbox;
+    InputQueue input;
+    FontAtlas fonts;
+    ui::UiContext ui;
+    Screens screens;
+
+    std::map<std::uint64_t, client::Request> in_flight;  // by fetch tag
+    std::uint64_t next_tag = 1;
+    std::uint64_t font_tag = 0;   // the font's fetch, 0 when none is under way
+    double font_retry_at = 0;
+
+    Viewport viewport;
+    double last_time = 0;
+    client::Route shown_route = client::Route::login;
+    std::string saved_token;      // what localStorage holds
+    std::string saved_language;
+    std::string clipboard;        // ImGui's copy, for its own paste
+    std::string cursor;           // the CSS cursor last set
+    bool text_input = false;      // the textarea has been asked to take focus
+    bool ready = false;
+    int quiet_frames = 0;         // frames since anything happened
+};
+
+// Wires ImGui and the page to `app` (after the GL context and ImGui exist) and boots.
+void start(App& app);
+void frame(App& app);
+
+}  // namespace yishi::web

@@ -1,0 +1,49 @@
+// FontAtlas: rebuilding ImGui's font atlas and its GL texture from the GlyphSet.
+#include "fonts.hpp"
+
+#include "backends/imgui_impl_opengl3.h"
+#include "imgui.h"
+
+static_assert(sizeof(ImWchar) == sizeof(std::uint32_t), "build ImGui with IMGUI_USE_WCHAR32");
+
+namespace yishi::web {
+
+bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr) {
+    if (ttf_.empty()) return false;
+    if (glyphs.version() == built_version_ && dpr == built_dpr_) return false;
+
+    ImGuiIO& io = ImGui::GetIO();
+    ranges_ = glyphs.ranges();
+    io.Fonts->Clear();
+    io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
+
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes stay in ttf_ for the next rebuild
+    cfg.FontNo = 0;
+    // Rasterised at device pixels and drawn at 1/dpr: crisp on HiDPI without oversampling.
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    auto* data = const_cast<char*>(ttf_.data());
+    auto size = static_cast<int>(ttf_.size());
+    const auto* ranges = reinterpret_cast<const ImWchar*>(ranges_.data());
+    body_ = io.Fonts->AddFontFromMemoryTTF(data, size, kBodyPx * dpr, &cfg, ranges);
+    heading_ = io.Fonts->AddFontFromMemoryTTF(data, size, kHeadingPx * dpr, &cfg, ranges);
+    io.Fonts->Build();
+    io.FontDefault = body_;
+    io.FontGlobalScale = 1.0f / dpr;
+
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    built_version_ = glyphs.version();
+    built_dpr_ = dpr;
+    return true;
+}
+
+int FontAtlas::glyph_count() const { return body_ ? body_->Glyphs.Size : 0; }
+
+bool FontAtlas::has_glyph(char32_t cp) const {
+    return body_ && body_->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
+}
+
+}  // namespace yishi::web

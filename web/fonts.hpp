@@ -1,0 +1,43 @@
+// The CJK font atlas: built from the fetched TTF for exactly the characters the GlyphSet
+// holds, rasterised at the device pixel ratio, and rebuilt between frames when either grows.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "yishi/client/glyphs.hpp"
+
+struct ImFont;
+
+namespace yishi::web {
+
+constexpr float kBodyPx = 20.0f;     // CSS px: large enough for older readers
+constexpr float kHeadingPx = 26.0f;
+
+class FontAtlas {
+public:
+    // Keeps the TTF bytes for every rebuild (the atlas does not own them).
+    void set_ttf(std::string bytes) { ttf_ = std::move(bytes); }
+    bool has_ttf() const { return !ttf_.empty(); }
+
+    // Rebuilds the atlas and its GL texture when the glyphs or the pixel ratio changed.
+    // Call between frames (before NewFrame). True when it rebuilt.
+    bool refresh(const client::GlyphSet& glyphs, float dpr);
+
+    ImFont* body() const { return body_; }
+    ImFont* heading() const { return heading_; }
+    int glyph_count() const;  // glyphs in the body font (what the atlas can draw)
+    // True when the atlas holds a real glyph for `cp` (not the fallback): the GlyphSet asked
+    // for it and the font has it.
+    bool has_glyph(char32_t cp) const;
+
+private:
+    std::string ttf_;
+    std::vector<std::uint32_t> ranges_;  // must outlive the build
+    std::uint64_t built_version_ = ~std::uint64_t{0};
+    float built_dpr_ = 0;
+    ImFont* body_ = nullptr;
+    ImFont* heading_ = nullptr;
+};
+
+}  // namespace yishi::web

@@ -1,0 +1,45 @@
+// The snapshot as JSON: route, loading, messages, atlas size and the visible widgets.
+#include "snapshot.hpp"
+
+#include <cmath>
+
+#include "yishi/messages.hpp"
+
+namespace yishi::web {
+
+namespace {
+double px(float v) { return std::round(v * 10.0) / 10.0; }
+}  // namespace
+
+std::string snapshot_json(const SnapshotInputs& in) {
+    const auto& s = in.state;
+    Json widgets = Json::array();
+    for (const auto& w : in.widgets.records()) {
+        widgets.push_back({{"id", w.id},
+                           {"label", w.label},
+                           {"role", ui::to_string(w.role)},
+                           {"x", px(w.x)},
+                           {"y", px(w.y)},
+                           {"w", px(w.w)},
+                           {"h", px(w.h)},
+                           {"value", w.value},
+                           {"focused", w.focused},
+                           {"disabled", w.disabled}});
+    }
+    Json out{{"route", std::string(client::to_hash(s.route))},
+             {"ready", in.ready},
+             {"loading", s.loading()},
+             {"error", s.shown(s.error)},
+             {"errorField", s.error_field},
+             {"notice", s.shown(s.notice)},
+             {"loggedIn", s.logged_in()},
+             {"member", s.session.member.login},
+             {"language", s.strings.language()},
+             {"textInput", in.text_input},
+             {"fontGlyphs", in.font_glyphs},
+             {"widgets", std::move(widgets)}};
+    // Invalid UTF-8 typed by a test must not make the whole snapshot unreadable.
+    return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace yishi::web

@@ -1,0 +1,20 @@
+// window.yishi.snapshot(): the screen as browser tests see it (contract in web/README.md).
+#pragma once
+#include <string>
+
+#include "widgets.hpp"
+#include "yishi/client/state.hpp"
+
+namespace yishi::web {
+
+struct SnapshotInputs {
+    const client::ClientState& state;
+    const ui::WidgetLog& widgets;
+    int font_glyphs = 0;
+    bool ready = false;
+    bool text_input = false;  // ImGui is editing a field (the textarea has focus)
+};
+
+std::string snapshot_json(const SnapshotInputs& in);
+
+}  // namespace yishi::web

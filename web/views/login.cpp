@@ -1,0 +1,40 @@
+// #/login: 账号, 密码, 登录, and a hint with the demo accounts.
+#include <algorithm>
+
+#include "../theme.hpp"
+#include "../widgets.hpp"
+#include "views.hpp"
+
+namespace yishi::web {
+
+void draw_login(const ClientState& state, LoginUi& ui, Intents& intents) {
+    const auto& t = state.strings;
+    // A narrower card than the lists: a form reads best short.
+    float avail = ImGui::GetContentRegionAvail().x;
+    float width = std::min(avail, 440.0f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
+    ImGui::BeginGroup();
+
+    ui::Card card;
+    ui::begin_card(card, 24.0f, width);
+    ui::heading(t.get("login.title"), "login-title");
+    ui::text(t.get("login.subtitle"), "login-subtitle", ui::Tone::muted);
+    ImGui::Dummy(ImVec2(0, 4));
+
+    bool submit = false;
+    ui::input_text(ui::labelled(t.get("login.login"), "login"), ui.login, 0, ui.focus_first);
+    ui.focus_first = false;
+    // Enter in the password field logs in, as in any login form.
+    submit |= ui::input_text(ui::labelled(t.get("login.password"), "password"), ui.password,
+                             ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Dummy(ImVec2(0, 4));
+    submit |= ui::button(ui::labelled(t.get("login.submit"), "login-submit"),
+                         ui::ButtonKind::primary, state.submitting, card.inner_width());
+    ui::text(t.get("login.demo_hint"), "demo-hint", ui::Tone::muted);
+    ui::end_card(card);
+
+    ImGui::EndGroup();
+    if (submit && !state.submitting) intents.push_back(client::Login{ui.login, ui.password});
+}
+
+}  // namespace yishi::web

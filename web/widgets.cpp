@@ -1,0 +1,219 @@
+// Recording widget wrappers, cards and small drawing helpers.
+#include "widgets.hpp"
+
+#include <cmath>
+
+#include "misc/cpp/imgui_stdlib.h"
+#include "theme.hpp"
+#include "yishi/text.hpp"
+
+namespace yishi::web::ui {
+
+const char* to_string(Role r) {
+    switch (r) {
+        case Role::button: return "button";
+        case Role::input: return "input";
+        case Role::multiline: return "multiline";
+        case Role::text: return "text";
+        case Role::checkbox: return "checkbox";
+    }
+    return "text";
+}
+
+bool WidgetLog::text_field_at(float x, float y) const {
+    for (const auto& r : records_)
+        if ((r.role == Role::input || r.role == Role::multiline) && !r.disabled && x >= r.x &&
+            x < r.x + r.w && y >= r.y && y < r.y + r.h)
+            return true;
+    return false;
+}
+
+void bind(UiContext& ctx) { ImGui::GetIO().UserData = &ctx; }
+UiContext& context() { return *static_cast<UiContext*>(ImGui::GetIO().UserData); }
+
+std::string labelled(std::string_view label, std::string_view id) {
+    std::string s(label);
+    s += "##";
+    s += id;
+    return s;
+}
+
+namespace {
+
+std::string_view visible_part(std::string_view id_label) {
+    auto pos = id_label.find("##");
+    return pos == std::string_view::npos ? id_label : id_label.substr(0, pos);
+}
+
+std::string_view id_part(std::string_view id_label) {
+    auto pos = id_label.find("##");
+    return pos == std::string_view::npos ? id_label : id_label.substr(pos + 2);
+}
+
+// Records the last ImGui item if it is visible this frame.
+void record(std::string_view id_label, Role role, std::string value, bool disabled) {
+    if (!ImGui::IsItemVisible()) return;
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    // Clip to the window, so a half-scrolled item reports the part that can be clicked.
+    ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
+    ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    min = ImVec2(std::fmax(min.x, clip_min.x), std::fmax(min.y, clip_min.y));
+    max = ImVec2(std::fmin(max.x, clip_max.x), std::fmin(max.y, clip_max.y));
+    WidgetRecord r;
+    r.id = std::string(id_label);
+    r.label = std::string(visible_part(id_label));
+    r.role = role;
+    r.x = min.x;
+    r.y = min.y;
+    r.w = max.x - min.x;
+    r.h = max.y - min.y;
+    r.value = std::move(value);
+    r.focused = ImGui::IsItemActive() || ImGui::IsItemFocused();
+    r.disabled = disabled;
+    context().log.add(std::move(r));
+}
+
+void see_glyphs(std::string_view text) {
+    if (auto* g = context().glyphs) g->add(text);
+}
+
+void field_label(std::string_view id_label) {
+    std::string label(visible_part(id_label));
+    see_glyphs(label);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopStyleColor();
+}
+
+std::string masked(const std::string& value) {
+    return std::string(utf8_length(value), '*');
+}
+
+ImU32 tone_color(Tone tone) {
+    switch (tone) {
+        case Tone::normal: return theme::kText;
+        case Tone::muted: return theme::kMuted;
+        case Tone::error: return theme::kErrorText;
+        case Tone::success: return theme::kSuccessText;
+        case Tone::on_primary: return theme::kOnPrimary;
+    }
+    return theme::kText;
+}
+
+}  // namespace
+
+bool button(const std::string& id_label, ButtonKind kind, bool disabled, float width) {
+    see_glyphs(visible_part(id_label));
+    int colors = 0;
+    if (kind == ButtonKind::primary) {
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::kPrimary);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kPrimaryHover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::kPrimaryActive);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnPrimary);
+        ImGui::PushStyleColor(ImGuiCol_Border, theme::kPrimary);
+        colors = 5;
+    } else if (kind == ButtonKind::quiet) {
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
+        colors = 2;
+    }
+    ImGui::BeginDisabled(disabled);
+    bool pressed = ImGui::Button(id_label.c_str(), ImVec2(width, 0));
+    ImGui::EndDisabled();
+    if (!disabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopStyleColor(colors);
+    record(id_label, Role::button, std::string(visible_part(id_label)), disabled);
+    return pressed && !disabled;
+}
+
+bool input_text(const std::string& id_label, std::string& value, ImGuiInputTextFlags flags,
+                bool focus) {
+    field_label(id_label);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    std::string imgui_id = "##" + std::string(id_part(id_label));
+    bool result = ImGui::InputText(imgui_id.c_str(), &value, flags);
+    see_glyphs(value);
+    bool password = flags & ImGuiInputTextFlags_Password;
+    record(id_label, Role::input, password ? masked(value) : value, false);
+    return result;
+}
+
+bool input_multiline(const std::string& id_label, std::string& value, float height, bool focus) {
+    field_label(id_label);
+    if (focus) ImGui::SetKeyboardFocusHere();
+    std::string imgui_id = "##" + std::string(id_part(id_label));
+    bool edited = ImGui::InputTextMultiline(imgui_id.c_str(), &value, ImVec2(ImGui::CalcItemWidth(), height));
+    see_glyphs(value);
+    record(id_label, Role::multiline, value, false);
+    return edited;
+}
+
+void text(const std::string& s, std::string_view id, Tone tone) {
+    see_glyphs(s);
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_color(tone));
+    ImGui::TextWrapped("%s", s.c_str());
+    ImGui::PopStyleColor();
+    record(id.empty() ? s : labelled(s, id), Role::text, s, false);
+}
+
+void heading(const std::string& s, std::string_view id) {
+    ImFont* font = context().heading;
+    if (font) ImGui::PushFont(font);
+    text(s, id);
+    if (font) ImGui::PopFont();
+}
+
+void badge(const std::string& s, std::string_view id, ImU32 bg, ImU32 fg) {
+    see_glyphs(s);
+    ImVec2 pad(8, 3);
+    ImVec2 size = ImGui::CalcTextSize(s.c_str());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float frame_h = ImGui::GetFrameHeight();
+    pos.y += (frame_h - size.y - 2 * pad.y) * 0.5f;  // centred on a button row
+    ImVec2 end(pos.x + size.x + 2 * pad.x, pos.y + size.y + 2 * pad.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, end, bg, (end.y - pos.y) * 0.5f);
+    dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, s.c_str());
+    ImGui::Dummy(ImVec2(end.x - pos.x, frame_h));
+    record(labelled(s, id), Role::text, s, false);
+}
+
+void spinner(float radius, ImU32 color) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImVec2 centre(pos.x + radius, pos.y + h * 0.5f);
+    float t = static_cast<float>(ImGui::GetTime()) * 6.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathArcTo(centre, radius - 1.5f, t, t + 4.2f, 24);
+    dl->PathStroke(color, 0, 3.0f);
+    ImGui::Dummy(ImVec2(radius * 2, h));
+}
+
+void begin_card(Card& card, float padding, float width) {
+    card.width = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    card.padding = padding;
+    card.start = ImGui::GetCursorScreenPos();
+    card.splitter.Split(ImGui::GetWindowDrawList(), 2);
+    card.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
+    ImGui::SetCursorScreenPos(ImVec2(card.start.x + padding, card.start.y + padding));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card.inner_width());
+    ImGui::PushItemWidth(card.inner_width());
+}
+
+void end_card(Card& card) {
+    const float padding = card.padding;
+    ImGui::PopItemWidth();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImVec2 max(card.start.x + card.width, ImGui::GetItemRectMax().y + padding);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    card.splitter.SetCurrentChannel(dl, 0);
+    dl->AddRectFilled(card.start, max, theme::kCard, 10.0f);
+    dl->AddRect(card.start, max, theme::kBorder, 10.0f);
+    card.splitter.Merge(dl);
+    ImGui::SetCursorScreenPos(card.start);
+    ImGui::Dummy(ImVec2(card.width, max.y - card.start.y));
+}
+
+}  // namespace yishi::web::ui

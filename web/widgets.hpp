@@ -1,0 +1,84 @@
+// Widgets the views draw with: ImGui calls wrapped so that each one records what it showed
+// (for window.yishi.snapshot()) and feeds its text to the GlyphSet. Labels are "visible##id".
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imgui.h"
+#include "yishi/client/glyphs.hpp"
+
+namespace yishi::web::ui {
+
+enum class Role { button, input, multiline, text, checkbox };
+const char* to_string(Role r);
+
+// One widget drawn this frame, in CSS px relative to the canvas.
+struct WidgetRecord {
+    std::string id;     // the full label, e.g. "附议##cosign-42"
+    std::string label;  // the visible part, before "##"
+    Role role = Role::text;
+    float x = 0, y = 0, w = 0, h = 0;
+    std::string value;  // text of inputs (passwords masked) and of text items
+    bool focused = false;
+    bool disabled = false;
+};
+
+// The widgets of the last frame; only those visible are kept.
+class WidgetLog {
+public:
+    void clear() { records_.clear(); }
+    void add(WidgetRecord r) { records_.push_back(std::move(r)); }
+    const std::vector<WidgetRecord>& records() const { return records_; }
+    // True when (x, y) is over an input field drawn last frame.
+    bool text_field_at(float x, float y) const;
+
+private:
+    std::vector<WidgetRecord> records_;
+};
+
+// What widgets reach through ImGui's context (io.UserData): set once with bind().
+struct UiContext {
+    WidgetLog log;
+    client::GlyphSet* glyphs = nullptr;
+    ImFont* heading = nullptr;
+};
+void bind(UiContext& ctx);
+UiContext& context();
+
+// "label##id"
+std::string labelled(std::string_view label, std::string_view id);
+
+enum class ButtonKind { primary, secondary, quiet };
+enum class Tone { normal, muted, error, success, on_primary };
+
+bool button(const std::string& id_label, ButtonKind kind = ButtonKind::secondary,
+            bool disabled = false, float width = 0);
+
+// A labelled single-line field, the label above it, as wide as the pushed item width
+// (a card's inside). `focus` moves keyboard focus here.
+bool input_text(const std::string& id_label, std::string& value, ImGuiInputTextFlags flags = 0,
+                bool focus = false);
+bool input_multiline(const std::string& id_label, std::string& value, float height,
+                     bool focus = false);
+
+// Wrapped text; `id` (may be empty) names it in the snapshot as "text##id".
+void text(const std::string& text, std::string_view id = {}, Tone tone = Tone::normal);
+void heading(const std::string& text, std::string_view id = {});
+// A small coloured pill, e.g. the stage of an issue.
+void badge(const std::string& text, std::string_view id, ImU32 bg, ImU32 fg);
+void spinner(float radius, ImU32 color);
+
+// A white rounded panel around what is drawn between begin_card and end_card.
+struct Card {
+    ImDrawListSplitter splitter;
+    ImVec2 start;
+    float width = 0;
+    float padding = 16.0f;
+    float inner_width() const { return width - 2 * padding; }
+};
+// `width` 0: the rest of the line.
+void begin_card(Card& card, float padding = 16.0f, float width = 0);
+void end_card(Card& card);
+
+}  // namespace yishi::web::ui
