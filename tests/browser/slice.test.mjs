@@ -1,0 +1,164 @@
+// The walking skeleton through the real client: log in, raise an issue typed in Chinese
+// (typed, IME-inserted, pasted), co-sign it from a second member's browser, restart the
+// server and find everything still there. Screenshots go to $YISHI_SHOTS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { env, requireEnv, tempDb, startServer, launchBrowser, openClient } from './harness.mjs';
+
+const TITLE = '北门路灯不亮，夜间出行不便龘';   // ends with a rare character (U+9F98)
+const BODY_TYPED = '三号楼北侧路灯坏了两周，';
+const BODY_PASTED = '老人晚上散步看不清台阶。';
+
+let db, server, browser;
+
+function sql(query) {
+  return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+}
+
+before(async () => {
+  requireEnv();
+  db = tempDb();
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+test('a wrong password is refused with the server\'s Chinese message', async () => {
+  const c = await openClient(browser, server.url);
+  await c.route('#/login');
+  await c.shot('login');
+  await c.focusField('账号');
+  await c.page.keyboard.type('demo03');
+  await c.focusField('密码');
+  await c.page.keyboard.type('wrong-password');
+  await c.click('登录');
+  const s = await c.until((s) => s.error && s, 'an error message');
+  assert.equal(s.error, '账号或密码错误');
+  assert.equal(s.route, '#/login');
+  await c.page.context().close();
+});
+
+let author, issueId;
+
+test('a resident logs in and sees the council\'s issue list in Chinese', async () => {
+  author = await openClient(browser, server.url);
+  await author.focusField('账号');
+  await author.page.keyboard.type('demo03');
+  await author.focusField('密码');
+  await author.page.keyboard.type('yishi2026');
+  await author.page.keyboard.press('Enter');
+  const s = await author.route('#/issues');
+  const [newestId, newestTitle] = sql('SELECT id, title FROM issues ORDER BY created_at DESC, id DESC LIMIT 1').split('|');
+  const shown = s.widgets.find((w) => w.id.endsWith(`##title-${newestId}`));
+  assert.ok(shown, 'the newest seeded issue is listed');
+  assert.equal(shown.value, newestTitle);
+  assert.ok(s.widgets.some((w) => w.id.endsWith(`##count-${newestId}`)), 'its co-sign count is shown');
+  await author.shot('issues');
+});
+
+test('Back and Forward move between the list and the raise screen', async () => {
+  await author.click('提出新议题');
+  await author.route('#/new');
+  await author.page.goBack();
+  await author.route('#/issues');
+  await author.page.goForward();
+  await author.route('#/new');
+});
+
+test('a title and body typed in Chinese, with a paste, are kept exactly', async () => {
+  await author.focusField('标题');
+  // IME commits arrive as text insertion into the focused textarea bridge.
+  await author.page.keyboard.insertText('北门路灯');
+  await author.page.keyboard.type('xy');
+  await author.page.keyboard.press('Backspace');
+  await author.page.keyboard.press('Backspace');
+  await author.page.keyboard.insertText('不亮，夜间出行不便龘');
+  await author.until((s) => s.widgets.find((w) => w.label === '标题' && w.value === TITLE),
+    'the typed title, with the two Backspaces applied');
+
+  await author.focusField('内容');
+  await author.page.keyboard.insertText(BODY_TYPED);
+  // Paste through the browser's clipboard (Ctrl+V), as a user would.
+  await author.page.evaluate((t) => navigator.clipboard.writeText(t), BODY_PASTED);
+  await author.page.keyboard.press('Control+V');
+  await author.until((s) => s.widgets.find((w) => w.label === '内容' && w.value === BODY_TYPED + BODY_PASTED),
+    'pasted text in the body');
+  await author.shot('raise');
+  const glyphs = (await author.snapshot()).fontGlyphs;
+  assert.ok(glyphs > 0, 'the font atlas holds glyphs');
+  assert.ok(await author.page.evaluate(() => window.yishi.hasGlyph(0x9F98)),
+    'the rare character typed by the user is in the glyph atlas');
+});
+
+test('the raised issue appears at the top of the list and in the database', async () => {
+  await author.click('提交');
+  const s = await author.route('#/issues');
+  const titles = s.widgets.filter((w) => w.role === 'text' && w.value === TITLE && w.id.includes('##title-'));
+  assert.equal(titles.length, 1, 'new issue shown once');
+  const row = sql(`SELECT id, body FROM issues WHERE title = '${TITLE}'`);
+  assert.ok(row, 'issue stored');
+  const [id, body] = row.split('|');
+  issueId = Number(id);
+  assert.equal(body, BODY_TYPED + BODY_PASTED);
+  assert.equal(Number(sql('SELECT MAX(id) FROM issues')), issueId, 'newest issue');
+  // The new issue is drawn above the one that was newest before it.
+  const previous = sql(`SELECT id FROM issues WHERE id <> ${issueId} ORDER BY created_at DESC, id DESC LIMIT 1`);
+  const mine = s.widgets.find((w) => w.id.endsWith(`##title-${issueId}`));
+  const next = s.widgets.find((w) => w.id.endsWith(`##title-${previous}`));
+  assert.ok(mine && next, 'both titles visible');
+  assert.ok(mine.y < next.y, 'the new issue is at the top');
+  assert.ok(s.widgets.some((w) => w.id.endsWith(`##own-${issueId}`)), 'marked as my own issue, no co-sign button');
+  await author.shot('issues-after-raise');
+});
+
+test('an empty title is explained in Chinese before anything is sent', async () => {
+  const before = sql('SELECT COUNT(*) FROM issues');
+  await author.click('提出新议题');
+  await author.route('#/new');
+  await author.click('提交');
+  const s = await author.until((s) => s.error && s, 'a validation message');
+  assert.equal(s.error, '标题不能为空');
+  assert.equal(sql('SELECT COUNT(*) FROM issues'), before);
+  await author.click('返回');
+  await author.route('#/issues');
+});
+
+test('another member co-signs and the count shows for both', async () => {
+  const other = await openClient(browser, server.url);
+  await other.focusField('账号');
+  await other.page.keyboard.type('demo05');
+  await other.focusField('密码');
+  await other.page.keyboard.type('yishi2026');
+  await other.click('登录');
+  await other.route('#/issues');
+  await other.click((w) => w.id.endsWith(`##cosign-${issueId}`), 'co-sign button');
+  await other.until((s) => s.widgets.some((w) => w.id.endsWith(`##cosigned-${issueId}`)),
+    'the co-signed state');
+  assert.equal(sql(`SELECT COUNT(*) FROM cosigns WHERE issue_id = ${issueId}`), '1');
+  const count = await other.until((s) => s.widgets.find((w) => w.id.endsWith(`##count-${issueId}`)), 'count');
+  assert.match(count.value, /1/);
+  await other.shot('cosigned');
+  await other.page.context().close();
+});
+
+test('after a server restart everything is still there', async () => {
+  await server.stop();
+  server = await startServer(db);
+  const c = await openClient(browser, server.url);
+  await c.focusField('账号');
+  await c.page.keyboard.type('demo03');
+  await c.focusField('密码');
+  await c.page.keyboard.type('yishi2026');
+  await c.click('登录');
+  const s = await c.route('#/issues');
+  assert.ok(s.widgets.some((w) => w.value === TITLE), 'issue listed after restart');
+  const count = s.widgets.find((w) => w.id.endsWith(`##count-${issueId}`));
+  assert.ok(count, 'count shown after restart');
+  assert.match(count.value, /1/);
+  await c.page.context().close();
+});
