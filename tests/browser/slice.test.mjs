@@ -162,3 +162,45 @@ test('after a server restart everything is still there', async () => {
   assert.match(count.value, /1/);
   await c.page.context().close();
 });
+
+test('every character on the list screen is drawn from the font, not as a fallback box', async () => {
+  const c = await openClient(browser, server.url);
+  await c.focusField('账号');
+  await c.page.keyboard.type('demo07');
+  await c.focusField('密码');
+  await c.page.keyboard.type('yishi2026');
+  await c.click('登录');
+  const s = await c.route('#/issues');
+  const missing = await c.page.evaluate((texts) => {
+    const out = [];
+    for (const t of texts) for (const ch of t) {
+      const cp = ch.codePointAt(0);
+      if (cp > 0x20 && !window.yishi.hasGlyph(cp)) out.push(ch);
+    }
+    return [...new Set(out)];
+  }, s.widgets.map((w) => w.label + (w.value || '')));
+  assert.deepEqual(missing, [], 'characters without a glyph');
+  await c.page.context().close();
+});
+
+test('on a phone a resident logs in by tapping, with a crisp canvas at 3x', async () => {
+  const c = await openClient(browser, server.url, { width: 390, height: 844, scale: 3, mobile: true });
+  const size = await c.page.evaluate(() => {
+    const canvas = document.querySelector('canvas');
+    return { w: canvas.width, h: canvas.height, cssW: window.innerWidth, cssH: window.innerHeight, dpr: window.devicePixelRatio };
+  });
+  assert.equal(size.dpr, 3);
+  assert.equal(size.w, Math.round(size.cssW * 3), 'backing store follows devicePixelRatio');
+  assert.equal(size.h, Math.round(size.cssH * 3));
+  await c.tap('账号');
+  await c.until((s) => s.textInput && s.widgets.find((w) => w.label === '账号' && w.focused), 'login field focused by a tap');
+  await c.page.keyboard.insertText('demo09');
+  await c.tap('密码');
+  await c.until((s) => s.widgets.find((w) => w.label === '密码' && w.focused), 'password focused by a tap');
+  await c.page.keyboard.insertText('yishi2026');
+  await c.shot('phone-login');
+  await c.tap('登录');
+  await c.route('#/issues');
+  await c.shot('phone-issues');
+  await c.page.context().close();
+});
