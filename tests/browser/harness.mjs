@@ -120,6 +120,15 @@ export class Client {
     await this.until((s) => s.widgets.find((w) => w.label === label && w.focused), `${label} focused`);
   }
 
+  // Logs in through the login screen as a user would: click, type, click 登录.
+  async login(account, password = 'yishi2026') {
+    await this.focusField('账号');
+    await this.page.keyboard.type(account);
+    await this.focusField('密码');
+    await this.page.keyboard.type(password);
+    await this.click('登录');
+  }
+
   async shot(name) {
     await this.page.waitForTimeout(100);
     await this.page.screenshot({ path: path.join(env.shots, name + '.png') });

@@ -130,11 +130,7 @@ test('an empty title is explained in Chinese before anything is sent', async () 
 
 test('another member co-signs and the count shows for both', async () => {
   const other = await openClient(browser, server.url);
-  await other.focusField('账号');
-  await other.page.keyboard.type('demo05');
-  await other.focusField('密码');
-  await other.page.keyboard.type('yishi2026');
-  await other.click('登录');
+  await other.login('demo05');
   await other.route('#/issues');
   await other.click((w) => w.id.endsWith(`##cosign-${issueId}`), 'co-sign button');
   await other.until((s) => s.widgets.some((w) => w.id.endsWith(`##cosigned-${issueId}`)),
@@ -150,11 +146,7 @@ test('after a server restart everything is still there', async () => {
   await server.stop();
   server = await startServer(db);
   const c = await openClient(browser, server.url);
-  await c.focusField('账号');
-  await c.page.keyboard.type('demo03');
-  await c.focusField('密码');
-  await c.page.keyboard.type('yishi2026');
-  await c.click('登录');
+  await c.login('demo03');
   const s = await c.route('#/issues');
   assert.ok(s.widgets.some((w) => w.value === TITLE), 'issue listed after restart');
   const count = s.widgets.find((w) => w.id.endsWith(`##count-${issueId}`));
@@ -165,11 +157,7 @@ test('after a server restart everything is still there', async () => {
 
 test('every character on the list screen is drawn from the font, not as a fallback box', async () => {
   const c = await openClient(browser, server.url);
-  await c.focusField('账号');
-  await c.page.keyboard.type('demo07');
-  await c.focusField('密码');
-  await c.page.keyboard.type('yishi2026');
-  await c.click('登录');
+  await c.login('demo07');
   const s = await c.route('#/issues');
   const missing = await c.page.evaluate((texts) => {
     const out = [];
