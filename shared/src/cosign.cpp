@@ -6,6 +6,10 @@ const char* to_string(IssueStage s) {
     switch (s) {
         case IssueStage::collecting: return "collecting";
         case IssueStage::listed: return "listed";
+        case IssueStage::merged: return "merged";
+        case IssueStage::declined: return "declined";
+        case IssueStage::scheduled: return "scheduled";
+        case IssueStage::resolved: return "resolved";
     }
     return "collecting";
 }
@@ -13,6 +17,10 @@ const char* to_string(IssueStage s) {
 bool issue_stage_from_string(const std::string& s, IssueStage& out) {
     if (s == "collecting") { out = IssueStage::collecting; return true; }
     if (s == "listed") { out = IssueStage::listed; return true; }
+    if (s == "merged") { out = IssueStage::merged; return true; }
+    if (s == "declined") { out = IssueStage::declined; return true; }
+    if (s == "scheduled") { out = IssueStage::scheduled; return true; }
+    if (s == "resolved") { out = IssueStage::resolved; return true; }
     return false;
 }
 

@@ -12,7 +12,9 @@ struct Member {
     Id id = 0;
     std::string login;
     std::string name;
-    std::string role;  // "resident", "convenor"
+    std::string role;  // "resident", "convenor"; see roles.hpp for the full set
+    Id household_id = 0;                   // 户: 0 when not recorded
+    std::int64_t floor_area_centi_m2 = 0;  // owners' private floor area in 1/100 m² (integer)
 };
 
 // 议事会: a council whose members raise and decide issues.
@@ -25,8 +27,10 @@ struct Council {
     int member_count = 0;
 };
 
-// Where an issue stands in 提 (propose): collecting co-signs, or on the period's list.
-enum class IssueStage { collecting, listed };
+// Where an issue stands: collecting co-signs, on the period's list (季度议题清单), merged into
+// another or declined (both with a public reason), on a session's agenda, or resolved by a ballot.
+// "decided" is deliberately not a stage name: the ballot's outcome says how it was decided.
+enum class IssueStage { collecting, listed, merged, declined, scheduled, resolved };
 
 const char* to_string(IssueStage s);
 bool issue_stage_from_string(const std::string& s, IssueStage& out);
@@ -43,6 +47,11 @@ struct Issue {
     int cosigns = 0;              // 附议 count
     IssueStage stage = IssueStage::collecting;
     bool cosigned_by_me = false;  // filled per viewer by the server
+    std::string category;         // 类别, e.g. "停车"; may be empty
+    std::string tag;              // grid or building (网格/楼栋), e.g. "3号楼"; may be empty
+    Id raised_by_id = 0;          // a grid worker who raised it for the author (代提); 0 if none
+    Id merged_into = 0;           // the issue it was merged into, when merged
+    std::string reason;           // the public reason of a merge or decline
 };
 
 }  // namespace yishi
