@@ -1,5 +1,5 @@
 // yishi-server: parses the command line, opens the database, optionally seeds the demo
-// community, and serves until SIGINT or SIGTERM.
+// community, and serves until SIGINT or SIGTERM; or verifies the audit log's hash chain.
 #include <csignal>
 #include <atomic>
 #include <chrono>
@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 
+#include "yishi/server/audit.hpp"
 #include "yishi/server/seed.hpp"
 #include "yishi/server/service.hpp"
 #include "yishi/server/store.hpp"
@@ -26,19 +27,51 @@ struct Options {
 
 const char* const kUsage =
     "usage: yishi-server serve --db PATH [--web DIR] [--host ADDR] [--port N] [--seed-demo]\n"
+    "       yishi-server verify-audit --db PATH\n"
     "  --host ADDR   address to listen on (default 127.0.0.1)\n"
     "  --port N      TCP port, 0 for any free port (default 8080)\n"
     "  --db PATH     SQLite database file, created if missing\n"
     "  --web DIR     directory of the built web client (index.html, app.js, app.wasm)\n"
-    "  --seed-demo   fill an empty database with the demo community\n";
+    "  --seed-demo   fill an empty database with the demo community\n"
+    "verify-audit walks the audit log's hash chain without writing to the database; it exits\n"
+    "0 when the chain is intact, 1 at the first broken link, 2 when it cannot read the file.\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
     std::cerr << "yishi-server: " << message << "\n" << kUsage;
     std::exit(2);
 }
 
+// verify-audit --db PATH
+int verify_audit_command(int argc, char** argv) {
+    std::string db;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--db" && i + 1 < argc) db = argv[++i];
+        else if (arg == "--help" || arg == "-h") { std::cout << kUsage; return 0; }
+        else usage_error("unknown option " + arg + " for verify-audit");
+    }
+    if (db.empty()) usage_error("--db PATH is required");
+    try {
+        // Read-only, and never creates the file: a typo must not yield an "intact" empty log.
+        yishi::server::Store store(db, yishi::server::Store::Access::read_only);
+        auto report = yishi::server::verify_audit(store);
+        if (!report.intact()) {
+            std::cout << "audit log broken at entry " << *report.broken_at << ": " << report.reason
+                      << " (" << report.entries << " entries before it are intact)" << std::endl;
+            return 1;
+        }
+        std::cout << "audit log intact: " << report.entries << " entries\n"
+                  << "head hash: " << report.head_hash << std::endl;
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "yishi-server: " << e.what() << "\n";
+        return 2;
+    }
+}
+
 Options parse(int argc, char** argv) {
-    if (argc < 2 || std::string(argv[1]) != "serve") usage_error("expected the command 'serve'");
+    if (argc < 2 || std::string(argv[1]) != "serve")
+        usage_error("expected the command 'serve' or 'verify-audit'");
     Options o;
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
@@ -71,6 +104,7 @@ std::string url_host(const std::string& host) {
 
 int main(int argc, char** argv) {
     using namespace yishi::server;
+    if (argc >= 2 && std::string(argv[1]) == "verify-audit") return verify_audit_command(argc, argv);
     Options options = parse(argc, argv);
 
     // Signals are taken by one thread with sigwait, not by a handler: stopping the server

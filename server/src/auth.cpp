@@ -1,4 +1,4 @@
-// Password hashing, token generation and token digests on libsodium.
+// Password hashing, token and invite code generation, and SHA-256 digests on libsodium.
 #include "yishi/server/auth.hpp"
 
 #include <mutex>
@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include <sodium.h>
+
+#include "yishi/accounts.hpp"
 
 namespace yishi::server {
 
@@ -68,6 +70,16 @@ std::string PasswordHasher::hash(std::string_view password) {
     return out;
 }
 
+std::optional<std::string> PasswordHasher::try_hash(std::string_view password) {
+    SlotGuard slot(slots_->free, max_wait_);
+    if (!slot.held()) return std::nullopt;
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        throw std::runtime_error("password hashing failed (out of memory)");
+    return std::string(out);
+}
+
 PasswordHasher::Verdict PasswordHasher::verify(const std::string& stored_hash,
                                                std::string_view password) {
     SlotGuard slot(slots_->free, max_wait_);
@@ -95,11 +107,21 @@ bool well_formed_token(std::string_view token) {
     return true;
 }
 
-std::string token_digest(std::string_view token) {
+std::string token_digest(std::string_view token) { return sha256_hex(token); }
+
+std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()),
-                       token.size());
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()),
+                       bytes.size());
     return to_hex(digest, sizeof digest);
+}
+
+std::string new_invite_code() {
+    init_crypto();
+    std::string code;
+    for (std::size_t i = 0; i < kInviteCodeChars; ++i)
+        code += kInviteAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kInviteAlphabet.size()))];
+    return code;
 }
 
 }  // namespace yishi::server

@@ -20,5 +20,7 @@ struct Api {
 void add_account_routes(ApiRoutes& routes, Api& api);
 // GET/POST /api/councils/{id}/issues, GET /api/issues/{id}, POST /api/issues/{id}/cosign
 void add_issue_routes(ApiRoutes& routes, Api& api);
+// POST /api/invites, POST /api/register
+void add_invite_routes(ApiRoutes& routes, Api& api);
 
 }  // namespace yishi::server

@@ -75,6 +75,41 @@ const std::vector<const char*>& steps() {
         CREATE INDEX login_failures_by_login ON login_failures(login, failed_at);
         CREATE INDEX login_failures_by_address ON login_failures(address, failed_at);
         )sql",
+        // 3: invites (邀请码, kept as SHA-256 digests) and the append-only, hash-chained audit
+        // log. The triggers are SQLite's dialect; PostgreSQL would need a trigger function.
+        R"sql(
+        CREATE TABLE invites (
+            id INTEGER PRIMARY KEY,
+            code_hash TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            council_id INTEGER NOT NULL REFERENCES councils(id),
+            created_by INTEGER NOT NULL REFERENCES members(id),
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at INTEGER,
+            used_by INTEGER REFERENCES members(id)
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor_id INTEGER REFERENCES members(id),
+            action TEXT NOT NULL,
+            details TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE
+        );
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        -- Appends only at the end of the chain: a new entry must link to the newest one.
+        CREATE TRIGGER audit_log_append_at_head BEFORE INSERT ON audit_log
+        WHEN NEW.prev_hash IS NOT COALESCE(
+            (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1),
+            '0000000000000000000000000000000000000000000000000000000000000000')
+          OR NEW.id <= COALESCE((SELECT MAX(id) FROM audit_log), 0)
+        BEGIN SELECT RAISE(ABORT, 'audit_log entries must extend the chain'); END;
+        )sql",
     };
     return s;
 }

@@ -33,6 +33,7 @@ SeedData demo_seed(PasswordHasher& hasher, std::int64_t now) {
     d.council = "春晖社区居民议事会";
     d.council_kind = "residents_council";
     d.cosign_threshold = 5;
+    d.seeded_at = now;
 
     // One hash serves every demo account: the password is public, and hashing 15 times
     // would cost a second and a half at each fresh start.

@@ -113,6 +113,7 @@ struct Service::Impl {
 
         add_account_routes(routes, api);
         add_issue_routes(routes, api);
+        add_invite_routes(routes, api);
 
         // What no route took: JSON 404/405 under /api, files elsewhere.
         auto unmatched = [this](const httplib::Request& req, httplib::Response& res) {

@@ -3,6 +3,8 @@
 // This file: opening, seeding, members, councils, issues and co-signs.
 #include "yishi/server/store.hpp"
 
+#include <chrono>
+
 #include "schema.hpp"
 #include "store_impl.hpp"
 #include "yishi/cosign.hpp"
@@ -53,8 +55,13 @@ Issue issue_from(SQLite::Statement& q) {
     return i;
 }
 
-SQLite::Database open_database(const std::string& path) {
+SQLite::Database open_database(const std::string& path, Store::Access access) {
     try {
+        if (access == Store::Access::read_only) {
+            SQLite::Database db(path, SQLite::OPEN_READONLY);
+            db.setBusyTimeout(kBusyTimeoutMs);
+            return db;
+        }
         SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.setBusyTimeout(kBusyTimeoutMs);
         std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
@@ -77,7 +84,7 @@ Member member_from(SQLite::Statement& q) {
     return m;
 }
 
-Store::Impl::Impl(const std::string& path) : db(open_database(path)) {}
+Store::Impl::Impl(const std::string& path, Access access) : db(open_database(path, access)) {}
 
 std::optional<Issue> Store::Impl::issue(Id id, Id viewer) {
     SQLite::Statement q(db, std::string(kIssueSelect) + " WHERE i.id = ?2");
@@ -101,9 +108,19 @@ bool Store::Impl::is_member(Id council_id, Id member_id) {
     return q.executeStep();
 }
 
-Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {
+Store::Store(const std::string& path, Access access)
+    : impl_(std::make_unique<Impl>(path, access)) {
     std::lock_guard lock(impl_->mutex);
     try {
+        if (access == Access::read_only) {
+            int version = impl_->db.execAndGet("PRAGMA user_version").getInt();
+            if (version != latest_schema_version())
+                throw StoreError("database " + path + " has schema version " +
+                                 std::to_string(version) + ", this server reads version " +
+                                 std::to_string(latest_schema_version()) +
+                                 " (start the server on it once to upgrade it)");
+            return;
+        }
         migrate(impl_->db);
     } catch (const SQLite::Exception& e) {
         throw StoreError("cannot prepare database " + path + ": " + e.what());
@@ -188,20 +205,37 @@ bool Store::seed_if_empty(const SeedData& data) {
             cosign.exec();
         }
     }
+    // The seed is one act of the system: one entry, so the log starts intact and says where
+    // the first data came from, without pretending the demo members acted.
+    impl_->audit(std::nullopt, "community_seeded",
+                 Json{{"community_id", community_id},
+                      {"council_id", rules.id},
+                      {"members", data.members.size()},
+                      {"issues", data.issues.size()}},
+                 data.seeded_at);
     tx.commit();
     return true;
 }
 
 Id Store::add_member(const NewMember& m) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement q(db,
                         "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
     q.bind(1, m.login);
     q.bind(2, m.name);
     q.bind(3, m.role);
     q.bind(4, m.password_hash);
     q.exec();
-    return impl_->db.getLastInsertRowid();
+    Id id = db.getLastInsertRowid();
+    std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    impl_->audit(std::nullopt, "member_added",
+                 Json{{"member_id", id}, {"login", m.login}, {"role", m.role}}, now);
+    tx.commit();
+    return id;
 }
 
 std::optional<Credentials> Store::credentials(const std::string& login) {
@@ -277,6 +311,8 @@ Issue Store::raise_issue(Id council_id, Id author, const NewIssueRequest& reques
     Id id = db.getLastInsertRowid();
     auto issue = impl_->issue(id, author);
     if (!issue) throw StoreError("a new issue vanished before its transaction ended");
+    impl_->audit(author, "issue_raised",
+                 Json{{"issue_id", id}, {"council_id", council_id}, {"title", issue->title}}, now);
     tx.commit();
     return *issue;
 }
@@ -313,6 +349,10 @@ Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
         update.exec();
     }
     auto after = impl_->issue(issue_id, member_id);
+    impl_->audit(member_id, "issue_cosigned",
+                 Json{{"issue_id", issue_id}, {"cosigns", after->cosigns},
+                      {"stage", to_string(after->stage)}},
+                 now);
     tx.commit();
     return *after;
 }

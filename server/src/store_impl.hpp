@@ -1,5 +1,6 @@
 // Inside the SQLite store: the connection and its mutex, shared by store.cpp (communities,
-// councils, issues) and store_access.cpp (login tokens, failed logins).
+// councils, issues), store_access.cpp (login tokens, failed logins), store_invites.cpp
+// (invites, registration) and store_audit.cpp (the audit log).
 #pragma once
 #include <mutex>
 #include <optional>
@@ -7,17 +8,25 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "yishi/messages.hpp"
 #include "yishi/server/store.hpp"
 
 namespace yishi::server {
 
 struct Store::Impl {
-    explicit Impl(const std::string& path);
+    using Access = Store::Access;
+    Impl(const std::string& path, Access access);
 
     // Readers that take no lock, for use while `mutex` is held (inside a transaction).
     std::optional<Issue> issue(Id id, Id viewer);
     std::optional<Council> council(Id id);
     bool is_member(Id council_id, Id member_id);
+
+    // Appends one entry to the audit log, chained to the last one. Call it inside the write
+    // transaction of the change it records, so both commit or neither does: every new write
+    // in the store adds one such line.
+    void audit(std::optional<Id> actor, const std::string& action, const Json& details,
+               std::int64_t at);
 
     std::mutex mutex;
     SQLite::Database db;

@@ -161,7 +161,8 @@ std::string snapshot(const fs::path& db) {
     SQLite::Database conn(db.string(), SQLite::OPEN_READONLY);
     std::ostringstream out;
     for (const char* table :
-         {"communities", "councils", "members", "council_members", "issues", "cosigns"}) {
+         {"communities", "councils", "members", "council_members", "issues", "cosigns", "invites",
+          "audit_log"}) {
         out << "[" << table << "]\n";
         SQLite::Statement q(conn, std::string("SELECT * FROM ") + table + " ORDER BY rowid");
         while (q.executeStep()) {

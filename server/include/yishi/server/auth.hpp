@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,8 @@ public:
 
     // Throws std::runtime_error when hashing fails (out of memory).
     std::string hash(std::string_view password);
+    // For hashing on a user's request (registration): nullopt when no slot freed up in time.
+    std::optional<std::string> try_hash(std::string_view password);
 
     // The outcome of checking a password; `busy` when no hashing slot freed up in time.
     enum class Verdict { match, mismatch, busy };
@@ -67,5 +70,12 @@ bool well_formed_token(std::string_view token);
 
 // What the database keeps instead of the token: SHA-256 as lowercase hex.
 std::string token_digest(std::string_view token);
+
+// SHA-256 of any bytes as 64 lowercase hex characters (invite codes, the audit chain).
+std::string sha256_hex(std::string_view bytes);
+
+// A fresh invite code (邀请码): 10 uniformly random letters of yishi::kInviteAlphabet,
+// normalized (no hyphen). The database keeps only sha256_hex of it.
+std::string new_invite_code();
 
 }  // namespace yishi::server

@@ -19,7 +19,8 @@ struct ServiceOptions {
     std::string web_dir;  // the built web client; empty serves no files
     Clock clock = system_now;
     TokenPolicy tokens;
-    LoginThrottle throttle;
+    LoginThrottle throttle;  // also limits failed registrations per address
+    std::int64_t invite_lifetime_seconds = 14 * 24 * 3600;  // an invite code expires after 14 days
     int max_concurrent_hashes = 2;
     int worker_threads = 16;
 };

@@ -51,6 +51,37 @@ struct SeedData {
     int cosign_threshold = 5;
     std::vector<NewMember> members;
     std::vector<SeedIssue> issues;
+    std::int64_t seeded_at = 0;  // when, for the audit entry that records the seeding
+};
+
+// An invite (邀请码) to record; the code itself is never stored, only its SHA-256.
+struct NewInvite {
+    std::string code_hash;
+    std::string name;  // the resident's real name, as verified by the community
+    Id council_id = 0;
+    Id created_by = 0;
+    std::int64_t created_at = 0;
+    std::int64_t expires_at = 0;
+};
+
+// A registration with an invite code; the password is already hashed.
+struct Registration {
+    std::string code_hash;
+    std::string login;
+    std::string password_hash;
+    std::int64_t now = 0;
+};
+
+// One line of the audit log (审计日志), as stored. `details` is compact JSON text;
+// `hash` chains to `prev_hash` (see audit.hpp). `actor_id` is empty for the system (seeding).
+struct AuditEntry {
+    Id id = 0;
+    std::int64_t at = 0;
+    std::optional<Id> actor_id;
+    std::string action;
+    std::string details;
+    std::string prev_hash;
+    std::string hash;
 };
 
 // Recent failed logins, for throttling.
@@ -61,9 +92,11 @@ struct FailureCounts {
 
 class Store {
 public:
-    // Opens (creating if needed) the database file and brings its schema up to date.
+    // read_write opens (creating if needed) the database file and brings its schema up to date;
+    // read_only opens an existing file of the current schema and never writes (verify-audit).
+    enum class Access { read_write, read_only };
     // Throws StoreError.
-    explicit Store(const std::string& path);
+    explicit Store(const std::string& path, Access access = Access::read_write);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -76,7 +109,8 @@ public:
     bool seed_if_empty(const SeedData& data);
 
     // --- members and councils ---
-    // Creates an account that belongs to no council yet. Throws on a duplicate login.
+    // Creates an account that belongs to no council yet (audited as the system's act, at the
+    // system time). Throws on a duplicate login.
     Id add_member(const NewMember& member);
     std::optional<Credentials> credentials(const std::string& login);
     std::optional<Member> member(Id id);
@@ -94,7 +128,24 @@ public:
     // yishi::stage_after_cosign, all in one transaction, so concurrent attempts count once.
     Result<Issue> cosign(Id issue_id, Id member_id, std::int64_t now);
 
+    // --- invites (邀请码) and registration ---
+    // Records an invite; the caller has checked the council and the issuer's right.
+    Id create_invite(const NewInvite& invite);
+    // Whether a code could register now: invite_invalid (unknown), invite_used or
+    // invite_expired. A read, to refuse early before a password is hashed.
+    Check check_invite(const std::string& code_hash, std::int64_t now);
+    // One transaction: checks the invite again, creates the member (role resident, the
+    // invite's name) in the invite's council, marks the invite used, and audits it.
+    // Refuses with invite_invalid, invite_used, invite_expired or login_taken, writing nothing.
+    Result<Member> register_member(const Registration& registration);
+
+    // --- audit log (审计日志); writes append to it inside their own transactions ---
+    // Up to `limit` entries with id > after_id, in id order.
+    std::vector<AuditEntry> audit_entries(Id after_id, int limit);
+
     // --- login tokens, kept only as digests ---
+    // Tokens, logout and failed logins are access records, not state of the domain: they are
+    // not audited (and expired ones are purged, which an append-only log would not allow).
     // Also deletes every token that `policy` says has expired.
     void add_token(const std::string& digest, Id member_id, std::int64_t now,
                    const TokenPolicy& policy);

@@ -1,0 +1,116 @@
+// The store's invites (邀请码) and registration by invite: one transaction creates the member,
+// joins them to the invite's council, spends the invite and audits it.
+#include "store_impl.hpp"
+
+namespace yishi::server {
+
+namespace {
+struct InviteRow {
+    Id id = 0;
+    std::string name;
+    Id council_id = 0;
+    std::int64_t expires_at = 0;
+    bool used = false;
+};
+
+std::optional<InviteRow> find_invite(SQLite::Database& db, const std::string& code_hash) {
+    SQLite::Statement q(db,
+                        "SELECT id, name, council_id, expires_at, used_at IS NOT NULL "
+                        "FROM invites WHERE code_hash = ?");
+    q.bind(1, code_hash);
+    if (!q.executeStep()) return std::nullopt;
+    return InviteRow{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
+                     q.getColumn(4).getInt() != 0};
+}
+
+// Used before expired: a spent code says so even after its date has passed.
+Check refusal(const std::optional<InviteRow>& invite, std::int64_t now) {
+    if (!invite) return make_error("invite_invalid", "code");
+    if (invite->used) return make_error("invite_used", "code");
+    if (now >= invite->expires_at) return make_error("invite_expired", "code");
+    return std::nullopt;
+}
+}  // namespace
+
+Id Store::create_invite(const NewInvite& invite) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement q(db,
+                        "INSERT INTO invites (code_hash, name, council_id, created_by, created_at, "
+                        "expires_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, invite.code_hash);
+    q.bind(2, invite.name);
+    q.bind(3, invite.council_id);
+    q.bind(4, invite.created_by);
+    q.bind(5, invite.created_at);
+    q.bind(6, invite.expires_at);
+    q.exec();
+    Id id = db.getLastInsertRowid();
+    // The code is not in the log: the log is for reading, the code is a secret.
+    impl_->audit(invite.created_by, "invite_created",
+                 Json{{"invite_id", id},
+                      {"council_id", invite.council_id},
+                      {"name", invite.name},
+                      {"expires_at", invite.expires_at}},
+                 invite.created_at);
+    tx.commit();
+    return id;
+}
+
+Check Store::check_invite(const std::string& code_hash, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    return refusal(find_invite(impl_->db, code_hash), now);
+}
+
+Result<Member> Store::register_member(const Registration& r) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto invite = find_invite(db, r.code_hash);
+    if (auto refused = refusal(invite, r.now)) return *refused;
+
+    SQLite::Statement taken(db, "SELECT 1 FROM members WHERE login = ?");
+    taken.bind(1, r.login);
+    if (taken.executeStep()) return make_error("login_taken", "login");
+    taken.reset();
+
+    Member m;
+    m.login = r.login;
+    m.name = invite->name;
+    m.role = "resident";
+    SQLite::Statement add(db,
+                          "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
+    add.bind(1, m.login);
+    add.bind(2, m.name);
+    add.bind(3, m.role);
+    add.bind(4, r.password_hash);
+    add.exec();
+    m.id = db.getLastInsertRowid();
+
+    SQLite::Statement join(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
+    join.bind(1, invite->council_id);
+    join.bind(2, m.id);
+    join.exec();
+
+    SQLite::Statement spend(db,
+                            "UPDATE invites SET used_at = ?, used_by = ? "
+                            "WHERE id = ? AND used_at IS NULL");
+    spend.bind(1, r.now);
+    spend.bind(2, m.id);
+    spend.bind(3, invite->id);
+    if (spend.exec() != 1) throw StoreError("an invite was spent twice within one transaction");
+
+    impl_->audit(m.id, "member_registered",
+                 Json{{"member_id", m.id},
+                      {"login", m.login},
+                      {"name", m.name},
+                      {"council_id", invite->council_id},
+                      {"invite_id", invite->id}},
+                 r.now);
+    tx.commit();
+    return m;
+}
+
+}  // namespace yishi::server
