@@ -35,6 +35,19 @@ BOOST_AUTO_TEST_CASE(the_chinese_catalog_names_the_screens_controls_as_specified
     BOOST_TEST(zh.get("stage.listed") == "已列入议题清单");
 }
 
+BOOST_AUTO_TEST_CASE(every_issue_stage_has_a_name_in_both_languages) {
+    for (const char* lang : {"zh-CN", "en"}) {
+        Strings cat;
+        BOOST_REQUIRE(cat.load(read_catalog(lang), lang));
+        for (auto stage : {yishi::IssueStage::collecting, yishi::IssueStage::listed,
+                           yishi::IssueStage::merged, yishi::IssueStage::declined,
+                           yishi::IssueStage::scheduled, yishi::IssueStage::resolved}) {
+            std::string key = std::string("stage.") + yishi::to_string(stage);
+            BOOST_TEST(cat.get(key) != key, lang << " names " << key);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_key_shows_the_key_itself) {
     Strings s;
     BOOST_REQUIRE(s.load(R"({"a":{"b":"乙"}})", "zh-CN"));

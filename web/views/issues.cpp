@@ -54,10 +54,11 @@ void issue_card(const ClientState& state, const Issue& issue, Intents& intents) 
     // A preview: the whole text (up to 5000 characters) belongs on the issue's own page.
     ui::text(client::excerpt(issue.body, kBodyPreviewChars), "body-" + n);
 
-    bool listed = issue.stage == IssueStage::listed;
-    ui::badge(t.get(listed ? "stage.listed" : "stage.collecting"), "stage-" + n,
-              listed ? theme::kListedBg : theme::kCollectingBg,
-              listed ? theme::kListedText : theme::kCollectingText);
+    // Still collecting co-signs stands out; every later stage shares the calmer colours.
+    bool collecting = issue.stage == IssueStage::collecting;
+    ui::badge(t.get(std::string("stage.") + to_string(issue.stage)), "stage-" + n,
+              collecting ? theme::kCollectingBg : theme::kListedBg,
+              collecting ? theme::kCollectingText : theme::kListedText);
     ImGui::SameLine(0, 12);
     ImGui::AlignTextToFramePadding();
     ui::text(t.format("issues.cosigns", {{"n", std::to_string(issue.cosigns)}}), "count-" + n);
