@@ -22,5 +22,11 @@ void add_account_routes(ApiRoutes& routes, Api& api);
 void add_issue_routes(ApiRoutes& routes, Api& api);
 // POST /api/invites, POST /api/register
 void add_invite_routes(ApiRoutes& routes, Api& api);
+// 定: GET/POST /api/councils/{id}/sessions, GET/POST /api/councils/{id}/session-demands,
+// GET/PUT /api/councils/{id}/rules, GET /api/councils/{id}/notices, GET /api/sessions/{id},
+// POST /api/sessions/{id}/notice|open|sign-in|close
+void add_session_routes(ApiRoutes& routes, Api& api);
+// 定: POST /api/sessions/{id}/ballots, GET /api/ballots/{id}, POST /api/ballots/{id}/votes|close
+void add_ballot_routes(ApiRoutes& routes, Api& api);
 
 }  // namespace yishi::server

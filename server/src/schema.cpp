@@ -110,6 +110,113 @@ const std::vector<const char*>& steps() {
           OR NEW.id <= COALESCE((SELECT MAX(id) FROM audit_log), 0)
         BEGIN SELECT RAISE(ABORT, 'audit_log entries must extend the chain'); END;
         )sql",
+        // 4: 定 (decide). Issues may now be scheduled and resolved (the stage CHECK widens, so
+        // the table is rebuilt: SQLite cannot alter a CHECK); council rules (议事规则) as JSON;
+        // members' demands for an extraordinary session; sessions with agenda and sign-in;
+        // ballots with their frozen roll, one vote per member (UNIQUE), the tally kept at close;
+        // and public notices (公示).
+        R"sql(
+        CREATE TABLE issues_v4 (
+            id INTEGER PRIMARY KEY,
+            council_id INTEGER NOT NULL REFERENCES councils(id),
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            author_id INTEGER NOT NULL REFERENCES members(id),
+            created_at INTEGER NOT NULL,
+            stage TEXT NOT NULL CHECK (stage IN ('collecting', 'listed', 'merged', 'declined',
+                                                 'scheduled', 'resolved'))
+        );
+        INSERT INTO issues_v4 (id, council_id, title, body, author_id, created_at, stage)
+            SELECT id, council_id, title, body, author_id, created_at, stage FROM issues;
+        DROP TABLE issues;
+        ALTER TABLE issues_v4 RENAME TO issues;
+        CREATE INDEX issues_by_council ON issues(council_id, created_at);
+        CREATE TABLE council_rules (
+            council_id INTEGER PRIMARY KEY REFERENCES councils(id),
+            rules TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            council_id INTEGER NOT NULL REFERENCES councils(id),
+            kind TEXT NOT NULL CHECK (kind IN ('regular', 'extraordinary')),
+            state TEXT NOT NULL CHECK (state IN ('planned', 'noticed', 'open', 'closed')),
+            starts_at INTEGER NOT NULL,
+            noticed_at INTEGER NOT NULL DEFAULT 0,
+            notice_override_reason TEXT NOT NULL DEFAULT '',
+            opened_at INTEGER NOT NULL DEFAULT 0,
+            closed_at INTEGER NOT NULL DEFAULT 0,
+            created_by INTEGER NOT NULL REFERENCES members(id),
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_by_council ON sessions(council_id, starts_at);
+        CREATE TABLE session_demands (
+            id INTEGER PRIMARY KEY,
+            council_id INTEGER NOT NULL REFERENCES councils(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            demanded_at INTEGER NOT NULL,
+            session_id INTEGER REFERENCES sessions(id)
+        );
+        -- One pending demand per member; planning the session it called settles them all.
+        CREATE UNIQUE INDEX session_demands_pending ON session_demands(council_id, member_id)
+            WHERE session_id IS NULL;
+        CREATE TABLE agenda_items (
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            position INTEGER NOT NULL,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            special_matter INTEGER NOT NULL CHECK (special_matter IN (0, 1)),
+            PRIMARY KEY (session_id, issue_id),
+            UNIQUE (session_id, position)
+        );
+        CREATE TABLE session_signins (
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            signed_in_at INTEGER NOT NULL,
+            UNIQUE (session_id, member_id)
+        );
+        CREATE TABLE ballots (
+            id INTEGER PRIMARY KEY,
+            council_id INTEGER NOT NULL REFERENCES councils(id),
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            special_matter INTEGER NOT NULL CHECK (special_matter IN (0, 1)),
+            state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+            electorate_heads INTEGER NOT NULL,
+            electorate_households INTEGER NOT NULL,
+            electorate_area INTEGER NOT NULL,
+            opened_at INTEGER NOT NULL,
+            closed_at INTEGER NOT NULL DEFAULT 0,
+            tally_yes INTEGER, tally_no INTEGER, tally_abstain INTEGER, tally_not_voted INTEGER,
+            tally_present INTEGER, tally_yes_area INTEGER, tally_present_area INTEGER,
+            tally_quorum INTEGER,
+            outcome TEXT CHECK (outcome IN ('passed', 'failed', 'no_quorum', 'deferred')),
+            UNIQUE (session_id, issue_id)
+        );
+        CREATE TABLE ballot_roll (
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            household_id INTEGER NOT NULL,
+            area INTEGER NOT NULL,
+            PRIMARY KEY (ballot_id, member_id)
+        );
+        CREATE TABLE votes (
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            choice TEXT NOT NULL CHECK (choice IN ('yes', 'no', 'abstain')),
+            cast_at INTEGER NOT NULL,
+            UNIQUE (ballot_id, member_id)
+        );
+        CREATE TABLE notices (
+            id INTEGER PRIMARY KEY,
+            council_id INTEGER NOT NULL REFERENCES councils(id),
+            kind TEXT NOT NULL CHECK (kind IN ('resolution', 'result')),
+            subject_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            starts_at INTEGER NOT NULL,
+            ends_at INTEGER NOT NULL
+        );
+        CREATE INDEX notices_by_council ON notices(council_id, starts_at);
+        )sql",
     };
     return s;
 }
@@ -127,14 +234,24 @@ void migrate(SQLite::Database& db) {
         throw StoreError("database schema version " + std::to_string(current) +
                          " is newer than this server's " +
                          std::to_string(latest_schema_version()));
+    // A step may rebuild a table that others reference (SQLite cannot alter a CHECK), which
+    // the foreign keys would refuse midway: they are off during the steps, each step is checked
+    // for dangling references before it commits, and they are on again afterwards. The pragma
+    // cannot change inside a transaction, hence here.
+    db.exec("PRAGMA foreign_keys = OFF");
     for (int v = current + 1; v <= latest_schema_version(); ++v) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         // Another process may have migrated while we waited for the write lock.
         if (user_version(db) >= v) continue;
         db.exec(steps()[v - 1]);
+        SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
+        if (dangling.executeStep())
+            throw StoreError("schema step " + std::to_string(v) + " leaves a dangling reference in " +
+                             dangling.getColumn(0).getString());
         db.exec("PRAGMA user_version = " + std::to_string(v));
         tx.commit();
     }
+    db.exec("PRAGMA foreign_keys = ON");
 }
 
 }  // namespace yishi::server

@@ -114,6 +114,8 @@ struct Service::Impl {
         add_account_routes(routes, api);
         add_issue_routes(routes, api);
         add_invite_routes(routes, api);
+        add_session_routes(routes, api);
+        add_ballot_routes(routes, api);
 
         // What no route took: JSON 404/405 under /api, files elsewhere.
         auto unmatched = [this](const httplib::Request& req, httplib::Response& res) {

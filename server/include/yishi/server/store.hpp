@@ -8,9 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "yishi/ballot.hpp"
 #include "yishi/errors.hpp"
 #include "yishi/messages.hpp"
 #include "yishi/model.hpp"
+#include "yishi/notice.hpp"
+#include "yishi/rules.hpp"
+#include "yishi/session.hpp"
 #include "yishi/server/auth.hpp"
 
 namespace yishi::server {
@@ -90,6 +94,30 @@ struct FailureCounts {
     int by_address = 0;
 };
 
+// --- 定 (decide): what the store answers about sessions and ballots ---
+// Where members' demands for an extraordinary session stand (提议召开临时会议).
+struct DemandStatus {
+    std::int64_t demanded = 0;       // pending demands
+    std::int64_t voting_members = 0;
+    bool sufficient = false;         // enough to plan an extraordinary session
+};
+// A requested agenda item, before it is checked against the issue.
+struct AgendaRequest {
+    Id issue_id = 0;
+    bool special_matter = false;
+};
+// A ballot with its title and, once closed, the tally kept at closing.
+struct BallotRecord {
+    Ballot ballot;
+    std::string issue_title;
+    std::optional<Tally> tally;
+};
+// What closing a ballot produced: the record with its tally, and the resolution notice (决议公开).
+struct BallotClosing {
+    BallotRecord record;
+    Notice notice;
+};
+
 class Store {
 public:
     // read_write opens (creating if needed) the database file and brings its schema up to date;
@@ -138,6 +166,40 @@ public:
     // invite's name) in the invite's council, marks the invite used, and audits it.
     // Refuses with invite_invalid, invite_used, invite_expired or login_taken, writing nothing.
     Result<Member> register_member(const Registration& registration);
+
+    // --- 定 (decide): rules, sessions, ballots and notices (store_sessions.cpp,
+    // store_ballots.cpp). Each change is one BEGIN IMMEDIATE transaction that loads the record,
+    // asks the core's rule (the caller's role is read inside the same transaction), writes
+    // and audits; a refusal writes nothing. ---
+    // The council's rules (议事规则): as stored, or the preset of its kind when none are.
+    CouncilRules rules(Id council_id);
+    // Replaces the rules; the core's adjust_rules decides whether `actor` may and they are valid.
+    Result<CouncilRules> set_rules(Id council_id, Id actor, const CouncilRules& proposed,
+                                   std::int64_t now);
+    DemandStatus demand_status(Id council_id);
+    Result<DemandStatus> demand_session(Id council_id, Id actor, std::int64_t now);
+    std::vector<Session> sessions(Id council_id);  // by start time
+    std::optional<Session> session(Id id);
+    Result<Session> plan_session(Id council_id, Id actor, SessionKind kind, std::int64_t starts_at,
+                                 std::int64_t now);
+    // Publishes the notice with its agenda and moves each listed issue to scheduled.
+    Result<Session> publish_notice(Id session_id, Id actor, const std::vector<AgendaRequest>& agenda,
+                                   const std::string& override_reason, std::int64_t now);
+    Result<Session> open_session(Id session_id, Id actor, std::int64_t now);
+    Result<Session> sign_in(Id session_id, Id actor, std::int64_t now);
+    Result<Session> close_session(Id session_id, Id actor, std::int64_t now);
+    // The council's voters (its voting members) as of now, for the quorum.
+    std::vector<Voter> electorate(Id council_id);
+    std::vector<BallotRecord> ballots_of_session(Id session_id);
+    std::optional<BallotRecord> ballot(Id id);
+    // Opens the ballot on an agenda item and freezes its roll: those signed in at this moment.
+    Result<BallotRecord> open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now);
+    // One counted vote: the core's may_vote, then the UNIQUE (ballot, member) constraint.
+    Result<BallotRecord> cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now);
+    // Closes, tallies under the council's rules, resolves the issue (or returns it to the list)
+    // and publishes the resolution notice for `notice_days`, all in one transaction.
+    Result<BallotClosing> close_ballot(Id ballot_id, Id actor, int notice_days, std::int64_t now);
+    std::vector<Notice> notices(Id council_id);  // newest first
 
     // --- audit log (审计日志); writes append to it inside their own transactions ---
     // Up to `limit` entries with id > after_id, in id order.

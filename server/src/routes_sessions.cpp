@@ -1,0 +1,216 @@
+// 定 (decide), sessions (会议): council rules, demands for an extraordinary session, planning,
+// notice with agenda, opening, sign-in, closing, and the council's public notices (公示).
+#include "decide_json.hpp"
+#include "decide_request.hpp"
+#include "routes.hpp"
+
+namespace yishi::server {
+
+namespace {
+// A session may be planned at most this far ahead.
+constexpr std::int64_t kMaxPlanAheadSeconds = 3650 * kSecondsPerDay;
+// More agenda items than any meeting could hear is a malformed request.
+constexpr std::size_t kMaxAgendaItems = 50;
+
+Result<Council> council_in_path(Api& api, const httplib::Request& req) {
+    auto id = parse_id(req.matches[1]);
+    if (!id) return make_error("bad_id", "council_id");
+    auto council = api.store.council(*id);
+    if (!council) return make_error("not_found", "council_id");
+    return *council;
+}
+
+// For reads: the council exists and the caller belongs to it.
+Result<Council> council_of_caller(Api& api, const httplib::Request& req, const Member& caller) {
+    auto council = council_in_path(api, req);
+    if (!council) return council;
+    if (!api.store.is_member(council.value().id, caller.id)) return make_error("forbidden");
+    return council;
+}
+
+Reply list_sessions(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_of_caller(api, req, caller.value());
+    if (!council) return failure(council.error());
+    Json list = Json::array();
+    for (const auto& s : api.store.sessions(council.value().id)) list.push_back(to_json(s));
+    return {200, Json{{"sessions", list}}.dump()};
+}
+
+Reply plan_session(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_in_path(api, req);
+    if (!council) return failure(council.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    auto kind_text = require_string(body.value(), "kind");
+    if (!kind_text) return failure(field_error(kind_text.error().code, "kind"));
+    SessionKind kind;
+    if (!session_kind_from_string(kind_text.value(), kind))
+        return failure(field_error("wrong_type", "kind"));
+    std::int64_t now = api.now();
+    auto starts_at = require_int(body.value(), "starts_at", 0, now + kMaxPlanAheadSeconds, "bad_time");
+    if (!starts_at) return failure(starts_at.error());
+    auto s = api.store.plan_session(council.value().id, caller.value().id, kind, starts_at.value(),
+                                    now);
+    if (!s) return failure(s.error());
+    return {201, to_json(s.value()).dump()};
+}
+
+Reply demand_status(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_of_caller(api, req, caller.value());
+    if (!council) return failure(council.error());
+    return {200, to_json(api.store.demand_status(council.value().id)).dump()};
+}
+
+Reply demand_session(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_in_path(api, req);
+    if (!council) return failure(council.error());
+    auto status = api.store.demand_session(council.value().id, caller.value().id, api.now());
+    if (!status) return failure(status.error());
+    return {201, to_json(status.value()).dump()};
+}
+
+Reply read_rules(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_of_caller(api, req, caller.value());
+    if (!council) return failure(council.error());
+    return {200, to_json(api.store.rules(council.value().id)).dump()};
+}
+
+Reply adjust_rules(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_in_path(api, req);
+    if (!council) return failure(council.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    auto proposed = rules_from_json(body.value());
+    if (!proposed) return failure(proposed.error());
+    auto rules = api.store.set_rules(council.value().id, caller.value().id, proposed.value(),
+                                     api.now());
+    if (!rules) return failure(rules.error());
+    return {200, to_json(rules.value()).dump()};
+}
+
+Reply list_notices(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_of_caller(api, req, caller.value());
+    if (!council) return failure(council.error());
+    std::int64_t now = api.now();
+    Json list = Json::array();
+    for (const auto& n : api.store.notices(council.value().id)) {
+        Json j = to_json(n);
+        j["in_force"] = notice_in_force(n, now);
+        list.push_back(j);
+    }
+    return {200, Json{{"notices", list}}.dump()};
+}
+
+Result<Id> session_in_path(const httplib::Request& req) {
+    auto id = parse_id(req.matches[1]);
+    if (!id) return field_error("bad_id", "session_id");
+    return *id;
+}
+
+Reply read_session(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = session_in_path(req);
+    if (!id) return failure(id.error());
+    auto s = api.store.session(id.value());
+    if (!s) return failure(make_error("not_found"));
+    if (!api.store.is_member(s->council_id, caller.value().id))
+        return failure(make_error("forbidden"));
+    std::vector<Attendee> attendees;
+    for (Id m : s->signed_in)
+        if (auto member = api.store.member(m)) attendees.push_back({m, member->name});
+    CouncilRules rules = api.store.rules(s->council_id);
+    auto voters = api.store.electorate(s->council_id);
+    QuorumStatus q{session_quorum(rules, *s, voters),
+                   static_cast<std::int64_t>(present_voters(*s, voters).size()),
+                   static_cast<std::int64_t>(voters.size())};
+    return {200, to_json(*s, attendees, q, api.store.ballots_of_session(s->id), rules).dump()};
+}
+
+Reply publish_notice(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = session_in_path(req);
+    if (!id) return failure(id.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    const Json& j = body.value();
+    auto agenda = j.find("agenda");
+    if (agenda == j.end() || agenda->is_null()) return failure(field_error("missing_field", "agenda"));
+    if (!agenda->is_array()) return failure(field_error("wrong_type", "agenda"));
+    if (agenda->size() > kMaxAgendaItems) return failure(field_error("too_long", "agenda"));
+    std::vector<AgendaRequest> items;
+    for (const auto& a : *agenda) {
+        if (!a.is_object()) return failure(field_error("wrong_type", "agenda"));
+        auto issue_id = require_id(a, "issue_id");
+        if (!issue_id) return failure(issue_id.error());
+        AgendaRequest item{issue_id.value(), false};
+        if (auto sm = a.find("special_matter"); sm != a.end() && !sm->is_null()) {
+            if (!sm->is_boolean()) return failure(field_error("wrong_type", "special_matter"));
+            item.special_matter = sm->get<bool>();
+        }
+        items.push_back(item);
+    }
+    std::string reason;
+    if (auto r = j.find("override_reason"); r != j.end() && !r->is_null()) {
+        if (!r->is_string()) return failure(field_error("wrong_type", "override_reason"));
+        reason = r->get<std::string>();
+    }
+    auto s = api.store.publish_notice(id.value(), caller.value().id, items, reason, api.now());
+    if (!s) return failure(s.error());
+    return {200, to_json(s.value()).dump()};
+}
+
+enum class Step { open, sign_in, close };
+
+Reply session_step(Api& api, const httplib::Request& req, Step step) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = session_in_path(req);
+    if (!id) return failure(id.error());
+    Id who = caller.value().id;
+    std::int64_t now = api.now();
+    auto s = step == Step::open      ? api.store.open_session(id.value(), who, now)
+             : step == Step::sign_in ? api.store.sign_in(id.value(), who, now)
+                                     : api.store.close_session(id.value(), who, now);
+    if (!s) return failure(s.error());
+    return {200, to_json(s.value()).dump()};
+}
+}  // namespace
+
+void add_session_routes(ApiRoutes& routes, Api& api) {
+    auto route = [&](const char* method, const char* pattern, Reply (*f)(Api&, const httplib::Request&)) {
+        routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
+    };
+    route("GET", R"(/api/councils/([^/]+)/sessions)", list_sessions);
+    route("POST", R"(/api/councils/([^/]+)/sessions)", plan_session);
+    route("GET", R"(/api/councils/([^/]+)/session-demands)", demand_status);
+    route("POST", R"(/api/councils/([^/]+)/session-demands)", demand_session);
+    route("GET", R"(/api/councils/([^/]+)/rules)", read_rules);
+    route("PUT", R"(/api/councils/([^/]+)/rules)", adjust_rules);
+    route("GET", R"(/api/councils/([^/]+)/notices)", list_notices);
+    route("GET", R"(/api/sessions/([^/]+))", read_session);
+    route("POST", R"(/api/sessions/([^/]+)/notice)", publish_notice);
+    routes.add("POST", R"(/api/sessions/([^/]+)/open)",
+               [&api](const httplib::Request& req) { return session_step(api, req, Step::open); });
+    routes.add("POST", R"(/api/sessions/([^/]+)/sign-in)",
+               [&api](const httplib::Request& req) { return session_step(api, req, Step::sign_in); });
+    routes.add("POST", R"(/api/sessions/([^/]+)/close)",
+               [&api](const httplib::Request& req) { return session_step(api, req, Step::close); });
+}
+
+}  // namespace yishi::server

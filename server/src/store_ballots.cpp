@@ -1,0 +1,265 @@
+// The store's ballots (表决): opening one on an agenda item with its frozen roll, votes (one per
+// member, by the core's rule and a UNIQUE constraint), closing with the tally, the issue's
+// resolution and the resolution notice (决议公开); and the council's notices.
+#include "decide_json.hpp"
+#include "store_decide.hpp"
+#include "store_impl.hpp"
+
+namespace yishi::server {
+
+namespace decide {
+
+std::optional<BallotRecord> ballot(SQLite::Database& db, Id id) {
+    SQLite::Statement q(db,
+                        "SELECT b.id, b.council_id, b.session_id, b.issue_id, b.special_matter, "
+                        "b.state, b.electorate_heads, b.electorate_households, b.electorate_area, "
+                        "b.opened_at, b.closed_at, b.tally_yes, b.tally_no, b.tally_abstain, "
+                        "b.tally_not_voted, b.tally_present, b.tally_yes_area, "
+                        "b.tally_present_area, b.tally_quorum, b.outcome, i.title "
+                        "FROM ballots b JOIN issues i ON i.id = b.issue_id WHERE b.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    BallotRecord r;
+    Ballot& b = r.ballot;
+    b.id = q.getColumn(0).getInt64();
+    b.council_id = q.getColumn(1).getInt64();
+    b.session_id = q.getColumn(2).getInt64();
+    b.issue_id = q.getColumn(3).getInt64();
+    b.special_matter = q.getColumn(4).getInt() != 0;
+    b.state = q.getColumn(5).getString() == "open" ? BallotState::open : BallotState::closed;
+    b.electorate.heads = q.getColumn(6).getInt64();
+    b.electorate.households = q.getColumn(7).getInt64();
+    b.electorate.area_centi_m2 = q.getColumn(8).getInt64();
+    b.opened_at = q.getColumn(9).getInt64();
+    b.closed_at = q.getColumn(10).getInt64();
+    if (!q.getColumn(19).isNull()) {
+        Tally t;
+        t.yes = q.getColumn(11).getInt64();
+        t.no = q.getColumn(12).getInt64();
+        t.abstain = q.getColumn(13).getInt64();
+        t.not_voted = q.getColumn(14).getInt64();
+        t.present = q.getColumn(15).getInt64();
+        t.yes_area_centi_m2 = q.getColumn(16).getInt64();
+        t.present_area_centi_m2 = q.getColumn(17).getInt64();
+        t.quorum = q.getColumn(18).getInt() != 0;
+        if (!outcome_from_string(q.getColumn(19).getString(), t.outcome))
+            throw StoreError("unknown ballot outcome in database");
+        r.tally = t;
+    }
+    r.issue_title = q.getColumn(20).getString();
+
+    SQLite::Statement roll(db,
+                           "SELECT member_id, household_id, area FROM ballot_roll "
+                           "WHERE ballot_id = ? ORDER BY member_id");
+    roll.bind(1, id);
+    while (roll.executeStep())
+        b.roll.push_back({roll.getColumn(0).getInt64(), roll.getColumn(1).getInt64(),
+                          roll.getColumn(2).getInt64()});
+    SQLite::Statement votes(db,
+                            "SELECT member_id, choice FROM votes WHERE ballot_id = ? ORDER BY rowid");
+    votes.bind(1, id);
+    while (votes.executeStep()) {
+        CastVote v;
+        v.member_id = votes.getColumn(0).getInt64();
+        if (!choice_from_string(votes.getColumn(1).getString(), v.choice))
+            throw StoreError("unknown vote choice in database");
+        b.votes.push_back(v);
+    }
+    return r;
+}
+
+std::vector<Id> ballot_ids_of_session(SQLite::Database& db, Id session_id) {
+    SQLite::Statement q(db, "SELECT id FROM ballots WHERE session_id = ? ORDER BY id");
+    q.bind(1, session_id);
+    std::vector<Id> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+}  // namespace decide
+
+std::vector<BallotRecord> Store::ballots_of_session(Id session_id) {
+    std::lock_guard lock(impl_->mutex);
+    std::vector<BallotRecord> out;
+    for (Id id : decide::ballot_ids_of_session(impl_->db, session_id))
+        if (auto b = decide::ballot(impl_->db, id)) out.push_back(std::move(*b));
+    return out;
+}
+
+std::optional<BallotRecord> Store::ballot(Id id) {
+    std::lock_guard lock(impl_->mutex);
+    return decide::ballot(impl_->db, id);
+}
+
+Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto s = decide::session(db, session_id);
+    if (!s) return make_error("not_found");
+    SQLite::Statement exists(db,
+                             "SELECT EXISTS (SELECT 1 FROM ballots WHERE session_id = ? "
+                             "AND issue_id = ?)");
+    exists.bind(1, session_id);
+    exists.bind(2, issue_id);
+    exists.executeStep();
+    bool has_ballot = exists.getColumn(0).getInt() != 0;
+    auto opened = yishi::open_ballot(decide::actor(db, s->council_id, actor), *s, issue_id,
+                                     decide::electorate(db, s->council_id), has_ballot, now);
+    if (!opened) return opened.error();
+    const Ballot& b = opened.value();
+    SQLite::Statement q(db,
+                        "INSERT INTO ballots (council_id, session_id, issue_id, special_matter, "
+                        "state, electorate_heads, electorate_households, electorate_area, "
+                        "opened_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)");
+    q.bind(1, b.council_id);
+    q.bind(2, b.session_id);
+    q.bind(3, b.issue_id);
+    q.bind(4, b.special_matter ? 1 : 0);
+    q.bind(5, b.electorate.heads);
+    q.bind(6, b.electorate.households);
+    q.bind(7, b.electorate.area_centi_m2);
+    q.bind(8, now);
+    q.exec();
+    Id id = db.getLastInsertRowid();
+    // The roll is frozen here: later sign-ins and membership changes do not touch it.
+    SQLite::Statement roll(db,
+                           "INSERT INTO ballot_roll (ballot_id, member_id, household_id, area) "
+                           "VALUES (?, ?, ?, ?)");
+    for (const auto& v : b.roll) {
+        roll.reset();
+        roll.bind(1, id);
+        roll.bind(2, v.member_id);
+        roll.bind(3, v.household_id);
+        roll.bind(4, v.area_centi_m2);
+        roll.exec();
+    }
+    impl_->audit(actor, "ballot_opened",
+                 Json{{"ballot_id", id}, {"session_id", session_id}, {"issue_id", issue_id},
+                      {"roll", b.roll.size()}},
+                 now);
+    auto record = decide::ballot(db, id);
+    tx.commit();
+    return *record;
+}
+
+Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = decide::ballot(db, ballot_id);
+    if (!record) return make_error("not_found");
+    const Ballot& b = record->ballot;
+    Actor who = decide::actor(db, b.council_id, actor);
+    if (!who.member) return make_error("forbidden");
+    auto s = decide::session(db, b.session_id);
+    if (!s) throw StoreError("a ballot without its session");
+    auto voted = yishi::cast_vote(who, b, *s, choice);
+    if (!voted) return voted.error();
+    // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
+    SQLite::Statement q(db,
+                        "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    q.bind(1, ballot_id);
+    q.bind(2, actor);
+    q.bind(3, to_string(choice));
+    q.bind(4, now);
+    if (q.exec() == 0) return make_error("already_voted");
+    // The roll is open (记名表决): the log records the choice as the tally will publish it.
+    impl_->audit(actor, "vote_cast",
+                 Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}}, now);
+    auto after = decide::ballot(db, ballot_id);
+    tx.commit();
+    return *after;
+}
+
+Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_days,
+                                          std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = decide::ballot(db, ballot_id);
+    if (!record) return make_error("not_found");
+    Actor who = decide::actor(db, record->ballot.council_id, actor);
+    auto closed = yishi::close_ballot(who, record->ballot, now);
+    if (!closed) return closed.error();
+    auto council = impl_->council(closed.value().council_id);
+    Tally t = tally(decide::rules(db, *council), closed.value());
+    auto issue = impl_->issue(closed.value().issue_id, actor);
+    if (!issue) throw StoreError("a ballot without its issue");
+    auto resolved = resolve_issue(*issue, closed.value(), t);
+    if (!resolved) return resolved.error();
+    auto notice = resolution_notice(who, closed.value(), t, issue->title, now, notice_days);
+    if (!notice) return notice.error();
+
+    SQLite::Statement q(db,
+                        "UPDATE ballots SET state = 'closed', closed_at = ?, tally_yes = ?, "
+                        "tally_no = ?, tally_abstain = ?, tally_not_voted = ?, tally_present = ?, "
+                        "tally_yes_area = ?, tally_present_area = ?, tally_quorum = ?, outcome = ? "
+                        "WHERE id = ?");
+    q.bind(1, now);
+    q.bind(2, t.yes);
+    q.bind(3, t.no);
+    q.bind(4, t.abstain);
+    q.bind(5, t.not_voted);
+    q.bind(6, t.present);
+    q.bind(7, t.yes_area_centi_m2);
+    q.bind(8, t.present_area_centi_m2);
+    q.bind(9, t.quorum ? 1 : 0);
+    q.bind(10, to_string(t.outcome));
+    q.bind(11, ballot_id);
+    q.exec();
+    SQLite::Statement stage(db, "UPDATE issues SET stage = ? WHERE id = ?");
+    stage.bind(1, to_string(resolved.value().stage));
+    stage.bind(2, issue->id);
+    stage.exec();
+    Notice n = notice.value();
+    SQLite::Statement ins(db,
+                          "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
+                          "ends_at) VALUES (?, ?, ?, ?, ?, ?)");
+    ins.bind(1, n.council_id);
+    ins.bind(2, to_string(n.kind));
+    ins.bind(3, n.subject_id);
+    ins.bind(4, n.text);
+    ins.bind(5, n.starts_at);
+    ins.bind(6, n.ends_at);
+    ins.exec();
+    n.id = db.getLastInsertRowid();
+    impl_->audit(actor, "ballot_closed",
+                 Json{{"ballot_id", ballot_id},
+                      {"issue_id", issue->id},
+                      {"yes", t.yes},
+                      {"no", t.no},
+                      {"abstain", t.abstain},
+                      {"present", t.present},
+                      {"outcome", to_string(t.outcome)},
+                      {"issue_stage", to_string(resolved.value().stage)},
+                      {"notice_id", n.id}},
+                 now);
+    auto after = decide::ballot(db, ballot_id);
+    tx.commit();
+    return BallotClosing{*after, n};
+}
+
+std::vector<Notice> Store::notices(Id council_id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db,
+                        "SELECT id, council_id, kind, subject_id, text, starts_at, ends_at "
+                        "FROM notices WHERE council_id = ? ORDER BY starts_at DESC, id DESC");
+    q.bind(1, council_id);
+    std::vector<Notice> out;
+    while (q.executeStep()) {
+        Notice n;
+        n.id = q.getColumn(0).getInt64();
+        n.council_id = q.getColumn(1).getInt64();
+        n.kind = q.getColumn(2).getString() == "result" ? NoticeKind::result : NoticeKind::resolution;
+        n.subject_id = q.getColumn(3).getInt64();
+        n.text = q.getColumn(4).getString();
+        n.starts_at = q.getColumn(5).getInt64();
+        n.ends_at = q.getColumn(6).getInt64();
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+}  // namespace yishi::server

@@ -1,0 +1,23 @@
+// Inside the store, for the 定 (decide) step: readers shared by store_sessions.cpp and
+// store_ballots.cpp. They take no lock: call them with the store's mutex held.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "yishi/server/store.hpp"
+
+namespace yishi::server::decide {
+
+// The member as the council sees them (role, membership, voting); an outsider has member=false.
+Actor actor(SQLite::Database& db, Id council_id, Id member_id);
+// Stored rules, or the preset of the council's kind with its co-sign threshold.
+CouncilRules rules(SQLite::Database& db, const Council& council);
+// The council's voting members, in id order.
+std::vector<Voter> electorate(SQLite::Database& db, Id council_id);
+std::optional<Session> session(SQLite::Database& db, Id id);
+std::optional<BallotRecord> ballot(SQLite::Database& db, Id id);
+std::vector<Id> ballot_ids_of_session(SQLite::Database& db, Id session_id);
+
+}  // namespace yishi::server::decide

@@ -1,0 +1,383 @@
+// The store's sessions (会议): council rules, demands for an extraordinary session, planning,
+// notice with agenda (scheduling its issues), opening, sign-in and closing.
+#include "decide_json.hpp"
+#include "store_decide.hpp"
+#include "store_impl.hpp"
+
+namespace yishi::server {
+
+namespace decide {
+
+Actor actor(SQLite::Database& db, Id council_id, Id member_id) {
+    SQLite::Statement q(db,
+                        "SELECT m.role, EXISTS (SELECT 1 FROM council_members cm "
+                        "WHERE cm.council_id = ? AND cm.member_id = m.id) "
+                        "FROM members m WHERE m.id = ?");
+    q.bind(1, council_id);
+    q.bind(2, member_id);
+    Member m;
+    m.id = member_id;
+    std::vector<Membership> memberships;
+    if (q.executeStep()) {
+        m.role = q.getColumn(0).getString();
+        Role role = Role::resident;
+        role_from_string(m.role, role);
+        if (q.getColumn(1).getInt() != 0)
+            memberships.push_back(make_membership(council_id, member_id, role));
+    }
+    return actor_in(m, memberships, council_id);
+}
+
+CouncilRules rules(SQLite::Database& db, const Council& council) {
+    SQLite::Statement q(db, "SELECT rules FROM council_rules WHERE council_id = ?");
+    q.bind(1, council.id);
+    if (q.executeStep()) {
+        Json j = Json::parse(q.getColumn(0).getString(), nullptr, false);
+        auto r = rules_from_json(j);
+        if (!r) throw StoreError("unreadable rules of council " + std::to_string(council.id));
+        // The co-sign rule reads the council's own column: that one is the truth for both.
+        r.value().cosign_threshold = council.cosign_threshold;
+        return r.value();
+    }
+    return rules_for(council);
+}
+
+std::vector<Voter> electorate(SQLite::Database& db, Id council_id) {
+    SQLite::Statement q(db,
+                        "SELECT m.id, m.role FROM council_members cm JOIN members m "
+                        "ON m.id = cm.member_id WHERE cm.council_id = ? ORDER BY m.id");
+    q.bind(1, council_id);
+    std::vector<Member> members;
+    std::vector<Membership> memberships;
+    while (q.executeStep()) {
+        Member m;
+        m.id = q.getColumn(0).getInt64();
+        m.role = q.getColumn(1).getString();
+        Role role = Role::resident;
+        role_from_string(m.role, role);
+        members.push_back(m);
+        memberships.push_back(make_membership(council_id, m.id, role));
+    }
+    return yishi::electorate(members, memberships, council_id);
+}
+
+std::optional<Session> session(SQLite::Database& db, Id id) {
+    SQLite::Statement q(db,
+                        "SELECT id, council_id, kind, state, starts_at, noticed_at, "
+                        "notice_override_reason, opened_at, closed_at FROM sessions WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    Session s;
+    s.id = q.getColumn(0).getInt64();
+    s.council_id = q.getColumn(1).getInt64();
+    if (!session_kind_from_string(q.getColumn(2).getString(), s.kind) ||
+        !session_state_from_string(q.getColumn(3).getString(), s.state))
+        throw StoreError("unknown session kind or state in database");
+    s.starts_at = q.getColumn(4).getInt64();
+    s.noticed_at = q.getColumn(5).getInt64();
+    s.notice_override_reason = q.getColumn(6).getString();
+    s.opened_at = q.getColumn(7).getInt64();
+    s.closed_at = q.getColumn(8).getInt64();
+
+    SQLite::Statement agenda(db,
+                             "SELECT a.issue_id, i.title, a.special_matter FROM agenda_items a "
+                             "JOIN issues i ON i.id = a.issue_id WHERE a.session_id = ? "
+                             "ORDER BY a.position");
+    agenda.bind(1, id);
+    while (agenda.executeStep())
+        s.agenda.push_back({agenda.getColumn(0).getInt64(), agenda.getColumn(1).getString(),
+                            agenda.getColumn(2).getInt() != 0});
+    SQLite::Statement signins(db,
+                              "SELECT member_id FROM session_signins WHERE session_id = ? "
+                              "ORDER BY rowid");
+    signins.bind(1, id);
+    while (signins.executeStep()) s.signed_in.push_back(signins.getColumn(0).getInt64());
+    return s;
+}
+
+}  // namespace decide
+
+namespace {
+SessionDemand pending_demand(SQLite::Database& db, Id council_id) {
+    SessionDemand d;
+    d.council_id = council_id;
+    SQLite::Statement q(db,
+                        "SELECT member_id FROM session_demands WHERE council_id = ? "
+                        "AND session_id IS NULL ORDER BY id");
+    q.bind(1, council_id);
+    while (q.executeStep()) d.members.push_back(q.getColumn(0).getInt64());
+    return d;
+}
+
+DemandStatus status_of(const CouncilRules& rules, const SessionDemand& d, std::int64_t voting) {
+    return {static_cast<std::int64_t>(d.members.size()), voting,
+            demand_sufficient(rules, d, voting)};
+}
+
+void update_session_state(SQLite::Database& db, const Session& s) {
+    SQLite::Statement q(db,
+                        "UPDATE sessions SET state = ?, noticed_at = ?, notice_override_reason = ?, "
+                        "opened_at = ?, closed_at = ? WHERE id = ?");
+    q.bind(1, to_string(s.state));
+    q.bind(2, s.noticed_at);
+    q.bind(3, s.notice_override_reason);
+    q.bind(4, s.opened_at);
+    q.bind(5, s.closed_at);
+    q.bind(6, s.id);
+    q.exec();
+}
+}  // namespace
+
+CouncilRules Store::rules(Id council_id) {
+    std::lock_guard lock(impl_->mutex);
+    auto council = impl_->council(council_id);
+    if (!council) throw StoreError("rules of a council that does not exist");
+    return decide::rules(impl_->db, *council);
+}
+
+Result<CouncilRules> Store::set_rules(Id council_id, Id actor, const CouncilRules& proposed,
+                                      std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!impl_->council(council_id)) return make_error("not_found", "council_id");
+    auto adjusted = adjust_rules(decide::actor(db, council_id, actor), proposed);
+    if (!adjusted) return adjusted.error();
+    std::string text = to_json(adjusted.value()).dump();
+    SQLite::Statement q(db,
+                        "INSERT INTO council_rules (council_id, rules, updated_at) VALUES (?, ?, ?) "
+                        "ON CONFLICT (council_id) DO UPDATE SET rules = excluded.rules, "
+                        "updated_at = excluded.updated_at");
+    q.bind(1, council_id);
+    q.bind(2, text);
+    q.bind(3, now);
+    q.exec();
+    SQLite::Statement threshold(db, "UPDATE councils SET cosign_threshold = ? WHERE id = ?");
+    threshold.bind(1, adjusted.value().cosign_threshold);
+    threshold.bind(2, council_id);
+    threshold.exec();
+    impl_->audit(actor, "rules_adjusted",
+                 Json{{"council_id", council_id}, {"rules", to_json(adjusted.value())}}, now);
+    tx.commit();
+    return adjusted;
+}
+
+DemandStatus Store::demand_status(Id council_id) {
+    std::lock_guard lock(impl_->mutex);
+    auto council = impl_->council(council_id);
+    if (!council) return {};
+    auto& db = impl_->db;
+    return status_of(decide::rules(db, *council), pending_demand(db, council_id),
+                     static_cast<std::int64_t>(decide::electorate(db, council_id).size()));
+}
+
+Result<DemandStatus> Store::demand_session(Id council_id, Id actor, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto council = impl_->council(council_id);
+    if (!council) return make_error("not_found", "council_id");
+    auto demand = yishi::demand_session(decide::actor(db, council_id, actor),
+                                 pending_demand(db, council_id));
+    if (!demand) return demand.error();
+    // The partial UNIQUE index is the last word on one pending demand per member.
+    SQLite::Statement q(db,
+                        "INSERT INTO session_demands (council_id, member_id, demanded_at) "
+                        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    q.bind(1, council_id);
+    q.bind(2, actor);
+    q.bind(3, now);
+    if (q.exec() == 0) return make_error("already_demanded");
+    auto status = status_of(decide::rules(db, *council), demand.value(),
+                            static_cast<std::int64_t>(decide::electorate(db, council_id).size()));
+    impl_->audit(actor, "session_demanded",
+                 Json{{"council_id", council_id}, {"demanded", status.demanded},
+                      {"sufficient", status.sufficient}},
+                 now);
+    tx.commit();
+    return status;
+}
+
+std::vector<Session> Store::sessions(Id council_id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db,
+                        "SELECT id FROM sessions WHERE council_id = ? ORDER BY starts_at, id");
+    q.bind(1, council_id);
+    std::vector<Id> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    std::vector<Session> out;
+    for (Id id : ids)
+        if (auto s = decide::session(impl_->db, id)) out.push_back(std::move(*s));
+    return out;
+}
+
+std::optional<Session> Store::session(Id id) {
+    std::lock_guard lock(impl_->mutex);
+    return decide::session(impl_->db, id);
+}
+
+Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
+                                    std::int64_t starts_at, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto council = impl_->council(council_id);
+    if (!council) return make_error("not_found", "council_id");
+    CouncilRules rules = decide::rules(db, *council);
+    SessionDemand demand = pending_demand(db, council_id);
+    auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
+    auto planned = yishi::plan_session(decide::actor(db, council_id, actor), rules, council_id,
+                                       kind, starts_at, &demand, voting, now);
+    if (!planned) return planned.error();
+    SQLite::Statement q(db,
+                        "INSERT INTO sessions (council_id, kind, state, starts_at, created_by, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bind(1, council_id);
+    q.bind(2, to_string(kind));
+    q.bind(3, to_string(SessionState::planned));
+    q.bind(4, starts_at);
+    q.bind(5, actor);
+    q.bind(6, now);
+    q.exec();
+    Id id = db.getLastInsertRowid();
+    if (kind == SessionKind::extraordinary) {
+        // The demands that called this session are settled by it.
+        SQLite::Statement settle(db,
+                                 "UPDATE session_demands SET session_id = ? "
+                                 "WHERE council_id = ? AND session_id IS NULL");
+        settle.bind(1, id);
+        settle.bind(2, council_id);
+        settle.exec();
+    }
+    impl_->audit(actor, "session_planned",
+                 Json{{"session_id", id}, {"council_id", council_id}, {"kind", to_string(kind)},
+                      {"starts_at", starts_at}},
+                 now);
+    auto s = decide::session(db, id);
+    tx.commit();
+    return *s;
+}
+
+Result<Session> Store::publish_notice(Id session_id, Id actor,
+                                      const std::vector<AgendaRequest>& requested,
+                                      const std::string& override_reason, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto s = decide::session(db, session_id);
+    if (!s) return make_error("not_found");
+    auto council = impl_->council(s->council_id);
+    Actor who = decide::actor(db, s->council_id, actor);
+    if (auto refused = may_publish_notice(who, *s)) return *refused;
+
+    std::vector<AgendaItem> agenda;
+    std::vector<Issue> issues;
+    for (const auto& r : requested) {
+        auto issue = impl_->issue(r.issue_id, actor);
+        if (!issue) return make_error("bad_id", "issue_id");  // no such issue: as another council's
+        auto item = agenda_item(*issue, *s, r.special_matter);
+        if (!item) return item.error();
+        agenda.push_back(item.value());
+        issues.push_back(*issue);
+    }
+    auto noticed = yishi::publish_notice(who, decide::rules(db, *council), *s, agenda, now,
+                                         override_reason);
+    if (!noticed) return noticed.error();
+
+    update_session_state(db, noticed.value());
+    SQLite::Statement item(db,
+                           "INSERT INTO agenda_items (session_id, position, issue_id, "
+                           "special_matter) VALUES (?, ?, ?, ?)");
+    SQLite::Statement stage(db, "UPDATE issues SET stage = ? WHERE id = ?");
+    for (std::size_t k = 0; k < agenda.size(); ++k) {
+        auto scheduled = schedule_issue(issues[k], noticed.value());
+        if (!scheduled) return scheduled.error();
+        item.reset();
+        item.bind(1, session_id);
+        item.bind(2, static_cast<std::int64_t>(k + 1));
+        item.bind(3, agenda[k].issue_id);
+        item.bind(4, agenda[k].special_matter ? 1 : 0);
+        item.exec();
+        stage.reset();
+        stage.bind(1, to_string(scheduled.value().stage));
+        stage.bind(2, agenda[k].issue_id);
+        stage.exec();
+    }
+    Json items = Json::array();
+    for (const auto& a : agenda) items.push_back(a.issue_id);
+    impl_->audit(actor, "session_noticed",
+                 Json{{"session_id", session_id}, {"agenda", items},
+                      {"override_reason", noticed.value().notice_override_reason}},
+                 now);
+    auto after = decide::session(db, session_id);
+    tx.commit();
+    return *after;
+}
+
+namespace {
+// Opening, signing in and closing share one shape: load, rule, write the state, audit.
+// (The store's inner type is private: it reaches here deduced, not named.)
+template <class StoreImpl, class Transition>
+Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::int64_t now,
+                               const char* action, Transition&& transition) {
+    auto& db = impl.db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto s = decide::session(db, session_id);
+    if (!s) return make_error("not_found");
+    Result<Session> next = transition(decide::actor(db, s->council_id, actor), *s);
+    if (!next) return next.error();
+    update_session_state(db, next.value());
+    if (next.value().signed_in.size() > s->signed_in.size()) {
+        // UNIQUE (session, member) backs the core's already_signed_in.
+        SQLite::Statement q(db,
+                            "INSERT INTO session_signins (session_id, member_id, signed_in_at) "
+                            "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+        q.bind(1, session_id);
+        q.bind(2, actor);
+        q.bind(3, now);
+        if (q.exec() == 0) return make_error("already_signed_in");
+    }
+    impl.audit(actor, action, Json{{"session_id", session_id}}, now);
+    auto after = decide::session(db, session_id);
+    tx.commit();
+    return *after;
+}
+}  // namespace
+
+Result<Session> Store::open_session(Id session_id, Id actor, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    return change_session(*impl_, session_id, actor, now, "session_opened",
+                          [&](const Actor& who, const Session& s) {
+                              return yishi::open_session(who, s, now);
+                          });
+}
+
+Result<Session> Store::sign_in(Id session_id, Id actor, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    return change_session(*impl_, session_id, actor, now, "session_signed_in",
+                          [&](const Actor& who, const Session& s) {
+                              return yishi::sign_in(who, s);
+                          });
+}
+
+Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    return change_session(*impl_, session_id, actor, now, "session_closed",
+                          [&](const Actor& who, const Session& s) {
+                              SQLite::Statement q(db,
+                                                  "SELECT EXISTS (SELECT 1 FROM ballots WHERE "
+                                                  "session_id = ? AND state = 'open')");
+                              q.bind(1, s.id);
+                              q.executeStep();
+                              bool any_open = q.getColumn(0).getInt() != 0;
+                              return yishi::close_session(who, s, any_open, now);
+                          });
+}
+
+std::vector<Voter> Store::electorate(Id council_id) {
+    std::lock_guard lock(impl_->mutex);
+    return decide::electorate(impl_->db, council_id);
+}
+
+}  // namespace yishi::server

@@ -1,0 +1,116 @@
+// Durability of the 定 (decide) step: a server stopped mid-session and another started on the
+// same file carry on with the same session, roll and votes.
+#include <boost/test/unit_test.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "decide_steps.hpp"
+
+using namespace yishi;
+using namespace yishi::test;
+
+BOOST_AUTO_TEST_SUITE(decide_persistence)
+
+BOOST_AUTO_TEST_CASE(session_and_ballot_state_survive_a_restart_mid_ballot) {
+    auto db = seeded_db();
+    ClockShift shift;
+    ServiceOptions options = shifted_options(shift);
+    std::vector<std::string> tokens;
+    Id session = 0, ballot = 0;
+    {
+        TestServer first(db, options);
+        tokens = member_tokens(first);
+        session = open_session_with(first, shift, tokens, {kIssueChargers});
+        sign_in(first, session, tokens, 1, 10);
+        auto opened = post_json(first, tokens[1], path_of("/api/sessions/", session, "/ballots"),
+                                {{"issue_id", kIssueChargers}});
+        BOOST_REQUIRE_EQUAL(opened.status, 201);
+        ballot = opened.body["id"].get<Id>();
+        for (int m = 1; m <= 6; ++m)
+            BOOST_REQUIRE_EQUAL(post_json(first, tokens[m], path_of("/api/ballots/", ballot, "/votes"),
+                                          {{"choice", "yes"}})
+                                    .status,
+                                201);
+    }
+    TestServer second(db, options);
+    auto state = get_json(second, tokens[2], path_of("/api/sessions/", session));
+    BOOST_REQUIRE_EQUAL(state.status, 200);
+    BOOST_TEST(state.body["state"] == "open");
+    BOOST_TEST(state.body["signed_in"].size() == 10u);
+    BOOST_TEST(state.body["quorum"]["met"] == true);
+    BOOST_TEST(state.body["agenda"][0]["issue_id"] == kIssueChargers);
+    auto progress = get_json(second, tokens[2], path_of("/api/ballots/", ballot));
+    BOOST_TEST(progress.body["state"] == "open");
+    BOOST_TEST(progress.body["votes_cast"] == 6);
+    BOOST_TEST(progress.body["roll"].size() == 10u);
+    // Who voted before the restart still cannot vote again; the others still can.
+    BOOST_TEST(post_json(second, tokens[3], path_of("/api/ballots/", ballot, "/votes"),
+                         {{"choice", "no"}})
+                   .code() == "already_voted");
+    BOOST_TEST(post_json(second, tokens[7], path_of("/api/ballots/", ballot, "/votes"),
+                         {{"choice", "no"}})
+                   .status == 201);
+    auto closed = post_json(second, tokens[1], path_of("/api/ballots/", ballot, "/close"));
+    BOOST_REQUIRE_EQUAL(closed.status, 200);
+    BOOST_TEST(closed.body["tally"]["yes"] == 6);
+    BOOST_TEST(closed.body["tally"]["no"] == 1);
+    BOOST_TEST(closed.body["tally"]["outcome"] == "passed");
+}
+
+BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_and_cosigns) {
+    auto db = seeded_db();
+    int latest = 0;
+    {
+        // Back to the shape before the decide step (the last one): no session tables, and
+        // issues whose stage CHECK knows only collecting and listed.
+        server::Store store(db.string());
+        latest = store.schema_version();
+    }
+    {
+        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);  // foreign keys off
+        conn.exec(R"sql(
+            DROP TABLE notices; DROP TABLE votes; DROP TABLE ballot_roll; DROP TABLE ballots;
+            DROP TABLE session_signins; DROP TABLE agenda_items; DROP TABLE session_demands;
+            DROP TABLE sessions; DROP TABLE council_rules;
+            CREATE TABLE issues_old (
+                id INTEGER PRIMARY KEY,
+                council_id INTEGER NOT NULL REFERENCES councils(id),
+                title TEXT NOT NULL,
+                body TEXT NOT NULL,
+                author_id INTEGER NOT NULL REFERENCES members(id),
+                created_at INTEGER NOT NULL,
+                stage TEXT NOT NULL CHECK (stage IN ('collecting', 'listed'))
+            );
+            INSERT INTO issues_old SELECT * FROM issues;
+            DROP TABLE issues;
+            ALTER TABLE issues_old RENAME TO issues;
+            CREATE INDEX issues_by_council ON issues(council_id, created_at);
+        )sql");
+        conn.exec("PRAGMA user_version = " + std::to_string(latest - 1));
+    }
+    std::string before;
+    {
+        SQLite::Database conn(db.string(), SQLite::OPEN_READONLY);
+        SQLite::Statement q(conn, "SELECT COUNT(*), (SELECT COUNT(*) FROM cosigns) FROM issues");
+        q.executeStep();
+        before = q.getColumn(0).getString() + "/" + q.getColumn(1).getString();
+    }
+    BOOST_TEST(before == "6/16");
+
+    server::Store store(db.string());
+    BOOST_TEST(store.schema_version() == latest);
+    auto issue = store.issue(kIssueChargers, 1);
+    BOOST_REQUIRE(issue);
+    BOOST_TEST(issue->cosigns == 6);
+    BOOST_TEST(issue->stage == IssueStage::listed);
+    BOOST_TEST(store.issues(kCouncil, 1).size() == 6u);
+    SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
+    conn.exec("PRAGMA foreign_keys = ON");
+    SQLite::Statement dangling(conn, "PRAGMA foreign_key_check");
+    BOOST_TEST(!dangling.executeStep());
+    // The co-signs still point at their issues, and the new stages are accepted.
+    BOOST_CHECK_THROW(conn.exec("DELETE FROM issues WHERE id = 1"), SQLite::Exception);
+    BOOST_TEST(conn.exec("UPDATE issues SET stage = 'scheduled' WHERE id = 1") == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
