@@ -15,6 +15,12 @@ Error field_error(const std::string& code, const std::string& field) {
         {"kind", "会议类型"},         {"agenda", "会议议程"},   {"special_matter", "特别事项"},
         {"override_reason", "理由"}, {"choice", "表决选项"},   {"notice_days", "公示天数"},
         {"session_id", "会议编号"},  {"ballot_id", "表决编号"},
+        // 办 carry out and 评 evaluate
+        {"task_id", "交办事项编号"}, {"assignee_id", "责任人"},  {"text", "内容"},
+        {"rating", "评价"},
+        // 提/议
+        {"into", "合并到的议题"},   {"stance", "立场"},      {"reply_to", "被回复的评论"},
+        {"comment_id", "评论编号"}, {"official", "正式答复"},
     };
     Error e = make_error(code, field);
     auto it = labels.find(field);

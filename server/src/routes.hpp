@@ -28,5 +28,11 @@ void add_invite_routes(ApiRoutes& routes, Api& api);
 void add_session_routes(ApiRoutes& routes, Api& api);
 // 定: POST /api/sessions/{id}/ballots, GET /api/ballots/{id}, POST /api/ballots/{id}/votes|close
 void add_ballot_routes(ApiRoutes& routes, Api& api);
+// 办/评: POST /api/ballots/{id}/tasks, GET /api/councils/{id}/tasks, GET /api/tasks/{id},
+// POST /api/tasks/{id}/progress|reply|ratings|conclude|notice
+void add_task_routes(ApiRoutes& routes, Api& api);
+// 提/议: POST /api/issues/{id}/accept|merge|decline, GET/POST /api/issues/{id}/comments,
+// PATCH /api/comments/{id}, POST /api/comments/{id}/hide
+void add_thread_routes(ApiRoutes& routes, Api& api);
 
 }  // namespace yishi::server

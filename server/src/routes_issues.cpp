@@ -1,5 +1,8 @@
-// Issues (议题) of a council: list, raise, read, co-sign (附议).
+// Issues (议题) of a council: list, raise (also by a grid worker for a resident, 代提), read,
+// co-sign (附议).
+#include "decide_request.hpp"
 #include "routes.hpp"
+#include "threads_json.hpp"
 
 #include "yishi/messages.hpp"
 
@@ -32,9 +35,25 @@ Reply raise_issue(Api& api, const httplib::Request& req) {
     if (!council) return failure(council.error());
     auto request = decode_new_issue_request(req.body);
     if (!request) return failure(request.error());
-    Issue issue = api.store.raise_issue(council.value().id, caller.value().id, request.value(),
-                                        api.now());
-    return {201, encode(issue)};
+    // Optional: category, tag, and on_behalf_of (a grid worker raising it for a resident, 代提).
+    auto body = parse_object(req.body);
+    if (!body) return failure(body.error());
+    RaiseIssue raise{request.value().title, request.value().body, "", "", 0};
+    for (auto [field, target] : {std::pair<const char*, std::string*>{"category", &raise.category},
+                                 {"tag", &raise.tag}}) {
+        auto it = body.value().find(field);
+        if (it == body.value().end() || it->is_null()) continue;
+        if (!it->is_string()) return failure(make_error("wrong_type", field));
+        *target = it->get<std::string>();
+    }
+    if (auto it = body.value().find("on_behalf_of"); it != body.value().end() && !it->is_null()) {
+        auto id = require_id(body.value(), "on_behalf_of");
+        if (!id) return failure(id.error());
+        raise.on_behalf_of = id.value();
+    }
+    auto issue = api.store.raise_issue_as(council.value().id, caller.value().id, raise, api.now());
+    if (!issue) return failure(issue.error());
+    return {201, issue_json(issue.value()).dump()};
 }
 
 Reply read_issue(Api& api, const httplib::Request& req) {

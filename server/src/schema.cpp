@@ -217,6 +217,84 @@ const std::vector<const char*>& steps() {
         );
         CREATE INDEX notices_by_council ON notices(council_id, starts_at);
         )sql",
+        // 5: 办 carry out and 评 evaluate. Tasks (交办事项) of passed ballots with their progress
+        // (办理进展), formal replies (答复) and residents' ratings of each reply: one per member
+        // per reply (UNIQUE), so a second rating is impossible whatever the code above does.
+        // And 提/议: the public reason of a merged or declined issue, and the issues' threads:
+        // comments with a stance, one level of replies, edits kept as revisions, hiding with a
+        // reason (the text is kept); issues gain a category, a tag and who raised them for whom.
+        R"sql(
+        CREATE TABLE issue_dispositions (
+            issue_id INTEGER PRIMARY KEY REFERENCES issues(id),
+            merged_into INTEGER REFERENCES issues(id),
+            reason TEXT NOT NULL,
+            decided_by INTEGER NOT NULL REFERENCES members(id),
+            decided_at INTEGER NOT NULL
+        );
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            author_id INTEGER NOT NULL REFERENCES members(id),
+            parent_id INTEGER REFERENCES comments(id),
+            stance TEXT NOT NULL CHECK (stance IN ('support', 'oppose', 'neutral', 'question')),
+            body TEXT NOT NULL,
+            official INTEGER NOT NULL CHECK (official IN (0, 1)),
+            created_at INTEGER NOT NULL,
+            hidden_reason TEXT,
+            hidden_by INTEGER REFERENCES members(id),
+            hidden_at INTEGER
+        );
+        CREATE INDEX comments_by_issue ON comments(issue_id, id);
+        CREATE TABLE comment_revisions (
+            id INTEGER PRIMARY KEY,
+            comment_id INTEGER NOT NULL REFERENCES comments(id),
+            body TEXT NOT NULL,
+            replaced_at INTEGER NOT NULL
+        );
+        CREATE INDEX comment_revisions_by_comment ON comment_revisions(comment_id, id);
+        -- An issue's category (类别), grid/building tag (网格/楼栋) and, when a grid worker raised
+        -- it for a resident (代提), that grid worker.
+        ALTER TABLE issues ADD COLUMN category TEXT NOT NULL DEFAULT '';
+        ALTER TABLE issues ADD COLUMN tag TEXT NOT NULL DEFAULT '';
+        ALTER TABLE issues ADD COLUMN raised_by INTEGER REFERENCES members(id);
+        CREATE TABLE tasks (
+            id INTEGER PRIMARY KEY,
+            council_id INTEGER NOT NULL REFERENCES councils(id),
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            responsible_unit TEXT NOT NULL,
+            responsible_member_id INTEGER NOT NULL REFERENCES members(id),
+            due_at INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('assigned', 'answered', 'supervised', 'done')),
+            created_by INTEGER NOT NULL REFERENCES members(id),
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX tasks_by_council ON tasks(council_id, created_at);
+        CREATE TABLE task_progress (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES tasks(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            text TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX task_progress_by_task ON task_progress(task_id);
+        CREATE TABLE task_replies (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES tasks(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            text TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX task_replies_by_task ON task_replies(task_id);
+        CREATE TABLE task_ratings (
+            reply_id INTEGER NOT NULL REFERENCES task_replies(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            rating TEXT NOT NULL CHECK (rating IN ('satisfied', 'basically_satisfied',
+                                                   'unsatisfied')),
+            rated_at INTEGER NOT NULL,
+            UNIQUE (reply_id, member_id)
+        );
+        )sql",
     };
     return s;
 }

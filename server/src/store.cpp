@@ -24,7 +24,8 @@ constexpr const char* kCouncilSelect = R"sql(
 constexpr const char* kIssueSelect = R"sql(
     SELECT i.id, i.council_id, i.title, i.body, i.author_id, m.name, i.created_at, i.stage,
            (SELECT COUNT(*) FROM cosigns s WHERE s.issue_id = i.id),
-           EXISTS (SELECT 1 FROM cosigns s WHERE s.issue_id = i.id AND s.member_id = ?1)
+           EXISTS (SELECT 1 FROM cosigns s WHERE s.issue_id = i.id AND s.member_id = ?1),
+           i.category, i.tag, i.raised_by
     FROM issues i JOIN members m ON m.id = i.author_id
 )sql";
 
@@ -52,6 +53,9 @@ Issue issue_from(SQLite::Statement& q) {
         throw StoreError("unknown issue stage in database: " + q.getColumn(7).getString());
     i.cosigns = q.getColumn(8).getInt();
     i.cosigned_by_me = q.getColumn(9).getInt() != 0;
+    i.category = q.getColumn(10).getString();
+    i.tag = q.getColumn(11).getString();
+    i.raised_by_id = q.getColumn(12).isNull() ? 0 : q.getColumn(12).getInt64();
     return i;
 }
 
@@ -291,30 +295,6 @@ std::vector<Issue> Store::issues(Id council_id, Id viewer) {
 std::optional<Issue> Store::issue(Id id, Id viewer) {
     std::lock_guard lock(impl_->mutex);
     return impl_->issue(id, viewer);
-}
-
-Issue Store::raise_issue(Id council_id, Id author, const NewIssueRequest& request,
-                         std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement q(db,
-                        "INSERT INTO issues (council_id, title, body, author_id, created_at, "
-                        "stage) VALUES (?, ?, ?, ?, ?, ?)");
-    q.bind(1, council_id);
-    q.bind(2, request.title);
-    q.bind(3, request.body);
-    q.bind(4, author);
-    q.bind(5, now);
-    q.bind(6, to_string(IssueStage::collecting));
-    q.exec();
-    Id id = db.getLastInsertRowid();
-    auto issue = impl_->issue(id, author);
-    if (!issue) throw StoreError("a new issue vanished before its transaction ended");
-    impl_->audit(author, "issue_raised",
-                 Json{{"issue_id", id}, {"council_id", council_id}, {"title", issue->title}}, now);
-    tx.commit();
-    return *issue;
 }
 
 Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {

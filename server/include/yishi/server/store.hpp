@@ -15,6 +15,9 @@
 #include "yishi/notice.hpp"
 #include "yishi/rules.hpp"
 #include "yishi/session.hpp"
+#include "yishi/issue_flow.hpp"
+#include "yishi/task.hpp"
+#include "yishi/thread.hpp"
 #include "yishi/server/auth.hpp"
 
 namespace yishi::server {
@@ -118,6 +121,19 @@ struct BallotClosing {
     Notice notice;
 };
 
+// --- 办 carry out and 评 evaluate ---
+// A task (交办事项) with the title of its issue.
+struct TaskRecord {
+    Task task;
+    std::string issue_title;
+};
+
+// --- 议 (deliberate): a comment with its author's name ---
+struct CommentRecord {
+    Comment comment;
+    std::string author_name;
+};
+
 class Store {
 public:
     // read_write opens (creating if needed) the database file and brings its schema up to date;
@@ -149,9 +165,6 @@ public:
     // --- issues (议题); cosigned_by_me is filled for `viewer` ---
     std::vector<Issue> issues(Id council_id, Id viewer);  // newest first
     std::optional<Issue> issue(Id id, Id viewer);
-    // Records a validated new issue. The caller has checked that the council exists and
-    // that the author belongs to it.
-    Issue raise_issue(Id council_id, Id author, const NewIssueRequest& request, std::int64_t now);
     // 附议: checks yishi::check_cosign, records the co-sign and moves the stage by
     // yishi::stage_after_cosign, all in one transaction, so concurrent attempts count once.
     Result<Issue> cosign(Id issue_id, Id member_id, std::int64_t now);
@@ -200,6 +213,44 @@ public:
     // and publishes the resolution notice for `notice_days`, all in one transaction.
     Result<BallotClosing> close_ballot(Id ballot_id, Id actor, int notice_days, std::int64_t now);
     std::vector<Notice> notices(Id council_id);  // newest first
+
+    // --- 办 carry out and 评 evaluate: tasks (store_tasks.cpp), one BEGIN IMMEDIATE transaction
+    // per change in the same way: load, the core's rule, write, audit. ---
+    std::vector<TaskRecord> tasks(Id council_id);  // oldest first
+    std::optional<TaskRecord> task(Id id);
+    // 交办: the convenor turns a closed, passed ballot into a task. A responsible member of 0
+    // means the convenor follows the task up for the unit; any other must belong to the council.
+    Result<TaskRecord> assign_task(Id ballot_id, Id actor, const TaskSpec& spec, std::int64_t now);
+    Result<TaskRecord> report_progress(Id task_id, Id actor, const std::string& text,
+                                       std::int64_t now);
+    Result<TaskRecord> answer_task(Id task_id, Id actor, const std::string& text, std::int64_t now);
+    // One rating per member per reply: the core's may_rate_reply, then a UNIQUE constraint.
+    Result<TaskRecord> rate_reply(Id task_id, Id actor, Rating rating, std::int64_t now);
+    Result<TaskRecord> conclude_rating(Id task_id, Id actor, std::int64_t now);
+    // 实施结果公开: the convenor publishes the latest reply of an answered or done task.
+    Result<Notice> publish_result(Id task_id, Id actor, int days, std::int64_t now);
+
+    // --- 提/议: the convenor's list work and the issues' threads (store_threads.cpp), one
+    // BEGIN IMMEDIATE transaction per change in the same way. Issues returned by these carry
+    // merged_into and reason. ---
+    // Raises an issue by the core's raise_issue, with category and tag; a grid worker may raise
+    // it on behalf of a resident of the council (代提), who becomes its author.
+    Result<Issue> raise_issue_as(Id council_id, Id actor, const RaiseIssue& request,
+                                 std::int64_t now);
+    Result<Issue> accept_issue(Id issue_id, Id actor, std::int64_t now);
+    // `into` that names no issue is refused as bad_id on the field "into".
+    Result<Issue> merge_issue(Id issue_id, Id actor, Id into, const std::string& reason,
+                              std::int64_t now);
+    Result<Issue> decline_issue(Id issue_id, Id actor, const std::string& reason, std::int64_t now);
+    std::vector<CommentRecord> comments(Id issue_id);  // oldest first
+    std::optional<CommentRecord> comment(Id id);
+    // A comment (or, `official`, a department's official reply); parent 0 for a top-level one.
+    Result<CommentRecord> post_comment(Id issue_id, Id actor, Id parent_id, Stance stance,
+                                       const std::string& text, bool official, std::int64_t now);
+    Result<CommentRecord> edit_comment(Id comment_id, Id actor, const std::string& text,
+                                       std::int64_t now);
+    Result<CommentRecord> hide_comment(Id comment_id, Id actor, const std::string& reason,
+                                       std::int64_t now);
 
     // --- audit log (审计日志); writes append to it inside their own transactions ---
     // Up to `limit` entries with id > after_id, in id order.

@@ -1,0 +1,170 @@
+// 办 carry out and 评 evaluate: the convenor turns a passed ballot into a task (交办), the
+// responsible member reports progress and replies, members rate the reply, the convenor concludes
+// (督办 on an unsatisfied majority) and publishes the result notice (实施结果公开).
+#include "decide_json.hpp"
+#include "decide_request.hpp"
+#include "routes.hpp"
+#include "tasks_json.hpp"
+
+namespace yishi::server {
+
+namespace {
+// A task may be due at most this far ahead.
+constexpr std::int64_t kMaxDueAheadSeconds = 3650 * kSecondsPerDay;
+// Result notices stay up a week unless the convenor says otherwise.
+constexpr std::int64_t kDefaultNoticeDays = 7;
+
+Result<Id> id_in_path(const httplib::Request& req, const char* field) {
+    auto id = parse_id(req.matches[1]);
+    if (!id) return field_error("bad_id", field);
+    return *id;
+}
+
+// Names the field of a refusal as the request does, with its Chinese label: the core validates
+// texts under the name "body" where the request says "text".
+Error as_requested(Error e) {
+    if (e.field == "body") return field_error(e.code, "text");
+    if (!e.field.empty() && e.status < 500) return field_error(e.code, e.field);
+    return e;
+}
+
+Reply assign(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto ballot = id_in_path(req, "ballot_id");
+    if (!ballot) return failure(ballot.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    auto unit = require_string(body.value(), "responsible_unit");
+    if (!unit) return failure(unit.error());
+    std::int64_t now = api.now();
+    auto due = require_int(body.value(), "due_at", 0, now + kMaxDueAheadSeconds, "bad_time");
+    if (!due) return failure(due.error());
+    Id assignee = 0;
+    if (auto a = body.value().find("assignee_id"); a != body.value().end() && !a->is_null()) {
+        auto id = require_id(body.value(), "assignee_id");
+        if (!id) return failure(id.error());
+        assignee = id.value();
+    }
+    TaskSpec spec{unit.value(), assignee, due.value()};
+    auto task = api.store.assign_task(ballot.value(), caller.value().id, spec, now);
+    if (!task) return failure(as_requested(task.error()));
+    return {201, to_json(task.value()).dump()};
+}
+
+Reply list_tasks(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = parse_id(req.matches[1]);
+    if (!id) return failure(make_error("bad_id", "council_id"));
+    if (!api.store.council(*id)) return failure(make_error("not_found", "council_id"));
+    if (!api.store.is_member(*id, caller.value().id)) return failure(make_error("forbidden"));
+    Json list = Json::array();
+    for (const auto& t : api.store.tasks(*id)) list.push_back(to_json(t));
+    return {200, Json{{"tasks", list}}.dump()};
+}
+
+Reply read_task(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = id_in_path(req, "task_id");
+    if (!id) return failure(id.error());
+    auto t = api.store.task(id.value());
+    if (!t) return failure(make_error("not_found"));
+    if (!api.store.is_member(t->task.council_id, caller.value().id))
+        return failure(make_error("forbidden"));
+    return {200, to_json(*t).dump()};
+}
+
+enum class Write { progress, reply };
+
+Reply write_text(Api& api, const httplib::Request& req, Write what) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = id_in_path(req, "task_id");
+    if (!id) return failure(id.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    auto text = require_string(body.value(), "text");
+    if (!text) return failure(field_error(text.error().code, "text"));
+    Id who = caller.value().id;
+    auto t = what == Write::progress
+                 ? api.store.report_progress(id.value(), who, text.value(), api.now())
+                 : api.store.answer_task(id.value(), who, text.value(), api.now());
+    if (!t) return failure(as_requested(t.error()));
+    return {201, to_json(t.value()).dump()};
+}
+
+Reply rate(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = id_in_path(req, "task_id");
+    if (!id) return failure(id.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    auto text = require_string(body.value(), "rating");
+    if (!text) return failure(field_error(text.error().code, "rating"));
+    Rating rating;
+    if (!rating_from_string(text.value(), rating)) {
+        Error e = field_error("wrong_type", "rating");
+        e.message =
+            "评价无效：须为 satisfied（满意）、basically_satisfied（基本满意）或 "
+            "unsatisfied（不满意）";
+        return failure(e);
+    }
+    auto t = api.store.rate_reply(id.value(), caller.value().id, rating, api.now());
+    if (!t) return failure(t.error());
+    return {201, to_json(t.value()).dump()};
+}
+
+Reply conclude(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = id_in_path(req, "task_id");
+    if (!id) return failure(id.error());
+    auto t = api.store.conclude_rating(id.value(), caller.value().id, api.now());
+    if (!t) return failure(t.error());
+    return {200, to_json(t.value()).dump()};
+}
+
+Reply publish_result(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = id_in_path(req, "task_id");
+    if (!id) return failure(id.error());
+    auto body = body_object(req, true);
+    if (!body) return failure(body.error());
+    // The core checks the period (1..365 days); here only that it is an integer at all.
+    auto days = optional_int(body.value(), "notice_days", INT32_MIN, INT32_MAX, "bad_period",
+                             kDefaultNoticeDays);
+    if (!days) return failure(days.error());
+    auto n = api.store.publish_result(id.value(), caller.value().id, static_cast<int>(days.value()),
+                                      api.now());
+    if (!n) {
+        Error e = n.error();
+        if (e.code == "bad_period") e = field_error("bad_period", "notice_days");
+        return failure(e);
+    }
+    return {201, to_json(n.value()).dump()};
+}
+}  // namespace
+
+void add_task_routes(ApiRoutes& routes, Api& api) {
+    auto route = [&](const char* method, const char* pattern,
+                     Reply (*f)(Api&, const httplib::Request&)) {
+        routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
+    };
+    route("POST", R"(/api/ballots/([^/]+)/tasks)", assign);
+    route("GET", R"(/api/councils/([^/]+)/tasks)", list_tasks);
+    route("GET", R"(/api/tasks/([^/]+))", read_task);
+    routes.add("POST", R"(/api/tasks/([^/]+)/progress)", [&api](const httplib::Request& req) {
+        return write_text(api, req, Write::progress);
+    });
+    routes.add("POST", R"(/api/tasks/([^/]+)/reply)",
+               [&api](const httplib::Request& req) { return write_text(api, req, Write::reply); });
+    route("POST", R"(/api/tasks/([^/]+)/ratings)", rate);
+    route("POST", R"(/api/tasks/([^/]+)/conclude)", conclude);
+    route("POST", R"(/api/tasks/([^/]+)/notice)", publish_result);
+}
+
+}  // namespace yishi::server

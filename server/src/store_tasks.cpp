@@ -1,0 +1,284 @@
+// The store's tasks (交办事项) for 办 carry out and 评 evaluate: assigning a passed ballot,
+// progress, formal replies, ratings (one per member per reply), concluding, and the result notice.
+#include "store_decide.hpp"
+#include "store_impl.hpp"
+
+namespace yishi::server {
+
+namespace {
+bool task_state_from_string(const std::string& s, TaskState& out) {
+    for (TaskState t :
+         {TaskState::assigned, TaskState::answered, TaskState::supervised, TaskState::done})
+        if (s == to_string(t)) {
+            out = t;
+            return true;
+        }
+    return false;
+}
+
+// The task with its progress, replies and their ratings; call with the mutex held.
+std::optional<TaskRecord> load_task(SQLite::Database& db, Id id) {
+    SQLite::Statement q(db,
+                        "SELECT t.id, t.council_id, t.issue_id, t.ballot_id, t.responsible_unit, "
+                        "t.responsible_member_id, t.due_at, t.created_at, t.state, i.title "
+                        "FROM tasks t JOIN issues i ON i.id = t.issue_id WHERE t.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    TaskRecord r;
+    Task& t = r.task;
+    t.id = q.getColumn(0).getInt64();
+    t.council_id = q.getColumn(1).getInt64();
+    t.issue_id = q.getColumn(2).getInt64();
+    t.ballot_id = q.getColumn(3).getInt64();
+    t.responsible_unit = q.getColumn(4).getString();
+    t.responsible_member_id = q.getColumn(5).getInt64();
+    t.due_at = q.getColumn(6).getInt64();
+    t.created_at = q.getColumn(7).getInt64();
+    if (!task_state_from_string(q.getColumn(8).getString(), t.state))
+        throw StoreError("unknown task state in database");
+    r.issue_title = q.getColumn(9).getString();
+
+    SQLite::Statement progress(db,
+                               "SELECT member_id, text, at FROM task_progress WHERE task_id = ? "
+                               "ORDER BY id");
+    progress.bind(1, id);
+    while (progress.executeStep())
+        t.progress.push_back({progress.getColumn(0).getInt64(), progress.getColumn(1).getString(),
+                              progress.getColumn(2).getInt64()});
+    SQLite::Statement replies(db,
+                              "SELECT id, member_id, text, at FROM task_replies WHERE task_id = ? "
+                              "ORDER BY id");
+    replies.bind(1, id);
+    SQLite::Statement ratings(db,
+                              "SELECT member_id, rating FROM task_ratings WHERE reply_id = ? "
+                              "ORDER BY rowid");
+    while (replies.executeStep()) {
+        TaskReply reply{replies.getColumn(1).getInt64(),
+                        replies.getColumn(2).getString(),
+                        replies.getColumn(3).getInt64(),
+                        {}};
+        ratings.reset();
+        ratings.bind(1, replies.getColumn(0).getInt64());
+        while (ratings.executeStep()) {
+            MemberRating m;
+            m.member_id = ratings.getColumn(0).getInt64();
+            if (!rating_from_string(ratings.getColumn(1).getString(), m.rating))
+                throw StoreError("unknown rating in database");
+            reply.ratings.push_back(m);
+        }
+        t.replies.push_back(std::move(reply));
+    }
+    return r;
+}
+
+Id latest_reply_id(SQLite::Database& db, Id task_id) {
+    SQLite::Statement q(db, "SELECT MAX(id) FROM task_replies WHERE task_id = ?");
+    q.bind(1, task_id);
+    q.executeStep();
+    if (q.getColumn(0).isNull()) throw StoreError("a rated task without a reply");
+    return q.getColumn(0).getInt64();
+}
+
+void update_state(SQLite::Database& db, const Task& t) {
+    SQLite::Statement q(db, "UPDATE tasks SET state = ? WHERE id = ?");
+    q.bind(1, to_string(t.state));
+    q.bind(2, t.id);
+    q.exec();
+}
+}  // namespace
+
+std::vector<TaskRecord> Store::tasks(Id council_id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db, "SELECT id FROM tasks WHERE council_id = ? ORDER BY id");
+    q.bind(1, council_id);
+    std::vector<Id> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    std::vector<TaskRecord> out;
+    for (Id id : ids)
+        if (auto t = load_task(impl_->db, id)) out.push_back(std::move(*t));
+    return out;
+}
+
+std::optional<TaskRecord> Store::task(Id id) {
+    std::lock_guard lock(impl_->mutex);
+    return load_task(impl_->db, id);
+}
+
+Result<TaskRecord> Store::assign_task(Id ballot_id, Id actor, const TaskSpec& spec,
+                                      std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = decide::ballot(db, ballot_id);
+    if (!record) return make_error("not_found");
+    const Ballot& b = record->ballot;
+    Actor who = decide::actor(db, b.council_id, actor);
+    TaskSpec checked = spec;
+    if (checked.responsible_member_id == 0) checked.responsible_member_id = actor;
+    auto task = yishi::assign_task(who, b, record->tally.value_or(Tally{}), checked, now);
+    if (!task) return task.error();
+    // Someone outside the council could never report for the unit: the task would be stuck.
+    if (!impl_->is_member(b.council_id, checked.responsible_member_id))
+        return make_error("bad_id", "assignee_id");
+    const Task& t = task.value();
+    SQLite::Statement q(db,
+                        "INSERT INTO tasks (council_id, issue_id, ballot_id, responsible_unit, "
+                        "responsible_member_id, due_at, state, created_by, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, t.council_id);
+    q.bind(2, t.issue_id);
+    q.bind(3, t.ballot_id);
+    q.bind(4, t.responsible_unit);
+    q.bind(5, t.responsible_member_id);
+    q.bind(6, t.due_at);
+    q.bind(7, to_string(t.state));
+    q.bind(8, actor);
+    q.bind(9, now);
+    q.exec();
+    Id id = db.getLastInsertRowid();
+    impl_->audit(actor, "task_assigned",
+                 Json{{"task_id", id},
+                      {"ballot_id", ballot_id},
+                      {"responsible_unit", t.responsible_unit},
+                      {"responsible_member_id", t.responsible_member_id},
+                      {"due_at", t.due_at}},
+                 now);
+    auto after = load_task(db, id);
+    tx.commit();
+    return *after;
+}
+
+Result<TaskRecord> Store::report_progress(Id task_id, Id actor, const std::string& text,
+                                          std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = load_task(db, task_id);
+    if (!record) return make_error("not_found");
+    Actor who = decide::actor(db, record->task.council_id, actor);
+    auto next = yishi::report_progress(who, record->task, text, now);
+    if (!next) return next.error();
+    const Progress& p = next.value().progress.back();
+    SQLite::Statement q(
+        db, "INSERT INTO task_progress (task_id, member_id, text, at) VALUES (?, ?, ?, ?)");
+    q.bind(1, task_id);
+    q.bind(2, actor);
+    q.bind(3, p.text);
+    q.bind(4, now);
+    q.exec();
+    impl_->audit(actor, "task_progress",
+                 Json{{"task_id", task_id}, {"progress_id", db.getLastInsertRowid()}}, now);
+    auto after = load_task(db, task_id);
+    tx.commit();
+    return *after;
+}
+
+Result<TaskRecord> Store::answer_task(Id task_id, Id actor, const std::string& text,
+                                      std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = load_task(db, task_id);
+    if (!record) return make_error("not_found");
+    Actor who = decide::actor(db, record->task.council_id, actor);
+    auto next = yishi::answer_task(who, record->task, text, now);
+    if (!next) return next.error();
+    SQLite::Statement q(
+        db, "INSERT INTO task_replies (task_id, member_id, text, at) VALUES (?, ?, ?, ?)");
+    q.bind(1, task_id);
+    q.bind(2, actor);
+    q.bind(3, next.value().replies.back().text);
+    q.bind(4, now);
+    q.exec();
+    Id reply_id = db.getLastInsertRowid();
+    update_state(db, next.value());
+    impl_->audit(actor, "task_answered",
+                 Json{{"task_id", task_id},
+                      {"reply_id", reply_id},
+                      {"reply", next.value().replies.size()},
+                      {"state", to_string(next.value().state)}},
+                 now);
+    auto after = load_task(db, task_id);
+    tx.commit();
+    return *after;
+}
+
+Result<TaskRecord> Store::rate_reply(Id task_id, Id actor, Rating rating, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = load_task(db, task_id);
+    if (!record) return make_error("not_found");
+    Actor who = decide::actor(db, record->task.council_id, actor);
+    auto next = yishi::rate_reply(who, record->task, rating);
+    if (!next) return next.error();
+    Id reply_id = latest_reply_id(db, task_id);
+    // UNIQUE (reply, member) is the last word: a second rating inserts nothing.
+    SQLite::Statement q(db,
+                        "INSERT INTO task_ratings (reply_id, member_id, rating, rated_at) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    q.bind(1, reply_id);
+    q.bind(2, actor);
+    q.bind(3, to_string(rating));
+    q.bind(4, now);
+    if (q.exec() == 0) return make_error("already_rated");
+    impl_->audit(actor, "task_rated",
+                 Json{{"task_id", task_id}, {"reply_id", reply_id}, {"rating", to_string(rating)}},
+                 now);
+    auto after = load_task(db, task_id);
+    tx.commit();
+    return *after;
+}
+
+Result<TaskRecord> Store::conclude_rating(Id task_id, Id actor, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = load_task(db, task_id);
+    if (!record) return make_error("not_found");
+    Actor who = decide::actor(db, record->task.council_id, actor);
+    auto next = yishi::conclude_rating(who, record->task);
+    if (!next) return next.error();
+    update_state(db, next.value());
+    const auto& ratings = record->task.replies.back().ratings;
+    std::int64_t unsatisfied = 0;
+    for (const auto& r : ratings) unsatisfied += r.rating == Rating::unsatisfied;
+    impl_->audit(actor, "task_rating_concluded",
+                 Json{{"task_id", task_id},
+                      {"ratings", ratings.size()},
+                      {"unsatisfied", unsatisfied},
+                      {"state", to_string(next.value().state)}},
+                 now);
+    auto after = load_task(db, task_id);
+    tx.commit();
+    return *after;
+}
+
+Result<Notice> Store::publish_result(Id task_id, Id actor, int days, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = load_task(db, task_id);
+    if (!record) return make_error("not_found");
+    Actor who = decide::actor(db, record->task.council_id, actor);
+    auto notice = result_notice(who, record->task, record->issue_title, now, days);
+    if (!notice) return notice.error();
+    Notice n = notice.value();
+    SQLite::Statement ins(db,
+                          "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
+                          "ends_at) VALUES (?, ?, ?, ?, ?, ?)");
+    ins.bind(1, n.council_id);
+    ins.bind(2, to_string(n.kind));
+    ins.bind(3, n.subject_id);
+    ins.bind(4, n.text);
+    ins.bind(5, n.starts_at);
+    ins.bind(6, n.ends_at);
+    ins.exec();
+    n.id = db.getLastInsertRowid();
+    impl_->audit(actor, "result_published",
+                 Json{{"task_id", task_id}, {"notice_id", n.id}, {"ends_at", n.ends_at}}, now);
+    tx.commit();
+    return n;
+}
+
+}  // namespace yishi::server
