@@ -53,7 +53,7 @@ Reply raise_issue(Api& api, const httplib::Request& req) {
     }
     auto issue = api.store.raise_issue_as(council.value().id, caller.value().id, raise, api.now());
     if (!issue) return failure(issue.error());
-    return {201, issue_json(issue.value()).dump()};
+    return {201, encode(issue.value())};
 }
 
 Reply read_issue(Api& api, const httplib::Request& req) {

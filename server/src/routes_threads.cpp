@@ -42,7 +42,7 @@ Reply list_work(Api& api, const httplib::Request& req, ListWork what) {
     if (what == ListWork::accept) {
         auto issue = api.store.accept_issue(id.value(), who, now);
         if (!issue) return failure(as_requested(issue.error()));
-        return {200, issue_json(issue.value()).dump()};
+        return {200, encode(issue.value())};
     }
     auto body = body_object(req, false);
     if (!body) return failure(body.error());
@@ -58,7 +58,7 @@ Reply list_work(Api& api, const httplib::Request& req, ListWork what) {
                      ? api.store.merge_issue(id.value(), who, into, reason.value(), now)
                      : api.store.decline_issue(id.value(), who, reason.value(), now);
     if (!issue) return failure(as_requested(issue.error()));
-    return {200, issue_json(issue.value()).dump()};
+    return {200, encode(issue.value())};
 }
 
 Reply list_comments(Api& api, const httplib::Request& req) {

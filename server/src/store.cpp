@@ -25,8 +25,9 @@ constexpr const char* kIssueSelect = R"sql(
     SELECT i.id, i.council_id, i.title, i.body, i.author_id, m.name, i.created_at, i.stage,
            (SELECT COUNT(*) FROM cosigns s WHERE s.issue_id = i.id),
            EXISTS (SELECT 1 FROM cosigns s WHERE s.issue_id = i.id AND s.member_id = ?1),
-           i.category, i.tag, i.raised_by
+           i.category, i.tag, i.raised_by, d.merged_into, d.reason
     FROM issues i JOIN members m ON m.id = i.author_id
+    LEFT JOIN issue_dispositions d ON d.issue_id = i.id
 )sql";
 
 Council council_from(SQLite::Statement& q) {
@@ -56,6 +57,8 @@ Issue issue_from(SQLite::Statement& q) {
     i.category = q.getColumn(10).getString();
     i.tag = q.getColumn(11).getString();
     i.raised_by_id = q.getColumn(12).isNull() ? 0 : q.getColumn(12).getInt64();
+    i.merged_into = q.getColumn(13).isNull() ? 0 : q.getColumn(13).getInt64();
+    i.reason = q.getColumn(14).isNull() ? "" : q.getColumn(14).getString();
     return i;
 }
 

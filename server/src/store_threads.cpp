@@ -7,18 +7,6 @@
 namespace yishi::server {
 
 namespace {
-// Fills the merge target and public reason of a merged or declined issue.
-void add_disposition(SQLite::Database& db, std::optional<Issue>& issue) {
-    if (!issue) return;
-    SQLite::Statement q(db,
-                        "SELECT merged_into, reason FROM issue_dispositions WHERE issue_id = ?");
-    q.bind(1, issue->id);
-    if (q.executeStep()) {
-        issue->merged_into = q.getColumn(0).isNull() ? 0 : q.getColumn(0).getInt64();
-        issue->reason = q.getColumn(1).getString();
-    }
-}
-
 void write_stage(SQLite::Database& db, const Issue& i) {
     SQLite::Statement q(db, "UPDATE issues SET stage = ? WHERE id = ?");
     q.bind(1, to_string(i.stage));
@@ -121,7 +109,6 @@ Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto issue = impl_->issue(issue_id, actor);
-    add_disposition(db, issue);
     if (!issue) return make_error("not_found", "issue_id");
     auto next = yishi::accept_issue(decide::actor(db, issue->council_id, actor), *issue);
     if (!next) return next.error();
@@ -138,11 +125,9 @@ Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::stri
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto issue = impl_->issue(issue_id, actor);
-    add_disposition(db, issue);
     if (!issue) return make_error("not_found", "issue_id");
     Actor who = decide::actor(db, issue->council_id, actor);
     auto target = impl_->issue(into, actor);
-    add_disposition(db, target);
     if (!target) {
         // An outsider learns nothing about which ids exist.
         if (!who.member) return make_error("forbidden");
@@ -165,7 +150,6 @@ Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& rea
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto issue = impl_->issue(issue_id, actor);
-    add_disposition(db, issue);
     if (!issue) return make_error("not_found", "issue_id");
     auto next = yishi::decline_issue(decide::actor(db, issue->council_id, actor), *issue, reason);
     if (!next) return next.error();
@@ -201,7 +185,6 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto issue = impl_->issue(issue_id, actor);
-    add_disposition(db, issue);
     if (!issue) return make_error("not_found", "issue_id");
     Actor who = decide::actor(db, issue->council_id, actor);
     std::optional<CommentRecord> parent;

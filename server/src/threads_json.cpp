@@ -1,17 +1,7 @@
-// JSON forms of issues after list work, and of comments.
+// JSON forms of comments.
 #include "threads_json.hpp"
 
 namespace yishi::server {
-
-Json issue_json(const Issue& i) {
-    Json j = yishi::to_json(i);
-    j["merged_into"] = i.merged_into == 0 ? Json() : Json(i.merged_into);
-    j["reason"] = i.reason;
-    j["category"] = i.category;
-    j["tag"] = i.tag;
-    j["raised_by_id"] = i.raised_by_id == 0 ? Json() : Json(i.raised_by_id);
-    return j;
-}
 
 Json to_json(const CommentRecord& r) {
     const Comment& c = r.comment;

@@ -51,6 +51,14 @@ Council council_from(const Json& j) {
     return c;
 }
 
+// An id that may be absent: null or missing both mean none (0).
+Id optional_id(const Json& j, const char* key) {
+    auto it = j.find(key);
+    return it == j.end() || it->is_null() ? 0 : it->get<Id>();
+}
+
+Json id_or_null(Id id) { return id == 0 ? Json() : Json(id); }
+
 Issue issue_from(const Json& j) {
     Issue i;
     i.id = j.at("id").get<Id>();
@@ -64,6 +72,11 @@ Issue issue_from(const Json& j) {
     if (!issue_stage_from_string(j.value("stage", "collecting"), i.stage))
         throw Json::other_error::create(501, "unknown stage", nullptr);
     i.cosigned_by_me = j.value("cosigned_by_me", false);
+    i.category = j.value("category", "");
+    i.tag = j.value("tag", "");
+    i.raised_by_id = optional_id(j, "raised_by_id");
+    i.merged_into = optional_id(j, "merged_into");
+    i.reason = j.value("reason", "");
     return i;
 }
 }  // namespace
@@ -91,7 +104,12 @@ Json to_json(const Issue& i) {
             {"created_at", i.created_at},
             {"cosigns", i.cosigns},
             {"stage", to_string(i.stage)},
-            {"cosigned_by_me", i.cosigned_by_me}};
+            {"cosigned_by_me", i.cosigned_by_me},
+            {"category", i.category},
+            {"tag", i.tag},
+            {"raised_by_id", id_or_null(i.raised_by_id)},
+            {"merged_into", id_or_null(i.merged_into)},
+            {"reason", i.reason}};
 }
 
 Result<LoginRequest> decode_login_request(std::string_view body) {

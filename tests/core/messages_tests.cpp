@@ -80,6 +80,11 @@ BOOST_AUTO_TEST_CASE(issue_list_round_trips) {
     i.cosigns = 5;
     i.stage = IssueStage::listed;
     i.cosigned_by_me = true;
+    i.category = "照明";
+    i.tag = "3号楼";
+    i.raised_by_id = 12;
+    i.merged_into = 4;
+    i.reason = "与4号议题重复";
     list.issues.push_back(i);
     auto back = decode_issue_list(encode(list));
     BOOST_REQUIRE(back.ok());
@@ -92,6 +97,27 @@ BOOST_AUTO_TEST_CASE(issue_list_round_trips) {
     BOOST_TEST(b.cosigns == 5);
     BOOST_TEST((b.stage == IssueStage::listed));
     BOOST_TEST(b.cosigned_by_me);
+    BOOST_TEST(b.category == "照明");
+    BOOST_TEST(b.tag == "3号楼");
+    BOOST_TEST(b.raised_by_id == 12);
+    BOOST_TEST(b.merged_into == 4);
+    BOOST_TEST(b.reason == "与4号议题重复");
+}
+
+BOOST_AUTO_TEST_CASE(absent_merge_target_and_raiser_are_null_in_json_and_zero_in_memory) {
+    Issue i;
+    i.id = 1;
+    i.council_id = 2;
+    i.title = "路灯";
+    i.body = "不亮";
+    i.author_id = 3;
+    Json j = to_json(i);
+    BOOST_TEST(j["merged_into"].is_null());
+    BOOST_TEST(j["raised_by_id"].is_null());
+    auto back = decode_issue(j.dump());
+    BOOST_REQUIRE(back.ok());
+    BOOST_TEST(back.value().merged_into == 0);
+    BOOST_TEST(back.value().raised_by_id == 0);
 }
 
 BOOST_AUTO_TEST_CASE(reply_with_missing_fields_is_an_error_not_a_crash) {

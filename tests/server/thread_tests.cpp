@@ -41,8 +41,10 @@ BOOST_AUTO_TEST_CASE(the_convenor_accepts_merges_and_declines_with_a_public_reas
     BOOST_REQUIRE_EQUAL(declined.status, 200);
     BOOST_TEST(declined.body["stage"] == "declined");
     BOOST_TEST(declined.body["reason"] == "属物业管理事项，已转物业公司处理");
-    BOOST_TEST(get_json(server, tokens[5], path_of("/api/issues/", kIssueNoise)).body["stage"] ==
-               "declined");
+    auto read_back = get_json(server, tokens[5], path_of("/api/issues/", kIssueNoise));
+    BOOST_TEST(read_back.body["stage"] == "declined");
+    BOOST_TEST(read_back.body["reason"] == "属物业管理事项，已转物业公司处理",
+               "everyone reading the issue sees the public reason");
 
     // Not into a closed issue; into an open one, with the reason kept.
     BOOST_TEST(post_json(server, tokens[1], path_of("/api/issues/", kIssueLamp, "/merge"),
@@ -53,6 +55,9 @@ BOOST_AUTO_TEST_CASE(the_convenor_accepts_merges_and_declines_with_a_public_reas
     BOOST_REQUIRE_EQUAL(merged.status, 200);
     BOOST_TEST(merged.body["stage"] == "merged");
     BOOST_TEST(merged.body["merged_into"] == kIssueGarbage);
+    auto lamp = get_json(server, tokens[5], path_of("/api/issues/", kIssueLamp));
+    BOOST_TEST(lamp.body["merged_into"] == kIssueGarbage);
+    BOOST_TEST(lamp.body["reason"] == "同属北门环境整治");
     BOOST_TEST(post_json(server, tokens[1], path_of("/api/issues/", kIssueLamp, "/decline"),
                          {{"reason", "再次处理"}})
                    .code() == "wrong_stage");
