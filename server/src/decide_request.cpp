@@ -62,4 +62,16 @@ Result<Id> require_id(const Json& obj, const std::string& field) {
     return optional_int(obj, field, 1, INT64_MAX, "bad_id", 0);
 }
 
+Result<int> notice_days_in(const Json& body) {
+    constexpr std::int64_t kDefaultNoticeDays = 7;
+    auto days = optional_int(body, "notice_days", INT32_MIN, INT32_MAX, "bad_period",
+                             kDefaultNoticeDays);
+    if (!days) return days.error();
+    return static_cast<int>(days.value());
+}
+
+Error naming_notice_days(Error e) {
+    return e.code == "bad_period" ? field_error("bad_period", "notice_days") : e;
+}
+
 }  // namespace yishi::server

@@ -24,4 +24,10 @@ Result<std::int64_t> optional_int(const Json& obj, const std::string& field, std
 // An id field: a positive integer, else bad_id.
 Result<Id> require_id(const Json& obj, const std::string& field);
 
+// A notice's publication period in days (optional, default 7). Only its integer form is
+// checked here; the core checks the period and answers bad_period.
+Result<int> notice_days_in(const Json& body);
+// The core's bad_period, named as the request's notice_days field.
+Error naming_notice_days(Error e);
+
 }  // namespace yishi::server

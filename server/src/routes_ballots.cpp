@@ -8,7 +8,6 @@ namespace yishi::server {
 
 namespace {
 // Resolution notices stay up a week unless the convenor says otherwise.
-constexpr std::int64_t kDefaultNoticeDays = 7;
 
 Result<Id> id_in_path(const httplib::Request& req, const char* field) {
     auto id = parse_id(req.matches[1]);
@@ -69,17 +68,10 @@ Reply close_ballot(Api& api, const httplib::Request& req) {
     if (!id) return failure(id.error());
     auto body = body_object(req, true);
     if (!body) return failure(body.error());
-    // The core checks the period (1..365 days); here only that it is an integer at all.
-    auto days = optional_int(body.value(), "notice_days", INT32_MIN, INT32_MAX, "bad_period",
-                             kDefaultNoticeDays);
+    auto days = notice_days_in(body.value());
     if (!days) return failure(days.error());
-    auto closing = api.store.close_ballot(id.value(), caller.value().id,
-                                          static_cast<int>(days.value()), api.now());
-    if (!closing) {
-        Error e = closing.error();
-        if (e.code == "bad_period") e = field_error("bad_period", "notice_days");
-        return failure(e);
-    }
+    auto closing = api.store.close_ballot(id.value(), caller.value().id, days.value(), api.now());
+    if (!closing) return failure(naming_notice_days(closing.error()));
     Json j = to_json(closing.value().record);
     j["notice"] = to_json(closing.value().notice);
     return {200, j.dump()};

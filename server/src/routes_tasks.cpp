@@ -12,7 +12,6 @@ namespace {
 // A task may be due at most this far ahead.
 constexpr std::int64_t kMaxDueAheadSeconds = 3650 * kSecondsPerDay;
 // Result notices stay up a week unless the convenor says otherwise.
-constexpr std::int64_t kDefaultNoticeDays = 7;
 
 Result<Id> id_in_path(const httplib::Request& req, const char* field) {
     auto id = parse_id(req.matches[1]);
@@ -134,17 +133,10 @@ Reply publish_result(Api& api, const httplib::Request& req) {
     if (!id) return failure(id.error());
     auto body = body_object(req, true);
     if (!body) return failure(body.error());
-    // The core checks the period (1..365 days); here only that it is an integer at all.
-    auto days = optional_int(body.value(), "notice_days", INT32_MIN, INT32_MAX, "bad_period",
-                             kDefaultNoticeDays);
+    auto days = notice_days_in(body.value());
     if (!days) return failure(days.error());
-    auto n = api.store.publish_result(id.value(), caller.value().id, static_cast<int>(days.value()),
-                                      api.now());
-    if (!n) {
-        Error e = n.error();
-        if (e.code == "bad_period") e = field_error("bad_period", "notice_days");
-        return failure(e);
-    }
+    auto n = api.store.publish_result(id.value(), caller.value().id, days.value(), api.now());
+    if (!n) return failure(naming_notice_days(n.error()));
     return {201, to_json(n.value()).dump()};
 }
 }  // namespace

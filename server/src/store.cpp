@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "schema.hpp"
+#include "store_decide.hpp"
 #include "store_impl.hpp"
 #include "yishi/cosign.hpp"
 
@@ -326,10 +327,7 @@ Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
     count.executeStep();
     IssueStage next = stage_after_cosign(*issue, count.getColumn(0).getInt(), *council);
     if (next != issue->stage) {
-        SQLite::Statement update(db, "UPDATE issues SET stage = ? WHERE id = ?");
-        update.bind(1, to_string(next));
-        update.bind(2, issue_id);
-        update.exec();
+        decide::write_stage(db, issue_id, next);
     }
     auto after = impl_->issue(issue_id, member_id);
     impl_->audit(member_id, "issue_cosigned",

@@ -76,6 +76,28 @@ std::vector<Id> ballot_ids_of_session(SQLite::Database& db, Id session_id) {
     return out;
 }
 
+void write_stage(SQLite::Database& db, Id issue_id, IssueStage stage) {
+    SQLite::Statement q(db, "UPDATE issues SET stage = ? WHERE id = ?");
+    q.bind(1, to_string(stage));
+    q.bind(2, issue_id);
+    q.exec();
+}
+
+Notice insert_notice(SQLite::Database& db, Notice n) {
+    SQLite::Statement ins(db,
+                          "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
+                          "ends_at) VALUES (?, ?, ?, ?, ?, ?)");
+    ins.bind(1, n.council_id);
+    ins.bind(2, to_string(n.kind));
+    ins.bind(3, n.subject_id);
+    ins.bind(4, n.text);
+    ins.bind(5, n.starts_at);
+    ins.bind(6, n.ends_at);
+    ins.exec();
+    n.id = db.getLastInsertRowid();
+    return n;
+}
+
 }  // namespace decide
 
 std::vector<BallotRecord> Store::ballots_of_session(Id session_id) {
@@ -209,22 +231,8 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     q.bind(10, to_string(t.outcome));
     q.bind(11, ballot_id);
     q.exec();
-    SQLite::Statement stage(db, "UPDATE issues SET stage = ? WHERE id = ?");
-    stage.bind(1, to_string(resolved.value().stage));
-    stage.bind(2, issue->id);
-    stage.exec();
-    Notice n = notice.value();
-    SQLite::Statement ins(db,
-                          "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
-                          "ends_at) VALUES (?, ?, ?, ?, ?, ?)");
-    ins.bind(1, n.council_id);
-    ins.bind(2, to_string(n.kind));
-    ins.bind(3, n.subject_id);
-    ins.bind(4, n.text);
-    ins.bind(5, n.starts_at);
-    ins.bind(6, n.ends_at);
-    ins.exec();
-    n.id = db.getLastInsertRowid();
+    decide::write_stage(db, issue->id, resolved.value().stage);
+    Notice n = decide::insert_notice(db, notice.value());
     impl_->audit(actor, "ballot_closed",
                  Json{{"ballot_id", ballot_id},
                       {"issue_id", issue->id},

@@ -1,5 +1,5 @@
-// Inside the store, for the 定 (decide) step: readers shared by store_sessions.cpp and
-// store_ballots.cpp. They take no lock: call them with the store's mutex held.
+// Inside the store: readers and writers shared by the store's files (sessions, ballots,
+// tasks, threads, co-signs). They take no lock: call them with the store's mutex held.
 #pragma once
 #include <optional>
 #include <vector>
@@ -19,5 +19,10 @@ std::vector<Voter> electorate(SQLite::Database& db, Id council_id);
 std::optional<Session> session(SQLite::Database& db, Id id);
 std::optional<BallotRecord> ballot(SQLite::Database& db, Id id);
 std::vector<Id> ballot_ids_of_session(SQLite::Database& db, Id session_id);
+
+// Moves an issue to `stage`.
+void write_stage(SQLite::Database& db, Id issue_id, IssueStage stage);
+// Stores a notice (公示) and returns it with its new id.
+Notice insert_notice(SQLite::Database& db, Notice n);
 
 }  // namespace yishi::server::decide

@@ -288,7 +288,6 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
     SQLite::Statement item(db,
                            "INSERT INTO agenda_items (session_id, position, issue_id, "
                            "special_matter) VALUES (?, ?, ?, ?)");
-    SQLite::Statement stage(db, "UPDATE issues SET stage = ? WHERE id = ?");
     for (std::size_t k = 0; k < agenda.size(); ++k) {
         auto scheduled = schedule_issue(issues[k], noticed.value());
         if (!scheduled) return scheduled.error();
@@ -298,10 +297,7 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
         item.bind(3, agenda[k].issue_id);
         item.bind(4, agenda[k].special_matter ? 1 : 0);
         item.exec();
-        stage.reset();
-        stage.bind(1, to_string(scheduled.value().stage));
-        stage.bind(2, agenda[k].issue_id);
-        stage.exec();
+        decide::write_stage(db, agenda[k].issue_id, scheduled.value().stage);
     }
     Json items = Json::array();
     for (const auto& a : agenda) items.push_back(a.issue_id);

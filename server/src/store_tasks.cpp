@@ -263,18 +263,7 @@ Result<Notice> Store::publish_result(Id task_id, Id actor, int days, std::int64_
     Actor who = decide::actor(db, record->task.council_id, actor);
     auto notice = result_notice(who, record->task, record->issue_title, now, days);
     if (!notice) return notice.error();
-    Notice n = notice.value();
-    SQLite::Statement ins(db,
-                          "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
-                          "ends_at) VALUES (?, ?, ?, ?, ?, ?)");
-    ins.bind(1, n.council_id);
-    ins.bind(2, to_string(n.kind));
-    ins.bind(3, n.subject_id);
-    ins.bind(4, n.text);
-    ins.bind(5, n.starts_at);
-    ins.bind(6, n.ends_at);
-    ins.exec();
-    n.id = db.getLastInsertRowid();
+    Notice n = decide::insert_notice(db, notice.value());
     impl_->audit(actor, "result_published",
                  Json{{"task_id", task_id}, {"notice_id", n.id}, {"ends_at", n.ends_at}}, now);
     tx.commit();

@@ -7,13 +7,6 @@
 namespace yishi::server {
 
 namespace {
-void write_stage(SQLite::Database& db, const Issue& i) {
-    SQLite::Statement q(db, "UPDATE issues SET stage = ? WHERE id = ?");
-    q.bind(1, to_string(i.stage));
-    q.bind(2, i.id);
-    q.exec();
-}
-
 void write_disposition(SQLite::Database& db, const Issue& i, Id actor, std::int64_t now) {
     SQLite::Statement q(
         db,
@@ -112,7 +105,7 @@ Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
     if (!issue) return make_error("not_found", "issue_id");
     auto next = yishi::accept_issue(decide::actor(db, issue->council_id, actor), *issue);
     if (!next) return next.error();
-    write_stage(db, next.value());
+    decide::write_stage(db, next.value().id, next.value().stage);
     impl_->audit(actor, "issue_accepted",
                  Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}}, now);
     tx.commit();
@@ -135,7 +128,7 @@ Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::stri
     }
     auto next = yishi::merge_issue(who, *issue, *target, reason);
     if (!next) return next.error();
-    write_stage(db, next.value());
+    decide::write_stage(db, next.value().id, next.value().stage);
     write_disposition(db, next.value(), actor, now);
     impl_->audit(actor, "issue_merged",
                  Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}},
@@ -153,7 +146,7 @@ Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& rea
     if (!issue) return make_error("not_found", "issue_id");
     auto next = yishi::decline_issue(decide::actor(db, issue->council_id, actor), *issue, reason);
     if (!next) return next.error();
-    write_stage(db, next.value());
+    decide::write_stage(db, next.value().id, next.value().stage);
     write_disposition(db, next.value(), actor, now);
     impl_->audit(actor, "issue_declined",
                  Json{{"issue_id", issue_id}, {"reason", next.value().reason}}, now);
