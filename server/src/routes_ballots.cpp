@@ -26,7 +26,7 @@ Reply open_ballot(Api& api, const httplib::Request& req) {
     if (!issue_id) return failure(issue_id.error());
     auto b = api.store.open_ballot(session.value(), caller.value().id, issue_id.value(), api.now());
     if (!b) return failure(b.error());
-    return {201, to_json(b.value()).dump()};
+    return {201, encode(view_of(b.value()))};
 }
 
 Reply read_ballot(Api& api, const httplib::Request& req) {
@@ -38,7 +38,7 @@ Reply read_ballot(Api& api, const httplib::Request& req) {
     if (!b) return failure(make_error("not_found"));
     if (!api.store.is_member(b->ballot.council_id, caller.value().id))
         return failure(make_error("forbidden"));
-    return {200, to_json(*b).dump()};
+    return {200, encode(view_of(*b))};
 }
 
 Reply vote(Api& api, const httplib::Request& req) {
@@ -58,7 +58,7 @@ Reply vote(Api& api, const httplib::Request& req) {
     }
     auto b = api.store.cast_vote(id.value(), caller.value().id, choice, api.now());
     if (!b) return failure(b.error());
-    return {201, to_json(b.value()).dump()};
+    return {201, encode(view_of(b.value()))};
 }
 
 Reply close_ballot(Api& api, const httplib::Request& req) {
@@ -72,9 +72,7 @@ Reply close_ballot(Api& api, const httplib::Request& req) {
     if (!days) return failure(days.error());
     auto closing = api.store.close_ballot(id.value(), caller.value().id, days.value(), api.now());
     if (!closing) return failure(naming_notice_days(closing.error()));
-    Json j = to_json(closing.value().record);
-    j["notice"] = to_json(closing.value().notice);
-    return {200, j.dump()};
+    return {200, encode(view_of(closing.value()))};
 }
 }  // namespace
 

@@ -33,9 +33,10 @@ Reply list_sessions(Api& api, const httplib::Request& req) {
     if (!caller) return failure(caller.error());
     auto council = council_of_caller(api, req, caller.value());
     if (!council) return failure(council.error());
-    Json list = Json::array();
-    for (const auto& s : api.store.sessions(council.value().id)) list.push_back(to_json(s));
-    return {200, Json{{"sessions", list}}.dump()};
+    SessionList list;
+    for (const auto& s : api.store.sessions(council.value().id))
+        list.sessions.push_back(session_summary(s));
+    return {200, encode(list)};
 }
 
 Reply plan_session(Api& api, const httplib::Request& req) {
@@ -56,7 +57,7 @@ Reply plan_session(Api& api, const httplib::Request& req) {
     auto s = api.store.plan_session(council.value().id, caller.value().id, kind, starts_at.value(),
                                     now);
     if (!s) return failure(s.error());
-    return {201, to_json(s.value()).dump()};
+    return {201, encode(session_summary(s.value()))};
 }
 
 Reply demand_status(Api& api, const httplib::Request& req) {
@@ -64,7 +65,7 @@ Reply demand_status(Api& api, const httplib::Request& req) {
     if (!caller) return failure(caller.error());
     auto council = council_of_caller(api, req, caller.value());
     if (!council) return failure(council.error());
-    return {200, to_json(api.store.demand_status(council.value().id)).dump()};
+    return {200, encode(view_of(api.store.demand_status(council.value().id)))};
 }
 
 Reply demand_session(Api& api, const httplib::Request& req) {
@@ -74,7 +75,7 @@ Reply demand_session(Api& api, const httplib::Request& req) {
     if (!council) return failure(council.error());
     auto status = api.store.demand_session(council.value().id, caller.value().id, api.now());
     if (!status) return failure(status.error());
-    return {201, to_json(status.value()).dump()};
+    return {201, encode(view_of(status.value()))};
 }
 
 Reply read_rules(Api& api, const httplib::Request& req) {
@@ -82,7 +83,7 @@ Reply read_rules(Api& api, const httplib::Request& req) {
     if (!caller) return failure(caller.error());
     auto council = council_of_caller(api, req, caller.value());
     if (!council) return failure(council.error());
-    return {200, to_json(api.store.rules(council.value().id)).dump()};
+    return {200, encode(api.store.rules(council.value().id))};
 }
 
 Reply adjust_rules(Api& api, const httplib::Request& req) {
@@ -97,7 +98,7 @@ Reply adjust_rules(Api& api, const httplib::Request& req) {
     auto rules = api.store.set_rules(council.value().id, caller.value().id, proposed.value(),
                                      api.now());
     if (!rules) return failure(rules.error());
-    return {200, to_json(rules.value()).dump()};
+    return {200, encode(rules.value())};
 }
 
 Reply list_notices(Api& api, const httplib::Request& req) {
@@ -106,13 +107,10 @@ Reply list_notices(Api& api, const httplib::Request& req) {
     auto council = council_of_caller(api, req, caller.value());
     if (!council) return failure(council.error());
     std::int64_t now = api.now();
-    Json list = Json::array();
-    for (const auto& n : api.store.notices(council.value().id)) {
-        Json j = to_json(n);
-        j["in_force"] = notice_in_force(n, now);
-        list.push_back(j);
-    }
-    return {200, Json{{"notices", list}}.dump()};
+    NoticeList list;
+    for (const auto& n : api.store.notices(council.value().id))
+        list.notices.push_back({n, notice_in_force(n, now)});
+    return {200, encode(list)};
 }
 
 Result<Id> session_in_path(const httplib::Request& req) {
@@ -130,15 +128,18 @@ Reply read_session(Api& api, const httplib::Request& req) {
     if (!s) return failure(make_error("not_found"));
     if (!api.store.is_member(s->council_id, caller.value().id))
         return failure(make_error("forbidden"));
-    std::vector<Attendee> attendees;
+    SessionView view;
+    view.session = *s;
+    view.signed_in_count = static_cast<std::int64_t>(s->signed_in.size());
     for (Id m : s->signed_in)
-        if (auto member = api.store.member(m)) attendees.push_back({m, member->name});
+        if (auto member = api.store.member(m)) view.signed_in.push_back({m, member->name});
     CouncilRules rules = api.store.rules(s->council_id);
     auto voters = api.store.electorate(s->council_id);
-    QuorumStatus q{session_quorum(rules, *s, voters),
+    view.quorum = {session_quorum(rules, *s, voters),
                    static_cast<std::int64_t>(present_voters(*s, voters).size()),
-                   static_cast<std::int64_t>(voters.size())};
-    return {200, to_json(*s, attendees, q, api.store.ballots_of_session(s->id), rules).dump()};
+                   static_cast<std::int64_t>(voters.size()), rules.quorum};
+    for (const auto& b : api.store.ballots_of_session(s->id)) view.ballots.push_back(view_of(b));
+    return {200, encode(view)};
 }
 
 Reply publish_notice(Api& api, const httplib::Request& req) {
@@ -172,7 +173,7 @@ Reply publish_notice(Api& api, const httplib::Request& req) {
     }
     auto s = api.store.publish_notice(id.value(), caller.value().id, items, reason, api.now());
     if (!s) return failure(s.error());
-    return {200, to_json(s.value()).dump()};
+    return {200, encode(session_summary(s.value()))};
 }
 
 enum class Step { open, sign_in, close };
@@ -188,7 +189,7 @@ Reply session_step(Api& api, const httplib::Request& req, Step step) {
              : step == Step::sign_in ? api.store.sign_in(id.value(), who, now)
                                      : api.store.close_session(id.value(), who, now);
     if (!s) return failure(s.error());
-    return {200, to_json(s.value()).dump()};
+    return {200, encode(session_summary(s.value()))};
 }
 }  // namespace
 

@@ -48,7 +48,7 @@ Reply assign(Api& api, const httplib::Request& req) {
     TaskSpec spec{unit.value(), assignee, due.value()};
     auto task = api.store.assign_task(ballot.value(), caller.value().id, spec, now);
     if (!task) return failure(as_requested(task.error()));
-    return {201, to_json(task.value()).dump()};
+    return {201, encode(view_of(task.value()))};
 }
 
 Reply list_tasks(Api& api, const httplib::Request& req) {
@@ -58,9 +58,9 @@ Reply list_tasks(Api& api, const httplib::Request& req) {
     if (!id) return failure(make_error("bad_id", "council_id"));
     if (!api.store.council(*id)) return failure(make_error("not_found", "council_id"));
     if (!api.store.is_member(*id, caller.value().id)) return failure(make_error("forbidden"));
-    Json list = Json::array();
-    for (const auto& t : api.store.tasks(*id)) list.push_back(to_json(t));
-    return {200, Json{{"tasks", list}}.dump()};
+    TaskList list;
+    for (const auto& t : api.store.tasks(*id)) list.tasks.push_back(view_of(t));
+    return {200, encode(list)};
 }
 
 Reply read_task(Api& api, const httplib::Request& req) {
@@ -72,7 +72,7 @@ Reply read_task(Api& api, const httplib::Request& req) {
     if (!t) return failure(make_error("not_found"));
     if (!api.store.is_member(t->task.council_id, caller.value().id))
         return failure(make_error("forbidden"));
-    return {200, to_json(*t).dump()};
+    return {200, encode(view_of(*t))};
 }
 
 enum class Write { progress, reply };
@@ -91,7 +91,7 @@ Reply write_text(Api& api, const httplib::Request& req, Write what) {
                  ? api.store.report_progress(id.value(), who, text.value(), api.now())
                  : api.store.answer_task(id.value(), who, text.value(), api.now());
     if (!t) return failure(as_requested(t.error()));
-    return {201, to_json(t.value()).dump()};
+    return {201, encode(view_of(t.value()))};
 }
 
 Reply rate(Api& api, const httplib::Request& req) {
@@ -113,7 +113,7 @@ Reply rate(Api& api, const httplib::Request& req) {
     }
     auto t = api.store.rate_reply(id.value(), caller.value().id, rating, api.now());
     if (!t) return failure(t.error());
-    return {201, to_json(t.value()).dump()};
+    return {201, encode(view_of(t.value()))};
 }
 
 Reply conclude(Api& api, const httplib::Request& req) {
@@ -123,7 +123,7 @@ Reply conclude(Api& api, const httplib::Request& req) {
     if (!id) return failure(id.error());
     auto t = api.store.conclude_rating(id.value(), caller.value().id, api.now());
     if (!t) return failure(t.error());
-    return {200, to_json(t.value()).dump()};
+    return {200, encode(view_of(t.value()))};
 }
 
 Reply publish_result(Api& api, const httplib::Request& req) {
@@ -137,7 +137,7 @@ Reply publish_result(Api& api, const httplib::Request& req) {
     if (!days) return failure(days.error());
     auto n = api.store.publish_result(id.value(), caller.value().id, days.value(), api.now());
     if (!n) return failure(naming_notice_days(n.error()));
-    return {201, to_json(n.value()).dump()};
+    return {201, encode(n.value())};
 }
 }  // namespace
 

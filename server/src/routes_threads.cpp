@@ -70,9 +70,9 @@ Reply list_comments(Api& api, const httplib::Request& req) {
     if (!issue) return failure(make_error("not_found", "issue_id"));
     if (!api.store.is_member(issue->council_id, caller.value().id))
         return failure(make_error("forbidden"));
-    Json list = Json::array();
-    for (const auto& c : api.store.comments(issue->id)) list.push_back(to_json(c));
-    return {200, Json{{"comments", list}}.dump()};
+    CommentList list;
+    for (const auto& c : api.store.comments(issue->id)) list.comments.push_back(view_of(c));
+    return {200, encode(list)};
 }
 
 Reply post_comment(Api& api, const httplib::Request& req) {
@@ -112,7 +112,7 @@ Reply post_comment(Api& api, const httplib::Request& req) {
     auto c = api.store.post_comment(id.value(), caller.value().id, parent, stance, text.value(),
                                     official, api.now());
     if (!c) return failure(as_requested(c.error()));
-    return {201, to_json(c.value()).dump()};
+    return {201, encode(view_of(c.value()))};
 }
 
 Reply edit_comment(Api& api, const httplib::Request& req) {
@@ -126,7 +126,7 @@ Reply edit_comment(Api& api, const httplib::Request& req) {
     if (!text) return failure(text.error());
     auto c = api.store.edit_comment(id.value(), caller.value().id, text.value(), api.now());
     if (!c) return failure(as_requested(c.error()));
-    return {200, to_json(c.value()).dump()};
+    return {200, encode(view_of(c.value()))};
 }
 
 Reply hide_comment(Api& api, const httplib::Request& req) {
@@ -140,7 +140,7 @@ Reply hide_comment(Api& api, const httplib::Request& req) {
     if (!reason) return failure(reason.error());
     auto c = api.store.hide_comment(id.value(), caller.value().id, reason.value(), api.now());
     if (!c) return failure(as_requested(c.error()));
-    return {200, to_json(c.value()).dump()};
+    return {200, encode(view_of(c.value()))};
 }
 }  // namespace
 

@@ -1,12 +1,10 @@
-// JSON forms of the 办 carry out and 评 evaluate step: a task with its progress, replies and the
-// count of each rating. (Server-side until the core's messages carry them.)
+// A stored task (交办事项) as the core's view (yishi/messages_tasks.hpp).
 #pragma once
-#include "yishi/messages.hpp"
+#include "yishi/messages_tasks.hpp"
 #include "yishi/server/store.hpp"
 
 namespace yishi::server {
 
-// Ratings are shown as counts per kind and who has rated (to grey the control), not who chose what.
-Json to_json(const TaskRecord& r);
+TaskView view_of(const TaskRecord& r);
 
 }  // namespace yishi::server
