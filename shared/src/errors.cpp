@@ -70,6 +70,20 @@ const std::map<std::string, Entry>& table() {
         {"invite_used", {410, "该邀请码已经使用过，请向社区申请新的邀请码"}},
         {"invite_expired", {410, "该邀请码已过期，请向社区申请新的邀请码"}},
         {"invite_not_allowed", {403, "只有召集人或管理员可以发放邀请码"}},
+        // bulletins (计票公告) recounted offline: the field is a path such as ballots[3].choice
+        {"bad_bulletin", {400, "计票公告格式错误：{f}"}},
+        {"bad_bulletin_json", {400, "计票公告不是有效的 JSON"}},
+        {"unknown_method", {400, "未知的表决方式：{f}"}},
+        {"unknown_option", {400, "未知选项：{f}"}},
+        {"unknown_preset", {400, "未知的表决规则：{f}"}},
+        {"bad_decimal", {400, "数值格式错误，须为最多两位小数的非负数（如 \"88.20\"）：{f}"}},
+        {"negative_count", {400, "票数不能为负数：{f}"}},
+        {"present_too_small", {400, "出席人数少于选票张数：{f}"}},
+        {"too_many_choices", {400, "所选项目超过允许的数量：{f}"}},
+        {"duplicate_option", {400, "选项重复：{f}"}},
+        {"duplicate_receipt", {400, "回执码重复：{f}"}},
+        {"exceeds_electorate", {400, "参与人数或面积超过全体：{f}"}},
+        {"number_too_large", {400, "数值过大：{f}"}},
         {"internal", {500, "服务器内部错误，请稍后再试"}},
     };
     return t;

@@ -1,0 +1,47 @@
+// Decimal strings to integer hundredths and back; the only place that reads a decimal point.
+#include "yishi/decimal.hpp"
+
+namespace yishi {
+
+namespace {
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+Error bad_decimal(const std::string& field, const std::string& text) {
+    Error e = make_error("bad_decimal", field);
+    e.message += "：\"" + text + "\"";
+    return e;
+}
+}  // namespace
+
+Result<std::int64_t> parse_hundredths(const std::string& text, const std::string& field) {
+    std::size_t dot = text.find('.');
+    std::string whole = text.substr(0, dot);
+    std::string frac = dot == std::string::npos ? std::string() : text.substr(dot + 1);
+    bool shape_ok = !whole.empty() && whole.size() <= 15 &&
+                    (dot == std::string::npos || (!frac.empty() && frac.size() <= 2));
+    if (!shape_ok) return bad_decimal(field, text);
+    std::int64_t v = 0;
+    for (char c : whole) {
+        if (!digit(c)) return bad_decimal(field, text);
+        v = v * 10 + (c - '0');
+    }
+    std::int64_t cents = 0;
+    for (std::size_t i = 0; i < 2; ++i) {
+        char c = i < frac.size() ? frac[i] : '0';
+        if (!digit(c)) return bad_decimal(field, text);
+        cents = cents * 10 + (c - '0');
+    }
+    return v * 100 + cents;
+}
+
+std::string format_hundredths(std::int64_t hundredths) {
+    std::string sign = hundredths < 0 ? "-" : "";
+    // Negate in unsigned arithmetic so that the most negative value cannot overflow.
+    std::uint64_t v = hundredths < 0 ? 0 - static_cast<std::uint64_t>(hundredths)
+                                     : static_cast<std::uint64_t>(hundredths);
+    std::string cents = std::to_string(v % 100);
+    if (cents.size() < 2) cents = "0" + cents;
+    return sign + std::to_string(v / 100) + "." + cents;
+}
+
+}  // namespace yishi
