@@ -18,6 +18,18 @@ namespace {
 constexpr const char* kFontPath = "fonts/yishi-cjk.ttf";
 constexpr const char* kTokenKey = "yishi.token";
 constexpr const char* kLanguageKey = "yishi.lang";
+constexpr const char* kTextSizeKey = "yishi.text_size";
+constexpr const char* kContrastKey = "yishi.contrast";
+constexpr double kPollSeconds = 1.5;  // live pages: others' votes show within two seconds
+
+client::Settings load_settings() {
+    client::Settings s;
+    std::string size = platform_load_setting(kTextSizeKey);
+    if (size.size() == 1 && size[0] >= '0' && size[0] < '0' + client::kTextSizes)
+        s.text_size = size[0] - '0';
+    s.high_contrast = platform_load_setting(kContrastKey) == "1";
+    return s;
+}
 
 void send(App& app, std::vector<client::Request> requests) {
     for (auto& r : requests) {
@@ -63,6 +75,7 @@ void take_page_events(App& app) {
     }
     for (const auto& hash : app.inbox.hashes)
         apply_intent(app, client::Navigate{client::parse_hash(hash), true});
+    if (!app.inbox.hashes.empty()) app.last_poll = platform_now_seconds();
     app.inbox.hashes.clear();
     // Characters being composed or typed join the atlas before ImGui has to draw them.
     for (const auto& text : app.inbox.composing) app.glyphs.add(text);
@@ -80,8 +93,7 @@ void take_page_events(App& app) {
 void sync_page(App& app) {
     auto& s = app.state;
     if (s.url_update != client::UrlUpdate::none) {
-        platform_set_hash(std::string(client::to_hash(s.route)),
-                          s.url_update == client::UrlUpdate::push);
+        platform_set_hash(client::to_hash(s.route), s.url_update);
         s.url_update = client::UrlUpdate::none;
     }
     if (s.session.token != app.saved_token) {
@@ -92,21 +104,28 @@ void sync_page(App& app) {
         platform_store_setting(kLanguageKey, s.strings.language());
         app.saved_language = s.strings.language();
     }
-    if (s.route != app.shown_route) {
-        app.shown_route = s.route;
-        switch (s.route) {
-            case client::Route::login: app.screens.login.on_enter(); break;
-            case client::Route::issues: app.screens.issues.on_enter(); break;
-            case client::Route::new_issue: app.screens.raise.on_enter(); break;
-        }
+    if (s.settings.text_size != app.saved_settings.text_size) {
+        platform_store_setting(kTextSizeKey, std::to_string(s.settings.text_size));
+        app.saved_settings.text_size = s.settings.text_size;
     }
+    if (s.settings.high_contrast != app.saved_settings.high_contrast) {
+        platform_store_setting(kContrastKey, s.settings.high_contrast ? "1" : "0");
+        app.saved_settings.high_contrast = s.settings.high_contrast;
+        theme::apply(ImGui::GetStyle(), s.settings.high_contrast);
+    }
+    bool same_page = s.route.page == app.shown_route.page && s.route.id == app.shown_route.id;
+    if (!same_page) app.screens.enter(s.route.page);
+    app.shown_route = s.route;
 }
 
 void draw_screen(App& app, client::Intents& intents) {
     const auto& s = app.state;
     ImGuiIO& io = ImGui::GetIO();
     const float width = io.DisplaySize.x;
-    const float side = std::max(16.0f, (width - theme::kColumnMax) * 0.5f);
+    // The convenor's console and the results want a wider column on a meeting-room PC.
+    bool wide = s.route.page == client::Page::session || s.route.page == client::Page::notices;
+    const float column_max = wide ? theme::kWideColumnMax : theme::kColumnMax;
+    const float side = std::max(16.0f, (width - column_max) * 0.5f);
     const float column_w = width - 2 * side;
 
     // One window for the page: the bar and the messages stay in view, the screen scrolls
@@ -119,17 +138,16 @@ void draw_screen(App& app, client::Intents& intents) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
     draw_header(s, intents, side, column_w);
+    draw_nav(s, intents, side, column_w);
     draw_messages(s, intents, side, column_w);
 
     ImGui::SetCursorPosX(0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, 8));
     ImGui::BeginChild("##screen", ImVec2(width, 0), false,
                       ImGuiWindowFlags_AlwaysUseWindowPadding);
-    switch (s.route) {
-        case client::Route::login: draw_login(s, app.screens.login, intents); break;
-        case client::Route::issues: draw_issues(s, app.screens.issues, intents); break;
-        case client::Route::new_issue: draw_raise_issue(s, app.screens.raise, intents); break;
-    }
+    ImGui::PushItemWidth(-FLT_MIN);  // fields outside cards span the column
+    draw_page(s, app.screens, intents);
+    ImGui::PopItemWidth();
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::End();
@@ -179,7 +197,8 @@ void start(App& app) {
     io.ImeSetInputScreenPosFn = [](int x, int y) {
         platform_place_caret(static_cast<float>(x), static_cast<float>(y), ImGui::GetFontSize());
     };
-    theme::apply(ImGui::GetStyle());
+    app.saved_settings = load_settings();
+    theme::apply(ImGui::GetStyle(), app.saved_settings.high_contrast);
 
     app.ui.glyphs = &app.glyphs;
     ui::bind(app.ui);
@@ -197,7 +216,8 @@ void start(App& app) {
     app.saved_token = platform_load_setting(kTokenKey);
     app.last_time = platform_now_seconds();
     fetch_font(app);
-    apply_intent(app, client::Boot{platform_location_hash(), app.saved_token, platform_language()});
+    apply_intent(app, client::Boot{platform_location_hash(), app.saved_token, platform_language(),
+                                   app.saved_settings});
     sync_page(app);
 }
 
@@ -208,7 +228,8 @@ namespace {
 client::Intents draw_frame(App& app, bool& settled) {
     ImGuiIO& io = ImGui::GetIO();
     // Between frames: a new character or pixel ratio means a new atlas.
-    app.fonts.refresh(app.glyphs, app.viewport.dpr);
+    app.fonts.refresh(app.glyphs, app.viewport.dpr,
+                      kTextScales[std::clamp(app.state.settings.text_size, 0, 2)]);
     app.ui.heading = app.fonts.heading();
 
     double now = platform_now_seconds();
@@ -230,7 +251,7 @@ client::Intents draw_frame(App& app, bool& settled) {
     ImGui::Render();
 
     glViewport(0, 0, app.viewport.fb_width, app.viewport.fb_height);
-    ImVec4 page = ImGui::ColorConvertU32ToFloat4(theme::kPage);
+    ImVec4 page = ImGui::ColorConvertU32ToFloat4(theme::colors().page);
     glClearColor(page.x, page.y, page.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -239,7 +260,45 @@ client::Intents draw_frame(App& app, bool& settled) {
 
 }  // namespace
 
+namespace {
+
+// A refresh that brought back exactly what the last reply to that address did changes
+// nothing: it is settled here, so that it does not count as something happening.
+void settle_unchanged_refreshes(App& app) {
+    auto& replies = app.inbox.replies;
+    for (auto it = replies.begin(); it != replies.end();) {
+        auto req = app.in_flight.find(it->tag);
+        bool get = req != app.in_flight.end() && req->second.method == "GET" && it->status == 200;
+        if (get) {
+            std::string& last = app.last_bodies[req->second.path];
+            bool unchanged = req->second.background && last == it->body;
+            if (!unchanged) last = it->body;
+            if (unchanged) {
+                client::apply_response(app.state, req->second, it->status, it->body);
+                app.in_flight.erase(req);
+                it = replies.erase(it);
+                continue;
+            }
+        }
+        ++it;
+    }
+}
+
+// Live pages ask for their data again every kPollSeconds (one round at a time).
+void poll(App& app) {
+    const auto& s = app.state;
+    double now = platform_now_seconds();
+    if (!client::is_live(s.route.page) || !s.confirmed() || s.refreshing > 0) return;
+    if (now - app.last_poll < kPollSeconds) return;
+    app.last_poll = now;
+    apply_intent(app, client::Refresh{});
+}
+
+}  // namespace
+
 void frame(App& app) {
+    poll(app);
+    settle_unchanged_refreshes(app);
     if (!app.fonts.has_ttf() && app.font_tag == 0 && platform_now_seconds() >= app.font_retry_at)
         fetch_font(app);
     // Nothing happening: keep the last picture instead of redrawing it 60 times a second

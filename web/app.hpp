@@ -17,11 +17,6 @@
 
 namespace yishi::web {
 
-struct Screens {
-    LoginUi login;
-    IssuesUi issues;
-    RaiseIssueUi raise;
-};
 
 struct App {
     client::ClientState state;
@@ -39,7 +34,10 @@ struct App {
 
     Viewport viewport;
     double last_time = 0;
-    client::Route shown_route = client::Route::login;
+    client::Route shown_route{client::Page::login};
+    client::Settings saved_settings;  // what localStorage holds
+    double last_poll = 0;
+    std::map<std::string, std::string> last_bodies;  // the last GET reply by path
     std::string saved_token;      // what localStorage holds
     std::string saved_language;
     std::string clipboard;        // ImGui's copy, for its own paste

@@ -8,9 +8,10 @@ static_assert(sizeof(ImWchar) == sizeof(std::uint32_t), "build ImGui with IMGUI_
 
 namespace yishi::web {
 
-bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr) {
+bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale) {
     if (ttf_.empty()) return false;
-    if (glyphs.version() == built_version_ && dpr == built_dpr_) return false;
+    if (glyphs.version() == built_version_ && dpr == built_dpr_ && scale == built_scale_)
+        return false;
 
     ImGuiIO& io = ImGui::GetIO();
     ranges_ = glyphs.ranges();
@@ -27,8 +28,8 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr) {
     auto* data = const_cast<char*>(ttf_.data());
     auto size = static_cast<int>(ttf_.size());
     const auto* ranges = reinterpret_cast<const ImWchar*>(ranges_.data());
-    body_ = io.Fonts->AddFontFromMemoryTTF(data, size, kBodyPx * dpr, &cfg, ranges);
-    heading_ = io.Fonts->AddFontFromMemoryTTF(data, size, kHeadingPx * dpr, &cfg, ranges);
+    body_ = io.Fonts->AddFontFromMemoryTTF(data, size, kBodyPx * scale * dpr, &cfg, ranges);
+    heading_ = io.Fonts->AddFontFromMemoryTTF(data, size, kHeadingPx * scale * dpr, &cfg, ranges);
     io.Fonts->Build();
     io.FontDefault = body_;
     io.FontGlobalScale = 1.0f / dpr;
@@ -37,6 +38,7 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     built_version_ = glyphs.version();
     built_dpr_ = dpr;
+    built_scale_ = scale;
     return true;
 }
 

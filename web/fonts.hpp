@@ -1,5 +1,5 @@
 // The CJK font atlas: built from the fetched TTF for exactly the characters the GlyphSet
-// holds, rasterised at the device pixel ratio, and rebuilt between frames when either grows.
+// holds, rasterised at the device pixel ratio, and rebuilt between frames when either grows or the text size changes.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -13,6 +13,8 @@ namespace yishi::web {
 
 constexpr float kBodyPx = 20.0f;     // CSS px: large enough for older readers
 constexpr float kHeadingPx = 26.0f;
+// The text sizes of 设置 (标准, 大, 特大): factors on both.
+constexpr float kTextScales[3] = {1.0f, 1.2f, 1.45f};
 
 class FontAtlas {
 public:
@@ -22,7 +24,7 @@ public:
 
     // Rebuilds the atlas and its GL texture when the glyphs or the pixel ratio changed.
     // Call between frames (before NewFrame). True when it rebuilt.
-    bool refresh(const client::GlyphSet& glyphs, float dpr);
+    bool refresh(const client::GlyphSet& glyphs, float dpr, float scale = 1.0f);
 
     ImFont* body() const { return body_; }
     ImFont* heading() const { return heading_; }
@@ -36,6 +38,7 @@ private:
     std::vector<std::uint32_t> ranges_;  // must outlive the build
     std::uint64_t built_version_ = ~std::uint64_t{0};
     float built_dpr_ = 0;
+    float built_scale_ = 0;
     ImFont* body_ = nullptr;
     ImFont* heading_ = nullptr;
 };

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "yishi/client/request.hpp"
+#include "yishi/client/route.hpp"
 
 namespace yishi::web {
 
@@ -74,7 +75,8 @@ void platform_http(std::uint64_t tag, const client::Request& request);
 void platform_fetch_file(std::uint64_t tag, const std::string& path);
 
 std::string platform_location_hash();
-void platform_set_hash(const std::string& hash, bool push);
+// Pushes or replaces the address, or goes back one entry (UrlUpdate::back).
+void platform_set_hash(const std::string& hash, client::UrlUpdate how);
 
 // localStorage; empty when absent or unavailable.
 std::string platform_load_setting(const std::string& key);

@@ -123,8 +123,9 @@ void platform_fetch_file(std::uint64_t tag, const std::string& path) {
 
 std::string platform_location_hash() { return take_js_string(yishi_js_location_hash()); }
 
-void platform_set_hash(const std::string& hash, bool push) {
-    yishi_js_set_hash(hash.c_str(), push ? 1 : 0);
+void platform_set_hash(const std::string& hash, client::UrlUpdate how) {
+    int mode = how == client::UrlUpdate::push ? 1 : how == client::UrlUpdate::back ? 2 : 0;
+    yishi_js_set_hash(hash.c_str(), mode);
 }
 
 std::string platform_load_setting(const std::string& key) {

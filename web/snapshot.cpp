@@ -24,7 +24,8 @@ std::string snapshot_json(const SnapshotInputs& in) {
                            {"h", px(w.h)},
                            {"value", w.value},
                            {"focused", w.focused},
-                           {"disabled", w.disabled}});
+                           {"disabled", w.disabled},
+                           {"selected", w.selected}});
     }
     Json out{{"route", std::string(client::to_hash(s.route))},
              {"ready", in.ready},

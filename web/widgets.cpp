@@ -80,7 +80,7 @@ void see_glyphs(std::string_view text) {
 void field_label(std::string_view id_label) {
     std::string label(visible_part(id_label));
     see_glyphs(label);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().muted);
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopStyleColor();
 }
@@ -91,13 +91,13 @@ std::string masked(const std::string& value) {
 
 ImU32 tone_color(Tone tone) {
     switch (tone) {
-        case Tone::normal: return theme::kText;
-        case Tone::muted: return theme::kMuted;
-        case Tone::error: return theme::kErrorText;
-        case Tone::success: return theme::kSuccessText;
-        case Tone::on_primary: return theme::kOnPrimary;
+        case Tone::normal: return theme::colors().text;
+        case Tone::muted: return theme::colors().muted;
+        case Tone::error: return theme::colors().error_text;
+        case Tone::success: return theme::colors().success_text;
+        case Tone::on_primary: return theme::colors().on_primary;
     }
-    return theme::kText;
+    return theme::colors().text;
 }
 
 }  // namespace
@@ -106,11 +106,11 @@ bool button(const std::string& id_label, ButtonKind kind, bool disabled, float w
     see_glyphs(visible_part(id_label));
     int colors = 0;
     if (kind == ButtonKind::primary) {
-        ImGui::PushStyleColor(ImGuiCol_Button, theme::kPrimary);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kPrimaryHover);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::kPrimaryActive);
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnPrimary);
-        ImGui::PushStyleColor(ImGuiCol_Border, theme::kPrimary);
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::colors().primary);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colors().primary_hover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colors().primary_active);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().on_primary);
+        ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().primary);
         colors = 5;
     } else if (kind == ButtonKind::quiet) {
         ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
@@ -124,6 +124,25 @@ bool button(const std::string& id_label, ButtonKind kind, bool disabled, float w
     ImGui::PopStyleColor(colors);
     record(id_label, Role::button, std::string(visible_part(id_label)), disabled);
     return pressed && !disabled;
+}
+
+bool choice(const std::string& id_label, bool chosen) {
+    bool pressed = button(id_label, chosen ? ButtonKind::primary : ButtonKind::secondary);
+    // The snapshot tells the chosen one by its value, the eye by its colour.
+    WidgetRecord* last = context().log.last();
+    if (last && last->id == id_label) last->selected = chosen;
+    return pressed;
+}
+
+float button_width(std::string_view id_label) {
+    std::string label(visible_part(id_label));
+    return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+void flow(float item_width, float right, bool first) {
+    if (first) return;
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + item_width > right) ImGui::NewLine();
 }
 
 bool input_text(const std::string& id_label, std::string& value, ImGuiInputTextFlags flags,
@@ -209,8 +228,8 @@ void end_card(Card& card) {
     ImVec2 max(card.start.x + card.width, ImGui::GetItemRectMax().y + padding);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     card.splitter.SetCurrentChannel(dl, 0);
-    dl->AddRectFilled(card.start, max, theme::kCard, 10.0f);
-    dl->AddRect(card.start, max, theme::kBorder, 10.0f);
+    dl->AddRectFilled(card.start, max, theme::colors().card, 10.0f);
+    dl->AddRect(card.start, max, theme::colors().border, 10.0f);
     card.splitter.Merge(dl);
     ImGui::SetCursorScreenPos(card.start);
     ImGui::Dummy(ImVec2(card.width, max.y - card.start.y));

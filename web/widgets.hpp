@@ -22,6 +22,7 @@ struct WidgetRecord {
     std::string value;  // text of inputs (passwords masked) and of text items
     bool focused = false;
     bool disabled = false;
+    bool selected = false;  // the chosen one of a group of choices
 };
 
 // The widgets of the last frame; only those visible are kept.
@@ -30,6 +31,7 @@ public:
     void clear() { records_.clear(); }
     void add(WidgetRecord r) { records_.push_back(std::move(r)); }
     const std::vector<WidgetRecord>& records() const { return records_; }
+    WidgetRecord* last() { return records_.empty() ? nullptr : &records_.back(); }
     // True when (x, y) is over an input field drawn last frame.
     bool text_field_at(float x, float y) const;
 
@@ -54,6 +56,13 @@ enum class Tone { normal, muted, error, success, on_primary };
 
 bool button(const std::string& id_label, ButtonKind kind = ButtonKind::secondary,
             bool disabled = false, float width = 0);
+// A button that shows whether it is the chosen one of a group (filters, settings).
+bool choice(const std::string& id_label, bool chosen);
+// The width a button with this label takes.
+float button_width(std::string_view id_label);
+// Puts the next item of a row on this line when it fits before `right` (screen x), else on
+// the next: rows of buttons wrap on phones instead of running off the screen.
+void flow(float item_width, float right, bool first);
 
 // A labelled single-line field, the label above it, as wide as the pushed item width
 // (a card's inside). `focus` moves keyboard focus here.

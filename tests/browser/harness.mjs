@@ -109,6 +109,9 @@ export class Client {
     return w;
   }
 
+  // Clicks a widget by its id after "##" (e.g. 'nav-issues' for 议题##nav-issues).
+  nav(id) { return this.click((w) => w.id.endsWith('##' + id), id); }
+
   async tap(match, what) {
     const w = await this.widget(match, what);
     await this.page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);

@@ -88,9 +88,19 @@ struct LoggedIn {
         state.url_update = UrlUpdate::none;
     }
 
-    // Answers the pending list request with the canned list.
+    // Answers the pending list request with the canned list, and home's other loads
+    // (sessions, tasks) with empty lists.
     void load_list() {
         apply_response(state, only(followups, RequestKind::issues), 200, encode(issue_list()));
+        settle_others();
+    }
+
+    // Answers every pending request but the issue list with an empty reply of its kind.
+    void settle_others() {
+        for (const auto& r : followups) {
+            if (r.kind == RequestKind::sessions) apply_response(state, r, 200, R"({"sessions":[]})");
+            if (r.kind == RequestKind::tasks) apply_response(state, r, 200, R"({"tasks":[]})");
+        }
         followups.clear();
     }
 };

@@ -24,15 +24,15 @@ BOOST_AUTO_TEST_CASE(boot_with_a_stored_token_restores_the_session_with_get_me) 
     BOOST_TEST(me.method == "GET");
     BOOST_TEST(me.path == "/api/me");
     BOOST_TEST(me.token == "tok-old");
-    BOOST_TEST((s.route == Route::issues));
+    BOOST_TEST((s.route == Route{Page::issues}));
 }
 
 BOOST_AUTO_TEST_CASE(deep_link_to_new_issue_when_logged_out_goes_to_login_and_corrects_the_url) {
     ClientState s;
     apply(s, Boot{"#/new", "", "zh-CN"});
-    BOOST_TEST((s.route == Route::login));
+    BOOST_TEST((s.route == Route{Page::login}));
     BOOST_TEST((s.url_update == UrlUpdate::replace));
-    BOOST_TEST((s.after_login == Route::new_issue));
+    BOOST_TEST((s.after_login == Route{Page::new_issue}));
 }
 
 BOOST_AUTO_TEST_CASE(login_posts_the_credentials_as_json) {
@@ -63,20 +63,20 @@ BOOST_AUTO_TEST_CASE(login_with_an_empty_field_explains_in_chinese_without_sendi
 BOOST_AUTO_TEST_CASE(navigating_by_a_button_pushes_history_and_back_does_not) {
     LoggedIn f;
     f.load_list();
-    apply(f.state, Navigate{Route::new_issue, false});
-    BOOST_TEST((f.state.route == Route::new_issue));
+    apply(f.state, Navigate{Route{Page::new_issue}, false});
+    BOOST_TEST((f.state.route == Route{Page::new_issue}));
     BOOST_TEST((f.state.url_update == UrlUpdate::push));
     f.state.url_update = UrlUpdate::none;
-    apply(f.state, Navigate{Route::issues, true});
-    BOOST_TEST((f.state.route == Route::issues));
+    apply(f.state, Navigate{Route{Page::issues}, true});
+    BOOST_TEST((f.state.route == Route{Page::issues}));
     BOOST_TEST((f.state.url_update == UrlUpdate::none));
 }
 
 BOOST_AUTO_TEST_CASE(entering_the_issue_list_reloads_it) {
     LoggedIn f;
     f.load_list();
-    apply(f.state, Navigate{Route::new_issue, false});
-    auto sent = apply(f.state, Navigate{Route::issues, true});
+    apply(f.state, Navigate{Route{Page::new_issue}, false});
+    auto sent = apply(f.state, Navigate{Route{Page::issues}, true});
     const auto& r = only(sent, RequestKind::issues);
     BOOST_TEST(r.path == "/api/councils/7/issues");
     BOOST_TEST(r.token == "tok-demo01");
@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(entering_the_issue_list_reloads_it) {
 BOOST_AUTO_TEST_CASE(navigating_to_the_screen_already_shown_sends_nothing) {
     LoggedIn f;
     f.load_list();
-    auto sent = apply(f.state, Navigate{Route::issues, true});
+    auto sent = apply(f.state, Navigate{Route{Page::home}, true});
     BOOST_TEST(sent.empty());
     BOOST_TEST((f.state.url_update == UrlUpdate::none));
 }
@@ -95,16 +95,16 @@ BOOST_AUTO_TEST_CASE(back_to_a_protected_screen_after_logout_redirects_to_login)
     f.load_list();
     apply(f.state, Logout{});
     f.state.url_update = UrlUpdate::none;
-    apply(f.state, Navigate{Route::new_issue, true});
-    BOOST_TEST((f.state.route == Route::login));
+    apply(f.state, Navigate{Route{Page::new_issue}, true});
+    BOOST_TEST((f.state.route == Route{Page::login}));
     BOOST_TEST((f.state.url_update == UrlUpdate::replace));
 }
 
 BOOST_AUTO_TEST_CASE(the_login_screen_is_skipped_while_logged_in) {
     LoggedIn f;
     f.load_list();
-    apply(f.state, Navigate{Route::login, true});
-    BOOST_TEST((f.state.route == Route::issues));
+    apply(f.state, Navigate{Route{Page::login}, true});
+    BOOST_TEST((f.state.route == Route{Page::home}));
     BOOST_TEST((f.state.url_update == UrlUpdate::replace));
 }
 
@@ -198,7 +198,7 @@ BOOST_AUTO_TEST_CASE(logout_forgets_the_session_tells_the_server_and_shows_login
     BOOST_TEST(r.token == "tok-demo01");
     BOOST_TEST(!f.state.logged_in());
     BOOST_TEST(f.state.issues.empty());
-    BOOST_TEST((f.state.route == Route::login));
+    BOOST_TEST((f.state.route == Route{Page::login}));
     BOOST_TEST((f.state.url_update == UrlUpdate::push));
     BOOST_TEST(f.state.shown(f.state.notice) == "已退出登录");
 }

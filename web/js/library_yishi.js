@@ -5,7 +5,7 @@ mergeInto(LibraryManager.library, {
 
   yishi_js_location_hash: function () { return allocateUTF8(YishiPage.locationHash()); },
 
-  yishi_js_set_hash: function (hash, push) { YishiPage.setHash(UTF8ToString(hash), push !== 0); },
+  yishi_js_set_hash: function (hash, push) { YishiPage.setHash(UTF8ToString(hash), push); },
 
   yishi_js_load_setting: function (key) {
     return allocateUTF8(YishiPage.loadSetting(UTF8ToString(key)));

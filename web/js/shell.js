@@ -269,10 +269,13 @@
       resize();
     },
     locationHash: () => location.hash,
-    setHash(hash, push) {
+    // mode 0: replace, 1: push, 2: back (a modal closed by its own button: the entry that
+    // opened it goes, so Back does not reopen it).
+    setHash(hash, mode) {
       lastHash = hash;
+      if (mode === 2) { history.back(); return; }
       if (location.hash === hash) return;
-      if (push) history.pushState(null, '', hash);
+      if (mode === 1) history.pushState(null, '', hash);
       else history.replaceState(null, '', hash);
     },
     loadSetting(key) {

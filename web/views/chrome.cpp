@@ -24,7 +24,7 @@ void banner(const std::string& message, std::string_view id, ImU32 bg, ImU32 fg,
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 36 - button_w);
     ImGui::AlignTextToFramePadding();
-    ui::text(message, id, fg == theme::kErrorText ? ui::Tone::error : ui::Tone::success);
+    ui::text(message, id, fg == theme::colors().error_text ? ui::Tone::error : ui::Tone::success);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     float bottom = ImGui::GetItemRectMax().y + 8;
@@ -47,7 +47,7 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
     const float bar_h = 60.0f;
     ImVec2 origin(ImGui::GetWindowPos().x, ImGui::GetCursorScreenPos().y);
     dl->AddRectFilled(origin, ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + bar_h),
-                      theme::kPrimary);
+                      theme::colors().primary);
 
     float row_y = origin.y + (bar_h - ImGui::GetFrameHeight()) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(column_x, row_y));
@@ -56,18 +56,18 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
     if (state.loading()) {
         ImGui::SameLine(0, 16);
         ImGui::AlignTextToFramePadding();
-        ui::spinner(9.0f, theme::kOnPrimary);
+        ui::spinner(9.0f, theme::colors().on_primary);
         ImGui::SameLine(0, 6);
         ImGui::AlignTextToFramePadding();
         ui::text(t.get("app.loading"), "loading", ui::Tone::on_primary);
     }
 
     // Right-aligned: who is logged in and 退出登录; logged out, the language switch.
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kOnPrimary);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().on_primary);
     ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(255, 255, 255, 160));
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kPrimaryHover);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::kPrimaryActive);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colors().primary_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colors().primary_active);
     const float pad = ImGui::GetStyle().FramePadding.x * 2;
     float right = column_x + column_w;
     if (state.logged_in()) {
@@ -97,16 +97,95 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
     ImGui::SetCursorScreenPos(ImVec2(column_x, origin.y + bar_h + theme::kGap));
 }
 
+namespace {
+
+// The section a page belongs to, for the highlighted nav item.
+client::Page section_of(client::Page p) {
+    switch (p) {
+        case client::Page::issue:
+        case client::Page::new_issue: return client::Page::issues;
+        case client::Page::session:
+        case client::Page::ballot: return client::Page::sessions;
+        case client::Page::task: return client::Page::tasks;
+        default: return p;
+    }
+}
+
+}  // namespace
+
+void draw_nav(const ClientState& state, Intents& intents, float column_x, float column_w) {
+    if (!state.logged_in()) return;
+    struct Item {
+        client::Page page;
+        const char* key;
+        const char* id;
+    };
+    static constexpr Item kItems[] = {
+        {client::Page::home, "nav.home", "nav-home"},
+        {client::Page::issues, "nav.issues", "nav-issues"},
+        {client::Page::sessions, "nav.sessions", "nav-sessions"},
+        {client::Page::notices, "nav.notices", "nav-notices"},
+        {client::Page::tasks, "nav.tasks", "nav-tasks"},
+        {client::Page::settings, "nav.settings", "nav-settings"},
+    };
+    client::Page here = section_of(state.route.page);
+    ImGui::SetCursorScreenPos(ImVec2(column_x, ImGui::GetCursorScreenPos().y));
+    ImGui::BeginGroup();
+    bool first = true;
+    for (const auto& item : kItems) {
+        std::string label = ui::labelled(state.strings.get(item.key), item.id);
+        ui::flow(ui::button_width(label), column_x + column_w, first);
+        first = false;
+        if (ui::choice(label, here == item.page))
+            intents.push_back(client::Navigate{client::Route{item.page}, false});
+    }
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(column_x, ImGui::GetItemRectMax().y + theme::kGap));
+}
+
+void draw_page(const ClientState& state, Screens& screens, Intents& intents) {
+    using client::Page;
+    switch (state.route.page) {
+        case Page::login: return draw_login(state, screens.login, intents);
+        case Page::register_account:
+            return draw_register(state, screens.register_account, intents);
+        case Page::home: return draw_home(state, intents);
+        case Page::issues: return draw_issues(state, screens.issues, intents);
+        case Page::issue: return draw_issue(state, screens.issue, intents);
+        case Page::new_issue: return draw_raise_issue(state, screens.raise, intents);
+        case Page::settings: return draw_settings(state, intents);
+        case Page::sessions: return draw_sessions(state, screens.sessions, intents);
+        case Page::session: return draw_session(state, screens.session, intents);
+        case Page::ballot: return draw_ballot(state, screens.task, intents);
+        case Page::notices: return draw_notices(state, intents);
+        case Page::tasks: return draw_tasks(state, intents);
+        case Page::task: return draw_task(state, screens.task, intents);
+    }
+}
+
+void Screens::enter(client::Page page) {
+    using client::Page;
+    switch (page) {
+        case Page::login: login.on_enter(); break;
+        case Page::register_account: register_account.on_enter(); break;
+        case Page::issues: issues.on_enter(); break;
+        case Page::issue: issue.on_enter(); break;
+        case Page::new_issue: raise.on_enter(); break;
+        case Page::session: session.on_enter(); break;
+        default: break;
+    }
+}
+
 void draw_messages(const ClientState& state, Intents& intents, float column_x, float column_w) {
     const auto& dismiss = state.strings.get("app.dismiss");
     bool closed = false;
     if (!state.error.empty()) {
-        banner(state.shown(state.error), "error", theme::kErrorBg, theme::kErrorText, dismiss,
+        banner(state.shown(state.error), "error", theme::colors().error_bg, theme::colors().error_text, dismiss,
                "dismiss-error", column_x, column_w, closed);
         if (closed) intents.push_back(client::DismissError{});
     }
     if (!state.notice.empty()) {
-        banner(state.shown(state.notice), "notice", theme::kSuccessBg, theme::kSuccessText,
+        banner(state.shown(state.notice), "notice", theme::colors().success_bg, theme::colors().success_text,
                dismiss, "dismiss-notice", column_x, column_w, closed);
         if (closed) intents.push_back(client::DismissNotice{});
     }

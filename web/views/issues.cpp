@@ -1,4 +1,5 @@
 // #/issues: the council's issues, newest first, each with its stage, co-sign count and 附议.
+#include <algorithm>
 #include <ctime>
 
 #include "../theme.hpp"
@@ -13,17 +14,9 @@ namespace {
 
 constexpr std::size_t kBodyPreviewChars = 60;
 
-std::string local_date(std::int64_t unix_seconds) {
-    if (unix_seconds <= 0) return {};
-    std::time_t t = static_cast<std::time_t>(unix_seconds);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
-}
 
-// 附议 on others' open issues; 已附议 once done; nothing on one's own.
+}  // namespace
+
 void cosign_control(const ClientState& state, const Issue& issue, Intents& intents) {
     const auto& t = state.strings;
     std::string id = "cosign-" + std::to_string(issue.id);
@@ -32,6 +25,7 @@ void cosign_control(const ClientState& state, const Issue& issue, Intents& inten
         ui::text(t.get("issues.own"), "own-" + std::to_string(issue.id), ui::Tone::muted);
         return;
     }
+    if (issue.stage != IssueStage::collecting && !issue.cosigned_by_me) return;  // past co-signing
     if (issue.cosigned_by_me) {
         ui::button(ui::labelled(t.get("issues.cosigned"), "cosigned-" + std::to_string(issue.id)),
                    ui::ButtonKind::secondary, true);
@@ -42,14 +36,20 @@ void cosign_control(const ClientState& state, const Issue& issue, Intents& inten
         intents.push_back(client::Cosign{issue.id});
 }
 
+namespace {
+
 void issue_card(const ClientState& state, const Issue& issue, Intents& intents) {
     const auto& t = state.strings;
     const std::string n = std::to_string(issue.id);
     ui::Card card;
     ui::begin_card(card);
     ui::heading(issue.title, "title-" + n);
+    // The title opens the issue's page (a link, not a button, so the card reads as before).
+    if (ImGui::IsItemClicked()) intents.push_back(client::Navigate{
+                                    client::Route{client::Page::issue, issue.id, {}}, false});
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     std::string meta = t.format("issues.author", {{"name", issue.author_name}});
-    if (auto date = local_date(issue.created_at); !date.empty()) meta += " · " + date;
+    if (auto date = client::local_date_time(issue.created_at); !date.empty()) meta += " · " + date;
     ui::text(meta, "author-" + n, ui::Tone::muted);
     // A preview: the whole text (up to 5000 characters) belongs on the issue's own page.
     ui::text(client::excerpt(issue.body, kBodyPreviewChars), "body-" + n);
@@ -57,8 +57,8 @@ void issue_card(const ClientState& state, const Issue& issue, Intents& intents) 
     // Still collecting co-signs stands out; every later stage shares the calmer colours.
     bool collecting = issue.stage == IssueStage::collecting;
     ui::badge(t.get(std::string("stage.") + to_string(issue.stage)), "stage-" + n,
-              collecting ? theme::kCollectingBg : theme::kListedBg,
-              collecting ? theme::kCollectingText : theme::kListedText);
+              collecting ? theme::colors().collecting_bg : theme::colors().listed_bg,
+              collecting ? theme::colors().collecting_text : theme::colors().listed_text);
     ImGui::SameLine(0, 12);
     ImGui::AlignTextToFramePadding();
     ui::text(t.format("issues.cosigns", {{"n", std::to_string(issue.cosigns)}}), "count-" + n);
@@ -67,12 +67,97 @@ void issue_card(const ClientState& state, const Issue& issue, Intents& intents) 
     float control_w = ImGui::CalcTextSize(probe.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     if (issue.author_id == state.session.member.id)
         control_w = ImGui::CalcTextSize(t.get("issues.own").c_str()).x;
+    ImGui::SameLine(0, 12);
+    if (ui::button(ui::labelled(t.get("issues.open"), "open-" + n), ui::ButtonKind::quiet))
+        intents.push_back(client::Navigate{client::Route{client::Page::issue, issue.id, {}}, false});
     ImGui::SameLine();
     ImVec2 at = ImGui::GetCursorScreenPos();
     float right = card.start.x + card.width - card.padding - control_w;
     if (right > at.x) ImGui::SetCursorScreenPos(ImVec2(right, at.y));
     cosign_control(state, issue, intents);
     ui::end_card(card);
+}
+
+}  // namespace
+
+namespace {
+
+// A row of chips: 全部 and each value; the chosen one is highlighted.
+void chip_row(const ClientState& state, const std::string& all_key, const std::string& id,
+              const std::vector<std::string>& values, const std::vector<std::string>& labels,
+              const std::string& chosen, std::string& out, bool& changed) {
+    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    std::string all = ui::labelled(state.strings.get(all_key), id + "-all");
+    if (ui::choice(all, chosen.empty()) && !chosen.empty()) {
+        out.clear();
+        changed = true;
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::string label = ui::labelled(labels[i], id + "-" + std::to_string(i));
+        ui::flow(ui::button_width(label), right, false);
+        if (ui::choice(label, chosen == values[i]) && chosen != values[i]) {
+            out = values[i];
+            changed = true;
+        }
+    }
+}
+
+void filters(const ClientState& state, IssuesUi& ui) {
+    const auto& t = state.strings;
+    bool changed = false;
+    std::string query = ui.filter.query;
+    ui::input_text(ui::labelled(t.get("issues.search"), "search"), query);
+    if (query != ui.filter.query) {
+        ui.filter.query = query;
+        changed = true;
+    }
+    // Stages by their names; the chips carry the stage's key, shown translated.
+    std::vector<std::string> stages, stage_labels;
+    for (IssueStage st : {IssueStage::collecting, IssueStage::listed, IssueStage::scheduled,
+                          IssueStage::resolved, IssueStage::merged, IssueStage::declined}) {
+        stages.push_back(to_string(st));
+        stage_labels.push_back(t.get(std::string("stage.") + to_string(st)));
+    }
+    std::string stage = ui.filter.stage ? to_string(*ui.filter.stage) : std::string();
+    std::string picked_stage = stage;
+    chip_row(state, "issues.all_stages", "stage", stages, stage_labels, stage, picked_stage,
+             changed);
+    if (picked_stage != stage) {
+        IssueStage st;
+        if (picked_stage.empty()) ui.filter.stage.reset();
+        else if (issue_stage_from_string(picked_stage, st)) ui.filter.stage = st;
+    }
+    auto cats = client::categories_of(state.issues);
+    if (!cats.empty())
+        chip_row(state, "issues.all_categories", "category", cats, cats, ui.filter.category,
+                 ui.filter.category, changed);
+    auto tags = client::tags_of(state.issues);
+    if (!tags.empty())
+        chip_row(state, "issues.all_tags", "tag", tags, tags, ui.filter.tag, ui.filter.tag,
+                 changed);
+    if (changed) ui.page = 0;
+}
+
+void pager(const ClientState& state, IssuesUi& ui, std::size_t total, Intents&) {
+    const auto& t = state.strings;
+    std::size_t pages = client::page_count(total);
+    if (pages <= 1) return;
+    if (ui::button(ui::labelled(t.get("issues.prev"), "prev-page"), ui::ButtonKind::secondary,
+                   ui.page == 0)) {
+        --ui.page;
+        ui.scroll_to_top = true;
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ui::text(t.format("issues.page", {{"n", std::to_string(ui.page + 1)},
+                                      {"of", std::to_string(pages)}}),
+             "page");
+    ImGui::SameLine();
+    if (ui::button(ui::labelled(t.get("issues.next"), "next-page"), ui::ButtonKind::secondary,
+                   ui.page + 1 >= pages)) {
+        ++ui.page;
+        ui.scroll_to_top = true;
+    }
 }
 
 }  // namespace
@@ -98,16 +183,35 @@ void draw_issues(const ClientState& state, IssuesUi& ui, Intents& intents) {
     bool can_raise = council != nullptr;
     if (ui::button(ui::labelled(t.get("issues.new"), "new-issue"), ui::ButtonKind::primary,
                    !can_raise))
-        intents.push_back(client::Navigate{client::Route::new_issue, false});
+        intents.push_back(client::Navigate{client::Route{client::Page::new_issue}, false});
     ImGui::SameLine();
     if (ui::button(ui::labelled(t.get("issues.refresh"), "refresh"), ui::ButtonKind::secondary,
                    !can_raise))
         intents.push_back(client::LoadIssues{});
+    filters(state, ui);
+
+    if (ui.picked_version != state.issues_version || !(ui.picked_for == ui.filter)) {
+        ui.picked = client::filter_issues(state.issues, ui.filter);
+        ui.picked_for = ui.filter;
+        ui.picked_version = state.issues_version;
+    }
+    ui.page = client::clamp_page(ui.page, ui.picked.size());
+    if (state.issues_loaded) {
+        ui::text(t.format("issues.found", {{"n", std::to_string(ui.picked.size())}}), "found",
+                 ui::Tone::muted);
+    }
     ImGui::Dummy(ImVec2(0, 4));
 
-    if (state.issues_loaded && state.issues.empty())
+    if (!state.issues_loaded && state.loading())
+        ui::text(t.get("app.loading"), "list-loading", ui::Tone::muted);
+    else if (state.issues_loaded && state.issues.empty())
         ui::text(t.get("issues.empty"), "empty", ui::Tone::muted);
-    for (const auto& issue : state.issues) issue_card(state, issue, intents);
+    else if (state.issues_loaded && ui.picked.empty())
+        ui::text(t.get("issues.none_match"), "none-match", ui::Tone::muted);
+    std::size_t from = ui.page * client::kIssuesPerPage;
+    std::size_t to = std::min(ui.picked.size(), from + client::kIssuesPerPage);
+    for (std::size_t k = from; k < to; ++k) issue_card(state, state.issues[ui.picked[k]], intents);
+    pager(state, ui, ui.picked.size(), intents);
     ImGui::Dummy(ImVec2(0, 24));
 }
 

@@ -1,4 +1,4 @@
-// #/login: 账号, 密码, 登录, and a hint with the demo accounts.
+// #/login: 账号, 密码, 登录, a hint with the demo accounts, and the way to 注册.
 #include <algorithm>
 
 #include "../theme.hpp"
@@ -31,6 +31,9 @@ void draw_login(const ClientState& state, LoginUi& ui, Intents& intents) {
     submit |= ui::button(ui::labelled(t.get("login.submit"), "login-submit"),
                          ui::ButtonKind::primary, state.submitting, card.inner_width());
     ui::text(t.get("login.demo_hint"), "demo-hint", ui::Tone::muted);
+    // Residents with an invite code from the community register here.
+    if (ui::button(ui::labelled(t.get("login.to_register"), "to-register"), ui::ButtonKind::quiet))
+        intents.push_back(client::Navigate{client::Route{client::Page::register_account}, false});
     ui::end_card(card);
 
     ImGui::EndGroup();

@@ -57,7 +57,7 @@ void draw_raise_issue(const ClientState& state, RaiseIssueUi& ui, Intents& inten
     }
     ImGui::SameLine();
     if (ui::button(ui::labelled(t.get("raise.back"), "back")))
-        intents.push_back(client::Navigate{client::Route::issues, false});
+        intents.push_back(client::Navigate{client::Route{client::Page::issues}, false});
     ui::end_card(card);
 }
 

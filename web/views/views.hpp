@@ -3,8 +3,10 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "yishi/client/intents.hpp"
+#include "yishi/client/issue_list.hpp"
 #include "yishi/client/state.hpp"
 
 namespace yishi::web {
@@ -22,27 +24,120 @@ struct LoginUi {
     }
 };
 
+struct RegisterUi {
+    std::string code;
+    std::string login;
+    std::string password;
+    bool focus_first = true;
+    void on_enter() {
+        password.clear();
+        focus_first = true;
+    }
+};
+
 struct IssuesUi {
     bool scroll_to_top = false;
+    client::IssueFilter filter;
+    std::size_t page = 0;
+    // The filter's picks, recomputed only when the filter or the list changes (5,000 issues).
+    std::vector<std::size_t> picked;
+    client::IssueFilter picked_for;
+    std::uint64_t picked_version = ~std::uint64_t{0};
     void on_enter() { scroll_to_top = true; }
+};
+
+struct IssueUi {
+    std::string comment;
+    int stance = 0;             // index into the stances (support, oppose, neutral, question)
+    std::int64_t reply_to = 0;  // the comment answered, 0 for a new thread
+    std::string reason;         // a convenor's decline reason or merge target
+    std::string merge_into;
+    std::uint64_t posted_seen = 0;
+    bool scroll_to_top = false;
+    void on_enter() {
+        scroll_to_top = true;
+        reply_to = 0;
+    }
 };
 
 struct RaiseIssueUi {
     std::string title;
     std::string body;
+    std::string category;
+    std::string tag;
+    std::string on_behalf_of;           // grid workers: the resident's name
     bool touched = false;               // the user typed: the live hint may show
     bool focus_first = true;
     std::uint64_t raised_seen = 0;      // ClientState::issues_raised when last cleared
     void on_enter() { focus_first = true; }
 };
 
+struct SessionsUi {
+    bool extraordinary = false;
+    std::string starts_at;  // typed "2026-12-01 19:00"
+};
+
+struct SessionUi {
+    std::vector<Id> agenda;  // issue ids picked for the notice, in order
+    std::string override_reason;
+    void on_enter() {
+        agenda.clear();
+        override_reason.clear();
+    }
+};
+
+struct TaskUi {
+    std::string text;  // progress or the reply
+    std::uint64_t writes_seen = 0;
+    // ballot page: the convenor's assignment form
+    std::string unit;
+    std::string due;
+    std::string assignee;  // member id of the unit's reporter; empty: the convenor follows up
+};
+
+struct Screens {
+    LoginUi login;
+    RegisterUi register_account;
+    IssuesUi issues;
+    IssueUi issue;
+    RaiseIssueUi raise;
+    SessionsUi sessions;
+    SessionUi session;
+    TaskUi task;
+    // Called when the page (or the id it shows) changes.
+    void enter(client::Page page);
+};
+
 // The bar on top: app name, loading indicator, member and 退出登录 (or the language switch).
 void draw_header(const ClientState& state, Intents& intents, float column_x, float column_w);
+// The sections under the bar (首页, 议题, 会议, 公示, 督办, 设置), wrapping on phones.
+void draw_nav(const ClientState& state, Intents& intents, float column_x, float column_w);
 // The error and notice banners under the bar, in the column [column_x, column_x + column_w].
 void draw_messages(const ClientState& state, Intents& intents, float column_x, float column_w);
+// The current page's screen.
+void draw_page(const ClientState& state, Screens& screens, Intents& intents);
 
 void draw_login(const ClientState& state, LoginUi& ui, Intents& intents);
+void draw_register(const ClientState& state, RegisterUi& ui, Intents& intents);
+void draw_home(const ClientState& state, Intents& intents);
 void draw_issues(const ClientState& state, IssuesUi& ui, Intents& intents);
+void draw_issue(const ClientState& state, IssueUi& ui, Intents& intents);
 void draw_raise_issue(const ClientState& state, RaiseIssueUi& ui, Intents& intents);
+void draw_settings(const ClientState& state, Intents& intents);
+void draw_sessions(const ClientState& state, SessionsUi& ui, Intents& intents);
+void draw_session(const ClientState& state, SessionUi& ui, Intents& intents);
+void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents);
+void draw_notices(const ClientState& state, Intents& intents);
+void draw_tasks(const ClientState& state, Intents& intents);
+void draw_task(const ClientState& state, TaskUi& ui, Intents& intents);
+
+// Pieces shared by screens.
+void draw_thread(const ClientState& state, const Issue& issue, IssueUi& ui, Intents& intents);
+// Bars of a closed ballot's tally with the pass and quorum lines, and its outcome.
+void draw_tally_chart(const ClientState& state, const BallotView& ballot);
+// 附议 on others' open issues; 已附议 once done; a note on one's own.
+void cosign_control(const ClientState& state, const Issue& issue, Intents& intents);
+const char* outcome_key(Outcome o);
+const char* session_state_key(SessionState s);
 
 }  // namespace yishi::web

@@ -2,6 +2,9 @@
 #include "yishi/client/apply.hpp"
 
 #include "steps.hpp"
+#include <algorithm>
+
+#include "yishi/accounts.hpp"
 #include "yishi/cosign.hpp"
 #include "yishi/messages.hpp"
 #include "yishi/text.hpp"
@@ -32,25 +35,29 @@ void load_issues(ClientState& state, std::vector<Request>& out) {
 }
 
 void go(ClientState& state, Route route, UrlUpdate url, std::vector<Request>& out) {
-    if (requires_login(route) && !state.logged_in()) {
+    if (requires_login(route.page) && !state.logged_in()) {
         state.after_login = route;
-        route = Route::login;
+        state.after_login.modal.clear();  // a modal is not worth a login round trip
+        route = Route{Page::login};
         url = UrlUpdate::replace;
-    } else if (route == Route::login && state.logged_in()) {
-        route = Route::issues;
+    } else if (!requires_login(route.page) && state.logged_in()) {
+        route = Route{Page::home};
         url = UrlUpdate::replace;
     }
     bool changed = route != state.route;
-    state.route = route;
+    bool page_changed = route.page != state.route.page || route.id != state.route.id;
+    state.route = std::move(route);
     // A redirect corrects the address even when the screen stays the same.
     if (changed || url == UrlUpdate::replace) state.url_update = url;
-    if (changed && route == Route::issues) load_issues(state, out);
+    // Opening or closing a modal keeps the page's data; a new page loads its own.
+    if (page_changed) load_page(state, out);
 }
 
 void end_session(ClientState& state) {
-    state.session = Session{};
+    state.session = LoginSession{};
     state.council_id = 0;
     state.issues.clear();
+    ++state.issues_version;
     state.issues_loaded = false;
     ++state.epoch;
 }
@@ -94,12 +101,15 @@ struct Applier {
         out.push_back(steps::make(state, RequestKind::translations, "GET",
                                   translations_path(b.language)));
         out.push_back(steps::make(state, RequestKind::api_version, "GET", "/api/version"));
+        state.settings = b.settings;
+        state.settings.text_size = std::clamp(state.settings.text_size, 0, kTextSizes - 1);
         if (!b.stored_token.empty()) {
             state.session.token = b.stored_token;
             out.push_back(steps::make(state, RequestKind::me, "GET", "/api/me"));
         }
         // Always settle the address: an empty or unknown hash becomes the screen shown.
         Route wanted = parse_hash(b.hash);
+        wanted.modal.clear();  // a reload does not reopen a modal
         steps::go(state, wanted, UrlUpdate::replace, out);
     }
 
@@ -118,16 +128,41 @@ struct Applier {
         steps::end_session(state);
         steps::clear_messages(state);
         state.notice = {"notice.logged_out", {}};
-        state.after_login = Route::issues;
-        steps::go(state, Route::login, UrlUpdate::push, out);
+        state.after_login = Route{Page::home};
+        steps::go(state, Route{Page::login}, UrlUpdate::push, out);
+    }
+
+    void operator()(const Register& r) {
+        steps::clear_messages(state);
+        if (trim(r.code).empty()) return refuse(make_error("empty_text", "code"));
+        auto code = normalize_invite_code(r.code);
+        if (!code) return refuse(make_error("invite_invalid", "code"));
+        RegisterRequest req{*code, trim(r.login), r.password};
+        if (req.login.empty()) return refuse(make_error("empty_text", "login"));
+        if (req.password.empty()) return refuse(make_error("empty_text", "password"));
+        out.push_back(steps::make(state, RequestKind::register_account, "POST", "/api/register",
+                                  encode(req)));
+        state.submitting = true;
     }
 
     void operator()(const Navigate& n) {
-        if (n.route != state.route) steps::clear_messages(state);
+        if (n.route.page != state.route.page || n.route.id != state.route.id)
+            steps::clear_messages(state);
         steps::go(state, n.route, n.from_history ? UrlUpdate::none : UrlUpdate::push, out);
     }
 
     void operator()(const LoadIssues&) { steps::load_issues(state, out); }
+
+    void operator()(const Refresh&) {
+        if (!state.confirmed() || state.refreshing > 0) return;  // one round at a time
+        std::size_t first = out.size();
+        steps::load_page(state, out);
+        for (std::size_t i = first; i < out.size(); ++i) {
+            out[i].background = true;
+            --state.pending;
+            ++state.refreshing;
+        }
+    }
 
     void operator()(const RaiseIssue& r) {
         steps::clear_messages(state);
@@ -152,12 +187,35 @@ struct Applier {
                                   c.issue_id));
     }
 
+    void operator()(const FlowIntent& f) {
+        for (auto& r : apply_flow(state, f)) out.push_back(std::move(r));
+    }
+
+    void operator()(const OpenModal& m) {
+        if (state.route.modal == m.name) return;
+        Route r = state.route;
+        r.modal = m.name;
+        steps::go(state, r, UrlUpdate::push, out);
+    }
+
+    void operator()(const CloseModal&) {
+        if (state.route.modal.empty()) return;
+        state.route.modal.clear();
+        state.url_update = UrlUpdate::back;
+    }
+
     void operator()(const DismissError&) {
         state.error = {};
         state.error_field.clear();
     }
 
     void operator()(const DismissNotice&) { state.notice = {}; }
+
+    void operator()(const SetTextSize& t) {
+        state.settings.text_size = std::clamp(t.size, 0, kTextSizes - 1);
+    }
+
+    void operator()(const SetHighContrast& c) { state.settings.high_contrast = c.on; }
 
     void operator()(const SwitchLanguage& s) {
         out.push_back(steps::make(state, RequestKind::translations, "GET",

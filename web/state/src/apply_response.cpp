@@ -1,6 +1,7 @@
 // apply_response(): server replies → state changes and follow-up requests.
 #include <algorithm>
 
+#include "flow_replies.hpp"
 #include "steps.hpp"
 #include "yishi/client/apply.hpp"
 #include "yishi/messages.hpp"
@@ -59,8 +60,8 @@ struct Reply {
         start_session(state, std::move(reply).value());
         steps::clear_messages(state);
         Route next = state.after_login;
-        state.after_login = Route::issues;
-        state.route = Route::login;
+        state.after_login = Route{Page::home};
+        state.route = Route{Page::login};
         steps::go(state, next, UrlUpdate::replace, out);
     }
 
@@ -72,7 +73,7 @@ struct Reply {
         auto reply = decode_login_reply(j.value().dump());
         if (!reply) return bad_reply();
         start_session(state, std::move(reply).value());
-        if (state.route == Route::issues) steps::load_issues(state, out);
+        steps::load_page(state, out);
     }
 
     void issues() {
@@ -81,6 +82,7 @@ struct Reply {
         if (!list) return bad_reply();
         state.issues = std::move(list.value().issues);
         state.issues_loaded = true;
+        ++state.issues_version;
         for (auto& c : state.session.councils)
             if (c.id == list.value().council.id) c = list.value().council;
     }
@@ -90,9 +92,11 @@ struct Reply {
         if (!issue) return bad_reply();
         if (issue.value().council_id == state.council_id && !state.find_issue(issue.value().id))
             state.issues.insert(state.issues.begin(), issue.value());
+        ++state.issues_version;
         ++state.issues_raised;
         state.notice = {"notice.raised", {}};
-        if (state.route == Route::new_issue) steps::go(state, Route::issues, UrlUpdate::push, out);
+        if (state.route.page == Page::new_issue)
+            steps::go(state, Route{Page::issues}, UrlUpdate::push, out);
     }
 
     void cosign() {
@@ -103,22 +107,28 @@ struct Reply {
         // The button turning into 已附议 and the count are the confirmation: no banner that
         // would shift the list under the user's finger.
         if (it != state.issues.end()) *it = issue.value();
+        ++state.issues_version;
     }
 
     void success() {
         switch (request.kind) {
             case RequestKind::translations: return translations();
             case RequestKind::api_version: return api_version();
-            case RequestKind::login: return login();
+            case RequestKind::login:
+            case RequestKind::register_account: return login();
             case RequestKind::logout: return;
             case RequestKind::me: return me();
             case RequestKind::issues: return issues();
             case RequestKind::raise_issue: return raise_issue();
             case RequestKind::cosign: return cosign();
+            default:
+                if (!apply_flow_reply(state, request, body, out)) bad_reply();
         }
     }
 
     void failure(int status) {
+        // A background refresh that fails says nothing: the next one may succeed.
+        if (request.background && status != 401) return;
         if (status == 0) {
             // The catalog itself may be what failed to arrive: keep a Chinese fallback.
             return show_error(state, {"error.network", state.strings.loaded()
@@ -129,9 +139,9 @@ struct Reply {
         if (status == 401 && !request.token.empty() && request.kind != RequestKind::logout) {
             Route here = state.route;
             steps::end_session(state);
-            state.route = Route::login;
+            state.route = Route{Page::login};
             state.url_update = UrlUpdate::replace;
-            state.after_login = requires_login(here) ? here : Route::issues;
+            state.after_login = requires_login(here.page) ? here : Route{Page::home};
             return show_error(state, {"error.session_expired", {}});
         }
         if (request.kind == RequestKind::logout || request.kind == RequestKind::api_version)
@@ -140,6 +150,8 @@ struct Reply {
         show_error(state, {{}, e.message}, e.field);
         // A refused co-sign usually means the list is out of date (co-signed elsewhere).
         if (request.kind == RequestKind::cosign && status == 409) steps::load_issues(state, out);
+        // A refused change (already voted, closed meanwhile): show what is true now.
+        if (request.kind == RequestKind::write && status == 409) steps::load_page(state, out);
     }
 };
 
@@ -147,8 +159,10 @@ struct Reply {
 
 std::vector<Request> apply_response(ClientState& state, const Request& request, int status,
                                     std::string_view body) {
-    state.pending = std::max(0, state.pending - 1);
-    if (request.kind == RequestKind::login || request.kind == RequestKind::raise_issue)
+    if (request.background) state.refreshing = std::max(0, state.refreshing - 1);
+    else state.pending = std::max(0, state.pending - 1);
+    if (request.kind == RequestKind::login || request.kind == RequestKind::register_account ||
+        request.kind == RequestKind::raise_issue || request.kind == RequestKind::write)
         state.submitting = false;
     if (session_bound(request.kind) && request.epoch != state.epoch) return {};
     Reply r{state, request, body, {}};

@@ -1,6 +1,9 @@
 // excerpt(): character-based (never byte-based) previews of user text.
 #include "yishi/client/format.hpp"
 
+#include <cstdio>
+#include <ctime>
+
 #include "yishi/text.hpp"
 
 namespace yishi::client {
@@ -25,6 +28,48 @@ std::string excerpt(std::string_view text, std::size_t max_chars) {
         ++n;
     }
     return out;
+}
+
+namespace {
+std::string strftime_local(std::int64_t unix_seconds, const char* format) {
+    if (unix_seconds <= 0) return {};
+    std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, format, &tm);
+    return buf;
+}
+}  // namespace
+
+std::string local_date_time(std::int64_t unix_seconds) {
+    return strftime_local(unix_seconds, "%Y-%m-%d %H:%M");
+}
+
+std::string local_date(std::int64_t unix_seconds) {
+    return strftime_local(unix_seconds, "%Y-%m-%d");
+}
+
+std::int64_t parse_local_date_time(std::string_view text) {
+    std::string t = trim(text);
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    char tail = 0;
+    int n = std::sscanf(t.c_str(), "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &tail);
+    if (!(n == 3 || n == 5)) return 0;
+    if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
+        h < 0 || mi < 0)
+        return 0;
+    std::tm tm{};
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_isdst = -1;
+    std::time_t at = std::mktime(&tm);
+    // mktime moves 2月30日 to March: a date that did not round-trip was not a date.
+    if (at == -1 || tm.tm_mday != d || tm.tm_mon != mo - 1) return 0;
+    return static_cast<std::int64_t>(at);
 }
 
 }  // namespace yishi::client

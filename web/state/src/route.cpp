@@ -1,15 +1,67 @@
-// Route <-> hash mapping and which screens need a session.
+// Route <-> hash mapping and which screens need a session or live updates.
 #include "yishi/client/route.hpp"
+
+#include <array>
+#include <charconv>
+#include <utility>
 
 namespace yishi::client {
 
-std::string_view to_hash(Route r) {
-    switch (r) {
-        case Route::login: return "#/login";
-        case Route::issues: return "#/issues";
-        case Route::new_issue: return "#/new";
+namespace {
+
+struct PageName {
+    Page page;
+    std::string_view name;
+    bool has_id;
+};
+
+constexpr std::array<PageName, 13> kPages{{
+    {Page::login, "login", false},       {Page::register_account, "register", false},
+    {Page::home, "home", false},         {Page::issues, "issues", false},
+    {Page::issue, "issue", true},        {Page::new_issue, "new", false},
+    {Page::sessions, "sessions", false}, {Page::session, "session", true},
+    {Page::ballot, "ballot", true},      {Page::notices, "notices", false},
+    {Page::tasks, "tasks", false},       {Page::task, "task", true},
+    {Page::settings, "settings", false},
+}};
+
+// The next "/"-separated part of `rest`, consumed.
+std::string_view next_part(std::string_view& rest) {
+    auto slash = rest.find('/');
+    std::string_view part = rest.substr(0, slash);
+    rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+    return part;
+}
+
+// Ids are positive decimals without a leading zero, as the server's paths want them.
+Id parse_id(std::string_view s) {
+    if (s.empty() || s.size() > 15 || s.front() == '0') return 0;
+    for (char c : s)
+        if (c < '0' || c > '9') return 0;
+    Id v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc{} && end == s.data() + s.size() ? v : 0;
+}
+
+// Modal names are short lower-case words with dashes: nothing a hash could smuggle.
+bool valid_modal(std::string_view m) {
+    if (m.empty() || m.size() > 32) return false;
+    for (char c : m)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string to_hash(const Route& r) {
+    for (const auto& p : kPages) {
+        if (p.page != r.page) continue;
+        std::string out = "#/" + std::string(p.name);
+        if (p.has_id) out += "/" + std::to_string(r.id);
+        if (!r.modal.empty()) out += "/" + r.modal;
+        return out;
     }
-    return "#/issues";
+    return "#/home";
 }
 
 Route parse_hash(std::string_view hash) {
@@ -17,11 +69,26 @@ Route parse_hash(std::string_view hash) {
     if (!hash.empty() && hash.front() == '/') hash.remove_prefix(1);
     if (auto q = hash.find('?'); q != std::string_view::npos) hash = hash.substr(0, q);
     while (!hash.empty() && hash.back() == '/') hash.remove_suffix(1);
-    if (hash == "login") return Route::login;
-    if (hash == "new") return Route::new_issue;
-    return Route::issues;
+    std::string_view rest = hash;
+    std::string_view name = next_part(rest);
+    for (const auto& p : kPages) {
+        if (p.name != name) continue;
+        Route r{p.page, 0, {}};
+        if (p.has_id) {
+            r.id = parse_id(next_part(rest));
+            if (r.id == 0) return Route{};
+        }
+        if (!rest.empty()) {
+            if (!valid_modal(rest)) return Route{p.page, r.id, {}};
+            r.modal = std::string(rest);
+        }
+        return r;
+    }
+    return Route{};
 }
 
-bool requires_login(Route r) { return r != Route::login; }
+bool requires_login(Page p) { return p != Page::login && p != Page::register_account; }
+
+bool is_live(Page p) { return p == Page::session || p == Page::ballot; }
 
 }  // namespace yishi::client

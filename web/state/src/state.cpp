@@ -15,6 +15,33 @@ const Issue* ClientState::find_issue(Id id) const {
     return nullptr;
 }
 
+const BallotView* ClientState::find_ballot(Id id) const {
+    auto it = flow.ballots.find(id);
+    return it == flow.ballots.end() ? nullptr : &it->second;
+}
+
+const TaskView* ClientState::find_task(Id id) const {
+    for (const auto& t : flow.tasks)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+const SessionView* ClientState::find_session(Id id) const {
+    auto it = flow.session_views.find(id);
+    return it == flow.session_views.end() ? nullptr : &it->second;
+}
+
+Actor ClientState::actor() const {
+    Actor a;
+    a.member_id = session.member.id;
+    role_from_string(session.member.role, a.role);
+    a.member = confirmed() && current_council() != nullptr;
+    a.voting = a.member && role_votes(a.role);
+    return a;
+}
+
+bool ClientState::is_convenor() const { return convenes(actor()); }
+
 std::string ClientState::shown(const UserMessage& m) const {
     if (!m.text.empty()) return m.text;
     if (m.key.empty()) return {};

@@ -12,12 +12,23 @@ namespace yishi::client::steps {
 Request make(ClientState& state, RequestKind kind, std::string method, std::string path,
              std::string body = {}, Id target = 0);
 
+// Loads what the current page shows.
+void load_page(ClientState& state, std::vector<Request>& out);
+
 // GET the current council's issues, when the session knows its council.
 void load_issues(ClientState& state, std::vector<Request>& out);
 
 // Moves to `route`, redirecting to login when it needs a session the client lacks,
 // and away from login when there is one. Entering the list loads it.
 void go(ClientState& state, Route route, UrlUpdate url, std::vector<Request>& out);
+
+// Loads of single things and lists of the current council.
+void load(ClientState& state, RequestKind kind, Id id, std::vector<Request>& out);
+
+// A change of the flow: POST (or PUT/PATCH) `body` to `path`; on success `notice_key` shows
+// and the page reloads.
+void write(ClientState& state, std::string method, std::string path, std::string body,
+           std::string notice_key, std::vector<Request>& out);
 
 // Forgets the session and its data (the next replies of the old session are stale).
 void end_session(ClientState& state);

@@ -15,6 +15,9 @@ namespace yishi::client {
 // Applies a user's intent; returns the requests to send (already counted as pending).
 std::vector<Request> apply(ClientState& state, const Intent& intent);
 
+// The flow's intents (part of apply()).
+std::vector<Request> apply_flow(ClientState& state, const FlowIntent& intent);
+
 // Applies the reply to `request` (status 0: the network failed); returns follow-up requests.
 std::vector<Request> apply_response(ClientState& state, const Request& request, int status,
                                     std::string_view body);

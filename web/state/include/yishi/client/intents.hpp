@@ -1,11 +1,13 @@
 // Intents: what the user (or the browser) asks for. Views emit them while drawing;
 // they are applied after the frame, never in the middle of it.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "yishi/client/route.hpp"
+#include "yishi/client/state.hpp"
 #include "yishi/model.hpp"
 
 namespace yishi::client {
@@ -15,18 +17,28 @@ struct Boot {
     std::string hash;
     std::string stored_token;
     std::string language = "zh-CN";
+    Settings settings;  // text size and contrast kept from a previous visit
 };
 struct Login {
     std::string login;
     std::string password;
 };
 struct Logout {};
+// 注册: an invite code from the community, a login and a password of one's own.
+struct Register {
+    std::string code;
+    std::string login;
+    std::string password;
+};
 // Go to a screen; from_history when the browser's address changed (back/forward).
 struct Navigate {
-    Route route = Route::issues;
+    Route route;
     bool from_history = false;
 };
 struct LoadIssues {};
+// Reload what the current page shows, quietly: the platform sends it every 1.5 s on live
+// pages (a session's console, a ballot) so that changes made elsewhere appear.
+struct Refresh {};
 // 提出议题: raise an issue in the current council.
 struct RaiseIssue {
     std::string title;
@@ -36,14 +48,106 @@ struct RaiseIssue {
 struct Cosign {
     Id issue_id = 0;
 };
+// --- 提 / 议: issues and their threads ---
+// 评论: a comment with a stance, or a reply to one (one level); departments' are official.
+struct PostComment {
+    Id issue_id = 0;
+    std::string stance = "neutral";  // support / oppose / neutral / question
+    std::string text;
+    Id reply_to = 0;
+    bool official = false;  // a department's 官方答复 (no stance)
+};
+// The convenor's dispositions of a collecting issue.
+struct AcceptIssue {
+    Id issue_id = 0;
+};
+struct DeclineIssue {
+    Id issue_id = 0;
+    std::string reason;
+};
+struct MergeIssue {
+    Id issue_id = 0;
+    Id into = 0;
+    std::string reason;
+};
+
+// --- 定: sessions and ballots ---
+struct DemandSession {};
+struct PlanSession {
+    std::string kind = "regular";  // regular / extraordinary
+    std::int64_t starts_at = 0;    // Unix seconds
+};
+struct PublishSessionNotice {
+    Id session_id = 0;
+    std::vector<Id> agenda;        // issue ids, in order
+    std::string override_reason;   // needed when the notice comes late
+};
+// open / sign-in / close of a session, by the path's last word.
+struct SessionStep {
+    Id session_id = 0;
+    std::string step;  // "open", "sign-in", "close"
+};
+struct OpenBallot {
+    Id session_id = 0;
+    Id issue_id = 0;
+};
+struct CloseBallot {
+    Id ballot_id = 0;
+};
+struct Vote {
+    Id ballot_id = 0;
+    std::string choice;  // yes / no / abstain
+};
+
+// --- 办 / 评: tasks ---
+struct AssignTask {
+    Id ballot_id = 0;
+    std::string responsible_unit;
+    std::int64_t due_at = 0;
+    Id assignee_id = 0;  // 0: none
+};
+// progress / reply of the responsible member, by the path's last word.
+struct PostTaskText {
+    Id task_id = 0;
+    std::string kind;  // "progress", "reply"
+    std::string text;
+};
+struct RateTask {
+    Id task_id = 0;
+    std::string rating;  // satisfied / basically_satisfied / unsatisfied
+};
+// The convenor's conclude (end the rating) and notice (publish the result), by path.
+struct TaskStep {
+    Id task_id = 0;
+    std::string step;  // "conclude", "notice"
+};
+
+// The flow's changes, applied by apply_flow() (apply_flow.cpp).
+using FlowIntent = std::variant<PostComment, AcceptIssue, DeclineIssue, MergeIssue, DemandSession,
+                                PlanSession, PublishSessionNotice, SessionStep, OpenBallot,
+                                CloseBallot, Vote, AssignTask, PostTaskText, RateTask, TaskStep>;
+
+// Opens a modal over the current page (pushes an address, so Back closes it).
+struct OpenModal {
+    std::string name;
+};
+// Closes the modal by its own button (cancel, done).
+struct CloseModal {};
 struct DismissError {};
 struct DismissNotice {};
 struct SwitchLanguage {
     std::string language;
 };
+struct SetTextSize {
+    int size = 0;  // 0..kTextSizes-1
+};
+struct SetHighContrast {
+    bool on = false;
+};
 
-using Intent = std::variant<Boot, Login, Logout, Navigate, LoadIssues, RaiseIssue, Cosign,
-                            DismissError, DismissNotice, SwitchLanguage>;
+using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
+                            Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
+                            SetHighContrast>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client

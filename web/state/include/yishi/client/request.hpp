@@ -8,7 +8,13 @@
 namespace yishi::client {
 
 // What a request is for; apply_response() reads the reply according to it.
-enum class RequestKind { translations, api_version, login, logout, me, issues, raise_issue, cosign };
+enum class RequestKind {
+    translations, api_version, login, register_account, logout, me, issues, raise_issue, cosign,
+    // loads of the flow's data
+    issue, comments, sessions, session, ballot, notices, tasks, task, rules, demand,
+    // a change of the flow: on success its notice shows and the page reloads
+    write,
+};
 
 struct Request {
     RequestKind kind = RequestKind::api_version;
@@ -19,6 +25,10 @@ struct Request {
     // The session this request belongs to; its reply is dropped after a login or logout.
     std::uint64_t epoch = 0;
     Id target = 0;  // the council or issue the request is about
+    // A quiet refresh of what is shown (live pages poll): no spinner, and the platform may
+    // drop a reply identical to the last one so that nothing redraws.
+    bool background = false;
+    std::string notice_key;  // write: the confirmation shown when it is accepted
 };
 
 }  // namespace yishi::client

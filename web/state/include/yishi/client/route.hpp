@@ -1,26 +1,58 @@
-// Screens of the client and their URL hashes (#/login, #/issues, #/new).
+// Screens of the client and their URL hashes: #/home, #/issue/42, #/ballot/7/confirm-yes, …
 #pragma once
+#include <string>
 #include <string_view>
+#include <utility>
+
+#include "yishi/model.hpp"
 
 namespace yishi::client {
 
-enum class Route { login, issues, new_issue };
+enum class Page {
+    login,
+    register_account,  // #/register: an invite code, a login and a password
+    home,              // my councils and what needs me now
+    issues,            // the council's issues, filtered and paged
+    issue,             // one issue: timeline, text, thread, decision, tasks (id)
+    new_issue,
+    sessions,          // the council's sessions; the convenor plans one here
+    session,           // one session: the convenor's console, residents sign in (id)
+    ballot,            // one ballot: vote, progress, tally (id)
+    notices,           // 公示 board with the tallies' charts
+    tasks,             // the tasks board
+    task,              // one task: progress, replies, ratings (id)
+    settings,          // language, text size, contrast
+};
 
-// The canonical hash of a route, e.g. "#/issues".
-std::string_view to_hash(Route r);
+// Where the user is: a page, the id it shows (0 for lists), and a modal open over it.
+// A modal is part of the address so that the browser's Back closes it.
+struct Route {
+    Route() = default;
+    Route(Page p, Id i = 0, std::string m = {}) : page(p), id(i), modal(std::move(m)) {}
+    Page page = Page::home;
+    Id id = 0;
+    std::string modal;  // e.g. "confirm-yes"; empty when none
+    friend bool operator==(const Route&, const Route&) = default;
+};
+
+// The canonical hash of a route, e.g. "#/issue/42" or "#/ballot/7/confirm-yes".
+std::string to_hash(const Route& r);
 
 // Reads a location hash. Tolerates a missing "#" or "/", a trailing "/" and a query;
-// anything empty or unknown means the issue list, the client's home.
+// anything empty or unknown (or a page that needs an id without a valid one) is home.
 Route parse_hash(std::string_view hash);
 
 // Screens that show a council's data need a session.
-bool requires_login(Route r);
+bool requires_login(Page p);
+// Screens whose data others change while it is shown (sessions, ballots): polled.
+bool is_live(Page p);
 
 // How the browser's address should follow a route change.
 enum class UrlUpdate {
     none,     // the change came from the address (back/forward, typed hash)
     push,     // a user's step: back returns to where they were
     replace,  // a redirect: the address is corrected without a history entry
+    back,     // a modal closed by its own button: the history entry that opened it goes
 };
 
 }  // namespace yishi::client

@@ -2,12 +2,18 @@
 // Views read it; only apply() and apply_response() change it.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "yishi/client/route.hpp"
 #include "yishi/client/strings.hpp"
+#include "yishi/messages_decide.hpp"
+#include "yishi/messages_tasks.hpp"
+#include "yishi/messages_threads.hpp"
 #include "yishi/model.hpp"
+#include "yishi/roles.hpp"
 
 namespace yishi::client {
 
@@ -19,23 +25,55 @@ struct UserMessage {
     bool empty() const { return key.empty() && text.empty(); }
 };
 
-struct Session {
+// Who is logged in (not a meeting: that is yishi::Session).
+struct LoginSession {
     std::string token;               // bearer token; kept in localStorage by the platform
     Member member;                   // id 0 until the server has confirmed the token
     std::vector<Council> councils;   // the member's councils
 };
 
-struct ClientState {
-    Route route = Route::login;
-    UrlUpdate url_update = UrlUpdate::none;  // consumed by the platform after each change
-    Route after_login = Route::issues;       // where a deep link asked to go before login
+// The current council's flow as last loaded: each list is replaced whole by its reply,
+// single sessions and ballots are kept by id.
+struct FlowData {
+    std::vector<SessionSummary> sessions;  // by start time
+    bool sessions_loaded = false;
+    std::map<Id, SessionView> session_views;
+    std::map<Id, BallotView> ballots;
+    std::vector<NoticeView> notices;  // newest first
+    bool notices_loaded = false;
+    std::vector<TaskView> tasks;  // oldest first
+    bool tasks_loaded = false;
+    Id comments_issue = 0;  // the issue whose thread `comments` holds
+    std::vector<CommentView> comments;
+    bool comments_loaded = false;
+    std::optional<CouncilRules> rules;
+    std::optional<DemandStatus> demand;
+    std::vector<Member> members;  // the council's members (for sign-in lists, on behalf of)
+    bool members_loaded = false;
+};
 
-    Session session;
+// What the user chose for reading: kept in localStorage across visits.
+struct Settings {
+    int text_size = 0;           // 0 标准, 1 大, 2 特大 (see kTextSizes)
+    bool high_contrast = false;  // 高对比度: black on white, no greys
+};
+constexpr int kTextSizes = 3;
+
+struct ClientState {
+    Route route{Page::login};
+    UrlUpdate url_update = UrlUpdate::none;  // consumed by the platform after each change
+    Route after_login{Page::home};           // where a deep link asked to go before login
+    Settings settings;
+
+    LoginSession session;
     Id council_id = 0;               // the council whose issues are shown
     std::vector<Issue> issues;       // newest first, as the server sent them
     bool issues_loaded = false;
+    std::uint64_t issues_version = 0;  // bumped at each change of `issues` (views cache on it)
+    FlowData flow;
 
     int pending = 0;                 // requests in flight
+    int refreshing = 0;              // background refreshes in flight (not shown as loading)
     bool submitting = false;         // a login or a new issue is on its way: no second click
     UserMessage error;               // the last refusal or failure, until dismissed
     std::string error_field;         // the request field the error is about, if any
@@ -43,6 +81,7 @@ struct ClientState {
 
     std::uint64_t epoch = 1;         // bumped at login and logout; older replies are stale
     std::uint64_t issues_raised = 0; // counts successful raises, so the form knows to clear
+    std::uint64_t writes_done = 0;   // counts accepted writes, so forms know to clear
     Strings strings;                 // the active translation catalog
 
     bool logged_in() const { return !session.token.empty(); }
@@ -50,6 +89,13 @@ struct ClientState {
     bool loading() const { return pending > 0; }
     const Council* current_council() const;
     const Issue* find_issue(Id id) const;
+    const BallotView* find_ballot(Id id) const;
+    const TaskView* find_task(Id id) const;
+    const SessionView* find_session(Id id) const;
+    // The member's own role and whether they convene the current council (召集人).
+    bool is_convenor() const;
+    // The member as the current council sees them, for the core's may_* checks.
+    Actor actor() const;
     // The text a message shows in the active language.
     std::string shown(const UserMessage& m) const;
 };

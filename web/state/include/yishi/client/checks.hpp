@@ -1,0 +1,25 @@
+// Why the member may not act on what a page shows, by the core's own may_* rules: the views
+// grey a control out and say why (投票, 签到, 评价), with the same words the server would use.
+#pragma once
+#include "yishi/client/state.hpp"
+#include "yishi/errors.hpp"
+
+namespace yishi::client {
+
+// 赞成/反对/弃权: not on the roll, closed, or voted already.
+Check vote_refusal(const ClientState& state, const BallotView& ballot);
+// 签到 to an open session, once, by voting members.
+Check sign_in_refusal(const ClientState& state, const SessionView& session);
+// Rating the task's current reply: once, not by the unit itself, only while it is answered.
+Check rate_refusal(const ClientState& state, const TaskView& task);
+// Progress and the formal reply: the responsible member, while the task waits for an answer.
+Check answer_refusal(const ClientState& state, const TaskView& task);
+
+// Whether the member has voted in (or signed in to) what is shown.
+bool has_voted(const ClientState& state, const BallotView& ballot);
+bool signed_in(const ClientState& state, const SessionView& session);
+
+// Past its due date and not yet answered (answered or done tasks are not late).
+bool overdue(const TaskView& task, std::int64_t now);
+
+}  // namespace yishi::client

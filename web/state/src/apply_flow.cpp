@@ -1,0 +1,197 @@
+// The flow's intents (议 → 定 → 办 → 评) as requests, and what each page loads.
+// Checks that need no server (empty text, missing choice) refuse here, with the core's messages.
+#include <algorithm>
+
+#include "steps.hpp"
+#include "yishi/client/apply.hpp"
+#include "yishi/messages.hpp"
+#include "yishi/text.hpp"
+
+namespace yishi::client::steps {
+
+namespace {
+
+std::string council_path(const ClientState& s, const char* rest) {
+    return "/api/councils/" + std::to_string(s.council_id) + rest;
+}
+
+std::string path_of(RequestKind kind, const ClientState& s, Id id) {
+    switch (kind) {
+        case RequestKind::issue: return "/api/issues/" + std::to_string(id);
+        case RequestKind::comments: return "/api/issues/" + std::to_string(id) + "/comments";
+        case RequestKind::sessions: return council_path(s, "/sessions");
+        case RequestKind::session: return "/api/sessions/" + std::to_string(id);
+        case RequestKind::ballot: return "/api/ballots/" + std::to_string(id);
+        case RequestKind::notices: return council_path(s, "/notices");
+        case RequestKind::tasks: return council_path(s, "/tasks");
+        case RequestKind::task: return "/api/tasks/" + std::to_string(id);
+        case RequestKind::rules: return council_path(s, "/rules");
+        case RequestKind::demand: return council_path(s, "/session-demands");
+        default: return {};
+    }
+}
+
+}  // namespace
+
+void load(ClientState& state, RequestKind kind, Id id, std::vector<Request>& out) {
+    if (!state.logged_in() || state.council_id == 0) return;
+    out.push_back(make(state, kind, "GET", path_of(kind, state, id), {}, id));
+}
+
+void write(ClientState& state, std::string method, std::string path, std::string body,
+           std::string notice_key, std::vector<Request>& out) {
+    clear_messages(state);
+    Request r = make(state, RequestKind::write, std::move(method), std::move(path),
+                     std::move(body));
+    r.notice_key = std::move(notice_key);
+    out.push_back(std::move(r));
+    state.submitting = true;
+}
+
+void load_page(ClientState& state, std::vector<Request>& out) {
+    const Id id = state.route.id;
+    switch (state.route.page) {
+        case Page::home:
+            load_issues(state, out);
+            load(state, RequestKind::sessions, 0, out);
+            load(state, RequestKind::tasks, 0, out);
+            break;
+        case Page::issues: load_issues(state, out); break;
+        case Page::issue:
+            load_issues(state, out);
+            load(state, RequestKind::comments, id, out);
+            load(state, RequestKind::rules, 0, out);  // the chart's pass and quorum lines
+            load(state, RequestKind::sessions, 0, out);  // the ballot on it, if any
+            load(state, RequestKind::tasks, 0, out);
+            break;
+        case Page::sessions:
+            load(state, RequestKind::sessions, 0, out);
+            load(state, RequestKind::demand, 0, out);
+            break;
+        case Page::session:
+            load(state, RequestKind::session, id, out);
+            load(state, RequestKind::rules, 0, out);
+            // The agenda is built from the period's list.
+            if (state.issues.empty()) load_issues(state, out);
+            break;
+        case Page::ballot:
+            load(state, RequestKind::ballot, id, out);
+            load(state, RequestKind::rules, 0, out);
+            load(state, RequestKind::tasks, 0, out);  // a passed one may be assigned here
+            break;
+        case Page::notices:
+            load(state, RequestKind::notices, 0, out);
+            load(state, RequestKind::rules, 0, out);
+            break;
+        case Page::tasks: load(state, RequestKind::tasks, 0, out); break;
+        case Page::task: load(state, RequestKind::task, id, out); break;
+        default: break;
+    }
+}
+
+}  // namespace yishi::client::steps
+
+namespace yishi::client {
+
+namespace {
+
+Error refuse(ClientState& state, Error e) {
+    state.error = {{}, e.message};
+    state.error_field = e.field;
+    state.notice = {};
+    return e;
+}
+
+bool text_ok(ClientState& state, const std::string& text, const char* field, std::size_t max) {
+    if (auto v = validate_text(text, field, max); !v) {
+        refuse(state, v.error());
+        return false;
+    }
+    return true;
+}
+
+std::string id_path(const char* base, Id id, const char* rest) {
+    return std::string(base) + std::to_string(id) + rest;
+}
+
+}  // namespace
+
+std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
+    std::vector<Request> out;
+    auto w = [&](std::string method, std::string path, Json body, std::string key) {
+        steps::write(s, std::move(method), std::move(path), body.is_null() ? "" : body.dump(),
+                     std::move(key), out);
+    };
+    std::visit(
+        [&](const auto& i) {
+            using T = std::decay_t<decltype(i)>;
+            if constexpr (std::is_same_v<T, PostComment>) {
+                if (!text_ok(s, trim(i.text), "text", kCommentMaxChars)) return;
+                Json b{{"text", trim(i.text)}};
+                if (i.official) b["official"] = true;
+                else b["stance"] = i.stance;
+                if (i.reply_to != 0) b["reply_to"] = i.reply_to;
+                w("POST", id_path("/api/issues/", i.issue_id, "/comments"), b, "notice.commented");
+            } else if constexpr (std::is_same_v<T, AcceptIssue>) {
+                w("POST", id_path("/api/issues/", i.issue_id, "/accept"), nullptr,
+                  "notice.accepted");
+            } else if constexpr (std::is_same_v<T, DeclineIssue>) {
+                if (!text_ok(s, trim(i.reason), "reason", 500)) return;
+                w("POST", id_path("/api/issues/", i.issue_id, "/decline"),
+                  Json{{"reason", trim(i.reason)}}, "notice.declined");
+            } else if constexpr (std::is_same_v<T, MergeIssue>) {
+                if (i.into == 0) return void(refuse(s, make_error("bad_id", "into")));
+                if (!text_ok(s, trim(i.reason), "reason", 500)) return;
+                w("POST", id_path("/api/issues/", i.issue_id, "/merge"),
+                  Json{{"into", i.into}, {"reason", trim(i.reason)}}, "notice.merged");
+            } else if constexpr (std::is_same_v<T, DemandSession>) {
+                w("POST", "/api/councils/" + std::to_string(s.council_id) + "/session-demands",
+                  nullptr, "notice.demanded");
+            } else if constexpr (std::is_same_v<T, PlanSession>) {
+                if (i.starts_at <= 0) return void(refuse(s, make_error("bad_time", "starts_at")));
+                w("POST", "/api/councils/" + std::to_string(s.council_id) + "/sessions",
+                  Json{{"kind", i.kind}, {"starts_at", i.starts_at}}, "notice.planned");
+            } else if constexpr (std::is_same_v<T, PublishSessionNotice>) {
+                if (i.agenda.empty()) return void(refuse(s, make_error("empty_agenda", "agenda")));
+                Json agenda = Json::array();
+                for (Id id : i.agenda) agenda.push_back({{"issue_id", id}});
+                Json b{{"agenda", agenda}};
+                if (!trim(i.override_reason).empty()) b["override_reason"] = trim(i.override_reason);
+                w("POST", id_path("/api/sessions/", i.session_id, "/notice"), b,
+                  "notice.session_noticed");
+            } else if constexpr (std::is_same_v<T, SessionStep>) {
+                w("POST", id_path("/api/sessions/", i.session_id, ("/" + i.step).c_str()),
+                  nullptr, "notice.session_" + std::string(i.step == "sign-in" ? "signed_in"
+                                                                                : i.step));
+            } else if constexpr (std::is_same_v<T, OpenBallot>) {
+                w("POST", id_path("/api/sessions/", i.session_id, "/ballots"),
+                  Json{{"issue_id", i.issue_id}}, "notice.ballot_opened");
+            } else if constexpr (std::is_same_v<T, CloseBallot>) {
+                w("POST", id_path("/api/ballots/", i.ballot_id, "/close"), nullptr,
+                  "notice.ballot_closed");
+            } else if constexpr (std::is_same_v<T, Vote>) {
+                w("POST", id_path("/api/ballots/", i.ballot_id, "/votes"),
+                  Json{{"choice", i.choice}}, "notice.voted");
+            } else if constexpr (std::is_same_v<T, AssignTask>) {
+                if (!text_ok(s, trim(i.responsible_unit), "responsible_unit", 50)) return;
+                if (i.due_at <= 0) return void(refuse(s, make_error("bad_time", "due_at")));
+                Json b{{"responsible_unit", trim(i.responsible_unit)}, {"due_at", i.due_at}};
+                if (i.assignee_id != 0) b["assignee_id"] = i.assignee_id;
+                w("POST", id_path("/api/ballots/", i.ballot_id, "/tasks"), b, "notice.assigned");
+            } else if constexpr (std::is_same_v<T, PostTaskText>) {
+                if (!text_ok(s, trim(i.text), "text", kBodyMaxChars)) return;
+                w("POST", id_path("/api/tasks/", i.task_id, ("/" + i.kind).c_str()),
+                  Json{{"text", trim(i.text)}}, "notice.task_" + i.kind);
+            } else if constexpr (std::is_same_v<T, RateTask>) {
+                w("POST", id_path("/api/tasks/", i.task_id, "/ratings"),
+                  Json{{"rating", i.rating}}, "notice.rated");
+            } else if constexpr (std::is_same_v<T, TaskStep>) {
+                w("POST", id_path("/api/tasks/", i.task_id, ("/" + i.step).c_str()), nullptr,
+                  "notice.task_" + i.step);
+            }
+        },
+        intent);
+    return out;
+}
+
+}  // namespace yishi::client

@@ -1,0 +1,174 @@
+// #/session/N: the convenor's console — agenda from the period's list, notice, open, sign-in
+// with who is missing, a quorum meter, each item's ballot opened and closed with live votes
+// cast, the tally and outcome — and for members: 签到 and a way to each open ballot.
+#include <algorithm>
+
+#include "../theme.hpp"
+#include "../widgets.hpp"
+#include "views.hpp"
+#include "yishi/client/checks.hpp"
+#include "yishi/client/format.hpp"
+
+namespace yishi::web {
+
+namespace {
+
+const BallotView* ballot_for(const SessionView& v, Id issue_id) {
+    for (const auto& b : v.ballots)
+        if (b.issue_id == issue_id) return &b;
+    return nullptr;
+}
+
+// present / electorate with the quorum line: green once met.
+void quorum_meter(const ClientState& state, const SessionView& v) {
+    const auto& t = state.strings;
+    const auto& c = theme::colors();
+    const auto& q = v.quorum;
+    ui::text(t.format("session.quorum", {{"present", std::to_string(q.present)},
+                                         {"electorate", std::to_string(q.electorate)},
+                                         {"missing", std::to_string(std::max<std::int64_t>(
+                                                         0, q.electorate - q.present))}}),
+             "quorum");
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x, h = 22;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), c.page, 6);
+    float filled = q.electorate > 0 ? w * float(q.present) / float(q.electorate) : 0;
+    dl->AddRectFilled(pos, ImVec2(pos.x + filled, pos.y + h), q.met ? c.yes : c.abstain, 6);
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), c.border, 6);
+    if (q.rule.share.share.den > 0) {
+        float x = pos.x + w * float(q.rule.share.share.num) / float(q.rule.share.share.den);
+        dl->AddLine(ImVec2(x, pos.y - 4), ImVec2(x, pos.y + h + 4), c.line, 2.5f);
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    ui::text(t.get(q.met ? "session.quorum_met" : "session.quorum_not_met"), "quorum-state",
+             q.met ? ui::Tone::success : ui::Tone::error);
+}
+
+void agenda_builder(const ClientState& state, const SessionView& v, SessionUi& ui,
+                    Intents& intents) {
+    const auto& t = state.strings;
+    ui::text(t.get("session.build_agenda"), "build-agenda");
+    int listed = 0;
+    for (const auto& issue : state.issues) {
+        if (issue.stage != IssueStage::listed) continue;
+        ++listed;
+        bool picked = std::find(ui.agenda.begin(), ui.agenda.end(), issue.id) != ui.agenda.end();
+        if (ui::choice(ui::labelled(issue.title, "pick-" + std::to_string(issue.id)), picked)) {
+            if (picked) ui.agenda.erase(std::find(ui.agenda.begin(), ui.agenda.end(), issue.id));
+            else ui.agenda.push_back(issue.id);
+        }
+    }
+    if (listed == 0) ui::text(t.get("session.nothing_listed"), "nothing-listed", ui::Tone::muted);
+    ui::input_text(ui::labelled(t.get("session.override_reason"), "override-reason"),
+                   ui.override_reason);
+    if (ui::button(ui::labelled(t.get("session.publish_notice"), "publish-notice"),
+                   ui::ButtonKind::primary, state.submitting || ui.agenda.empty()))
+        intents.push_back(client::PublishSessionNotice{v.session.id, ui.agenda, ui.override_reason});
+}
+
+void agenda_item(const ClientState& state, const SessionView& v, const AgendaItem& item,
+                 Intents& intents) {
+    const auto& t = state.strings;
+    const std::string n = std::to_string(item.issue_id);
+    ui::Card card;
+    ui::begin_card(card, 16.0f);
+    ui::text(item.title, "item-" + n);
+    const BallotView* b = ballot_for(v, item.issue_id);
+    bool convenor = state.is_convenor();
+    if (!b) {
+        ui::text(t.get("session.no_ballot"), "no-ballot-" + n, ui::Tone::muted);
+        if (convenor && v.session.state == SessionState::open &&
+            ui::button(ui::labelled(t.get("session.open_ballot"), "open-ballot-" + n),
+                       ui::ButtonKind::primary, state.submitting))
+            intents.push_back(client::OpenBallot{v.session.id, item.issue_id});
+    } else if (b->state == BallotState::open) {
+        // Live: how many of the roll have voted, refreshed every 1.5 s; never how.
+        ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},
+                                              {"of", std::to_string(b->roll.size())}}),
+                 "votes-cast-" + n);
+        if (ui::button(ui::labelled(t.get("session.to_ballot"), "to-ballot-" + n),
+                       ui::ButtonKind::primary))
+            intents.push_back(client::Navigate{client::Route{client::Page::ballot, b->id, {}}, false});
+        if (convenor) {
+            ImGui::SameLine();
+            if (ui::button(ui::labelled(t.get("session.close_ballot"), "close-ballot-" + n),
+                           ui::ButtonKind::secondary, state.submitting))
+                intents.push_back(client::CloseBallot{b->id});
+        }
+    } else {
+        draw_tally_chart(state, *b);
+    }
+    ui::end_card(card);
+}
+
+}  // namespace
+
+void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
+    const auto& t = state.strings;
+    const auto& c = theme::colors();
+    if (ui::button(ui::labelled(t.get("raise.back"), "back"), ui::ButtonKind::quiet))
+        intents.push_back(client::Navigate{client::Route{client::Page::sessions}, false});
+    const SessionView* v = state.find_session(state.route.id);
+    if (!v) {
+        ui::text(state.loading() ? t.get("app.loading") : t.get("session.missing"),
+                 "session-missing", ui::Tone::muted);
+        return;
+    }
+    const Session& s = v->session;
+    const bool convenor = state.is_convenor();
+    ui::Card head;
+    ui::begin_card(head, 20.0f);
+    ui::heading(t.format("sessions.item", {{"kind", t.get(std::string("session_kind.") + to_string(s.kind))},
+                                           {"date", client::local_date_time(s.starts_at)}}),
+                "session-title");
+    bool live = s.state == SessionState::open;
+    ui::badge(t.get(session_state_key(s.state)), "session-state", live ? c.collecting_bg : c.listed_bg,
+              live ? c.collecting_text : c.listed_text);
+    if (!s.notice_override_reason.empty())
+        ui::text(t.format("session.override_shown", {{"reason", s.notice_override_reason}}),
+                 "override-shown", ui::Tone::muted);
+    if (convenor && s.state == SessionState::noticed &&
+        ui::button(ui::labelled(t.get("session.open"), "open-session"), ui::ButtonKind::primary,
+                   state.submitting))
+        intents.push_back(client::SessionStep{s.id, "open"});
+    if (convenor && s.state == SessionState::open &&
+        ui::button(ui::labelled(t.get("session.close"), "close-session"),
+                   ui::ButtonKind::secondary, state.submitting))
+        intents.push_back(client::SessionStep{s.id, "close"});
+    ui::end_card(head);
+
+    if (s.state == SessionState::open || s.state == SessionState::closed) {
+        ui::Card attend;
+        ui::begin_card(attend, 20.0f);
+        quorum_meter(state, *v);
+        if (client::signed_in(state, *v)) {
+            ui::text(t.get("session.you_signed_in"), "you-signed-in", ui::Tone::success);
+        } else if (!client::sign_in_refusal(state, *v)) {
+            if (ui::button(ui::labelled(t.get("session.sign_in"), "sign-in"),
+                           ui::ButtonKind::primary, state.submitting, ImGui::GetContentRegionAvail().x))
+                intents.push_back(client::SessionStep{s.id, "sign-in"});
+        }
+        std::string names;
+        for (const auto& a : v->signed_in) names += (names.empty() ? "" : "、") + a.name;
+        ui::text(t.format("session.attendees", {{"names", names.empty() ? "—" : names}}),
+                 "attendees", ui::Tone::muted);
+        ui::end_card(attend);
+    }
+
+    ui::heading(t.get("session.agenda"), "agenda-title");
+    if (s.state == SessionState::planned) {
+        if (convenor) {
+            ui::Card build;
+            ui::begin_card(build, 20.0f);
+            agenda_builder(state, *v, ui, intents);
+            ui::end_card(build);
+        } else {
+            ui::text(t.get("session.not_noticed"), "not-noticed", ui::Tone::muted);
+        }
+    }
+    for (const auto& item : s.agenda) agenda_item(state, *v, item, intents);
+    ImGui::Dummy(ImVec2(0, 24));
+}
+
+}  // namespace yishi::web
