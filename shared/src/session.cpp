@@ -145,6 +145,20 @@ Result<Session> sign_in(const Actor& actor, const Session& s) {
     return next;
 }
 
+Check may_sign_in_for(const Actor& convenor, const Actor& member, const Session& s) {
+    if (!convenor.member) return make_error("forbidden");
+    if (!convenes(convenor)) return make_error("not_convenor");
+    if (!member.member || !member.voting) return make_error("bad_id", "member_id");
+    return may_sign_in(member, s);
+}
+
+Result<Session> sign_in_for(const Actor& convenor, const Actor& member, const Session& s) {
+    if (auto e = may_sign_in_for(convenor, member, s)) return *e;
+    Session next = s;
+    next.signed_in.push_back(member.member_id);
+    return next;
+}
+
 Check may_close_session(const Actor& actor, const Session& s, bool any_ballot_open) {
     if (!actor.member) return make_error("forbidden");
     if (!convenes(actor)) return make_error("not_convenor");

@@ -120,6 +120,19 @@ BOOST_AUTO_TEST_CASE(a_session_opens_at_its_start_and_members_sign_in_once) {
     BOOST_TEST(sign_in(actor(62, Role::grid_worker), s).error().code == "forbidden");
 }
 
+BOOST_AUTO_TEST_CASE(the_convenor_signs_in_a_voting_member_at_the_desk_once) {
+    Session s = publish_notice(convenor(), kVillage, planned(kT0 + 20 * kDay), agenda(), kT0).value();
+    BOOST_TEST(sign_in_for(convenor(), actor(4), s).error().code == "wrong_session_state");
+    s = open_session(convenor(), s, kT0 + 20 * kDay).value();
+    BOOST_TEST(sign_in_for(actor(3), actor(4), s).error().code == "not_convenor");
+    BOOST_TEST(sign_in_for(convenor(), outsider(99), s).error().code == "bad_id");
+    BOOST_TEST(sign_in_for(convenor(), actor(62, Role::department), s).error().code == "bad_id");
+    s = sign_in_for(convenor(), actor(4), s).value();
+    BOOST_TEST((s.signed_in == std::vector<Id>{4}));
+    BOOST_TEST(sign_in_for(convenor(), actor(4), s).error().code == "already_signed_in");
+    BOOST_TEST(sign_in(actor(4), s).error().code == "already_signed_in");
+}
+
 BOOST_AUTO_TEST_CASE(session_quorum_counts_signed_in_voters_only) {
     auto rules = preset_rules(CouncilKind::residents_council);
     Session s = open_session_with(7);

@@ -83,6 +83,10 @@ Result<Session> open_session(const Actor& actor, const Session& s, std::int64_t 
 // Voting members sign in, once, while the session is open.
 Check may_sign_in(const Actor& actor, const Session& s);
 Result<Session> sign_in(const Actor& actor, const Session& s);
+// 代为签到: at the meeting-room desk the convenor signs in a voting member who came without a
+// phone; the sign-in is the member's (the audit log records who entered it).
+Check may_sign_in_for(const Actor& convenor, const Actor& member, const Session& s);
+Result<Session> sign_in_for(const Actor& convenor, const Actor& member, const Session& s);
 
 // The convenor closes an open session once no ballot is still open.
 Check may_close_session(const Actor& actor, const Session& s, bool any_ballot_open);
