@@ -142,11 +142,18 @@ Result<NewIssueRequest> decode_new_issue_request(std::string_view body) {
     if (!t) return t.error();
     auto b = validate_text(text.value(), "body", kBodyMaxChars);
     if (!b) return b.error();
-    return NewIssueRequest{t.value(), b.value()};
+    NewIssueRequest r;
+    r.title = t.value();
+    r.body = b.value();
+    return r;
 }
 
 std::string encode(const NewIssueRequest& r) {
-    return Json{{"title", r.title}, {"body", r.body}}.dump();
+    Json j{{"title", r.title}, {"body", r.body}};
+    if (!r.category.empty()) j["category"] = r.category;
+    if (!r.tag.empty()) j["tag"] = r.tag;
+    if (r.on_behalf_of != 0) j["on_behalf_of"] = r.on_behalf_of;
+    return j.dump();
 }
 
 std::string encode(const LoginReply& r) {

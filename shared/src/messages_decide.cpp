@@ -232,6 +232,24 @@ std::string encode(const SessionList& l) {
     return Json{{"sessions", wire::list_json(l.sessions)}}.dump();
 }
 
+std::string encode(const MemberList& l) {
+    Json members = Json::array();
+    for (const auto& m : l.members)
+        members.push_back({{"id", m.id}, {"name", m.name}, {"role", m.role}, {"voting", m.voting}});
+    return Json{{"members", members}}.dump();
+}
+
+Result<MemberList> decode_member_list(std::string_view body) {
+    return wire::decode_body(body, [](const Fields& f) {
+        MemberList l;
+        for (std::size_t i = 0; i < f.array("members").size(); ++i) {
+            Fields m = f.element("members", i);
+            l.members.push_back({m.integer("id"), m.text("name"), m.text("role"), m.boolean("voting")});
+        }
+        return l;
+    });
+}
+
 Result<SessionList> decode_session_list(std::string_view body) {
     return wire::decode_body(body, [](const Fields& f) {
         SessionList l;

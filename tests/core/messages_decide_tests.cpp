@@ -229,4 +229,18 @@ BOOST_AUTO_TEST_CASE(wire_names_read_back_to_the_same_value) {
     BOOST_TEST((o == Outcome::no_quorum));
 }
 
+BOOST_AUTO_TEST_CASE(a_member_list_round_trips_and_refuses_a_missing_role) {
+    MemberList l;
+    l.members.push_back({1, "李建国", "convenor", true});
+    l.members.push_back({16, "街道城管科", "department", false});
+    auto back = decode_member_list(encode(l));
+    BOOST_REQUIRE(back.ok());
+    BOOST_TEST(back.value().members.size() == 2u);
+    BOOST_TEST(back.value().members[1].name == "街道城管科");
+    BOOST_TEST(!back.value().members[1].voting);
+    auto bad = decode_member_list(R"({"members":[{"id":1,"name":"x","voting":true}]})");
+    BOOST_REQUIRE(!bad.ok());
+    BOOST_TEST(bad.error().field == "members[0].role");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

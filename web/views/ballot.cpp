@@ -79,15 +79,20 @@ void assign_form(const ClientState& state, const BallotView& ballot, TaskUi& ui,
     std::int64_t due = client::parse_local_date_time(ui.due);
     ui::text(due ? client::local_date_time(due) : t.get("sessions.starts_hint"), "assign-due-hint",
              ui::Tone::muted);
-    ui::input_text(ui::labelled(t.get("assign.assignee"), "assign-assignee"), ui.assignee,
-                   ImGuiInputTextFlags_CharsDecimal);
-    if (ui::button(ui::labelled(t.get("assign.submit"), "assign-submit"), ui::ButtonKind::primary,
-                   state.submitting)) {
-        Id who = 0;
-        for (char ch : ui.assignee)
-            if (ch >= '0' && ch <= '9' && who < 1'000'000'000'000) who = who * 10 + (ch - '0');
-        intents.push_back(client::AssignTask{ballot.id, ui.unit, due, who});
+    // The member who reports for the unit: a department's account (none: the convenor).
+    ui::text(t.get("assign.assignee"), "assignee-label", ui::Tone::muted);
+    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const auto& m : state.flow.members) {
+        if (m.role != "department") continue;
+        std::string label = ui::labelled(m.name, "assignee-" + std::to_string(m.id));
+        ui::flow(ui::button_width(label), right, first);
+        first = false;
+        if (ui::choice(label, ui.assignee == m.id)) ui.assignee = ui.assignee == m.id ? 0 : m.id;
     }
+    if (ui::button(ui::labelled(t.get("assign.submit"), "assign-submit"), ui::ButtonKind::primary,
+                   state.submitting))
+        intents.push_back(client::AssignTask{ballot.id, ui.unit, due, ui.assignee});
     ui::end_card(card);
 }
 

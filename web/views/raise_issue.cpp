@@ -4,6 +4,7 @@
 #include "../widgets.hpp"
 #include "views.hpp"
 #include "yishi/client/apply.hpp"
+#include "yishi/roles.hpp"
 #include "yishi/text.hpp"
 
 namespace yishi::web {
@@ -16,6 +17,26 @@ void counter(const ClientState& state, const std::string& value, std::size_t max
     ui::text(state.strings.format("raise.count", {{"n", std::to_string(n)},
                                                   {"max", std::to_string(max)}}),
              id, n > max ? ui::Tone::error : ui::Tone::muted);
+}
+
+// 代提: a grid worker picks the resident the issue is raised for (who becomes its author).
+void on_behalf_picker(const ClientState& state, RaiseIssueUi& ui) {
+    Role role = Role::resident;
+    role_from_string(state.session.member.role, role);
+    if (role != Role::grid_worker) return;
+    const auto& t = state.strings;
+    ui::text(t.get("raise.on_behalf"), "on-behalf-label", ui::Tone::muted);
+    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const auto& m : state.flow.members) {
+        if (!m.voting) continue;
+        std::string label = ui::labelled(m.name, "behalf-" + std::to_string(m.id));
+        ui::flow(ui::button_width(label), right, first);
+        first = false;
+        if (ui::choice(label, ui.on_behalf_of == m.id))
+            ui.on_behalf_of = ui.on_behalf_of == m.id ? 0 : m.id;
+    }
+    if (ui.on_behalf_of == 0) ui::text(t.get("raise.on_behalf_none"), "on-behalf-none", ui::Tone::error);
 }
 
 }  // namespace
@@ -44,6 +65,9 @@ void draw_raise_issue(const ClientState& state, RaiseIssueUi& ui, Intents& inten
                                   body_h);
     counter(state, ui.body, kBodyMaxChars, "body-count");
     ui.touched |= edited;
+    ui::input_text(ui::labelled(t.get("raise.category"), "category"), ui.category);
+    ui::input_text(ui::labelled(t.get("raise.tag"), "tag"), ui.tag);
+    on_behalf_picker(state, ui);
 
     // The same check the server makes, explained before anything is sent.
     Check refusal = client::check_new_issue(ui.title, ui.body);
@@ -53,7 +77,8 @@ void draw_raise_issue(const ClientState& state, RaiseIssueUi& ui, Intents& inten
     if (ui::button(ui::labelled(t.get("raise.submit"), "submit"), ui::ButtonKind::primary,
                    state.submitting)) {
         ui.touched = true;
-        intents.push_back(client::RaiseIssue{ui.title, ui.body});
+        intents.push_back(
+            client::RaiseIssue{ui.title, ui.body, ui.category, ui.tag, ui.on_behalf_of});
     }
     ImGui::SameLine();
     if (ui::button(ui::labelled(t.get("raise.back"), "back")))

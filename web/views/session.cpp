@@ -45,6 +45,27 @@ void quorum_meter(const ClientState& state, const SessionView& v) {
              q.met ? ui::Tone::success : ui::Tone::error);
 }
 
+// Who has not signed in yet, each with 代为签到 for members who came without a phone.
+void missing_members(const ClientState& state, const SessionView& v, Intents& intents) {
+    const auto& t = state.strings;
+    ui::text(t.get("session.missing_members"), "missing-members", ui::Tone::muted);
+    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    bool first = true;
+    for (const auto& m : state.flow.members) {
+        if (!m.voting) continue;
+        bool present = std::any_of(v.signed_in.begin(), v.signed_in.end(),
+                                   [&](const Attendee& a) { return a.member_id == m.id; });
+        if (present) continue;
+        std::string label = ui::labelled(t.format("session.sign_in_for", {{"name", m.name}}),
+                                         "sign-in-for-" + std::to_string(m.id));
+        ui::flow(ui::button_width(label), right, first);
+        first = false;
+        if (ui::button(label, ui::ButtonKind::secondary, state.submitting))
+            intents.push_back(client::SignInMember{v.session.id, m.id});
+    }
+    if (first) ui::text(t.get("session.nobody_missing"), "nobody-missing", ui::Tone::success);
+}
+
 void agenda_builder(const ClientState& state, const SessionView& v, SessionUi& ui,
                     Intents& intents) {
     const auto& t = state.strings;
@@ -149,6 +170,7 @@ void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
                            ui::ButtonKind::primary, state.submitting, ImGui::GetContentRegionAvail().x))
                 intents.push_back(client::SessionStep{s.id, "sign-in"});
         }
+        if (convenor && s.state == SessionState::open) missing_members(state, *v, intents);
         std::string names;
         for (const auto& a : v->signed_in) names += (names.empty() ? "" : "、") + a.name;
         ui::text(t.format("session.attendees", {{"names", names.empty() ? "—" : names}}),

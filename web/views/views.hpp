@@ -65,7 +65,7 @@ struct RaiseIssueUi {
     std::string body;
     std::string category;
     std::string tag;
-    std::string on_behalf_of;           // grid workers: the resident's name
+    Id on_behalf_of = 0;                // grid workers: the resident raised for (代提)
     bool touched = false;               // the user typed: the live hint may show
     bool focus_first = true;
     std::uint64_t raised_seen = 0;      // ClientState::issues_raised when last cleared
@@ -92,7 +92,7 @@ struct TaskUi {
     // ballot page: the convenor's assignment form
     std::string unit;
     std::string due;
-    std::string assignee;  // member id of the unit's reporter; empty: the convenor follows up
+    Id assignee = 0;  // the unit's reporting member; 0: the convenor follows up
 };
 
 struct Screens {

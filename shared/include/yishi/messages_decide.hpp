@@ -24,6 +24,19 @@ bool outcome_from_string(const std::string& s, Outcome& out);
 bool notice_kind_from_string(const std::string& s, NoticeKind& out);
 const char* to_string(BallotState s);
 
+// --- GET /api/councils/{id}/members: who belongs (sign-in lists, pickers) ---
+struct CouncilMemberEntry {
+    Id id = 0;
+    std::string name;
+    std::string role;     // roles.hpp names
+    bool voting = false;  // takes part in quorums and ballots
+};
+struct MemberList {
+    std::vector<CouncilMemberEntry> members;
+};
+std::string encode(const MemberList& l);
+Result<MemberList> decode_member_list(std::string_view body);
+
 // --- rules: GET/PUT /api/councils/{id}/rules ---
 Json to_json(const CouncilRules& r);
 // Strict: every field present with its type (a fault names the top-level field, e.g. "quorum");

@@ -27,6 +27,7 @@ std::string path_of(RequestKind kind, const ClientState& s, Id id) {
         case RequestKind::task: return "/api/tasks/" + std::to_string(id);
         case RequestKind::rules: return council_path(s, "/rules");
         case RequestKind::demand: return council_path(s, "/session-demands");
+        case RequestKind::members: return council_path(s, "/members");
         default: return {};
     }
 }
@@ -71,6 +72,7 @@ void load_page(ClientState& state, std::vector<Request>& out) {
         case Page::session:
             load(state, RequestKind::session, id, out);
             load(state, RequestKind::rules, 0, out);
+            load(state, RequestKind::members, 0, out);  // who is missing
             // The agenda is built from the period's list.
             if (state.issues.empty()) load_issues(state, out);
             break;
@@ -78,12 +80,14 @@ void load_page(ClientState& state, std::vector<Request>& out) {
             load(state, RequestKind::ballot, id, out);
             load(state, RequestKind::rules, 0, out);
             load(state, RequestKind::tasks, 0, out);  // a passed one may be assigned here
+            load(state, RequestKind::members, 0, out);  // the unit's reporting member
             break;
         case Page::notices:
             load(state, RequestKind::notices, 0, out);
             load(state, RequestKind::rules, 0, out);
             break;
         case Page::tasks: load(state, RequestKind::tasks, 0, out); break;
+        case Page::new_issue: load(state, RequestKind::members, 0, out); break;  // 代提
         case Page::task: load(state, RequestKind::task, id, out); break;
         default: break;
     }
@@ -163,6 +167,9 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                 w("POST", id_path("/api/sessions/", i.session_id, ("/" + i.step).c_str()),
                   nullptr, "notice.session_" + std::string(i.step == "sign-in" ? "signed_in"
                                                                                 : i.step));
+            } else if constexpr (std::is_same_v<T, SignInMember>) {
+                w("POST", id_path("/api/sessions/", i.session_id, "/sign-in"),
+                  Json{{"member_id", i.member_id}}, "notice.session_signed_in");
             } else if constexpr (std::is_same_v<T, OpenBallot>) {
                 w("POST", id_path("/api/sessions/", i.session_id, "/ballots"),
                   Json{{"issue_id", i.issue_id}}, "notice.ballot_opened");

@@ -120,6 +120,13 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
             f.demand = d;
             return true;
         }
+        case RequestKind::members: {
+            auto list = decode_member_list(body);
+            if (!list) return false;
+            f.members = std::move(list.value().members);
+            f.members_loaded = true;
+            return true;
+        }
         case RequestKind::write: {
             state.notice = {request.notice_key, {}};
             ++state.writes_done;

@@ -43,6 +43,9 @@ struct Refresh {};
 struct RaiseIssue {
     std::string title;
     std::string body;
+    std::string category;  // optional
+    std::string tag;       // optional grid or building
+    Id on_behalf_of = 0;   // a grid worker raising it for this resident (代提)
 };
 // 附议: co-sign an issue.
 struct Cosign {
@@ -87,6 +90,11 @@ struct SessionStep {
     Id session_id = 0;
     std::string step;  // "open", "sign-in", "close"
 };
+// 代为签到: the convenor signs in a member at the desk.
+struct SignInMember {
+    Id session_id = 0;
+    Id member_id = 0;
+};
 struct OpenBallot {
     Id session_id = 0;
     Id issue_id = 0;
@@ -124,7 +132,7 @@ struct TaskStep {
 
 // The flow's changes, applied by apply_flow() (apply_flow.cpp).
 using FlowIntent = std::variant<PostComment, AcceptIssue, DeclineIssue, MergeIssue, DemandSession,
-                                PlanSession, PublishSessionNotice, SessionStep, OpenBallot,
+                                PlanSession, PublishSessionNotice, SessionStep, SignInMember, OpenBallot,
                                 CloseBallot, Vote, AssignTask, PostTaskText, RateTask, TaskStep>;
 
 // Opens a modal over the current page (pushes an address, so Back closes it).

@@ -48,7 +48,7 @@ struct FlowData {
     bool comments_loaded = false;
     std::optional<CouncilRules> rules;
     std::optional<DemandStatus> demand;
-    std::vector<Member> members;  // the council's members (for sign-in lists, on behalf of)
+    std::vector<CouncilMemberEntry> members;  // the council's members (sign-in, on behalf of)
     bool members_loaded = false;
 };
 
