@@ -20,7 +20,7 @@ constexpr const char* kTokenKey = "yishi.token";
 constexpr const char* kLanguageKey = "yishi.lang";
 constexpr const char* kTextSizeKey = "yishi.text_size";
 constexpr const char* kContrastKey = "yishi.contrast";
-constexpr double kPollSeconds = 1.5;  // live pages: others' votes show within two seconds
+constexpr double kPollSeconds = 1.0;  // live pages: others' votes show within two seconds
 
 client::Settings load_settings() {
     client::Settings s;
@@ -204,7 +204,7 @@ void start(App& app) {
     ui::bind(app.ui);
     app.inbox.snapshot = [&app] {
         return snapshot_json({app.state, app.ui.log, app.fonts.glyph_count(), app.ready,
-                              app.text_input});
+                              app.text_input, app.frames_drawn});
     };
     app.inbox.over_text_field = [&app](float x, float y) {
         return app.ui.log.text_field_at(x, y);
@@ -310,6 +310,7 @@ void frame(App& app) {
                   app.state.loading() || app.text_input || !app.ready;
     app.quiet_frames = active ? 0 : app.quiet_frames + 1;
     if (app.quiet_frames > 30) return;
+    ++app.frames_drawn;
 
     take_page_events(app);
     take_replies(app);

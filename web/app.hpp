@@ -45,6 +45,7 @@ struct App {
     bool text_input = false;      // the textarea has been asked to take focus
     bool ready = false;
     int quiet_frames = 0;         // frames since anything happened
+    std::uint64_t frames_drawn = 0;  // frames actually drawn (the snapshot's `frames`: idle tests)
 };
 
 // Wires ImGui and the page to `app` (after the GL context and ImGui exist) and boots.

@@ -38,6 +38,7 @@ std::string snapshot_json(const SnapshotInputs& in) {
              {"language", s.strings.language()},
              {"textInput", in.text_input},
              {"fontGlyphs", in.font_glyphs},
+             {"frames", in.frames},
              {"widgets", std::move(widgets)}};
     // Invalid UTF-8 typed by a test must not make the whole snapshot unreadable.
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);

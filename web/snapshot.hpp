@@ -1,5 +1,6 @@
 // window.yishi.snapshot(): the screen as browser tests see it (contract in web/README.md).
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "widgets.hpp"
@@ -13,6 +14,7 @@ struct SnapshotInputs {
     int font_glyphs = 0;
     bool ready = false;
     bool text_input = false;  // ImGui is editing a field (the textarea has focus)
+    std::uint64_t frames = 0;  // frames drawn since start: idle pages must not add any
 };
 
 std::string snapshot_json(const SnapshotInputs& in);

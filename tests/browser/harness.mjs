@@ -1,6 +1,6 @@
 // Test harness: starts the real server on 127.0.0.1, launches headless Chromium, and finds
 // widgets through the client's window.yishi.snapshot() hook.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,7 +63,8 @@ export async function launchBrowser() {
 }
 
 // One user's page: a browser context of its own (own localStorage) at a given size.
-export async function openClient(browser, url, { width = 1280, height = 800, scale = 2, mobile = false } = {}) {
+// `hash` opens a deep link (e.g. '#/issue/7') instead of the bare address.
+export async function openClient(browser, url, { width = 1280, height = 800, scale = 2, mobile = false, hash = '' } = {}) {
   const context = await browser.newContext({
     viewport: { width, height }, deviceScaleFactor: scale, isMobile: mobile, hasTouch: mobile,
   });
@@ -72,7 +73,7 @@ export async function openClient(browser, url, { width = 1280, height = 800, sca
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('pageerror', (e) => logs.push('pageerror: ' + e.message));
-  await page.goto(url + '/');
+  await page.goto(url + '/' + hash);
   await page.waitForFunction(() => window.yishi && window.yishi.ready === true, null, { timeout: 60000 });
   return new Client(page, logs);
 }
@@ -95,16 +96,26 @@ export class Client {
     throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last).slice(0, 3000)}\nconsole: ${this.logs.slice(-20).join('\n')}`);
   }
 
-  widget(match, what) {
+  widget(match, what, timeout) {
     const test = typeof match === 'function' ? match
       : (w) => w.label === match || w.id === match;
-    return this.until((s) => s.widgets.find((w) => test(w) && w.w > 0 && w.h > 0), what || String(match));
+    return this.until((s) => s.widgets.find((w) => test(w) && w.w > 0 && w.h > 0), what || String(match), timeout);
+  }
+
+  // The widget once drawn; when it stays out of sight (below the fold: a taller form, a
+  // banner, a phone), the screen is scrolled to it as a user would.
+  async visible(match, what) {
+    try {
+      return await this.widget(match, what, 5000);
+    } catch (e) {
+      return this.reveal(match, what).catch(() => { throw e; });
+    }
   }
 
   route(hash) { return this.until((s) => s.route === hash && !s.loading && s, `route ${hash}`); }
 
   async click(match, what) {
-    const w = await this.widget(match, what);
+    const w = await this.visible(match, what);
     await this.page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
     return w;
   }
@@ -112,8 +123,44 @@ export class Client {
   // Clicks a widget by its id after "##" (e.g. 'nav-issues' for 议题##nav-issues).
   nav(id) { return this.click((w) => w.id.endsWith('##' + id), id); }
 
+  // Scrolls the screen with the mouse wheel until the widget is wholly in view; returns it.
+  async reveal(match, what) {
+    const test = typeof match === 'function' ? match : (w) => w.label === match || w.id === match;
+    const { height } = this.page.viewportSize();
+    for (let i = 0; i < 40; ++i) {
+      const s = await this.snapshot();
+      const w = s.widgets.find((w) => test(w) && w.h > 0);
+      if (w && w.y + w.h < height - 4) return w;
+      await this.page.mouse.move(this.page.viewportSize().width / 2, height / 2);
+      await this.page.mouse.wheel(0, 200);
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`could not scroll ${what || String(match)} into view`);
+  }
+
+  // Starts watching, inside the page, for the widget with key `k` whose value matches
+  // `pattern`; resolves with the page clock's time (ms) of the first snapshot that shows it.
+  // In the page, so that the test's own round trips do not count as the client's delay.
+  async watch(k, pattern, timeout = 15000) {
+    const tag = await this.page.evaluate(([k, src]) => {
+      window.__watch = window.__watch || { n: 0, seen: {} };
+      const tag = ++window.__watch.n;
+      const re = new RegExp(src);
+      const timer = setInterval(() => {
+        const s = window.yishi.snapshot();
+        if (s && s.widgets.some((w) => w.id.endsWith('##' + k) && re.test(w.value))) {
+          window.__watch.seen[tag] = Date.now();
+          clearInterval(timer);
+        }
+      }, 20);
+      return tag;
+    }, [k, pattern.source]);
+    return () => this.page.waitForFunction((tag) => window.__watch.seen[tag], tag, { timeout })
+      .then((h) => h.jsonValue());
+  }
+
   async tap(match, what) {
-    const w = await this.widget(match, what);
+    const w = await this.visible(match, what);
     await this.page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
     return w;
   }
@@ -136,4 +183,62 @@ export class Client {
     await this.page.waitForTimeout(100);
     await this.page.screenshot({ path: path.join(env.shots, name + '.png') });
   }
+}
+
+// --- helpers for the flow tests (session, task, settings, navigation) ---
+
+// Matches a widget by its stable key, the part after "##" (e.g. 'vote-yes').
+export const key = (k) => (w) => w.id.endsWith('##' + k);
+
+// Runs a query on the test's database with the sqlite3 command; returns its trimmed output.
+export function sqlOn(db, query) {
+  return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
+}
+
+// The API straight from the test, for what other people in the room do (members signing in
+// and voting at their own phones): resolves with the parsed JSON, throws on a refusal.
+export async function api(url, pathname, { token, method, body } = {}) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const r = await fetch(url + pathname, {
+    method: method || (body === undefined ? 'GET' : 'POST'), headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method || (body === undefined ? 'GET' : 'POST')} ${pathname}: ${r.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export async function apiLogin(url, login, password = 'yishi2026') {
+  return (await api(url, '/api/login', { body: { login, password } })).token;
+}
+
+// A finger dragged over the canvas (CDP touch events: the page sees touch pointer events).
+export async function touchDrag(page, x, y, dx, dy, steps = 12) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (px, py) => [{ x: px, y: py, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(x, y) });
+  for (let i = 1; i <= steps; ++i) {
+    await cdp.send('Input.dispatchTouchEvent',
+      { type: 'touchMove', touchPoints: point(x + (dx * i) / steps, y + (dy * i) / steps) });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+// The colour [r, g, b] the user sees at CSS (x, y): a screenshot of that pixel, decoded by the
+// browser itself (the WebGL canvas cannot be read back after it was shown).
+export async function pixel(page, x, y) {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 }, scale: 'css' });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = c.height = 1;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0, 1, 1);
+    return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
 }

@@ -70,9 +70,16 @@ void issue_card(const ClientState& state, const Issue& issue, Intents& intents) 
     ImGui::SameLine(0, 12);
     if (ui::button(ui::labelled(t.get("issues.open"), "open-" + n), ui::ButtonKind::quiet))
         intents.push_back(client::Navigate{client::Route{client::Page::issue, issue.id, {}}, false});
+    // On a phone the row is too narrow for it: then it goes on a line of its own, instead
+    // of running off the card (附议) or wrapping one character per line (我提出的议题).
     ImGui::SameLine();
     ImVec2 at = ImGui::GetCursorScreenPos();
-    float right = card.start.x + card.width - card.padding - control_w;
+    const float inner_right = card.start.x + card.width - card.padding;
+    if (at.x + control_w > inner_right) {
+        ImGui::NewLine();
+        at = ImGui::GetCursorScreenPos();
+    }
+    float right = inner_right - control_w - 1;  // 1 px: no wrap from rounding
     if (right > at.x) ImGui::SetCursorScreenPos(ImVec2(right, at.y));
     cosign_control(state, issue, intents);
     ui::end_card(card);

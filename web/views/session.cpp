@@ -104,7 +104,7 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
                        ui::ButtonKind::primary, state.submitting))
             intents.push_back(client::OpenBallot{v.session.id, item.issue_id});
     } else if (b->state == BallotState::open) {
-        // Live: how many of the roll have voted, refreshed every 1.5 s; never how.
+        // Live: how many of the roll have voted, refreshed every second; never how.
         ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},
                                               {"of", std::to_string(b->roll.size())}}),
                  "votes-cast-" + n);

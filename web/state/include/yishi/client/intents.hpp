@@ -36,7 +36,7 @@ struct Navigate {
     bool from_history = false;
 };
 struct LoadIssues {};
-// Reload what the current page shows, quietly: the platform sends it every 1.5 s on live
+// Reload what the current page shows, quietly: the platform sends it every second on live
 // pages (a session's console, a ballot) so that changes made elsewhere appear.
 struct Refresh {};
 // 提出议题: raise an issue in the current council.
