@@ -143,6 +143,8 @@ int main(int argc, char** argv) {
                           << " Logins (password " << kDemoPassword << "):";
                 for (const auto& l : demo_logins())
                     std::cout << " " << l.login << (l.role == "convenor" ? "(召集人)" : "");
+                std::cout << "; units and grid worker:";
+                for (const auto& l : demo_staff_logins()) std::cout << " " << l.login;
                 std::cout << std::endl;
             } else {
                 std::cout << "Database already holds other data; demo not seeded." << std::endl;

@@ -26,8 +26,12 @@ void add_invite_routes(ApiRoutes& routes, Api& api);
 // GET/PUT /api/councils/{id}/rules, GET /api/councils/{id}/notices, GET /api/sessions/{id},
 // POST /api/sessions/{id}/notice|open|sign-in|close
 void add_session_routes(ApiRoutes& routes, Api& api);
-// 定: POST /api/sessions/{id}/ballots, GET /api/ballots/{id}, POST /api/ballots/{id}/votes|close
+// 定: POST /api/sessions/{id}/ballots, GET /api/ballots/{id}, POST /api/ballots/{id}/votes|close,
+// GET /api/ballots/{id}/bulletin, GET/POST /api/ballots/{id}/paper-counts
 void add_ballot_routes(ApiRoutes& routes, Api& api);
+// A ballot's JSON: a plain one exactly as before, any other with its method, options, secrecy,
+// unit, tellers, who voted and, once closed, its published result (issue 5).
+Json ballot_json(Api& api, const BallotRecord& r);
 // 办/评: POST /api/ballots/{id}/tasks, GET /api/councils/{id}/tasks, GET /api/tasks/{id},
 // POST /api/tasks/{id}/progress|reply|ratings|conclude|notice
 void add_task_routes(ApiRoutes& routes, Api& api);

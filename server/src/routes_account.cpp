@@ -64,7 +64,12 @@ Reply logout(Api& api, const httplib::Request& req) {
 Reply me(Api& api, const httplib::Request& req) {
     auto member = api.caller(req);
     if (!member) return failure(member.error());
-    Json body{{"member", to_json(member.value())},
+    // Where the member lives, for owners to check the area their votes weigh.
+    Json who = to_json(member.value());
+    MemberHome home = api.store.home_of(member.value().id);
+    who["household"] = home.household;
+    who["floor_area_centi_m2"] = home.floor_area_centi_m2;
+    Json body{{"member", who},
               {"councils", councils_json(api.store.councils_of(member.value().id))}};
     return {200, body.dump()};
 }

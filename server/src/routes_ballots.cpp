@@ -1,18 +1,55 @@
 // 定 (decide), ballots (表决): the convenor opens one on an agenda item, members on its frozen
-// roll vote yes/no/abstain once, the convenor closes it: tally, outcome, resolution notice.
+// roll vote once, the convenor closes it: tally, outcome, resolution notice and the bulletin
+// (计票公告). Beside plain yes/no ballots (issue 5): other methods, voting by household or by
+// floor area, secret ballots with receipts, and tellers' paper counts (计票员).
+#include "ballot_methods.hpp"
 #include "decide_json.hpp"
 #include "decide_request.hpp"
 #include "routes.hpp"
 
 namespace yishi::server {
 
+// A plain ballot as before; any other with its spec, voters and, once closed, its result.
+Json ballot_json(Api& api, const BallotRecord& r) {
+    Json view = to_json(view_of(r));
+    BallotSpec spec = api.store.ballot_spec(r.ballot.id);
+    if (spec.plain()) return view;
+    bool closed = r.ballot.state == BallotState::closed;
+    std::vector<std::pair<Id, Json>> contents;
+    if (closed && !spec.secret) contents = api.store.open_contents(r.ballot.id);
+    std::optional<Json> bulletin;
+    if (closed) bulletin = api.store.bulletin(r.ballot.id);
+    return method_ballot_json(std::move(view), spec, api.store.ballot_voters(r.ballot.id), contents,
+                              bulletin);
+}
+
 namespace {
-// Resolution notices stay up a week unless the convenor says otherwise.
 
 Result<Id> id_in_path(const httplib::Request& req, const char* field) {
     auto id = parse_id(req.matches[1]);
     if (!id) return field_error("bad_id", field);
     return *id;
+}
+
+// The ballot of the path, for a member of its council.
+Result<BallotRecord> readable_ballot(Api& api, const httplib::Request& req, Id viewer) {
+    auto id = id_in_path(req, "ballot_id");
+    if (!id) return id.error();
+    auto b = api.store.ballot(id.value());
+    if (!b) return make_error("not_found");
+    if (!api.store.is_member(b->ballot.council_id, viewer)) return make_error("forbidden");
+    return *b;
+}
+
+Json paper_json(const PaperCounts& pc) {
+    Json entries = Json::array();
+    for (const auto& e : pc.entries)
+        entries.push_back(
+            {{"teller_id", e.teller_id}, {"counts", e.counts}, {"entered_at", e.entered_at}});
+    return {{"tellers", pc.tellers},
+            {"entries", entries},
+            {"differing", pc.differing},
+            {"agreed", pc.agreed}};
 }
 
 Reply open_ballot(Api& api, const httplib::Request& req) {
@@ -24,9 +61,12 @@ Reply open_ballot(Api& api, const httplib::Request& req) {
     if (!body) return failure(body.error());
     auto issue_id = require_id(body.value(), "issue_id");
     if (!issue_id) return failure(issue_id.error());
-    auto b = api.store.open_ballot(session.value(), caller.value().id, issue_id.value(), api.now());
+    auto spec = spec_from_request(body.value());
+    if (!spec) return failure(spec.error());
+    auto b = api.store.open_ballot_as(session.value(), caller.value().id, issue_id.value(),
+                                      spec.value(), api.now());
     if (!b) return failure(b.error());
-    return {201, encode(view_of(b.value()))};
+    return {201, ballot_json(api, b.value()).dump()};
 }
 
 Reply read_ballot(Api& api, const httplib::Request& req) {
@@ -38,7 +78,7 @@ Reply read_ballot(Api& api, const httplib::Request& req) {
     if (!b) return failure(make_error("not_found"));
     if (!api.store.is_member(b->ballot.council_id, caller.value().id))
         return failure(make_error("forbidden"));
-    return {200, encode(view_of(*b))};
+    return {200, ballot_json(api, *b).dump()};
 }
 
 Reply vote(Api& api, const httplib::Request& req) {
@@ -48,6 +88,19 @@ Reply vote(Api& api, const httplib::Request& req) {
     if (!id) return failure(id.error());
     auto body = body_object(req, false);
     if (!body) return failure(body.error());
+    if (auto b = api.store.ballot(id.value()); b && !api.store.ballot_spec(id.value()).plain()) {
+        if (!api.store.is_member(b->ballot.council_id, caller.value().id))
+            return failure(make_error("forbidden"));
+        BallotSpec spec = api.store.ballot_spec(id.value());
+        auto content = content_from_request(spec, body.value());
+        if (!content) return failure(content.error());
+        auto cast =
+            api.store.cast_content(id.value(), caller.value().id, content.value(), api.now());
+        if (!cast) return failure(cast.error());
+        Json reply = ballot_json(api, cast.value().record);
+        if (spec.secret) reply["receipt"] = cast.value().receipt;  // 回执码: only the voter sees it
+        return {201, reply.dump()};
+    }
     auto text = require_string(body.value(), "choice");
     if (!text) return failure(field_error(text.error().code, "choice"));
     Choice choice;
@@ -72,7 +125,50 @@ Reply close_ballot(Api& api, const httplib::Request& req) {
     if (!days) return failure(days.error());
     auto closing = api.store.close_ballot(id.value(), caller.value().id, days.value(), api.now());
     if (!closing) return failure(naming_notice_days(closing.error()));
-    return {200, encode(view_of(closing.value()))};
+    if (api.store.ballot_spec(id.value()).plain()) return {200, encode(view_of(closing.value()))};
+    Json reply = ballot_json(api, closing.value().record);
+    reply["notice"] = to_json(closing.value().notice);
+    return {200, reply.dump()};
+}
+
+// GET /api/ballots/{id}/bulletin: the published bulletin with its result; 409 while open.
+Reply read_bulletin(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto b = readable_ballot(api, req, caller.value().id);
+    if (!b) return failure(b.error());
+    auto bulletin = api.store.bulletin(b.value().ballot.id);
+    if (!bulletin) return failure(make_error("bulletin_not_published"));
+    return {200, bulletin->dump()};
+}
+
+// POST /api/ballots/{id}/paper-counts {"counts": {option: n}}: one teller's entry.
+Reply enter_paper_counts(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto b = readable_ballot(api, req, caller.value().id);
+    if (!b) return failure(b.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    BallotSpec spec = api.store.ballot_spec(b.value().ballot.id);
+    if (spec.tellers.empty()) return failure(make_error("not_teller"));
+    auto counts = paper_counts_from_request(spec, body.value());
+    if (!counts) return failure(counts.error());
+    auto pc = api.store.enter_paper_counts(b.value().ballot.id, caller.value().id, counts.value(),
+                                           api.now());
+    if (!pc) return failure(pc.error());
+    return {200, paper_json(pc.value()).dump()};
+}
+
+// GET /api/ballots/{id}/paper-counts: both entries and the options where they differ.
+Reply read_paper_counts(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = id_in_path(req, "ballot_id");
+    if (!id) return failure(id.error());
+    auto pc = api.store.paper_counts(id.value(), caller.value().id);
+    if (!pc) return failure(pc.error());
+    return {200, paper_json(pc.value()).dump()};
 }
 }  // namespace
 
@@ -85,6 +181,9 @@ void add_ballot_routes(ApiRoutes& routes, Api& api) {
     route("GET", R"(/api/ballots/([^/]+))", read_ballot);
     route("POST", R"(/api/ballots/([^/]+)/votes)", vote);
     route("POST", R"(/api/ballots/([^/]+)/close)", close_ballot);
+    route("GET", R"(/api/ballots/([^/]+)/bulletin)", read_bulletin);
+    route("GET", R"(/api/ballots/([^/]+)/paper-counts)", read_paper_counts);
+    route("POST", R"(/api/ballots/([^/]+)/paper-counts)", enter_paper_counts);
 }
 
 }  // namespace yishi::server

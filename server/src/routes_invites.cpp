@@ -4,10 +4,74 @@
 
 #include "yishi/accounts.hpp"
 #include "yishi/messages.hpp"
+#include "yishi/text.hpp"
 
 namespace yishi::server {
 
 namespace {
+constexpr std::size_t kHouseholdMaxChars = 40;
+constexpr int kAreaMaxWholeDigits = 7;  // up to 9 999 999.99 m²: no sum of them can overflow
+
+// The optional household (户) and floor area (建筑面积) of an invite. The area is a decimal
+// string with at most two decimals, read exactly into integer hundredths of a square metre:
+// a binary double would make "88.20" a different area from the one the owner declared.
+Error home_error(const std::string& code, const std::string& field, const std::string& message) {
+    return Error{code, 400, field, message};
+}
+
+Result<std::int64_t> parse_floor_area(const Json& value) {
+    const char* expected = "建筑面积须写成带引号的数字，如 \"88.20\"（平方米，最多两位小数）";
+    if (!value.is_string()) return home_error("wrong_type", "floor_area", expected);
+    const std::string text = value.get<std::string>();
+    std::size_t dot = text.find('.');
+    std::string whole = text.substr(0, dot);
+    std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+    auto digits = [](const std::string& d) {
+        return d.find_first_not_of("0123456789") == std::string::npos;
+    };
+    bool well_formed = !whole.empty() && digits(whole) && digits(fraction) &&
+                       whole.size() <= kAreaMaxWholeDigits && (whole == "0" || whole[0] != '0') &&
+                       (dot == std::string::npos || (!fraction.empty() && fraction.size() <= 2));
+    if (!well_formed)
+        return home_error("bad_floor_area", "floor_area",
+                          "建筑面积格式无效：须为正数，最多两位小数，如 88.20（平方米）");
+    fraction.resize(2, '0');
+    std::int64_t centi = std::stoll(whole) * 100 + std::stoll(fraction);
+    if (centi <= 0)
+        return home_error("bad_floor_area", "floor_area", "建筑面积须大于 0");
+    return centi;
+}
+
+// Fills the invite's household and floor area from the request, both optional.
+Check read_home(const std::string& body, NewInvite& invite) {
+    Json j = Json::parse(body, nullptr, false);  // already checked to be an object
+    if (j.contains("household")) {
+        if (!j["household"].is_string())
+            return home_error("wrong_type", "household", "户号须为文字，如 \"3栋2单元501\"");
+        auto label = validate_text(j["household"].get<std::string>(), "household",
+                                   kHouseholdMaxChars);
+        if (!label) {
+            Error e = label.error();
+            e.message = e.code == "too_long" ? "户号最多 40 个字"
+                        : e.code == "bad_utf8" ? "户号含有无效的字符编码（需要 UTF-8）"
+                                               : "户号不能为空";
+            return e;
+        }
+        invite.household = label.value();
+    }
+    if (j.contains("floor_area")) {
+        auto area = parse_floor_area(j["floor_area"]);
+        if (!area) return area.error();
+        invite.floor_area_centi_m2 = area.value();
+    }
+    return std::nullopt;
+}
+
+std::string format_area(std::int64_t centi) {
+    std::string cents = std::to_string(centi % 100);
+    return std::to_string(centi / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
+}
+
 // Failed registrations are counted in the login throttle's table under this name, which no
 // login can have (logins are [a-z0-9_]): one budget of failures per address covers both.
 const std::string kRegisterThrottleLogin = "#register";
@@ -23,8 +87,9 @@ Reply create_invite(Api& api, const httplib::Request& req) {
     bool member = api.store.is_member(council->id, caller.value().id);
     if (auto refused = check_issue_invite(caller.value(), member)) return failure(*refused);
 
-    std::string code = new_invite_code();
     NewInvite invite;
+    if (auto refused = read_home(req.body, invite)) return failure(*refused);
+    std::string code = new_invite_code();
     invite.code_hash = sha256_hex(code);
     invite.name = request.value().name;
     invite.council_id = council->id;
@@ -33,7 +98,10 @@ Reply create_invite(Api& api, const httplib::Request& req) {
     invite.expires_at = invite.created_at + api.options.invite_lifetime_seconds;
     api.store.create_invite(invite);
     Invite reply{format_invite_code(code), invite.name, invite.council_id, invite.expires_at};
-    return {201, encode(reply)};
+    Json body = Json::parse(encode(reply));
+    if (!invite.household.empty()) body["household"] = invite.household;
+    if (invite.floor_area_centi_m2 > 0) body["floor_area"] = format_area(invite.floor_area_centi_m2);
+    return {201, body.dump()};
 }
 
 bool is_invite_refusal(const Error& e) { return e.code.rfind("invite_", 0) == 0; }

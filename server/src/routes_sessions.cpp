@@ -39,6 +39,18 @@ Reply list_sessions(Api& api, const httplib::Request& req) {
     return {200, encode(list)};
 }
 
+// GET /api/councils/{id}/members: who belongs, for sign-in lists and pickers (members only).
+Reply list_members(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_of_caller(api, req, caller.value());
+    if (!council) return failure(council.error());
+    MemberList list;
+    for (const auto& m : api.store.council_members(council.value().id))
+        list.members.push_back({m.id, m.name, m.role, m.voting});
+    return {200, encode(list)};
+}
+
 Reply plan_session(Api& api, const httplib::Request& req) {
     auto caller = api.caller(req);
     if (!caller) return failure(caller.error());
@@ -138,8 +150,11 @@ Reply read_session(Api& api, const httplib::Request& req) {
     view.quorum = {session_quorum(rules, *s, voters),
                    static_cast<std::int64_t>(present_voters(*s, voters).size()),
                    static_cast<std::int64_t>(voters.size()), rules.quorum};
-    for (const auto& b : api.store.ballots_of_session(s->id)) view.ballots.push_back(view_of(b));
-    return {200, encode(view)};
+    Json out = to_json(view);
+    out["ballots"] = Json::array();  // each ballot as GET /api/ballots/{id} shows it
+    for (const auto& b : api.store.ballots_of_session(s->id))
+        out["ballots"].push_back(ballot_json(api, b));
+    return {200, out.dump()};
 }
 
 Reply publish_notice(Api& api, const httplib::Request& req) {
@@ -185,6 +200,18 @@ Reply session_step(Api& api, const httplib::Request& req, Step step) {
     if (!id) return failure(id.error());
     Id who = caller.value().id;
     std::int64_t now = api.now();
+    if (step == Step::sign_in) {
+        // An empty body signs the caller in; {"member_id": N} is the convenor's 代为签到.
+        auto body = body_object(req, true);
+        if (!body) return failure(body.error());
+        if (auto m = body.value().find("member_id"); m != body.value().end() && !m->is_null()) {
+            auto member = require_id(body.value(), "member_id");
+            if (!member) return failure(member.error());
+            auto s = api.store.sign_in_for(id.value(), who, member.value(), now);
+            if (!s) return failure(s.error());
+            return {200, encode(session_summary(s.value()))};
+        }
+    }
     auto s = step == Step::open      ? api.store.open_session(id.value(), who, now)
              : step == Step::sign_in ? api.store.sign_in(id.value(), who, now)
                                      : api.store.close_session(id.value(), who, now);
@@ -198,6 +225,7 @@ void add_session_routes(ApiRoutes& routes, Api& api) {
         routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
     };
     route("GET", R"(/api/councils/([^/]+)/sessions)", list_sessions);
+    route("GET", R"(/api/councils/([^/]+)/members)", list_members);
     route("POST", R"(/api/councils/([^/]+)/sessions)", plan_session);
     route("GET", R"(/api/councils/([^/]+)/session-demands)", demand_status);
     route("POST", R"(/api/councils/([^/]+)/session-demands)", demand_session);

@@ -295,6 +295,65 @@ const std::vector<const char*>& steps() {
             UNIQUE (reply_id, member_id)
         );
         )sql",
+        // 6: households (户) of a community and members' private floor area, in integer 1/100 m²,
+        // so that household quorums and owners' area-weighted double majorities count real
+        // data. An invite carries both to the member it registers.
+        R"sql(
+        CREATE TABLE households (
+            id INTEGER PRIMARY KEY,
+            community_id INTEGER NOT NULL REFERENCES communities(id),
+            label TEXT NOT NULL,
+            UNIQUE (community_id, label)
+        );
+        ALTER TABLE members ADD COLUMN household_id INTEGER REFERENCES households(id);
+        ALTER TABLE members ADD COLUMN floor_area INTEGER NOT NULL DEFAULT 0
+            CHECK (floor_area >= 0);
+        ALTER TABLE invites ADD COLUMN household TEXT NOT NULL DEFAULT '';
+        ALTER TABLE invites ADD COLUMN floor_area INTEGER NOT NULL DEFAULT 0
+            CHECK (floor_area >= 0);
+        )sql",
+        // 7: 定, issue 5: how a ballot is held (method, options, secrecy, voting unit, tellers),
+        // who has voted (one row per member, and UNIQUE per unit: a household votes once), the
+        // contents of secret ballots apart from any voter (no member, no time, random ids, so
+        // neither rowid nor order says who or when), the tellers' paper counts and the bulletin
+        // (计票公告) published at closing. Plain yes/no ballots keep using `votes`.
+        R"sql(
+        CREATE TABLE ballot_specs (
+            ballot_id INTEGER PRIMARY KEY REFERENCES ballots(id),
+            method TEXT NOT NULL CHECK (method IN ('yes_no', 'single', 'approval', 'schulze',
+                                                   'irv', 'budget')),
+            secret INTEGER NOT NULL CHECK (secret IN (0, 1)),
+            unit TEXT NOT NULL CHECK (unit IN ('member', 'household', 'owners')),
+            spec TEXT NOT NULL
+        );
+        CREATE TABLE ballot_voters (
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            unit_key INTEGER NOT NULL,
+            content TEXT,
+            voted_at INTEGER NOT NULL,
+            UNIQUE (ballot_id, member_id),
+            UNIQUE (ballot_id, unit_key)
+        );
+        CREATE TABLE secret_contents (
+            id INTEGER PRIMARY KEY,
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            content TEXT NOT NULL,
+            receipt TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE paper_counts (
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            teller_id INTEGER NOT NULL REFERENCES members(id),
+            counts TEXT NOT NULL,
+            entered_at INTEGER NOT NULL,
+            PRIMARY KEY (ballot_id, teller_id)
+        );
+        CREATE TABLE bulletins (
+            ballot_id INTEGER PRIMARY KEY REFERENCES ballots(id),
+            bulletin TEXT NOT NULL,
+            published_at INTEGER NOT NULL
+        );
+        )sql",
     };
     return s;
 }

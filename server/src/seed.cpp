@@ -13,17 +13,36 @@ const char* const kNames[15] = {
     "周建华", "吴玉梅", "徐国庆", "孙晓燕", "马文涛", "朱红霞", "胡海波",
 };
 
+// Households (户) and private floor areas in 1/100 m², as a community's register would hold them.
+struct Home {
+    const char* household;
+    std::int64_t area_centi_m2;
+};
+const Home kHomes[15] = {
+    {"1栋1单元301", 8820},  {"3栋2单元502", 7560},  {"2栋1单元201", 9235},
+    {"7栋1单元101", 6450},  {"4栋2单元402", 10580}, {"5栋1单元602", 8820},
+    {"6栋1单元301", 7010},  {"3栋1单元202", 9150},  {"5栋2单元101", 6890},
+    {"2栋2单元401", 11200}, {"8栋1单元501", 8340},  {"1栋2单元102", 7725},
+    {"6栋2单元201", 9960},  {"4栋1单元301", 8105},  {"1栋1单元302", 12030},
+};
+}  // namespace
+
 std::string demo_login(int index) {
     std::string n = std::to_string(index + 1);
     return "demo" + std::string(n.size() < 2 ? "0" : "") + n;
 }
-}  // namespace
 
 std::vector<DemoLogin> demo_logins() {
     std::vector<DemoLogin> out;
     for (int i = 0; i < 15; ++i)
         out.push_back({demo_login(i), kNames[i], i == 0 ? "convenor" : "resident"});
     return out;
+}
+
+std::vector<DemoLogin> demo_staff_logins() {
+    return {{"wuye", "春晖物业服务中心", "department"},
+            {"jiedao", "城东街道民政办", "department"},
+            {"wangge", "周小梅", "grid_worker"}};
 }
 
 SeedData demo_seed(PasswordHasher& hasher, std::int64_t now) {
@@ -38,7 +57,12 @@ SeedData demo_seed(PasswordHasher& hasher, std::int64_t now) {
     // One hash serves every demo account: the password is public, and hashing 15 times
     // would cost a second and a half at each fresh start.
     std::string hash = hasher.hash(kDemoPassword);
-    for (const auto& l : demo_logins()) d.members.push_back({l.login, l.name, l.role, hash});
+    int i = 0;
+    for (const auto& l : demo_logins()) {
+        d.members.push_back({l.login, l.name, l.role, hash, kHomes[i].household,
+                             kHomes[i].area_centi_m2});
+        ++i;
+    }
 
     // Authors and co-signers are member indexes (0 = 李建国, the convenor).
     d.issues = {
@@ -77,7 +101,24 @@ SeedData demo_seed(PasswordHasher& hasher, std::int64_t now) {
 }
 
 bool seed_demo(Store& store, PasswordHasher& hasher, std::int64_t now) {
-    return store.seed_if_empty(demo_seed(hasher, now));
+    SeedData d = demo_seed(hasher, now);
+    // The units and the grid worker of the quarter sit in the council without a vote; they
+    // share the residents' demo password (and its one hash).
+    for (const auto& l : demo_staff_logins())
+        d.members.push_back({l.login, l.name, l.role, d.members.front().password_hash});
+    d.seeded_at = now - kQuarterDays * kDay;  // before the first act of the quarter
+    if (!store.seed_if_empty(d)) return false;
+    // Some two hundred small transactions: waiting for the disk at each would be most of the
+    // seeding time.
+    store.set_durable(false);
+    try {
+        play_demo_quarter(store, now);
+    } catch (...) {
+        store.set_durable(true);
+        throw;
+    }
+    store.set_durable(true);
+    return true;
 }
 
 bool has_demo_logins(Store& store) { return store.credentials(demo_login(0)).has_value(); }

@@ -1,9 +1,7 @@
 // The SQLite store: one connection behind one mutex (simplicity first; SQLite serialises
 // writers anyway). WAL + synchronous=FULL: an acknowledged write survives a crash.
-// This file: opening, seeding, members, councils, issues and co-signs.
+// This file: opening, seeding, councils, issues and co-signs.
 #include "yishi/server/store.hpp"
-
-#include <chrono>
 
 #include "schema.hpp"
 #include "store_decide.hpp"
@@ -142,6 +140,13 @@ int Store::schema_version() {
     return impl_->db.execAndGet("PRAGMA user_version").getInt();
 }
 
+void Store::set_durable(bool durable) {
+    std::lock_guard lock(impl_->mutex);
+    impl_->db.exec(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+    // The checkpoint syncs the write-ahead log before it copies it into the database.
+    if (durable) impl_->db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
 bool Store::seed_if_empty(const SeedData& data) {
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
@@ -167,8 +172,9 @@ bool Store::seed_if_empty(const SeedData& data) {
     rules.cosign_threshold = data.cosign_threshold;
 
     std::vector<Id> member_ids;
-    SQLite::Statement member(
-        db, "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
+    SQLite::Statement member(db,
+                             "INSERT INTO members (login, name, role, password_hash, "
+                             "household_id, floor_area) VALUES (?, ?, ?, ?, ?, ?)");
     SQLite::Statement joins(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
     for (const auto& m : data.members) {
         member.reset();
@@ -176,6 +182,11 @@ bool Store::seed_if_empty(const SeedData& data) {
         member.bind(2, m.name);
         member.bind(3, m.role);
         member.bind(4, m.password_hash);
+        if (auto household = household_id(db, community_id, m.household))
+            member.bind(5, *household);
+        else
+            member.bind(5);
+        member.bind(6, m.floor_area_centi_m2);
         member.exec();
         member_ids.push_back(db.getLastInsertRowid());
         joins.reset();
@@ -223,43 +234,6 @@ bool Store::seed_if_empty(const SeedData& data) {
                  data.seeded_at);
     tx.commit();
     return true;
-}
-
-Id Store::add_member(const NewMember& m) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement q(db,
-                        "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
-    q.bind(1, m.login);
-    q.bind(2, m.name);
-    q.bind(3, m.role);
-    q.bind(4, m.password_hash);
-    q.exec();
-    Id id = db.getLastInsertRowid();
-    std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch())
-                           .count();
-    impl_->audit(std::nullopt, "member_added",
-                 Json{{"member_id", id}, {"login", m.login}, {"role", m.role}}, now);
-    tx.commit();
-    return id;
-}
-
-std::optional<Credentials> Store::credentials(const std::string& login) {
-    std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, "SELECT id, password_hash FROM members WHERE login = ?");
-    q.bind(1, login);
-    if (!q.executeStep()) return std::nullopt;
-    return Credentials{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
-}
-
-std::optional<Member> Store::member(Id id) {
-    std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, "SELECT id, login, name, role FROM members WHERE id = ?");
-    q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
-    return member_from(q);
 }
 
 std::vector<Council> Store::councils_of(Id member_id) {

@@ -1,7 +1,9 @@
 // The store's ballots (表决): opening one on an agenda item with its frozen roll, votes (one per
 // member, by the core's rule and a UNIQUE constraint), closing with the tally, the issue's
 // resolution and the resolution notice (决议公开); and the council's notices.
+#include "ballot_methods.hpp"
 #include "decide_json.hpp"
+#include "store_ballot_methods.hpp"
 #include "store_decide.hpp"
 #include "store_impl.hpp"
 
@@ -114,6 +116,11 @@ std::optional<BallotRecord> Store::ballot(Id id) {
 }
 
 Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now) {
+    return open_ballot_as(session_id, actor, issue_id, BallotSpec{}, now);
+}
+
+Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
+                                           const BallotSpec& spec, std::int64_t now) {
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -130,6 +137,22 @@ Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, st
                                      decide::electorate(db, s->council_id), has_ballot, now);
     if (!opened) return opened.error();
     const Ballot& b = opened.value();
+    if (!spec.tellers.empty()) {
+        // Tellers (计票员) are members of the council; paper ballots carry no floor area.
+        for (Id t : spec.tellers)
+            if (!decide::actor(db, s->council_id, t).member) {
+                Error e = make_error("bad_ballot", "tellers");
+                e.message += "：计票员须为本议事会成员（编号 " + std::to_string(t) + "）";
+                return e;
+            }
+        auto council = impl_->council(s->council_id);
+        CouncilRules rules = decide::rules(db, *council);
+        if ((b.special_matter ? rules.pass_special : rules.pass).by_area) {
+            Error e = make_error("bad_ballot", "tellers");
+            e.message += "：按面积表决时不能计入不记面积的纸质票";
+            return e;
+        }
+    }
     SQLite::Statement q(db,
                         "INSERT INTO ballots (council_id, session_id, issue_id, special_matter, "
                         "state, electorate_heads, electorate_households, electorate_area, "
@@ -156,10 +179,13 @@ Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, st
         roll.bind(4, v.area_centi_m2);
         roll.exec();
     }
-    impl_->audit(actor, "ballot_opened",
-                 Json{{"ballot_id", id}, {"session_id", session_id}, {"issue_id", issue_id},
-                      {"roll", b.roll.size()}},
-                 now);
+    Json opened_details = {{"ballot_id", id}, {"session_id", session_id}, {"issue_id", issue_id},
+                           {"roll", b.roll.size()}};
+    if (!spec.plain()) {
+        methods::insert_spec(db, id, spec);
+        opened_details["spec"] = spec_json(spec);
+    }
+    impl_->audit(actor, "ballot_opened", opened_details, now);
     auto record = decide::ballot(db, id);
     tx.commit();
     return *record;
@@ -178,6 +204,9 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
     if (!s) throw StoreError("a ballot without its session");
     auto voted = yishi::cast_vote(who, b, *s, choice);
     if (!voted) return voted.error();
+    // Ballots held otherwise (issue 5) count through cast_content, never this table.
+    if (!methods::spec(db, ballot_id).plain())
+        throw StoreError("cast_vote on a ballot that is not plain");
     // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
     SQLite::Statement q(db,
                         "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "
@@ -206,7 +235,25 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     auto closed = yishi::close_ballot(who, record->ballot, now);
     if (!closed) return closed.error();
     auto council = impl_->council(closed.value().council_id);
-    Tally t = tally(decide::rules(db, *council), closed.value());
+    CouncilRules rules = decide::rules(db, *council);
+    // The bulletin (计票公告) is published with the result the core's tally_bulletin gives, the
+    // same code yishi-tally runs. A plain ballot keeps its tally under the council's rules.
+    BallotSpec spec = methods::spec(db, ballot_id);
+    std::optional<Tally> plain_tally;
+    if (spec.plain()) plain_tally = tally(rules, closed.value());
+    std::optional<Json> paper;
+    if (!spec.tellers.empty()) {
+        PaperCounts pc = methods::paper(db, ballot_id, spec);
+        if (!pc.agreed) return make_error("paper_counts_disagree");
+        paper = pc.entries.front().counts;
+    }
+    BallotRecord closed_record = *record;
+    closed_record.ballot = closed.value();
+    auto published = publish_bulletin({closed_record, spec, rules,
+                                       methods::bulletin_ballots(db, ballot_id, spec), paper,
+                                       plain_tally});
+    if (!published) return published.error();
+    Tally t = published.value().tally;
     auto issue = impl_->issue(closed.value().issue_id, actor);
     if (!issue) throw StoreError("a ballot without its issue");
     auto resolved = resolve_issue(*issue, closed.value(), t);
@@ -233,6 +280,7 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     q.exec();
     decide::write_stage(db, issue->id, resolved.value().stage);
     Notice n = decide::insert_notice(db, notice.value());
+    methods::save_bulletin(db, ballot_id, published.value().bulletin, now);
     impl_->audit(actor, "ballot_closed",
                  Json{{"ballot_id", ballot_id},
                       {"issue_id", issue->id},

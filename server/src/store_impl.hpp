@@ -1,6 +1,7 @@
 // Inside the SQLite store: the connection and its mutex, shared by store.cpp (communities,
 // councils, issues), store_access.cpp (login tokens, failed logins), store_invites.cpp
-// (invites, registration) and store_audit.cpp (the audit log).
+// (invites, registration), store_members.cpp (accounts, households) and store_audit.cpp (the
+// audit log).
 #pragma once
 #include <mutex>
 #include <optional>
@@ -34,5 +35,9 @@ struct Store::Impl {
 
 // Reads a member from the columns id, login, name, role (in that order, from column 0).
 Member member_from(SQLite::Statement& q);
+
+// The id of the community's household with `label`, created on first use; nullopt for an
+// empty label (not recorded). Call it inside the write transaction that needs it.
+std::optional<Id> household_id(SQLite::Database& db, Id community_id, const std::string& label);
 
 }  // namespace yishi::server

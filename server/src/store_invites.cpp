@@ -11,17 +11,23 @@ struct InviteRow {
     Id council_id = 0;
     std::int64_t expires_at = 0;
     bool used = false;
+    std::string household;
+    std::int64_t floor_area_centi_m2 = 0;
+    Id community_id = 0;
 };
 
 std::optional<InviteRow> find_invite(SQLite::Database& db, const std::string& code_hash) {
     SQLite::Statement q(db,
-                        "SELECT id, name, council_id, expires_at, used_at IS NOT NULL "
-                        "FROM invites WHERE code_hash = ?");
+                        "SELECT i.id, i.name, i.council_id, i.expires_at, i.used_at IS NOT NULL, "
+                        "i.household, i.floor_area, c.community_id "
+                        "FROM invites i JOIN councils c ON c.id = i.council_id "
+                        "WHERE i.code_hash = ?");
     q.bind(1, code_hash);
     if (!q.executeStep()) return std::nullopt;
     return InviteRow{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                      q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
-                     q.getColumn(4).getInt() != 0};
+                     q.getColumn(4).getInt() != 0, q.getColumn(5).getString(),
+                     q.getColumn(6).getInt64(), q.getColumn(7).getInt64()};
 }
 
 // Used before expired: a spent code says so even after its date has passed.
@@ -39,13 +45,15 @@ Id Store::create_invite(const NewInvite& invite) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement q(db,
                         "INSERT INTO invites (code_hash, name, council_id, created_by, created_at, "
-                        "expires_at) VALUES (?, ?, ?, ?, ?, ?)");
+                        "expires_at, household, floor_area) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, invite.code_hash);
     q.bind(2, invite.name);
     q.bind(3, invite.council_id);
     q.bind(4, invite.created_by);
     q.bind(5, invite.created_at);
     q.bind(6, invite.expires_at);
+    q.bind(7, invite.household);
+    q.bind(8, invite.floor_area_centi_m2);
     q.exec();
     Id id = db.getLastInsertRowid();
     // The code is not in the log: the log is for reading, the code is a secret.
@@ -53,6 +61,8 @@ Id Store::create_invite(const NewInvite& invite) {
                  Json{{"invite_id", id},
                       {"council_id", invite.council_id},
                       {"name", invite.name},
+                      {"household", invite.household},
+                      {"floor_area_centi_m2", invite.floor_area_centi_m2},
                       {"expires_at", invite.expires_at}},
                  invite.created_at);
     tx.commit();
@@ -80,12 +90,21 @@ Result<Member> Store::register_member(const Registration& r) {
     m.login = r.login;
     m.name = invite->name;
     m.role = "resident";
+    auto household = household_id(db, invite->community_id, invite->household);
+    m.household_id = household.value_or(0);
+    m.floor_area_centi_m2 = invite->floor_area_centi_m2;
     SQLite::Statement add(db,
-                          "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
+                          "INSERT INTO members (login, name, role, password_hash, household_id, "
+                          "floor_area) VALUES (?, ?, ?, ?, ?, ?)");
     add.bind(1, m.login);
     add.bind(2, m.name);
     add.bind(3, m.role);
     add.bind(4, r.password_hash);
+    if (household)
+        add.bind(5, *household);
+    else
+        add.bind(5);
+    add.bind(6, m.floor_area_centi_m2);
     add.exec();
     m.id = db.getLastInsertRowid();
 
@@ -106,6 +125,8 @@ Result<Member> Store::register_member(const Registration& r) {
                  Json{{"member_id", m.id},
                       {"login", m.login},
                       {"name", m.name},
+                      {"household", invite->household},
+                      {"floor_area_centi_m2", m.floor_area_centi_m2},
                       {"council_id", invite->council_id},
                       {"invite_id", invite->id}},
                  r.now);

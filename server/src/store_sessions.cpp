@@ -44,7 +44,8 @@ CouncilRules rules(SQLite::Database& db, const Council& council) {
 
 std::vector<Voter> electorate(SQLite::Database& db, Id council_id) {
     SQLite::Statement q(db,
-                        "SELECT m.id, m.role FROM council_members cm JOIN members m "
+                        "SELECT m.id, m.role, m.household_id, m.floor_area "
+                        "FROM council_members cm JOIN members m "
                         "ON m.id = cm.member_id WHERE cm.council_id = ? ORDER BY m.id");
     q.bind(1, council_id);
     std::vector<Member> members;
@@ -53,6 +54,8 @@ std::vector<Voter> electorate(SQLite::Database& db, Id council_id) {
         Member m;
         m.id = q.getColumn(0).getInt64();
         m.role = q.getColumn(1).getString();
+        m.household_id = q.getColumn(2).isNull() ? 0 : q.getColumn(2).getInt64();
+        m.floor_area_centi_m2 = q.getColumn(3).getInt64();
         Role role = Role::resident;
         role_from_string(m.role, role);
         members.push_back(m);
@@ -323,17 +326,21 @@ Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::in
     Result<Session> next = transition(decide::actor(db, s->council_id, actor), *s);
     if (!next) return next.error();
     update_session_state(db, next.value());
+    Json details{{"session_id", session_id}};
     if (next.value().signed_in.size() > s->signed_in.size()) {
+        // The member signed in: the actor, or the one a convenor signed in at the desk.
+        Id member = next.value().signed_in.back();
+        if (member != actor) details["member_id"] = member;
         // UNIQUE (session, member) backs the core's already_signed_in.
         SQLite::Statement q(db,
                             "INSERT INTO session_signins (session_id, member_id, signed_in_at) "
                             "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
         q.bind(1, session_id);
-        q.bind(2, actor);
+        q.bind(2, member);
         q.bind(3, now);
         if (q.exec() == 0) return make_error("already_signed_in");
     }
-    impl.audit(actor, action, Json{{"session_id", session_id}}, now);
+    impl.audit(actor, action, details, now);
     auto after = decide::session(db, session_id);
     tx.commit();
     return *after;
@@ -354,6 +361,34 @@ Result<Session> Store::sign_in(Id session_id, Id actor, std::int64_t now) {
                           [&](const Actor& who, const Session& s) {
                               return yishi::sign_in(who, s);
                           });
+}
+
+Result<Session> Store::sign_in_for(Id session_id, Id convenor, Id member, std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    return change_session(*impl_, session_id, convenor, now, "session_signed_in",
+                          [&](const Actor& who, const Session& s) {
+                              return yishi::sign_in_for(
+                                  who, decide::actor(db, s.council_id, member), s);
+                          });
+}
+
+std::vector<CouncilMember> Store::council_members(Id council_id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db,
+                        "SELECT m.id, m.name, m.role FROM council_members cm "
+                        "JOIN members m ON m.id = cm.member_id WHERE cm.council_id = ? "
+                        "ORDER BY m.id");
+    q.bind(1, council_id);
+    std::vector<CouncilMember> out;
+    while (q.executeStep()) {
+        CouncilMember m{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                        q.getColumn(2).getString(), false};
+        Role role = Role::resident;
+        m.voting = role_from_string(m.role, role) && role_votes(role);
+        out.push_back(std::move(m));
+    }
+    return out;
 }
 
 Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) {

@@ -84,6 +84,12 @@ const std::map<std::string, Entry>& table() {
         {"duplicate_receipt", {400, "回执码重复：{f}"}},
         {"exceeds_electorate", {400, "参与人数或面积超过全体：{f}"}},
         {"number_too_large", {400, "数值过大：{f}"}},
+        // ballot methods, voting units, secret ballots and tellers (issue 5)
+        {"bad_ballot", {400, "表决设置无效：{f}"}},
+        {"household_voted", {409, "您所在的户已有成员投票，每户只计一票"}},
+        {"not_teller", {403, "只有本次表决指定的计票员可以录入纸质票数"}},
+        {"paper_counts_disagree", {409, "两位计票员录入的纸质票数尚未一致，不能结束表决"}},
+        {"bulletin_not_published", {409, "表决尚未结束，计票公告还未公布"}},
         {"internal", {500, "服务器内部错误，请稍后再试"}},
     };
     return t;

@@ -70,6 +70,9 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
     {
         SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);  // foreign keys off
         conn.exec(R"sql(
+            -- Nor the ballot methods, secret contents, paper counts and bulletins of step 7.
+            DROP TABLE bulletins; DROP TABLE paper_counts; DROP TABLE secret_contents;
+            DROP TABLE ballot_voters; DROP TABLE ballot_specs;
             DROP TABLE task_ratings; DROP TABLE task_replies; DROP TABLE task_progress;
             DROP TABLE tasks; DROP TABLE comment_revisions; DROP TABLE comments;
             DROP TABLE issue_dispositions;
@@ -90,6 +93,20 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
             DROP TABLE issues;
             ALTER TABLE issues_old RENAME TO issues;
             CREATE INDEX issues_by_council ON issues(council_id, created_at);
+            -- Nor the households and floor areas of step 6.
+            DROP TABLE households;
+            CREATE TABLE members_old (
+                id INTEGER PRIMARY KEY,
+                login TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL
+            );
+            INSERT INTO members_old SELECT id, login, name, role, password_hash FROM members;
+            DROP TABLE members;
+            ALTER TABLE members_old RENAME TO members;
+            ALTER TABLE invites DROP COLUMN household;
+            ALTER TABLE invites DROP COLUMN floor_area;
         )sql");
         conn.exec("PRAGMA user_version = 3");
     }

@@ -54,7 +54,8 @@ fs::path seeded_db() {
         template_db = temp_root() / "demo-template.sqlite";
         server::Store store(template_db.string());
         server::PasswordHasher hasher;
-        BOOST_REQUIRE(server::seed_demo(store, hasher, server::system_now()));
+        // The demo community alone (issues 1–6), not the played quarter: tests write their own.
+        BOOST_REQUIRE(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
     });  // the store closes here, folding its WAL into the main file
     fs::path copy = fresh_db_path();
     fs::copy_file(template_db, copy);

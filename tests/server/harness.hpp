@@ -25,7 +25,8 @@ namespace yishi::test {
 
 using server::ServiceOptions;
 
-// A fresh copy of the demo database (seeded once per test run), at a unique path.
+// A fresh copy of the demo community (demo_seed: 15 members, issues 1–6, without the played
+// quarter), seeded once per test run, at a unique path.
 std::filesystem::path seeded_db();
 // A unique path for a database that does not exist yet.
 std::filesystem::path fresh_db_path();

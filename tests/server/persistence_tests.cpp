@@ -73,6 +73,13 @@ BOOST_AUTO_TEST_CASE(demo_seed_writes_once_and_never_over_existing_data) {
     BOOST_TEST(!server::seed_demo(store, hasher, server::system_now()));
     BOOST_TEST(snapshot(path) == seeded);
     BOOST_TEST(server::has_demo_logins(store));
+}
+
+BOOST_AUTO_TEST_CASE(demo_community_lists_exactly_the_issues_at_the_cosign_threshold) {
+    auto path = fresh_db_path();
+    server::Store store(path.string());
+    server::PasswordHasher hasher(1);
+    BOOST_TEST(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
 
     auto council = store.council(1);
     BOOST_REQUIRE(council);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "yishi/ballot.hpp"
+#include "yishi/bulletin.hpp"
 #include "yishi/errors.hpp"
 #include "yishi/messages.hpp"
 #include "yishi/model.hpp"
@@ -40,6 +41,13 @@ struct NewMember {
     std::string name;
     std::string role;
     std::string password_hash;
+    std::string household{};               // 户 (e.g. "3栋2单元501"); empty when not recorded
+    std::int64_t floor_area_centi_m2 = 0;  // owners' private floor area, 1/100 m²
+};
+// Where a member lives: the household's label (empty when not recorded) and the floor area.
+struct MemberHome {
+    std::string household;
+    std::int64_t floor_area_centi_m2 = 0;
 };
 // A whole first community, decided outside the store (see seed.hpp) and written at once.
 // Every member joins the council; members are referred to by their index in `members`.
@@ -69,6 +77,9 @@ struct NewInvite {
     Id created_by = 0;
     std::int64_t created_at = 0;
     std::int64_t expires_at = 0;
+    // Carried into the member it registers; households are shared by label within a community.
+    std::string household;
+    std::int64_t floor_area_centi_m2 = 0;
 };
 
 // A registration with an invite code; the password is already hashed.
@@ -98,6 +109,14 @@ struct FailureCounts {
 };
 
 // --- 定 (decide): what the store answers about sessions and ballots ---
+// A member as a council's member list shows them.
+struct CouncilMember {
+    Id id = 0;
+    std::string name;
+    std::string role;
+    bool voting = false;
+};
+
 // Where members' demands for an extraordinary session stand (提议召开临时会议).
 struct DemandStatus {
     std::int64_t demanded = 0;       // pending demands
@@ -134,6 +153,45 @@ struct CommentRecord {
     std::string author_name;
 };
 
+// --- 定, issue 5: ballot methods, voting units, secret ballots, tellers and bulletins ---
+// 投票单位: one per member, one per household (户), or owners weighted by floor area.
+enum class VotingUnit { member, household, owners };
+const char* to_string(VotingUnit u);
+bool voting_unit_from_string(const std::string& s, VotingUnit& out);
+// How a ballot is held, fixed when it opens. The default (yes/no, open roll, one per member,
+// no tellers) is the plain ballot whose votes live in the `votes` table.
+struct BallotSpec {
+    Method method = Method::yes_no;
+    bool secret = false;  // 无记名: the roll shows who voted, never what
+    VotingUnit unit = VotingUnit::member;
+    std::vector<std::string> options;       // all methods but yes_no
+    std::int64_t max_choices = 0;           // approval; 0: every option
+    std::int64_t budget_centi = 0;          // budget
+    std::vector<std::int64_t> costs_centi;  // budget, per option
+    std::vector<Id> tellers;                // 计票员: none, or two members
+    bool plain() const {
+        return method == Method::yes_no && !secret && unit == VotingUnit::member &&
+               tellers.empty();
+    }
+};
+// A counted vote and, for a secret ballot, the voter's receipt (回执码) to find on the bulletin.
+struct CastReceipt {
+    BallotRecord record;
+    std::string receipt;  // empty for open ballots
+};
+// The tellers' paper counts (纸质票计数): each entry, and where they differ.
+struct PaperEntry {
+    Id teller_id = 0;
+    Json counts;  // {option: n} over every option (yes/no/abstain for yes_no)
+    std::int64_t entered_at = 0;
+};
+struct PaperCounts {
+    std::vector<Id> tellers;
+    std::vector<PaperEntry> entries;
+    std::vector<std::string> differing;  // options whose two entries differ
+    bool agreed = false;                 // both entered and equal: they join the count
+};
+
 class Store {
 public:
     // read_write opens (creating if needed) the database file and brings its schema up to date;
@@ -147,6 +205,11 @@ public:
 
     int schema_version();
 
+    // For bulk loading (the demo quarter, some hundred transactions): false lets commits stop
+    // waiting for the disk (synchronous=NORMAL; a crash may lose the latest commits, never
+    // corrupt the file); true restores synchronous=FULL and checkpoints what was written.
+    void set_durable(bool durable);
+
     // Writes `data` in one transaction when the database holds no community yet.
     // Returns false (and writes nothing) otherwise. Cosign counts pass through the same
     // threshold rule as live co-signs.
@@ -154,10 +217,13 @@ public:
 
     // --- members and councils ---
     // Creates an account that belongs to no council yet (audited as the system's act, at the
-    // system time). Throws on a duplicate login.
+    // system time). Throws on a duplicate login. Its household is not recorded: households
+    // belong to a community, which only a council seat gives (invites and the seed record it).
     Id add_member(const NewMember& member);
     std::optional<Credentials> credentials(const std::string& login);
+    // The member with household_id and floor_area_centi_m2 filled.
     std::optional<Member> member(Id id);
+    MemberHome home_of(Id member_id);
     std::vector<Council> councils_of(Id member_id);
     std::optional<Council> council(Id id);
     bool is_member(Id council_id, Id member_id);
@@ -176,7 +242,7 @@ public:
     // invite_expired. A read, to refuse early before a password is hashed.
     Check check_invite(const std::string& code_hash, std::int64_t now);
     // One transaction: checks the invite again, creates the member (role resident, the
-    // invite's name) in the invite's council, marks the invite used, and audits it.
+    // invite's name, household and floor area) in the invite's council, marks the invite used, and audits it.
     // Refuses with invite_invalid, invite_used, invite_expired or login_taken, writing nothing.
     Result<Member> register_member(const Registration& registration);
 
@@ -200,6 +266,10 @@ public:
                                    const std::string& override_reason, std::int64_t now);
     Result<Session> open_session(Id session_id, Id actor, std::int64_t now);
     Result<Session> sign_in(Id session_id, Id actor, std::int64_t now);
+    // 代为签到: the convenor signs in a voting member at the desk (core: sign_in_for).
+    Result<Session> sign_in_for(Id session_id, Id convenor, Id member, std::int64_t now);
+    // The council's members with their role there, for sign-in lists and pickers.
+    std::vector<CouncilMember> council_members(Id council_id);
     Result<Session> close_session(Id session_id, Id actor, std::int64_t now);
     // The council's voters (its voting members) as of now, for the quorum.
     std::vector<Voter> electorate(Id council_id);
@@ -213,6 +283,27 @@ public:
     // and publishes the resolution notice for `notice_days`, all in one transaction.
     Result<BallotClosing> close_ballot(Id ballot_id, Id actor, int notice_days, std::int64_t now);
     std::vector<Notice> notices(Id council_id);  // newest first
+
+    // --- 定, issue 5 (store_ballot_methods.cpp): ballot methods, voting units, secret ballots,
+    // tellers and the published bulletin (计票公告). Same discipline: one BEGIN IMMEDIATE
+    // transaction per change, the core's rule, audit; a refusal writes nothing. ---
+    // Opens a ballot held as `spec` (open_ballot is this with the plain spec).
+    Result<BallotRecord> open_ballot_as(Id session_id, Id actor, Id issue_id,
+                                        const BallotSpec& spec, std::int64_t now);
+    BallotSpec ballot_spec(Id ballot_id);
+    // Who has voted in a ballot that is not plain, in voting order (the 'has voted' records).
+    std::vector<Id> ballot_voters(Id ballot_id);
+    // What each voter of an open (not secret) ballot that is not plain cast, closed only.
+    std::vector<std::pair<Id, Json>> open_contents(Id ballot_id);
+    // One counted vote in a ballot that is not plain: `content` is a bulletin ballot object
+    // ({"choice"}, {"approve"}, {"ranking"}) already checked against the spec by the core.
+    Result<CastReceipt> cast_content(Id ballot_id, Id actor, const Json& content, std::int64_t now);
+    // A teller's paper counts, replacing their earlier entry while the ballot is open.
+    Result<PaperCounts> enter_paper_counts(Id ballot_id, Id actor, const Json& counts,
+                                           std::int64_t now);
+    Result<PaperCounts> paper_counts(Id ballot_id, Id viewer);
+    // The bulletin published when the ballot closed, with its `result`; nullopt while open.
+    std::optional<Json> bulletin(Id ballot_id);
 
     // --- 办 carry out and 评 evaluate: tasks (store_tasks.cpp), one BEGIN IMMEDIATE transaction
     // per change in the same way: load, the core's rule, write, audit. ---

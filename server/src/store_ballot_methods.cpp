@@ -1,0 +1,293 @@
+// The store's side of issue 5: ballot specs, 'has voted' records apart from secret contents
+// (no voter, no time, random ids), tellers' paper counts (计票员) and published bulletins.
+#include "store_ballot_methods.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "ballot_methods.hpp"
+#include "decide_json.hpp"
+#include "store_decide.hpp"
+#include "store_impl.hpp"
+#include "yishi/decimal.hpp"
+#include "yishi/server/auth.hpp"
+
+namespace yishi::server {
+
+namespace methods {
+
+BallotSpec spec(SQLite::Database& db, Id ballot_id) {
+    SQLite::Statement q(db,
+                        "SELECT method, secret, unit, spec FROM ballot_specs WHERE ballot_id = ?");
+    q.bind(1, ballot_id);
+    if (!q.executeStep()) return BallotSpec{};
+    Json details = Json::parse(q.getColumn(3).getString(), nullptr, false);
+    if (!details.is_object()) throw StoreError("unreadable ballot spec in database");
+    return spec_from_stored(q.getColumn(0).getString(), q.getColumn(1).getInt() != 0,
+                            q.getColumn(2).getString(), details);
+}
+
+void insert_spec(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
+    SQLite::Statement q(db,
+                        "INSERT INTO ballot_specs (ballot_id, method, secret, unit, spec) "
+                        "VALUES (?, ?, ?, ?, ?)");
+    q.bind(1, ballot_id);
+    q.bind(2, to_string(s.method));
+    q.bind(3, s.secret ? 1 : 0);
+    q.bind(4, to_string(s.unit));
+    q.bind(5, spec_details(s).dump());
+    q.exec();
+}
+
+PaperCounts paper(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
+    PaperCounts out;
+    out.tellers = s.tellers;
+    SQLite::Statement q(db,
+                        "SELECT teller_id, counts, entered_at FROM paper_counts "
+                        "WHERE ballot_id = ? ORDER BY teller_id");
+    q.bind(1, ballot_id);
+    while (q.executeStep())
+        out.entries.push_back({q.getColumn(0).getInt64(), Json::parse(q.getColumn(1).getString()),
+                               q.getColumn(2).getInt64()});
+    if (out.entries.size() == 2) {
+        for (const auto& name : counted_options(s))
+            if (out.entries[0].counts.value(name, std::int64_t{0}) !=
+                out.entries[1].counts.value(name, std::int64_t{0}))
+                out.differing.push_back(name);
+        out.agreed = out.differing.empty();
+    }
+    return out;
+}
+
+std::vector<Json> bulletin_ballots(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
+    std::vector<Json> out;
+    if (s.plain()) {
+        SQLite::Statement q(
+            db, "SELECT member_id, choice FROM votes WHERE ballot_id = ? ORDER BY rowid");
+        q.bind(1, ballot_id);
+        while (q.executeStep())
+            out.push_back(
+                {{"choice", q.getColumn(1).getString()}, {"member_id", q.getColumn(0).getInt64()}});
+        return out;
+    }
+    if (!s.secret) {
+        SQLite::Statement q(db,
+                            "SELECT member_id, content FROM ballot_voters WHERE ballot_id = ? "
+                            "ORDER BY rowid");
+        q.bind(1, ballot_id);
+        while (q.executeStep()) {
+            Json c = Json::parse(q.getColumn(1).getString());
+            c["member_id"] = q.getColumn(0).getInt64();
+            out.push_back(std::move(c));
+        }
+        return out;
+    }
+    // Random ids: their order is a shuffle, unrelated to the order of voting.
+    SQLite::Statement q(db,
+                        "SELECT content, receipt FROM secret_contents WHERE ballot_id = ? "
+                        "ORDER BY id");
+    q.bind(1, ballot_id);
+    while (q.executeStep()) {
+        Json c = Json::parse(q.getColumn(0).getString());
+        c["receipt"] = q.getColumn(1).getString();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::optional<Json> stored_bulletin(SQLite::Database& db, Id ballot_id) {
+    SQLite::Statement q(db, "SELECT bulletin FROM bulletins WHERE ballot_id = ?");
+    q.bind(1, ballot_id);
+    if (!q.executeStep()) return std::nullopt;
+    return Json::parse(q.getColumn(0).getString());
+}
+
+void save_bulletin(SQLite::Database& db, Id ballot_id, const Json& bulletin, std::int64_t now) {
+    SQLite::Statement q(
+        db, "INSERT INTO bulletins (ballot_id, bulletin, published_at) VALUES (?, ?, ?)");
+    q.bind(1, ballot_id);
+    q.bind(2, bulletin.dump());
+    q.bind(3, now);
+    q.exec();
+}
+
+}  // namespace methods
+
+namespace {
+// A random positive 62-bit id for a secret content row, so that rowids carry no voting order.
+Id random_content_id(SQLite::Database& db) {
+    for (;;) {
+        std::uint64_t r = 0;
+        randombytes_buf(&r, sizeof r);
+        Id id = static_cast<Id>(r & 0x3FFF'FFFF'FFFF'FFFFull) + 1;
+        SQLite::Statement q(db, "SELECT EXISTS (SELECT 1 FROM secret_contents WHERE id = ?)");
+        q.bind(1, id);
+        q.executeStep();
+        if (q.getColumn(0).getInt() == 0) return id;
+    }
+}
+
+const Voter* on_roll(const Ballot& b, Id member) {
+    for (const auto& v : b.roll)
+        if (v.member_id == member) return &v;
+    return nullptr;
+}
+}  // namespace
+
+BallotSpec Store::ballot_spec(Id ballot_id) {
+    std::lock_guard lock(impl_->mutex);
+    return methods::spec(impl_->db, ballot_id);
+}
+
+std::vector<Id> Store::ballot_voters(Id ballot_id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db,
+                        "SELECT member_id FROM ballot_voters WHERE ballot_id = ? ORDER BY rowid");
+    q.bind(1, ballot_id);
+    std::vector<Id> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<std::pair<Id, Json>> Store::open_contents(Id ballot_id) {
+    std::lock_guard lock(impl_->mutex);
+    SQLite::Statement q(impl_->db,
+                        "SELECT member_id, content FROM ballot_voters "
+                        "WHERE ballot_id = ? AND content IS NOT NULL ORDER BY rowid");
+    q.bind(1, ballot_id);
+    std::vector<std::pair<Id, Json>> out;
+    while (q.executeStep())
+        out.emplace_back(q.getColumn(0).getInt64(), Json::parse(q.getColumn(1).getString()));
+    return out;
+}
+
+Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& content,
+                                        std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = decide::ballot(db, ballot_id);
+    if (!record) return make_error("not_found");
+    const Ballot& b = record->ballot;
+    Actor who = decide::actor(db, b.council_id, actor);
+    if (!who.member) return make_error("forbidden");
+    auto s = decide::session(db, b.session_id);
+    if (!s) throw StoreError("a ballot without its session");
+    BallotSpec spec = methods::spec(db, ballot_id);
+    if (spec.plain()) throw StoreError("cast_content on a plain ballot");
+    // The core's rule (state, roll); 'has voted' is the voters table's, checked just below.
+    if (auto e = may_vote(who, b, *s)) return *e;
+    const Voter* voter = on_roll(b, actor);
+    Id unit_key = actor;
+    if (spec.unit == VotingUnit::household)
+        unit_key = voter->household_id != 0 ? voter->household_id : -actor;
+    SQLite::Statement prior(db,
+                            "SELECT member_id FROM ballot_voters WHERE ballot_id = ? "
+                            "AND (member_id = ? OR unit_key = ?)");
+    prior.bind(1, ballot_id);
+    prior.bind(2, actor);
+    prior.bind(3, unit_key);
+    if (prior.executeStep()) {
+        if (prior.getColumn(0).getInt64() == actor) return make_error("already_voted");
+        return make_error("household_voted");  // 每户一票: another member of the household voted
+    }
+    Json stored = content;
+    auto council = impl_->council(b.council_id);
+    CouncilRules rules = decide::rules(db, *council);
+    const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
+    if (spec.unit == VotingUnit::owners || pass.by_area)
+        stored["area"] = format_hundredths(voter->area_centi_m2);
+    // UNIQUE (ballot, member) and UNIQUE (ballot, unit) are the last word.
+    SQLite::Statement q(db,
+                        "INSERT INTO ballot_voters (ballot_id, member_id, unit_key, content, "
+                        "voted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    q.bind(1, ballot_id);
+    q.bind(2, actor);
+    q.bind(3, unit_key);
+    if (spec.secret)
+        q.bind(4);  // NULL: what was cast is stored apart, without the voter
+    else
+        q.bind(4, stored.dump());
+    q.bind(5, now);
+    if (q.exec() == 0) return make_error("already_voted");
+    std::string receipt;
+    if (spec.secret) {
+        receipt = new_invite_code();
+        SQLite::Statement c(db,
+                            "INSERT INTO secret_contents (id, ballot_id, content, receipt) "
+                            "VALUES (?, ?, ?, ?)");
+        c.bind(1, random_content_id(db));
+        c.bind(2, ballot_id);
+        c.bind(3, stored.dump());
+        c.bind(4, receipt);
+        c.exec();
+        // The log says who voted, never what, and never the receipt (which would link them).
+        impl_->audit(actor, "vote_cast", Json{{"ballot_id", ballot_id}}, now);
+    } else {
+        impl_->audit(actor, "vote_cast", Json{{"ballot_id", ballot_id}, {"content", content}}, now);
+    }
+    auto after = decide::ballot(db, ballot_id);
+    tx.commit();
+    return CastReceipt{*after, receipt};
+}
+
+Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json& counts,
+                                              std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto record = decide::ballot(db, ballot_id);
+    if (!record) return make_error("not_found");
+    Actor who = decide::actor(db, record->ballot.council_id, actor);
+    if (!who.member) return make_error("forbidden");
+    BallotSpec spec = methods::spec(db, ballot_id);
+    if (std::find(spec.tellers.begin(), spec.tellers.end(), actor) == spec.tellers.end())
+        return make_error("not_teller");
+    if (record->ballot.state != BallotState::open) return make_error("ballot_closed");
+    SQLite::Statement q(db,
+                        "INSERT INTO paper_counts (ballot_id, teller_id, counts, entered_at) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT (ballot_id, teller_id) DO UPDATE SET "
+                        "counts = excluded.counts, entered_at = excluded.entered_at");
+    q.bind(1, ballot_id);
+    q.bind(2, actor);
+    q.bind(3, counts.dump());
+    q.bind(4, now);
+    q.exec();
+    PaperCounts pc = methods::paper(db, ballot_id, spec);
+    impl_->audit(actor, "paper_counts_entered",
+                 Json{{"ballot_id", ballot_id}, {"counts", counts}, {"agreed", pc.agreed}}, now);
+    tx.commit();
+    return pc;
+}
+
+Result<PaperCounts> Store::paper_counts(Id ballot_id, Id viewer) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    auto record = decide::ballot(db, ballot_id);
+    if (!record) return make_error("not_found");
+    if (!impl_->is_member(record->ballot.council_id, viewer)) return make_error("forbidden");
+    return methods::paper(db, ballot_id, methods::spec(db, ballot_id));
+}
+
+std::optional<Json> Store::bulletin(Id ballot_id) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    if (auto b = methods::stored_bulletin(db, ballot_id)) return b;
+    // Ballots closed before bulletins were kept (schema step 7): published from their votes
+    // under the council's present rules, the way closing publishes them now.
+    auto record = decide::ballot(db, ballot_id);
+    if (!record || record->ballot.state != BallotState::closed || !record->tally)
+        return std::nullopt;
+    BallotSpec spec = methods::spec(db, ballot_id);
+    auto council = impl_->council(record->ballot.council_id);
+    CouncilRules rules = decide::rules(db, *council);
+    auto published =
+        publish_bulletin({*record, spec, rules, methods::bulletin_ballots(db, ballot_id, spec),
+                          std::nullopt, record->tally});
+    if (!published)
+        throw StoreError("an unpublishable closed ballot: " + published.error().message);
+    return published.value().bulletin;
+}
+
+}  // namespace yishi::server

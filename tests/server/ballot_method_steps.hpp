@@ -1,0 +1,25 @@
+// Steps of the issue 5 ballot tests: a session of the demo council opened with members signed
+// in, a ballot opened on the chargers issue with a given spec, and recounts by the real
+// yishi-tally binary.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "decide_steps.hpp"
+
+namespace yishi::test {
+
+// Opens a session with issue 1 on the agenda, signs in members 1..last, and opens a ballot on
+// issue 1 with `spec` (issue_id added). Requires success; returns the ballot's id.
+Id open_ballot_with(TestServer& server, ClockShift& shift, const std::vector<std::string>& tokens,
+                    Json spec, int last = 11);
+
+// Runs the real yishi-tally on `bulletin` (written to a file): its exit status and stdout.
+struct Recount {
+    int status = -1;
+    std::string out;
+    Json result() const { return Json::parse(out, nullptr, false); }
+};
+Recount recount(const Json& bulletin);
+
+}  // namespace yishi::test

@@ -1,0 +1,121 @@
+// The bulletin (计票公告) a closed ballot publishes: refused while open, in issue 5's format, and
+// recounted by the real yishi-tally to exactly the server's published result, for test-made
+// ballots and for every closed ballot of the demo quarter (`serve --seed-demo`).
+#include <boost/test/unit_test.hpp>
+
+#include "ballot_method_steps.hpp"
+#include "yishi/server/seed.hpp"
+
+using namespace yishi;
+using namespace yishi::test;
+
+BOOST_AUTO_TEST_SUITE(bulletins)
+
+BOOST_AUTO_TEST_CASE(a_closed_ballot_publishes_a_bulletin_that_yishi_tally_recounts_to_its_result) {
+    ClockShift shift;
+    TestServer server(seeded_db(), shifted_options(shift));
+    auto tokens = member_tokens(server);
+    Id ballot = open_ballot_with(server, shift, tokens, Json::object());
+    std::string path = path_of("/api/ballots/", ballot);
+
+    auto early = get_json(server, tokens[3], path + "/bulletin");
+    BOOST_TEST(early.status == 409);
+    BOOST_TEST(early.code() == "bulletin_not_published");
+    BOOST_TEST(!early.body["error"]["message"].get<std::string>().empty());
+
+    const char* choices[] = {"yes", "yes", "yes", "yes", "yes",
+                             "yes", "yes", "no",  "no",  "abstain"};
+    for (int m = 1; m <= 10; ++m)
+        BOOST_REQUIRE_EQUAL(
+            post_json(server, tokens[m], path + "/votes", {{"choice", choices[m - 1]}}).status,
+            201);
+    auto closed = post_json(server, tokens[1], path + "/close");
+    BOOST_REQUIRE_EQUAL(closed.status, 200);
+    BOOST_TEST(!closed.body.contains("result"));  // the plain ballot's reply is as before
+
+    auto bulletin = get_json(server, tokens[3], path + "/bulletin");
+    BOOST_REQUIRE_EQUAL(bulletin.status, 200);
+    const Json& b = bulletin.body;
+    // The 居民议事会 preset: council_default with its 1/10 deferral margin; 11 present of 15.
+    BOOST_TEST(b["method"] == "yes_no");
+    BOOST_TEST(b["rule"] == "council_default");
+    BOOST_TEST(b["electorate"]["members"] == 15);
+    BOOST_TEST(b["present"] == 11);
+    BOOST_TEST(b["defer_margin"]["num"] == 1);
+    BOOST_TEST(b["defer_margin"]["den"] == 10);
+    BOOST_REQUIRE_EQUAL(b["ballots"].size(), 10u);
+    BOOST_TEST(b["ballots"][0]["choice"] == "yes");
+    BOOST_TEST(b["ballots"][0]["member_id"] == 1);  // an open roll publishes who voted what
+    BOOST_TEST(b["result"]["outcome"] == "passed");
+    BOOST_TEST(b["result"]["yes"] == 7);
+    BOOST_TEST(b["result"]["present"] == 11);
+    BOOST_TEST(b["result"]["outcome"] == closed.body["tally"]["outcome"]);
+
+    Recount r = recount(b);
+    BOOST_REQUIRE_EQUAL(r.status, 0);
+    BOOST_TEST(r.result() == b["result"]);
+}
+
+BOOST_AUTO_TEST_CASE(every_closed_ballot_of_the_demo_quarter_recounts_to_its_published_result) {
+    auto path = fresh_db_path();
+    {
+        server::Store store(path.string());
+        server::PasswordHasher hasher(1);
+        BOOST_REQUIRE(server::seed_demo(store, hasher, server::system_now()));
+    }
+    TestServer server(path);
+    std::string token = server.token_for(3);
+    int recounted = 0;
+    Json sessions = get_json(server, token, "/api/councils/1/sessions").body["sessions"];
+    for (const auto& s : sessions) {
+        Json ballots =
+            get_json(server, token, path_of("/api/sessions/", s["id"].get<Id>())).body["ballots"];
+        for (const auto& ballot : ballots) {
+            if (ballot["state"] != "closed") continue;
+            auto bulletin = get_json(server, token,
+                                     path_of("/api/ballots/", ballot["id"].get<Id>(), "/bulletin"));
+            BOOST_REQUIRE_EQUAL(bulletin.status, 200);
+            BOOST_TEST(bulletin.body["ballots"].size() == ballot["votes"].size());
+            Recount r = recount(bulletin.body);
+            BOOST_REQUIRE_EQUAL(r.status, 0);
+            BOOST_TEST(r.result() == bulletin.body["result"]);
+            // The council's preset is the bulletin's rule: the ballot's own outcome agrees.
+            BOOST_TEST(bulletin.body["result"]["outcome"] == ballot["tally"]["outcome"]);
+            ++recounted;
+        }
+    }
+    BOOST_TEST(recounted == 4);
+}
+
+BOOST_AUTO_TEST_CASE(
+    rules_adjusted_away_from_every_preset_publish_the_councils_result_as_not_recountable) {
+    ClockShift shift;
+    TestServer server(seeded_db(), shifted_options(shift));
+    auto tokens = member_tokens(server);
+    // A quorum of at least 3/5: no legal preset has it.
+    auto rules = get_json(server, tokens[1], "/api/councils/1/rules").body;
+    rules["quorum"]["num"] = 3;
+    rules["quorum"]["den"] = 5;
+    rules["quorum"]["bound"] = "at_least";
+    auto put = server.client().Put("/api/councils/1/rules", bearer(tokens[1]), rules.dump(), kJson);
+    BOOST_REQUIRE(put);
+    BOOST_REQUIRE_MESSAGE(put->status == 200, put->body);
+
+    Id ballot = open_ballot_with(server, shift, tokens, Json::object());
+    std::string path = path_of("/api/ballots/", ballot);
+    for (int m = 1; m <= 9; ++m)
+        BOOST_REQUIRE_EQUAL(
+            post_json(server, tokens[m], path + "/votes", {{"choice", "yes"}}).status, 201);
+    auto closed = post_json(server, tokens[1], path + "/close");
+    BOOST_REQUIRE_EQUAL(closed.status, 200);
+    auto b = get_json(server, tokens[2], path + "/bulletin").body;
+    BOOST_TEST(b["rule"].is_null());
+    BOOST_TEST(b["recountable"] == false);
+    BOOST_TEST(b["council_rules"]["quorum"]["num"] == 3);
+    BOOST_TEST(b["result"]["outcome"] == closed.body["tally"]["outcome"]);
+    BOOST_TEST(b["result"]["outcome"] == "passed");
+    // yishi-tally refuses it (no preset) rather than recount it under other rules.
+    BOOST_TEST(recount(b).status == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
