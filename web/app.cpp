@@ -96,6 +96,10 @@ void sync_page(App& app) {
         platform_set_hash(client::to_hash(s.route), s.url_update);
         s.url_update = client::UrlUpdate::none;
     }
+    if (s.download) {
+        platform_download(s.download->filename, s.download->text);
+        s.download.reset();
+    }
     if (s.session.token != app.saved_token) {
         platform_store_setting(kTokenKey, s.session.token);
         app.saved_token = s.session.token;

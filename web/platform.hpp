@@ -89,6 +89,8 @@ std::string platform_language();
 void platform_text_input(bool active);
 void platform_place_caret(float x, float y, float line_height);
 void platform_write_clipboard(const std::string& text);
+// Saves `text` as a file named `filename` (the browser's download).
+void platform_download(const std::string& filename, const std::string& text);
 void platform_set_cursor(const char* css_cursor);
 
 // The page is usable: the font is in and a frame was drawn (window.yishi.ready).

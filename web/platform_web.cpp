@@ -14,6 +14,7 @@ extern "C" {
 void yishi_js_start();
 char* yishi_js_location_hash();
 void yishi_js_set_hash(const char* hash, int push);
+void yishi_js_download(const char* filename, const char* text);
 char* yishi_js_load_setting(const char* key);
 void yishi_js_store_setting(const char* key, const char* value);
 char* yishi_js_language();
@@ -119,6 +120,10 @@ void platform_fetch_file(std::uint64_t tag, const std::string& path) {
     auto pending = std::make_unique<PendingFetch>();
     pending->tag = tag;
     start_fetch(std::move(pending), "GET", path);
+}
+
+void platform_download(const std::string& filename, const std::string& text) {
+    yishi_js_download(filename.c_str(), text.c_str());
 }
 
 std::string platform_location_hash() { return take_js_string(yishi_js_location_hash()); }

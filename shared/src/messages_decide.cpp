@@ -51,6 +51,18 @@ BallotView ballot_from(const Fields& f) {
     b.electorate = f.integer("electorate");
     b.votes_cast = f.integer("votes_cast");
     b.voted = f.ids("voted");
+    // Ballots of other methods (docs/ballots.md) add these; a plain yes/no ballot has none.
+    if (f.has("options")) {
+        const Json& options = f.array("options");
+        for (std::size_t i = 0; i < options.size(); ++i) {
+            if (!options[i].is_string()) wire::refuse("wrong_type", f.path("options"));
+            b.options.push_back(options[i].get<std::string>());
+        }
+    }
+    if (f.has("secret")) b.secret = f.boolean("secret");
+    if (f.has("unit")) b.unit = f.text("unit");
+    if (f.has("max_choices")) b.max_choices = f.integer("max_choices");
+    if (f.has("result")) b.result = f.object("result").json();
     // Votes are published once the ballot is closed, and only then.
     if (b.state == BallotState::closed) {
         for (std::size_t i = 0; i < f.array("votes").size(); ++i) {

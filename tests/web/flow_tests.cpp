@@ -260,3 +260,62 @@ BOOST_AUTO_TEST_CASE(the_unit_does_not_rate_its_own_reply_and_members_rate_once)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(methods)
+
+BOOST_AUTO_TEST_CASE(a_closed_ranked_ballot_keeps_its_options_secrecy_and_published_result) {
+    auto b = decode_ballot(
+        R"({"cast":[],"closed_at":1795361944,"council_id":1,"electorate":15,"id":5,"issue_id":1,"issue_title":"充电桩","method":"schulze","opened_at":1795361944,"options":["A","B"],"result":{"order":[["B"],["A"]],"winners":["B"]},"roll":[2],"secret":true,"session_id":4,"special_matter":false,"state":"closed","tally":{"abstain":0,"no":0,"not_voted":0,"outcome":"no_quorum","present":1,"present_area_centi_m2":0,"quorum":false,"yes":0,"yes_area_centi_m2":0},"tellers":[],"unit":"member","voted":[2],"votes":[],"votes_cast":1})");
+    BOOST_REQUIRE(b.ok());
+    BOOST_TEST(b.value().options.size() == 2u);
+    BOOST_TEST(b.value().secret);
+    BOOST_REQUIRE(b.value().result.has_value());
+    BOOST_TEST((*b.value().result)["winners"][0] == "B");
+}
+
+BOOST_AUTO_TEST_CASE(ranked_and_approval_votes_and_ballots_with_options_are_sent_as_the_server_reads_them) {
+    LoggedIn f;
+    f.load_list();
+    Vote ranked;
+    ranked.ballot_id = 5;
+    ranked.ranking = {{"西门"}, {"南门"}};
+    BOOST_TEST(only(apply(f.state, ranked), RequestKind::write).body ==
+               R"({"ranking":[["西门"],["南门"]]})");
+    Vote approve;
+    approve.ballot_id = 5;
+    approve.approve = {"A", "C"};
+    BOOST_TEST(only(apply(f.state, approve), RequestKind::write).body == R"({"approve":["A","C"]})");
+    OpenBallot open{3, 1, "schulze", {" 东门 ", "", "西门"}, true};
+    BOOST_TEST(only(apply(f.state, open), RequestKind::write).body ==
+               R"({"issue_id":1,"method":"schulze","options":["东门","西门"],"secret":true})");
+    OpenBallot budget{3, 1, "budget", {"路灯改造 1200.00", "长椅 300"}, false, " 1400.00 "};
+    BOOST_TEST(only(apply(f.state, budget), RequestKind::write).body ==
+               R"({"budget":"1400.00","costs":{"路灯改造":"1200.00","长椅":"300"},"issue_id":1,"method":"budget","options":["路灯改造","长椅"]})");
+    OpenBallot no_budget{3, 1, "budget", {"路灯改造 1200.00", "长椅 300"}, false, ""};
+    BOOST_TEST(apply(f.state, no_budget).empty());
+    BOOST_TEST(f.state.error_field == "budget");
+    OpenBallot one_option{3, 1, "single", {"东门"}, false};
+    BOOST_TEST(apply(f.state, one_option).empty());
+    BOOST_TEST(f.state.error_field == "options");
+}
+
+BOOST_AUTO_TEST_CASE(a_secret_votes_receipt_is_kept_and_a_bulletin_becomes_a_download) {
+    LoggedIn f;
+    f.load_list();
+    Vote v;
+    v.ballot_id = 5;
+    v.choice = "A";
+    auto sent = apply(f.state, v);
+    apply_response(f.state, only(sent, RequestKind::write), 201,
+                   R"({"id":5,"receipt":"BEGDSXBPYR"})");
+    BOOST_TEST(f.state.flow.receipts[5] == "BEGDSXBPYR");
+    auto dl = apply(f.state, DownloadBulletin{5});
+    const auto& r = only(dl, RequestKind::bulletin);
+    BOOST_TEST(r.path == "/api/ballots/5/bulletin");
+    apply_response(f.state, r, 200, R"({"method":"single"})");
+    BOOST_REQUIRE(f.state.download.has_value());
+    BOOST_TEST(f.state.download->filename == "yishi-ballot-5-bulletin.json");
+    BOOST_TEST(f.state.download->text == R"({"method":"single"})");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

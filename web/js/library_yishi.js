@@ -23,6 +23,10 @@ mergeInto(LibraryManager.library, {
 
   yishi_js_write_clipboard: function (text) { YishiPage.writeClipboard(UTF8ToString(text)); },
 
+  yishi_js_download: function (filename, text) {
+    YishiPage.download(UTF8ToString(filename), UTF8ToString(text));
+  },
+
   yishi_js_set_cursor: function (css) { YishiPage.setCursor(UTF8ToString(css)); },
 
   yishi_js_ready: function () { YishiPage.ready(); },

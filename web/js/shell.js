@@ -306,6 +306,16 @@
       else copyWithSelection(text);
     },
     setCursor(css) { canvas.style.cursor = css; },
+    download(filename, text) {
+      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
     ready() {
       window.yishi.ready = true;
       overlay.hidden = true;

@@ -1,5 +1,7 @@
 // #/ballot/N: large 赞成 / 反对 / 弃权 buttons, a confirmation (a modal Back closes), a clear
 // "your vote was counted", a refusal that says why, live progress, and the tally once closed.
+#include <algorithm>
+
 #include "../theme.hpp"
 #include "../widgets.hpp"
 #include "views.hpp"
@@ -13,11 +15,39 @@ namespace {
 constexpr const char* kChoices[] = {"yes", "no", "abstain"};
 constexpr const char* kConfirmPopup = "##confirm-vote-modal";
 
-void confirm_modal(const ClientState& state, const BallotView& ballot, Intents& intents) {
+bool yes_no(const BallotView& b) { return b.options.empty(); }
+bool ranked(const BallotView& b) { return b.method == "schulze" || b.method == "irv"; }
+
+// What the confirmation would cast: "confirm-yes" (yes/no/abstain), "confirm-opt-N" (a single
+// choice), "confirm-list" (the approvals or ranking picked on the screen).
+client::Vote vote_of(const BallotView& b, const std::string& modal, const TaskUi& ui,
+                     std::string& shown, const client::Strings& t) {
+    client::Vote v;
+    v.ballot_id = b.id;
+    std::string what = modal.rfind("confirm-", 0) == 0 ? modal.substr(8) : std::string();
+    if (yes_no(b) && (what == "yes" || what == "no" || what == "abstain")) {
+        v.choice = what;
+        shown = t.get("choice." + what);
+    } else if (what.rfind("opt-", 0) == 0) {
+        std::size_t i = 0;
+        for (char c : what.substr(4)) i = i * 10 + static_cast<std::size_t>(c - '0');
+        if (i < b.options.size()) shown = v.choice = b.options[i];
+    } else if (what == "list" && !ui.picks.empty()) {
+        for (const auto& p : ui.picks) {
+            if (ranked(b)) v.ranking.push_back({p});
+            else v.approve.push_back(p);
+            shown += (shown.empty() ? "" : ranked(b) ? " > " : "、") + p;
+        }
+    }
+    return v;
+}
+
+void confirm_modal(const ClientState& state, const BallotView& ballot, const TaskUi& ui,
+                   Intents& intents) {
     const auto& t = state.strings;
-    const std::string& modal = state.route.modal;
-    std::string choice = modal.rfind("confirm-", 0) == 0 ? modal.substr(8) : std::string();
-    bool wanted = choice == "yes" || choice == "no" || choice == "abstain";
+    std::string shown;
+    client::Vote vote = vote_of(ballot, state.route.modal, ui, shown, t);
+    bool wanted = !shown.empty();
     if (wanted && !ImGui::IsPopupOpen(kConfirmPopup)) ImGui::OpenPopup(kConfirmPopup);
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
@@ -34,13 +64,13 @@ void confirm_modal(const ClientState& state, const BallotView& ballot, Intents& 
             ImGui::PushTextWrapPos(0);
             ui::heading(t.get("ballot.confirm_title"), "confirm-title");
             ui::text(t.format("ballot.confirm_text", {{"title", ballot.issue_title},
-                                                       {"choice", t.get("choice." + choice)}}),
+                                                       {"choice", shown}}),
                      "confirm-text");
             ImGui::PopTextWrapPos();
             float w = ImGui::GetContentRegionAvail().x;
             if (ui::button(ui::labelled(t.get("ballot.confirm"), "confirm-vote"),
                            ui::ButtonKind::primary, state.submitting, w))
-                intents.push_back(client::Vote{ballot.id, choice});
+                intents.push_back(vote);
             if (ui::button(ui::labelled(t.get("ballot.cancel"), "cancel-vote"),
                            ui::ButtonKind::secondary, false, w))
                 intents.push_back(client::CloseModal{});
@@ -63,6 +93,82 @@ void vote_buttons(const ClientState& state, const BallotView& ballot, Intents& i
     }
     ImGui::PopStyleVar();
     (void)ballot;
+}
+
+// Single choice: one large button per option. Approval: toggles, then 提交. Ranked: tap the
+// options in order of preference (1, 2, 3 …); unpicked ones rank below every picked one.
+void option_buttons(const ClientState& state, const BallotView& b, TaskUi& ui, Intents& intents) {
+    const auto& t = state.strings;
+    float w = ImGui::GetContentRegionAvail().x;
+    if (b.method == "single") {
+        for (std::size_t i = 0; i < b.options.size(); ++i)
+            if (ui::button(ui::labelled(b.options[i], "vote-opt-" + std::to_string(i)),
+                           ui::ButtonKind::secondary, false, w))
+                intents.push_back(client::OpenModal{"confirm-opt-" + std::to_string(i)});
+        return;
+    }
+    ui::text(t.get(ranked(b) ? "ballot.rank_hint" : "ballot.approve_hint"), "pick-hint",
+             ui::Tone::muted);
+    for (std::size_t i = 0; i < b.options.size(); ++i) {
+        const std::string& o = b.options[i];
+        auto at = std::find(ui.picks.begin(), ui.picks.end(), o);
+        bool picked = at != ui.picks.end();
+        std::string label = picked && ranked(b)
+                                ? std::to_string(at - ui.picks.begin() + 1) + ". " + o
+                                : o;
+        if (ui::choice(ui::labelled(label, "pick-opt-" + std::to_string(i)), picked)) {
+            if (picked) ui.picks.erase(at);
+            else if (b.max_choices == 0 || ranked(b) ||
+                     ui.picks.size() < static_cast<std::size_t>(b.max_choices))
+                ui.picks.push_back(o);
+        }
+    }
+    if (ui::button(ui::labelled(t.get("ballot.submit_picks"), "submit-picks"),
+                   ui::ButtonKind::primary, ui.picks.empty(), w))
+        intents.push_back(client::OpenModal{"confirm-list"});
+}
+
+// A closed ballot of another method: its published result in words.
+void result_lines(const ClientState& state, const BallotView& b) {
+    if (!b.result) return;
+    const auto& t = state.strings;
+    const Json& r = *b.result;
+    auto names = [](const Json& a, const char* sep) {
+        std::string s;
+        for (const auto& x : a) {
+            std::string part;
+            if (x.is_string()) part = x.get<std::string>();
+            else if (x.is_array())
+                for (const auto& y : x) part += (part.empty() ? "" : "、") + y.get<std::string>();
+            s += (s.empty() ? "" : sep) + part;
+        }
+        return s;
+    };
+    if (r.contains("winners") && r["winners"].is_array())
+        ui::text(t.format("ballot.winners", {{"names", r["winners"].empty()
+                                                          ? t.get("ballot.no_winner")
+                                                          : names(r["winners"], "、")}}),
+                 "winners");
+    if (r.contains("order") && r["order"].is_array())
+        ui::text(t.format("ballot.order", {{"names", names(r["order"], " > ")}}), "order");
+    if (r.contains("counts") && r["counts"].is_object()) {
+        std::string s;
+        for (const auto& [k, v] : r["counts"].items())
+            s += (s.empty() ? "" : " · ") + k + " " + v.dump();
+        ui::text(s, "counts");
+    }
+    if (r.contains("funded") && r["funded"].is_array())
+        ui::text(t.format("ballot.funded", {{"names", r["funded"].empty() ? "—" : names(r["funded"], "、")},
+                                            {"spent", r.value("spent", std::string())}}),
+                 "funded");
+    if (r.contains("unfunded") && r["unfunded"].is_array() && !r["unfunded"].empty())
+        ui::text(t.format("ballot.unfunded", {{"names", names(r["unfunded"], "、")}}), "unfunded",
+                 ui::Tone::muted);
+    if (b.tally)
+        ui::text(t.get(outcome_key(b.tally->outcome)), "method-outcome", ui::Tone::muted);
+    if (r.contains("rounds") && r["rounds"].is_array())
+        ui::text(t.format("ballot.rounds", {{"n", std::to_string(r["rounds"].size())}}), "rounds",
+                 ui::Tone::muted);
 }
 
 // 交办: the convenor turns a passed decision into a task for a responsible unit.
@@ -133,10 +239,14 @@ void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
             ui::text(refusal->message, "refusal", ui::Tone::error);
         } else {
             ui::text(t.get("ballot.choose"), "choose");
-            vote_buttons(state, *ballot, intents);
+            if (yes_no(*ballot)) vote_buttons(state, *ballot, intents);
+            else option_buttons(state, *ballot, ui, intents);
         }
+        if (auto r = state.flow.receipts.find(ballot->id); r != state.flow.receipts.end())
+            ui::text(t.format("ballot.receipt", {{"code", r->second}}), "receipt");
+        if (ballot->secret) ui::text(t.get("ballot.secret"), "secret-note", ui::Tone::muted);
         ui::end_card(mine);
-        confirm_modal(state, *ballot, intents);
+        confirm_modal(state, *ballot, ui, intents);
         if (state.is_convenor() &&
             ui::button(ui::labelled(t.get("session.close_ballot"), "close-ballot-" + n),
                        ui::ButtonKind::secondary, state.submitting))
@@ -145,7 +255,15 @@ void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
         ui::Card result;
         ui::begin_card(result, 20.0f);
         ui::heading(t.get("ballot.result"), "result-title");
-        draw_tally_chart(state, *ballot);
+        // Yes/no bars mean nothing for options: those ballots show their result in words.
+        if (yes_no(*ballot)) draw_tally_chart(state, *ballot);
+        result_lines(state, *ballot);
+        if (auto r = state.flow.receipts.find(ballot->id); r != state.flow.receipts.end())
+            ui::text(t.format("ballot.receipt", {{"code", r->second}}), "receipt");
+        // The bulletin lists every counted ballot: anyone can recount it with ./yishi tally.
+        if (ui::button(ui::labelled(t.get("ballot.download"), "download-bulletin"),
+                       ui::ButtonKind::secondary, state.loading()))
+            intents.push_back(client::DownloadBulletin{ballot->id});
         if (client::has_voted(state, *ballot))
             ui::text(t.get("ballot.counted"), "counted", ui::Tone::success);
         ui::end_card(result);

@@ -172,6 +172,7 @@ void Screens::enter(client::Page page) {
         case Page::issue: issue.on_enter(); break;
         case Page::new_issue: raise.on_enter(); break;
         case Page::session: session.on_enter(); break;
+        case Page::ballot: task.picks.clear(); break;
         default: break;
     }
 }

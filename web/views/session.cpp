@@ -88,8 +88,47 @@ void agenda_builder(const ClientState& state, const SessionView& v, SessionUi& u
         intents.push_back(client::PublishSessionNotice{v.session.id, ui.agenda, ui.override_reason});
 }
 
+// How the next ballot is held: its method, options (one per line) and secrecy.
+void ballot_form(const ClientState& state, SessionUi& ui) {
+    const auto& t = state.strings;
+    static constexpr const char* kMethods[] = {"yes_no", "single", "approval", "schulze", "irv",
+                                               "budget"};
+    ui::text(t.get("session.method"), "method-label", ui::Tone::muted);
+    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    for (std::size_t i = 0; i < std::size(kMethods); ++i) {
+        std::string label = ui::labelled(t.get(std::string("method.") + kMethods[i]),
+                                         std::string("method-") + kMethods[i]);
+        ui::flow(ui::button_width(label), right, i == 0);
+        if (ui::choice(label, ui.method == kMethods[i])) ui.method = kMethods[i];
+    }
+    if (ui.method != "yes_no") {
+        float h = ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2;
+        bool budget = ui.method == "budget";
+        ui::input_multiline(ui::labelled(t.get(budget ? "session.budget_options" : "session.options"),
+                                         "ballot-options"),
+                            ui.options, h);
+        if (budget) ui::input_text(ui::labelled(t.get("session.budget"), "ballot-budget"), ui.budget);
+    }
+    if (ui::choice(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
+        ui.secret = !ui.secret;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : text + "\n") {
+        if (c == '\n') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else if (c != '\r') {
+            cur += c;
+        }
+    }
+    return out;
+}
+
 void agenda_item(const ClientState& state, const SessionView& v, const AgendaItem& item,
-                 Intents& intents) {
+                 const SessionUi& ui, Intents& intents) {
     const auto& t = state.strings;
     const std::string n = std::to_string(item.issue_id);
     ui::Card card;
@@ -102,7 +141,8 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
         if (convenor && v.session.state == SessionState::open &&
             ui::button(ui::labelled(t.get("session.open_ballot"), "open-ballot-" + n),
                        ui::ButtonKind::primary, state.submitting))
-            intents.push_back(client::OpenBallot{v.session.id, item.issue_id});
+            intents.push_back(client::OpenBallot{v.session.id, item.issue_id, ui.method,
+                                                 lines_of(ui.options), ui.secret, ui.budget});
     } else if (b->state == BallotState::open) {
         // Live: how many of the roll have voted, refreshed every second; never how.
         ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},
@@ -118,7 +158,10 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
                 intents.push_back(client::CloseBallot{b->id});
         }
     } else {
-        draw_tally_chart(state, *b);
+        if (b->options.empty()) draw_tally_chart(state, *b);
+        if (ui::button(ui::labelled(t.get("session.to_result"), "to-result-" + n),
+                       ui::ButtonKind::quiet))
+            intents.push_back(client::Navigate{client::Route{client::Page::ballot, b->id, {}}, false});
     }
     ui::end_card(card);
 }
@@ -189,7 +232,13 @@ void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
             ui::text(t.get("session.not_noticed"), "not-noticed", ui::Tone::muted);
         }
     }
-    for (const auto& item : s.agenda) agenda_item(state, *v, item, intents);
+    if (convenor && s.state == SessionState::open) {
+        ui::Card form;
+        ui::begin_card(form, 20.0f);
+        ballot_form(state, ui);
+        ui::end_card(form);
+    }
+    for (const auto& item : s.agenda) agenda_item(state, *v, item, ui, intents);
     ImGui::Dummy(ImVec2(0, 24));
 }
 

@@ -80,6 +80,10 @@ struct SessionsUi {
 struct SessionUi {
     std::vector<Id> agenda;  // issue ids picked for the notice, in order
     std::string override_reason;
+    std::string method = "yes_no";  // the next ballot's method, options and secrecy
+    std::string options;            // one per line ("名称 费用" for a budget)
+    std::string budget;             // the budget's total, e.g. "5000.00"
+    bool secret = false;
     void on_enter() {
         agenda.clear();
         override_reason.clear();
@@ -93,6 +97,8 @@ struct TaskUi {
     std::string unit;
     std::string due;
     Id assignee = 0;  // the unit's reporting member; 0: the convenor follows up
+    // ballot page: the options approved or ranked (in order of preference) before confirming
+    std::vector<std::string> picks;
 };
 
 struct Screens {

@@ -76,6 +76,13 @@ struct BallotView {
     std::vector<Id> voted;         // who has voted, in voting order
     std::vector<CastVote> votes;   // closed only: each member's choice
     std::optional<Tally> tally;    // closed only
+    // Other methods (read only; the server writes them, docs/ballots.md): the options, secrecy,
+    // the voting unit, approval's limit, and once closed the published result.
+    std::vector<std::string> options;
+    bool secret = false;
+    std::string unit = "member";
+    std::int64_t max_choices = 0;  // 0: every option
+    std::optional<Json> result;
 };
 // The view of a ballot with its issue's title and, once closed, its tally.
 BallotView ballot_view(const Ballot& b, const std::string& issue_title,

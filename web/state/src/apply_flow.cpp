@@ -28,6 +28,7 @@ std::string path_of(RequestKind kind, const ClientState& s, Id id) {
         case RequestKind::rules: return council_path(s, "/rules");
         case RequestKind::demand: return council_path(s, "/session-demands");
         case RequestKind::members: return council_path(s, "/members");
+        case RequestKind::bulletin: return "/api/ballots/" + std::to_string(id) + "/bulletin";
         default: return {};
     }
 }
@@ -171,14 +172,44 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                 w("POST", id_path("/api/sessions/", i.session_id, "/sign-in"),
                   Json{{"member_id", i.member_id}}, "notice.session_signed_in");
             } else if constexpr (std::is_same_v<T, OpenBallot>) {
-                w("POST", id_path("/api/sessions/", i.session_id, "/ballots"),
-                  Json{{"issue_id", i.issue_id}}, "notice.ballot_opened");
+                Json b{{"issue_id", i.issue_id}};
+                if (i.method != "yes_no") {
+                    std::vector<std::string> options;
+                    for (const auto& o : i.options)
+                        if (!trim(o).empty()) options.push_back(trim(o));
+                    if (options.size() < 2)
+                        return void(refuse(s, make_error("missing_field", "options")));
+                    if (i.method == "budget") {
+                        // "名称 费用": the cost after the last space; the core checks decimals.
+                        Json costs = Json::object();
+                        for (auto& o : options) {
+                            auto sp = o.find_last_of(' ');
+                            if (sp == std::string::npos)
+                                return void(refuse(s, make_error("missing_field", "costs")));
+                            costs[trim(o.substr(0, sp))] = trim(o.substr(sp + 1));
+                            o = trim(o.substr(0, sp));
+                        }
+                        if (trim(i.budget).empty())
+                            return void(refuse(s, make_error("missing_field", "budget")));
+                        b["budget"] = trim(i.budget);
+                        b["costs"] = costs;
+                    }
+                    b["method"] = i.method;
+                    b["options"] = options;
+                }
+                if (i.secret) b["secret"] = true;
+                w("POST", id_path("/api/sessions/", i.session_id, "/ballots"), b,
+                  "notice.ballot_opened");
             } else if constexpr (std::is_same_v<T, CloseBallot>) {
                 w("POST", id_path("/api/ballots/", i.ballot_id, "/close"), nullptr,
                   "notice.ballot_closed");
             } else if constexpr (std::is_same_v<T, Vote>) {
-                w("POST", id_path("/api/ballots/", i.ballot_id, "/votes"),
-                  Json{{"choice", i.choice}}, "notice.voted");
+                Json b = !i.ranking.empty()   ? Json{{"ranking", i.ranking}}
+                         : !i.approve.empty() ? Json{{"approve", i.approve}}
+                                              : Json{{"choice", i.choice}};
+                w("POST", id_path("/api/ballots/", i.ballot_id, "/votes"), b, "notice.voted");
+            } else if constexpr (std::is_same_v<T, DownloadBulletin>) {
+                steps::load(s, RequestKind::bulletin, i.ballot_id, out);
             } else if constexpr (std::is_same_v<T, AssignTask>) {
                 if (!text_ok(s, trim(i.responsible_unit), "responsible_unit", 50)) return;
                 if (i.due_at <= 0) return void(refuse(s, make_error("bad_time", "due_at")));

@@ -2,6 +2,8 @@
 // by id; an accepted write shows its confirmation and reloads the page.
 #include "flow_replies.hpp"
 
+#include <cctype>
+
 #include "steps.hpp"
 
 namespace yishi::client {
@@ -127,8 +129,25 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
             f.members_loaded = true;
             return true;
         }
+        case RequestKind::bulletin:
+            state.download = Download{"yishi-ballot-" + std::to_string(request.target) +
+                                          "-bulletin.json",
+                                      std::string(body)};
+            return true;
         case RequestKind::write: {
             state.notice = {request.notice_key, {}};
+            // A secret ballot's receipt is shown once, in this reply: keep it for the screen.
+            if (request.path.size() > 6 &&
+                request.path.compare(request.path.size() - 6, 6, "/votes") == 0) {
+                auto j = parse_object(body);
+                if (j && j.value().contains("receipt") && j.value()["receipt"].is_string()) {
+                    Id ballot = 0;
+                    auto a = request.path.find("/ballots/") + 9;
+                    for (auto k = a; k < request.path.size() && std::isdigit(static_cast<unsigned char>(request.path[k])); ++k)
+                        ballot = ballot * 10 + (request.path[k] - '0');
+                    f.receipts[ballot] = j.value()["receipt"].get<std::string>();
+                }
+            }
             ++state.writes_done;
             // A planned session opens its console; a modal (the vote's confirmation) closes.
             if (request.path.size() > 9 &&

@@ -98,13 +98,26 @@ struct SignInMember {
 struct OpenBallot {
     Id session_id = 0;
     Id issue_id = 0;
+    std::string method = "yes_no";     // yes_no, single, approval, schulze, irv
+    std::vector<std::string> options;  // every method but yes_no
+    bool secret = false;               // 无记名: the roll shows who voted, never what
+    // budget (参与式预算): the total and each option's cost, decimals like "1200.00";
+    // an option line "路灯 1200.00" carries its cost after the last space.
+    std::string budget;
 };
 struct CloseBallot {
     Id ballot_id = 0;
 };
+// One of: a choice (yes/no/abstain or an option), approvals, or a ranking (groups, best first).
 struct Vote {
     Id ballot_id = 0;
-    std::string choice;  // yes / no / abstain
+    std::string choice;
+    std::vector<std::string> approve;
+    std::vector<std::vector<std::string>> ranking;
+};
+// 下载计票公告: the closed ballot's bulletin, saved as a file anyone can recount.
+struct DownloadBulletin {
+    Id ballot_id = 0;
 };
 
 // --- 办 / 评: tasks ---
@@ -133,7 +146,7 @@ struct TaskStep {
 // The flow's changes, applied by apply_flow() (apply_flow.cpp).
 using FlowIntent = std::variant<PostComment, AcceptIssue, DeclineIssue, MergeIssue, DemandSession,
                                 PlanSession, PublishSessionNotice, SessionStep, SignInMember, OpenBallot,
-                                CloseBallot, Vote, AssignTask, PostTaskText, RateTask, TaskStep>;
+                                CloseBallot, Vote, DownloadBulletin, AssignTask, PostTaskText, RateTask, TaskStep>;
 
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {

@@ -50,6 +50,13 @@ struct FlowData {
     std::optional<DemandStatus> demand;
     std::vector<CouncilMemberEntry> members;  // the council's members (sign-in, on behalf of)
     bool members_loaded = false;
+    std::map<Id, std::string> receipts;  // secret ballots: the receipt the server gave this member
+};
+
+// A file the platform should save for the user (the bulletin), consumed after each change.
+struct Download {
+    std::string filename;
+    std::string text;
 };
 
 // What the user chose for reading: kept in localStorage across visits.
@@ -71,6 +78,7 @@ struct ClientState {
     bool issues_loaded = false;
     std::uint64_t issues_version = 0;  // bumped at each change of `issues` (views cache on it)
     FlowData flow;
+    std::optional<Download> download;
 
     int pending = 0;                 // requests in flight
     int refreshing = 0;              // background refreshes in flight (not shown as loading)
