@@ -16,6 +16,14 @@ struct Api {
     Result<Member> caller(const httplib::Request& req) const;
 };
 
+// Adds handlers of the form `Reply f(Api&, const Request&)`: route(method, pattern, f).
+inline auto route_adder(ApiRoutes& routes, Api& api) {
+    return [&routes, &api](const char* method, const char* pattern,
+                           Reply (*f)(Api&, const httplib::Request&)) {
+        routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
+    };
+}
+
 // POST /api/login, POST /api/logout, GET /api/me, GET /api/version
 void add_account_routes(ApiRoutes& routes, Api& api);
 // GET/POST /api/councils/{id}/issues, GET /api/issues/{id}, POST /api/issues/{id}/cosign

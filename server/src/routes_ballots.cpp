@@ -173,10 +173,7 @@ Reply read_paper_counts(Api& api, const httplib::Request& req) {
 }  // namespace
 
 void add_ballot_routes(ApiRoutes& routes, Api& api) {
-    auto route = [&](const char* method, const char* pattern,
-                     Reply (*f)(Api&, const httplib::Request&)) {
-        routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
-    };
+    auto route = route_adder(routes, api);
     route("POST", R"(/api/sessions/([^/]+)/ballots)", open_ballot);
     route("GET", R"(/api/ballots/([^/]+))", read_ballot);
     route("POST", R"(/api/ballots/([^/]+)/votes)", vote);

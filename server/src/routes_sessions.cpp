@@ -221,9 +221,7 @@ Reply session_step(Api& api, const httplib::Request& req, Step step) {
 }  // namespace
 
 void add_session_routes(ApiRoutes& routes, Api& api) {
-    auto route = [&](const char* method, const char* pattern, Reply (*f)(Api&, const httplib::Request&)) {
-        routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
-    };
+    auto route = route_adder(routes, api);
     route("GET", R"(/api/councils/([^/]+)/sessions)", list_sessions);
     route("GET", R"(/api/councils/([^/]+)/members)", list_members);
     route("POST", R"(/api/councils/([^/]+)/sessions)", plan_session);

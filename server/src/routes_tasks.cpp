@@ -142,10 +142,7 @@ Reply publish_result(Api& api, const httplib::Request& req) {
 }  // namespace
 
 void add_task_routes(ApiRoutes& routes, Api& api) {
-    auto route = [&](const char* method, const char* pattern,
-                     Reply (*f)(Api&, const httplib::Request&)) {
-        routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
-    };
+    auto route = route_adder(routes, api);
     route("POST", R"(/api/ballots/([^/]+)/tasks)", assign);
     route("GET", R"(/api/councils/([^/]+)/tasks)", list_tasks);
     route("GET", R"(/api/tasks/([^/]+))", read_task);

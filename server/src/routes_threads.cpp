@@ -145,10 +145,7 @@ Reply hide_comment(Api& api, const httplib::Request& req) {
 }  // namespace
 
 void add_thread_routes(ApiRoutes& routes, Api& api) {
-    auto route = [&](const char* method, const char* pattern,
-                     Reply (*f)(Api&, const httplib::Request&)) {
-        routes.add(method, pattern, [&api, f](const httplib::Request& req) { return f(api, req); });
-    };
+    auto route = route_adder(routes, api);
     routes.add("POST", R"(/api/issues/([^/]+)/accept)", [&api](const httplib::Request& req) {
         return list_work(api, req, ListWork::accept);
     });

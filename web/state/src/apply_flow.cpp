@@ -41,10 +41,10 @@ void load(ClientState& state, RequestKind kind, Id id, std::vector<Request>& out
 }
 
 void write(ClientState& state, std::string method, std::string path, std::string body,
-           std::string notice_key, std::vector<Request>& out) {
+           std::string notice_key, std::vector<Request>& out, Id target) {
     clear_messages(state);
     Request r = make(state, RequestKind::write, std::move(method), std::move(path),
-                     std::move(body));
+                     std::move(body), target);
     r.notice_key = std::move(notice_key);
     out.push_back(std::move(r));
     state.submitting = true;
@@ -123,9 +123,10 @@ std::string id_path(const char* base, Id id, const char* rest) {
 
 std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
     std::vector<Request> out;
-    auto w = [&](std::string method, std::string path, Json body, std::string key) {
+    auto w = [&](std::string method, std::string path, Json body, std::string key,
+                 Id target = 0) {
         steps::write(s, std::move(method), std::move(path), body.is_null() ? "" : body.dump(),
-                     std::move(key), out);
+                     std::move(key), out, target);
     };
     std::visit(
         [&](const auto& i) {
@@ -207,7 +208,8 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                 Json b = !i.ranking.empty()   ? Json{{"ranking", i.ranking}}
                          : !i.approve.empty() ? Json{{"approve", i.approve}}
                                               : Json{{"choice", i.choice}};
-                w("POST", id_path("/api/ballots/", i.ballot_id, "/votes"), b, "notice.voted");
+                w("POST", id_path("/api/ballots/", i.ballot_id, "/votes"), b, "notice.voted",
+                  i.ballot_id);
             } else if constexpr (std::is_same_v<T, DownloadBulletin>) {
                 steps::load(s, RequestKind::bulletin, i.ballot_id, out);
             } else if constexpr (std::is_same_v<T, AssignTask>) {

@@ -2,8 +2,6 @@
 // by id; an accepted write shows its confirmation and reloads the page.
 #include "flow_replies.hpp"
 
-#include <cctype>
-
 #include "steps.hpp"
 
 namespace yishi::client {
@@ -140,13 +138,8 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
             if (request.path.size() > 6 &&
                 request.path.compare(request.path.size() - 6, 6, "/votes") == 0) {
                 auto j = parse_object(body);
-                if (j && j.value().contains("receipt") && j.value()["receipt"].is_string()) {
-                    Id ballot = 0;
-                    auto a = request.path.find("/ballots/") + 9;
-                    for (auto k = a; k < request.path.size() && std::isdigit(static_cast<unsigned char>(request.path[k])); ++k)
-                        ballot = ballot * 10 + (request.path[k] - '0');
-                    f.receipts[ballot] = j.value()["receipt"].get<std::string>();
-                }
+                if (j && j.value().contains("receipt") && j.value()["receipt"].is_string())
+                    f.receipts[request.target] = j.value()["receipt"].get<std::string>();
             }
             ++state.writes_done;
             // A planned session opens its console; a modal (the vote's confirmation) closes.

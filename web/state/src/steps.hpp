@@ -28,7 +28,7 @@ void load(ClientState& state, RequestKind kind, Id id, std::vector<Request>& out
 // A change of the flow: POST (or PUT/PATCH) `body` to `path`; on success `notice_key` shows
 // and the page reloads.
 void write(ClientState& state, std::string method, std::string path, std::string body,
-           std::string notice_key, std::vector<Request>& out);
+           std::string notice_key, std::vector<Request>& out, Id target = 0);
 
 // Forgets the session and its data (the next replies of the old session are stale).
 void end_session(ClientState& state);
