@@ -1,7 +1,9 @@
 // Recording widget wrappers, cards and small drawing helpers.
 #include "widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "misc/cpp/imgui_stdlib.h"
 #include "theme.hpp"
@@ -208,8 +210,18 @@ void spinner(float radius, ImU32 color) {
     ImGui::Dummy(ImVec2(radius * 2, h));
 }
 
+namespace {
+std::vector<float> card_right;  // the inner right edge of each card being drawn, innermost last
+}
+
+float avail_width() {
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (card_right.empty()) return avail;
+    return std::max(1.0f, std::min(avail, card_right.back() - ImGui::GetCursorScreenPos().x));
+}
+
 void begin_card(Card& card, float padding, float width) {
-    card.width = width > 0 ? width : ImGui::GetContentRegionAvail().x;
+    card.width = width > 0 ? width : avail_width();
     card.padding = padding;
     card.start = ImGui::GetCursorScreenPos();
     card.splitter.Split(ImGui::GetWindowDrawList(), 2);
@@ -218,10 +230,12 @@ void begin_card(Card& card, float padding, float width) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card.inner_width());
     ImGui::PushItemWidth(card.inner_width());
+    card_right.push_back(card.start.x + card.width - padding);
 }
 
 void end_card(Card& card) {
     const float padding = card.padding;
+    card_right.pop_back();
     ImGui::PopItemWidth();
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

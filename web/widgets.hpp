@@ -89,5 +89,8 @@ struct Card {
 // `width` 0: the rest of the line.
 void begin_card(Card& card, float padding = 16.0f, float width = 0);
 void end_card(Card& card);
+// The width left on the line, inside the card being drawn (its right padding kept clear);
+// ImGui's content region alone runs to the window's edge, past the card.
+float avail_width();
 
 }  // namespace yishi::web::ui

@@ -67,7 +67,7 @@ void confirm_modal(const ClientState& state, const BallotView& ballot, const Tas
                                                        {"choice", shown}}),
                      "confirm-text");
             ImGui::PopTextWrapPos();
-            float w = ImGui::GetContentRegionAvail().x;
+            float w = ui::avail_width();
             if (ui::button(ui::labelled(t.get("ballot.confirm"), "confirm-vote"),
                            ui::ButtonKind::primary, state.submitting, w))
                 intents.push_back(vote);
@@ -83,7 +83,7 @@ void confirm_modal(const ClientState& state, const BallotView& ballot, const Tas
 void vote_buttons(const ClientState& state, const BallotView& ballot, Intents& intents) {
     const auto& t = state.strings;
     // Big targets, one per line on phones: 赞成 / 反对 / 弃权.
-    float w = ImGui::GetContentRegionAvail().x;
+    float w = ui::avail_width();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(16, 22));
     for (const char* c : kChoices) {
         bool yes = std::string(c) == "yes";
@@ -99,7 +99,7 @@ void vote_buttons(const ClientState& state, const BallotView& ballot, Intents& i
 // options in order of preference (1, 2, 3 …); unpicked ones rank below every picked one.
 void option_buttons(const ClientState& state, const BallotView& b, TaskUi& ui, Intents& intents) {
     const auto& t = state.strings;
-    float w = ImGui::GetContentRegionAvail().x;
+    float w = ui::avail_width();
     if (b.method == "single") {
         for (std::size_t i = 0; i < b.options.size(); ++i)
             if (ui::button(ui::labelled(b.options[i], "vote-opt-" + std::to_string(i)),
@@ -187,7 +187,7 @@ void assign_form(const ClientState& state, const BallotView& ballot, TaskUi& ui,
              ui::Tone::muted);
     // The member who reports for the unit: a department's account (none: the convenor).
     ui::text(t.get("assign.assignee"), "assignee-label", ui::Tone::muted);
-    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     bool first = true;
     for (const auto& m : state.flow.members) {
         if (m.role != "department") continue;

@@ -27,7 +27,7 @@ void bar(const std::string& label, std::int64_t value, std::int64_t whole, ImU32
     ImGui::SameLine(label_w);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float count_w = ImGui::CalcTextSize("0000").x + 12;
-    float w = std::max(40.0f, ImGui::GetContentRegionAvail().x - count_w);
+    float w = std::max(40.0f, ui::avail_width() - count_w);
     float h = ImGui::GetFrameHeight() * 0.7f;
     float y = pos.y + (ImGui::GetFrameHeight() - h) * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -27,7 +27,7 @@ void timeline(const ClientState& state, client::FlowStep step) {
     const auto& t = state.strings;
     const auto& c = theme::colors();
     int current = static_cast<int>(step);
-    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     for (int i = 0; i < client::kFlowSteps; ++i) {
         std::string label = t.get(kStepKeys[i]);
         float w = ImGui::CalcTextSize(label.c_str()).x + 16 + 28;

@@ -93,7 +93,7 @@ namespace {
 void chip_row(const ClientState& state, const std::string& all_key, const std::string& id,
               const std::vector<std::string>& values, const std::vector<std::string>& labels,
               const std::string& chosen, std::string& out, bool& changed) {
-    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     std::string all = ui::labelled(state.strings.get(all_key), id + "-all");
     if (ui::choice(all, chosen.empty()) && !chosen.empty()) {
         out.clear();

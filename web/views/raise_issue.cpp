@@ -26,7 +26,7 @@ void on_behalf_picker(const ClientState& state, RaiseIssueUi& ui) {
     if (role != Role::grid_worker) return;
     const auto& t = state.strings;
     ui::text(t.get("raise.on_behalf"), "on-behalf-label", ui::Tone::muted);
-    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     bool first = true;
     for (const auto& m : state.flow.members) {
         if (!m.voting) continue;

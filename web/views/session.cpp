@@ -30,7 +30,7 @@ void quorum_meter(const ClientState& state, const SessionView& v) {
                                                          0, q.electorate - q.present))}}),
              "quorum");
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float w = ImGui::GetContentRegionAvail().x, h = 22;
+    float w = ui::avail_width(), h = 22;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), c.page, 6);
     float filled = q.electorate > 0 ? w * float(q.present) / float(q.electorate) : 0;
@@ -49,7 +49,7 @@ void quorum_meter(const ClientState& state, const SessionView& v) {
 void missing_members(const ClientState& state, const SessionView& v, Intents& intents) {
     const auto& t = state.strings;
     ui::text(t.get("session.missing_members"), "missing-members", ui::Tone::muted);
-    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     bool first = true;
     for (const auto& m : state.flow.members) {
         if (!m.voting) continue;
@@ -94,7 +94,7 @@ void ballot_form(const ClientState& state, SessionUi& ui) {
     static constexpr const char* kMethods[] = {"yes_no", "single", "approval", "schulze", "irv",
                                                "budget"};
     ui::text(t.get("session.method"), "method-label", ui::Tone::muted);
-    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     for (std::size_t i = 0; i < std::size(kMethods); ++i) {
         std::string label = ui::labelled(t.get(std::string("method.") + kMethods[i]),
                                          std::string("method-") + kMethods[i]);
@@ -210,7 +210,7 @@ void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
             ui::text(t.get("session.you_signed_in"), "you-signed-in", ui::Tone::success);
         } else if (!client::sign_in_refusal(state, *v)) {
             if (ui::button(ui::labelled(t.get("session.sign_in"), "sign-in"),
-                           ui::ButtonKind::primary, state.submitting, ImGui::GetContentRegionAvail().x))
+                           ui::ButtonKind::primary, state.submitting, ui::avail_width()))
                 intents.push_back(client::SessionStep{s.id, "sign-in"});
         }
         if (convenor && s.state == SessionState::open) missing_members(state, *v, intents);

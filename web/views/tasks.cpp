@@ -131,7 +131,7 @@ void draw_task(const ClientState& state, TaskUi& ui, Intents& intents) {
             if (ui::button(ui::labelled(t.get(std::string("rating.") + r), std::string("rate-") + r),
                            std::string(r) == "satisfied" ? ui::ButtonKind::primary
                                                          : ui::ButtonKind::secondary,
-                           state.submitting, ImGui::GetContentRegionAvail().x))
+                           state.submitting, ui::avail_width()))
                 intents.push_back(client::RateTask{task->id, r});
         acted = true;
     } else if (!task->replies.empty()) {
