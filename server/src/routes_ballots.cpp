@@ -41,17 +41,6 @@ Result<BallotRecord> readable_ballot(Api& api, const httplib::Request& req, Id v
     return *b;
 }
 
-Json paper_json(const PaperCounts& pc) {
-    Json entries = Json::array();
-    for (const auto& e : pc.entries)
-        entries.push_back(
-            {{"teller_id", e.teller_id}, {"counts", e.counts}, {"entered_at", e.entered_at}});
-    return {{"tellers", pc.tellers},
-            {"entries", entries},
-            {"differing", pc.differing},
-            {"agreed", pc.agreed}};
-}
-
 Reply open_ballot(Api& api, const httplib::Request& req) {
     auto caller = api.caller(req);
     if (!caller) return failure(caller.error());
@@ -157,7 +146,7 @@ Reply enter_paper_counts(Api& api, const httplib::Request& req) {
     auto pc = api.store.enter_paper_counts(b.value().ballot.id, caller.value().id, counts.value(),
                                            api.now());
     if (!pc) return failure(pc.error());
-    return {200, paper_json(pc.value()).dump()};
+    return {200, encode(pc.value())};
 }
 
 // GET /api/ballots/{id}/paper-counts: both entries and the options where they differ.
@@ -168,7 +157,7 @@ Reply read_paper_counts(Api& api, const httplib::Request& req) {
     if (!id) return failure(id.error());
     auto pc = api.store.paper_counts(id.value(), caller.value().id);
     if (!pc) return failure(pc.error());
-    return {200, paper_json(pc.value()).dump()};
+    return {200, encode(pc.value())};
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 #include "yishi/errors.hpp"
 
 #include <map>
+#include <vector>
 
 namespace yishi {
 
@@ -78,6 +79,7 @@ const std::map<std::string, Entry>& table() {
         {"unknown_preset", {400, "未知的表决规则：{f}"}},
         {"bad_decimal", {400, "数值格式错误，须为最多两位小数的非负数（如 \"88.20\"）：{f}"}},
         {"negative_count", {400, "票数不能为负数：{f}"}},
+        {"bad_count", {400, "票数须为不小于 0 的整数：{f}"}},
         {"present_too_small", {400, "出席人数少于选票张数：{f}"}},
         {"too_many_choices", {400, "所选项目超过允许的数量：{f}"}},
         {"duplicate_option", {400, "选项重复：{f}"}},
@@ -110,10 +112,46 @@ std::string field_label(const std::string& field) {
         {"pass", "表决通过规则"},          {"pass_special", "特别事项通过规则"},
         {"demand", "提议召开临时会议的比例"}, {"cosign_threshold", "附议门槛"},
         {"notice_days", "通知提前天数"},   {"defer_margin", "暂缓决策差距"},
+        {"kind", "类型"},                  {"member_id", "成员"},
+        // ballots of every method, paper counts and bulletins
+        {"method", "表决方式"},   {"options", "选项"},       {"max_choices", "最多可选项数"},
+        {"budget", "预算总额"},   {"costs", "项目费用"},     {"unit", "计票单位"},
+        {"secret", "无记名"},     {"tellers", "计票员"},     {"counts", "纸质票数"},
+        {"choice", "所投选项"},   {"approve", "赞成的项目"}, {"ranking", "排序"},
+        {"ballots", "选票"},      {"present", "出席人数"},   {"electorate", "全体人数"},
+        {"rule", "表决规则"},
     };
     if (field.empty()) return "请求";
-    auto it = names.find(field);
-    return it == names.end() ? field : it->second;
+    if (auto it = names.find(field); it != names.end()) return it->second;
+    // One step inside a known field: "costs.路灯" → 项目费用（路灯）, "approve[1]" → 赞成的项目（第 2 项）,
+    // "ranking[0][2]" → 排序（第 1 组第 3 项）. Deeper paths stay as they are, to name the spot.
+    auto cut = field.find_first_of(".[");
+    if (cut == std::string::npos || cut == 0) return field;
+    auto head = names.find(field.substr(0, cut));
+    if (head == names.end()) return field;
+    std::string rest = field.substr(cut + 1);
+    if (field[cut] == '[') {
+        std::vector<std::size_t> at;
+        std::size_t i = 0;
+        while (i < rest.size()) {
+            std::size_t n = 0, digits = 0;
+            while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9' && digits < 7)
+                n = n * 10 + static_cast<std::size_t>(rest[i++] - '0'), ++digits;
+            if (digits == 0 || i >= rest.size() || rest[i] != ']') return field;
+            at.push_back(n + 1);
+            if (++i == rest.size()) break;
+            if (rest[i] != '[') return field;
+            ++i;
+        }
+        if (at.empty() || at.size() > 2) return field;
+        rest = at.size() == 1 ? "第 " + std::to_string(at[0]) + " 项"
+                              : "第 " + std::to_string(at[0]) + " 组第 " + std::to_string(at[1]) + " 项";
+    } else if (rest.find_first_of(".[") != std::string::npos) {
+        return field;
+    } else if (rest == "yes" || rest == "no" || rest == "abstain") {
+        rest = rest == "yes" ? "赞成" : rest == "no" ? "反对" : "弃权";
+    }
+    return head->second + "（" + rest + "）";
 }
 
 Error make_error(const std::string& code, const std::string& field) {

@@ -62,6 +62,7 @@ BallotView ballot_from(const Fields& f) {
     if (f.has("secret")) b.secret = f.boolean("secret");
     if (f.has("unit")) b.unit = f.text("unit");
     if (f.has("max_choices")) b.max_choices = f.integer("max_choices");
+    if (f.has("tellers")) b.tellers = f.ids("tellers");
     if (f.has("result")) b.result = f.object("result").json();
     // Votes are published once the ballot is closed, and only then.
     if (b.state == BallotState::closed) {
@@ -162,6 +163,42 @@ std::string encode(const BallotView& b) { return to_json(b).dump(); }
 
 Result<BallotView> decode_ballot(std::string_view body) {
     return wire::decode_body(body, ballot_from);
+}
+
+Json to_json(const PaperCounts& p) {
+    Json entries = Json::array();
+    for (const auto& e : p.entries)
+        entries.push_back(
+            {{"teller_id", e.teller_id}, {"counts", e.counts}, {"entered_at", e.entered_at}});
+    return {{"tellers", p.tellers},
+            {"entries", entries},
+            {"differing", p.differing},
+            {"agreed", p.agreed}};
+}
+
+std::string encode(const PaperCounts& p) { return to_json(p).dump(); }
+
+Result<PaperCounts> decode_paper_counts(std::string_view body) {
+    return wire::decode_body(body, [](const wire::Fields& f) {
+        PaperCounts p;
+        p.tellers = f.ids("tellers");
+        for (std::size_t i = 0; i < f.array("entries").size(); ++i) {
+            wire::Fields e = f.element("entries", i);
+            PaperEntry entry{e.integer("teller_id"), e.object("counts").json(),
+                             e.integer("entered_at")};
+            for (const auto& [name, n] : entry.counts.items())
+                if (!n.is_number_integer() || n.get<std::int64_t>() < 0)
+                    wire::refuse("wrong_type", e.path("counts") + "." + name);
+            p.entries.push_back(std::move(entry));
+        }
+        const Json& differing = f.array("differing");
+        for (std::size_t i = 0; i < differing.size(); ++i) {
+            if (!differing[i].is_string()) wire::refuse("wrong_type", f.path("differing"));
+            p.differing.push_back(differing[i].get<std::string>());
+        }
+        p.agreed = f.boolean("agreed");
+        return p;
+    });
 }
 
 Json to_json(const Notice& n) {

@@ -31,6 +31,24 @@ BOOST_AUTO_TEST_CASE(missing_field_is_named) {
     BOOST_TEST(r.error().message == "缺少字段：标题");
 }
 
+BOOST_AUTO_TEST_CASE(fields_of_ballots_and_paths_inside_them_are_named_in_chinese) {
+    BOOST_TEST(make_error("missing_field", "options").message == "缺少字段：选项");
+    BOOST_TEST(make_error("missing_field", "kind").message == "缺少字段：类型");
+    BOOST_TEST(make_error("bad_decimal", "costs.路灯改造").message ==
+               "数值格式错误，须为最多两位小数的非负数（如 \"88.20\"）：项目费用（路灯改造）");
+    BOOST_TEST(make_error("negative_count", "counts.abstain").message ==
+               "票数不能为负数：纸质票数（弃权）");
+    BOOST_TEST(make_error("unknown_option", "approve[1]").message == "未知选项：赞成的项目（第 2 项）");
+    BOOST_TEST(make_error("unknown_option", "ranking[0][2]").message ==
+               "未知选项：排序（第 1 组第 3 项）");
+    // Deeper paths and unknown fields stay as they are: a bug report still names the exact spot.
+    BOOST_TEST(field_label("ballots[1].choice") == "ballots[1].choice");
+    BOOST_TEST(field_label("tally.yes") == "tally.yes");
+    BOOST_TEST(field_label("costs[") == "costs[");
+    BOOST_TEST(field_label("costs[x]") == "costs[x]");
+    BOOST_TEST(field_label("approve[1]x") == "approve[1]x");
+}
+
 BOOST_AUTO_TEST_CASE(wrong_type_is_named) {
     auto r = decode_new_issue_request(R"({"title":"路灯","body":42})");
     BOOST_REQUIRE(!r.ok());

@@ -82,6 +82,7 @@ struct BallotView {
     bool secret = false;
     std::string unit = "member";
     std::int64_t max_choices = 0;  // 0: every option
+    std::vector<Id> tellers;       // 计票员: the two members who enter the paper counts
     std::optional<Json> result;
 };
 // The view of a ballot with its issue's title and, once closed, its tally.
@@ -91,6 +92,23 @@ BallotView ballot_view(const Ballot& b, const std::string& issue_title,
 Json to_json(const BallotView& b);
 std::string encode(const BallotView& b);
 Result<BallotView> decode_ballot(std::string_view body);
+
+// --- paper ballots: POST|GET /api/ballots/{id}/paper-counts ---
+// 纸质票计数: each teller's count of the paper ballots per option, and where the two differ.
+struct PaperEntry {
+    Id teller_id = 0;
+    Json counts;  // {option: n} over every option (yes/no/abstain for yes_no)
+    std::int64_t entered_at = 0;
+};
+struct PaperCounts {
+    std::vector<Id> tellers;
+    std::vector<PaperEntry> entries;
+    std::vector<std::string> differing;  // options whose two entries differ
+    bool agreed = false;                 // both entered and equal: they join the count
+};
+Json to_json(const PaperCounts& p);
+std::string encode(const PaperCounts& p);
+Result<PaperCounts> decode_paper_counts(std::string_view body);
 
 // --- notices (公示) ---
 // POST /api/tasks/{id}/notice answers a bare Notice; lists add in_force.

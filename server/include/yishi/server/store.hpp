@@ -12,6 +12,7 @@
 #include "yishi/bulletin.hpp"
 #include "yishi/errors.hpp"
 #include "yishi/messages.hpp"
+#include "yishi/messages_decide.hpp"
 #include "yishi/model.hpp"
 #include "yishi/notice.hpp"
 #include "yishi/rules.hpp"
@@ -179,19 +180,6 @@ struct CastReceipt {
     BallotRecord record;
     std::string receipt;  // empty for open ballots
 };
-// The tellers' paper counts (纸质票计数): each entry, and where they differ.
-struct PaperEntry {
-    Id teller_id = 0;
-    Json counts;  // {option: n} over every option (yes/no/abstain for yes_no)
-    std::int64_t entered_at = 0;
-};
-struct PaperCounts {
-    std::vector<Id> tellers;
-    std::vector<PaperEntry> entries;
-    std::vector<std::string> differing;  // options whose two entries differ
-    bool agreed = false;                 // both entered and equal: they join the count
-};
-
 class Store {
 public:
     // read_write opens (creating if needed) the database file and brings its schema up to date;
