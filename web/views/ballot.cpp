@@ -109,6 +109,9 @@ void option_buttons(const ClientState& state, const BallotView& b, TaskUi& ui, I
     }
     ui::text(t.get(ranked(b) ? "ballot.rank_hint" : "ballot.approve_hint"), "pick-hint",
              ui::Tone::muted);
+    if (b.max_choices > 0 && !ranked(b))
+        ui::text(t.format("ballot.max_choices", {{"n", std::to_string(b.max_choices)}}),
+                 "max-note", ui::Tone::muted);
     for (std::size_t i = 0; i < b.options.size(); ++i) {
         const std::string& o = b.options[i];
         auto at = std::find(ui.picks.begin(), ui.picks.end(), o);
@@ -164,7 +167,7 @@ void result_lines(const ClientState& state, const BallotView& b) {
     if (r.contains("unfunded") && r["unfunded"].is_array() && !r["unfunded"].empty())
         ui::text(t.format("ballot.unfunded", {{"names", names(r["unfunded"], "、")}}), "unfunded",
                  ui::Tone::muted);
-    if (b.tally)
+    if (b.tally && !yes_no(b))  // a yes/no chart shows its outcome already
         ui::text(t.get(outcome_key(b.tally->outcome)), "method-outcome", ui::Tone::muted);
     if (r.contains("rounds") && r["rounds"].is_array())
         ui::text(t.format("ballot.rounds", {{"n", std::to_string(r["rounds"].size())}}), "rounds",
@@ -227,6 +230,10 @@ void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
     ui::text(t.format("ballot.progress", {{"n", std::to_string(ballot->votes_cast)},
                                           {"of", std::to_string(ballot->roll.size())}}),
              "progress");
+    // Who counts: one vote per household (每户一票), or owners weighted by floor area.
+    if (ballot->unit != "member")
+        ui::text(t.get(ballot->unit == "owners" ? "ballot.unit_owners" : "ballot.unit_household"),
+                 "unit-note", ui::Tone::muted);
     ui::end_card(card);
 
     if (open) {
@@ -246,6 +253,7 @@ void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
             ui::text(t.format("ballot.receipt", {{"code", r->second}}), "receipt");
         if (ballot->secret) ui::text(t.get("ballot.secret"), "secret-note", ui::Tone::muted);
         ui::end_card(mine);
+        draw_paper_counts(state, *ballot, ui, intents);
         confirm_modal(state, *ballot, ui, intents);
         if (state.is_convenor() &&
             ui::button(ui::labelled(t.get("session.close_ballot"), "close-ballot-" + n),
@@ -267,6 +275,7 @@ void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
         if (client::has_voted(state, *ballot))
             ui::text(t.get("ballot.counted"), "counted", ui::Tone::success);
         ui::end_card(result);
+        draw_paper_counts(state, *ballot, ui, intents);
         bool passed = ballot->tally && ballot->tally->outcome == Outcome::passed;
         if (passed && state.is_convenor() && state.flow.tasks_loaded)
             assign_form(state, *ballot, ui, intents);

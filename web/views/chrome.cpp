@@ -172,7 +172,10 @@ void Screens::enter(client::Page page) {
         case Page::issue: issue.on_enter(); break;
         case Page::new_issue: raise.on_enter(); break;
         case Page::session: session.on_enter(); break;
-        case Page::ballot: task.picks.clear(); break;
+        case Page::ballot:
+            task.picks.clear();
+            task.paper.clear();
+            break;
         default: break;
     }
 }

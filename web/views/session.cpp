@@ -88,7 +88,32 @@ void agenda_builder(const ClientState& state, const SessionView& v, SessionUi& u
         intents.push_back(client::PublishSessionNotice{v.session.id, ui.agenda, ui.override_reason});
 }
 
-// How the next ballot is held: its method, options (one per line) and secrecy.
+// Paper ballots (纸质票) are counted by two tellers, for yes/no and single choice by head.
+bool tellers_allowed(const SessionUi& ui) {
+    return (ui.method == "yes_no" || ui.method == "single") && ui.unit == "member";
+}
+
+void tellers_picker(const ClientState& state, SessionUi& ui) {
+    const auto& t = state.strings;
+    ui::text(t.get("session.tellers"), "tellers-label", ui::Tone::muted);
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
+    bool first = true;
+    for (const auto& m : state.flow.members) {
+        if (!m.voting) continue;
+        std::string label = ui::labelled(m.name, "teller-" + std::to_string(m.id));
+        ui::flow(ui::button_width(label), right, first);
+        first = false;
+        auto at = std::find(ui.tellers.begin(), ui.tellers.end(), m.id);
+        bool picked = at != ui.tellers.end();
+        if (ui::choice(label, picked)) {
+            if (picked) ui.tellers.erase(at);
+            else if (ui.tellers.size() < 2) ui.tellers.push_back(m.id);
+        }
+    }
+}
+
+// How the next ballot is held: its method, options (one per line), who counts, tellers for
+// paper ballots, and secrecy.
 void ballot_form(const ClientState& state, SessionUi& ui) {
     const auto& t = state.strings;
     static constexpr const char* kMethods[] = {"yes_no", "single", "approval", "schulze", "irv",
@@ -109,6 +134,23 @@ void ballot_form(const ClientState& state, SessionUi& ui) {
                             ui.options, h);
         if (budget) ui::input_text(ui::labelled(t.get("session.budget"), "ballot-budget"), ui.budget);
     }
+    if (ui.method == "approval")
+        ui::input_text(ui::labelled(t.get("session.max_choices"), "ballot-max-choices"),
+                       ui.max_choices);
+    // Who counts: each member, each household (户), or owners by floor area (yes/no only).
+    if (ui.unit == "owners" && ui.method != "yes_no") ui.unit = "member";
+    ui::text(t.get("session.unit"), "unit-label", ui::Tone::muted);
+    right = ImGui::GetCursorScreenPos().x + ui::avail_width();
+    bool first = true;
+    for (const char* unit : {"member", "household", "owners"}) {
+        if (std::string(unit) == "owners" && ui.method != "yes_no") continue;
+        std::string label = ui::labelled(t.get(std::string("unit.") + unit),
+                                         std::string("unit-") + unit);
+        ui::flow(ui::button_width(label), right, first);
+        first = false;
+        if (ui::choice(label, ui.unit == unit)) ui.unit = unit;
+    }
+    if (tellers_allowed(ui)) tellers_picker(state, ui);
     if (ui::choice(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
         ui.secret = !ui.secret;
 }
@@ -141,8 +183,10 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
         if (convenor && v.session.state == SessionState::open &&
             ui::button(ui::labelled(t.get("session.open_ballot"), "open-ballot-" + n),
                        ui::ButtonKind::primary, state.submitting))
-            intents.push_back(client::OpenBallot{v.session.id, item.issue_id, ui.method,
-                                                 lines_of(ui.options), ui.secret, ui.budget});
+            intents.push_back(client::OpenBallot{
+                v.session.id, item.issue_id, ui.method, lines_of(ui.options), ui.secret,
+                ui.budget, ui.unit, ui.max_choices,
+                tellers_allowed(ui) ? ui.tellers : std::vector<Id>{}});
     } else if (b->state == BallotState::open) {
         // Live: how many of the roll have voted, refreshed every second; never how.
         ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},

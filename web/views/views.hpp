@@ -2,6 +2,7 @@
 // state in its XUi, and emits intents (applied after the frame, outside the views).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,9 @@ struct SessionUi {
     std::string options;            // one per line ("名称 费用" for a budget)
     std::string budget;             // the budget's total, e.g. "5000.00"
     bool secret = false;
+    std::string unit = "member";  // member, household, owners
+    std::string max_choices;      // approval's limit as typed
+    std::vector<Id> tellers;      // 计票员 picked for paper ballots (two)
     void on_enter() {
         agenda.clear();
         override_reason.clear();
@@ -99,6 +103,8 @@ struct TaskUi {
     Id assignee = 0;  // the unit's reporting member; 0: the convenor follows up
     // ballot page: the options approved or ranked (in order of preference) before confirming
     std::vector<std::string> picks;
+    // ballot page, a teller's paper counts as typed, by option
+    std::map<std::string, std::string> paper;
 };
 
 struct Screens {
@@ -133,6 +139,9 @@ void draw_settings(const ClientState& state, Intents& intents);
 void draw_sessions(const ClientState& state, SessionsUi& ui, Intents& intents);
 void draw_session(const ClientState& state, SessionUi& ui, Intents& intents);
 void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents);
+// A ballot's tellers: their paper counts side by side, and a teller's own entry while open.
+void draw_paper_counts(const ClientState& state, const BallotView& ballot, TaskUi& ui,
+                       Intents& intents);
 void draw_notices(const ClientState& state, Intents& intents);
 void draw_tasks(const ClientState& state, Intents& intents);
 void draw_task(const ClientState& state, TaskUi& ui, Intents& intents);

@@ -1,6 +1,7 @@
 // The flow's intents (议 → 定 → 办 → 评) as requests, and what each page loads.
 // Checks that need no server (empty text, missing choice) refuse here, with the core's messages.
 #include <algorithm>
+#include <optional>
 
 #include "steps.hpp"
 #include "yishi/client/apply.hpp"
@@ -29,6 +30,8 @@ std::string path_of(RequestKind kind, const ClientState& s, Id id) {
         case RequestKind::demand: return council_path(s, "/session-demands");
         case RequestKind::members: return council_path(s, "/members");
         case RequestKind::bulletin: return "/api/ballots/" + std::to_string(id) + "/bulletin";
+        case RequestKind::paper_counts:
+            return "/api/ballots/" + std::to_string(id) + "/paper-counts";
         default: return {};
     }
 }
@@ -82,6 +85,9 @@ void load_page(ClientState& state, std::vector<Request>& out) {
             load(state, RequestKind::rules, 0, out);
             load(state, RequestKind::tasks, 0, out);  // a passed one may be assigned here
             load(state, RequestKind::members, 0, out);  // the unit's reporting member
+            // Tellers' entries, refreshed with the ballot (the first load follows its reply).
+            if (const BallotView* b = state.find_ballot(id); b && !b->tellers.empty())
+                load(state, RequestKind::paper_counts, id, out);
             break;
         case Page::notices:
             load(state, RequestKind::notices, 0, out);
@@ -113,6 +119,17 @@ bool text_ok(ClientState& state, const std::string& text, const char* field, std
         return false;
     }
     return true;
+}
+
+// "12" → 12; anything but ASCII digits (or more than nine of them) is no whole number.
+std::optional<std::int64_t> whole_number(const std::string& text) {
+    if (text.empty() || text.size() > 9) return std::nullopt;
+    std::int64_t n = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
 }
 
 std::string id_path(const char* base, Id id, const char* rest) {
@@ -199,6 +216,18 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                     b["options"] = options;
                 }
                 if (i.secret) b["secret"] = true;
+                if (i.unit != "member") b["unit"] = i.unit;
+                if (i.method == "approval" && !trim(i.max_choices).empty()) {
+                    auto k = whole_number(trim(i.max_choices));
+                    if (!k || *k < 1 || *k > static_cast<std::int64_t>(b["options"].size()))
+                        return void(refuse(s, make_error("bad_ballot", "max_choices")));
+                    b["max_choices"] = *k;
+                }
+                if (!i.tellers.empty()) {
+                    if (i.tellers.size() != 2 || i.tellers[0] == i.tellers[1])
+                        return void(refuse(s, make_error("bad_ballot", "tellers")));
+                    b["tellers"] = i.tellers;
+                }
                 w("POST", id_path("/api/sessions/", i.session_id, "/ballots"), b,
                   "notice.ballot_opened");
             } else if constexpr (std::is_same_v<T, CloseBallot>) {
@@ -210,6 +239,16 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                                               : Json{{"choice", i.choice}};
                 w("POST", id_path("/api/ballots/", i.ballot_id, "/votes"), b, "notice.voted",
                   i.ballot_id);
+            } else if constexpr (std::is_same_v<T, EnterPaperCounts>) {
+                Json counts = Json::object();
+                for (const auto& [option, typed] : i.counts) {
+                    std::string n = trim(typed);
+                    auto k = n.empty() ? std::optional<std::int64_t>(0) : whole_number(n);
+                    if (!k) return void(refuse(s, make_error("bad_count", "counts." + option)));
+                    counts[option] = *k;
+                }
+                w("POST", id_path("/api/ballots/", i.ballot_id, "/paper-counts"),
+                  Json{{"counts", counts}}, "notice.paper_entered", i.ballot_id);
             } else if constexpr (std::is_same_v<T, DownloadBulletin>) {
                 steps::load(s, RequestKind::bulletin, i.ballot_id, out);
             } else if constexpr (std::is_same_v<T, AssignTask>) {

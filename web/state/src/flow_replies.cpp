@@ -81,7 +81,19 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
         case RequestKind::ballot: {
             auto b = decode_ballot(body);
             if (!b) return false;
-            f.ballots[b.value().id] = std::move(b).value();
+            Id id = b.value().id;
+            bool tellers = !b.value().tellers.empty();
+            f.ballots[id] = std::move(b).value();
+            // The ballot page of a ballot with tellers shows their entries too.
+            if (tellers && !request.background && state.route.page == Page::ballot &&
+                state.route.id == id)
+                steps::load(state, RequestKind::paper_counts, id, out);
+            return true;
+        }
+        case RequestKind::paper_counts: {
+            PaperCounts p;
+            if (!take(decode_paper_counts(body), p)) return false;
+            f.paper_counts[request.target] = std::move(p);
             return true;
         }
         case RequestKind::notices: {
@@ -140,6 +152,11 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
                 auto j = parse_object(body);
                 if (j && j.value().contains("receipt") && j.value()["receipt"].is_string())
                     f.receipts[request.target] = j.value()["receipt"].get<std::string>();
+            }
+            // A teller's entry answers both entries: shown at once, mismatch included.
+            if (request.path.size() > 13 &&
+                request.path.compare(request.path.size() - 13, 13, "/paper-counts") == 0) {
+                if (auto p = decode_paper_counts(body)) f.paper_counts[request.target] = p.value();
             }
             ++state.writes_done;
             // A planned session opens its console; a modal (the vote's confirmation) closes.

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -104,6 +105,9 @@ struct OpenBallot {
     // budget (参与式预算): the total and each option's cost, decimals like "1200.00";
     // an option line "路灯 1200.00" carries its cost after the last space.
     std::string budget;
+    std::string unit = "member";  // member, household (每户一票), owners (by floor area; yes_no)
+    std::string max_choices;      // approval: "2" (as typed); empty: every option
+    std::vector<Id> tellers;      // 计票员: two members who enter the paper counts
 };
 struct CloseBallot {
     Id ballot_id = 0;
@@ -114,6 +118,12 @@ struct Vote {
     std::string choice;
     std::vector<std::string> approve;
     std::vector<std::vector<std::string>> ranking;
+};
+// A teller's count of the paper ballots: each option (yes/no/abstain for yes/no) with the number
+// as typed; the state checks the numbers before sending.
+struct EnterPaperCounts {
+    Id ballot_id = 0;
+    std::vector<std::pair<std::string, std::string>> counts;
 };
 // 下载计票公告: the closed ballot's bulletin, saved as a file anyone can recount.
 struct DownloadBulletin {
@@ -146,7 +156,7 @@ struct TaskStep {
 // The flow's changes, applied by apply_flow() (apply_flow.cpp).
 using FlowIntent = std::variant<PostComment, AcceptIssue, DeclineIssue, MergeIssue, DemandSession,
                                 PlanSession, PublishSessionNotice, SessionStep, SignInMember, OpenBallot,
-                                CloseBallot, Vote, DownloadBulletin, AssignTask, PostTaskText, RateTask, TaskStep>;
+                                CloseBallot, Vote, EnterPaperCounts, DownloadBulletin, AssignTask, PostTaskText, RateTask, TaskStep>;
 
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {

@@ -11,7 +11,7 @@ namespace yishi::client {
 enum class RequestKind {
     translations, api_version, login, register_account, logout, me, issues, raise_issue, cosign,
     // loads of the flow's data
-    issue, comments, sessions, session, ballot, notices, tasks, task, rules, demand, members, bulletin,
+    issue, comments, sessions, session, ballot, notices, tasks, task, rules, demand, members, bulletin, paper_counts,
     // a change of the flow: on success its notice shows and the page reloads
     write,
 };

@@ -51,6 +51,7 @@ struct FlowData {
     std::vector<CouncilMemberEntry> members;  // the council's members (sign-in, on behalf of)
     bool members_loaded = false;
     std::map<Id, std::string> receipts;  // secret ballots: the receipt the server gave this member
+    std::map<Id, PaperCounts> paper_counts;  // ballots with tellers: both entries as last loaded
 };
 
 // A file the platform should save for the user (the bulletin), consumed after each change.
