@@ -314,7 +314,14 @@ Result<Published> publish_bulletin(const BulletinParts& parts) {
         if (preset && spec.unit == VotingUnit::member &&
             preset_rule(*preset).quorum.base == QuorumBase::households)
             preset.reset();
-        custom = !preset;
+        // Rules adjusted away from every preset are published as the council's own rule when
+        // they count heads, so that yishi-tally still recounts them.
+        std::optional<YesNoRule> own;
+        const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
+        if (!preset && spec.unit != VotingUnit::owners &&
+            rules.quorum.base == QuorumBase::heads && !pass.by_area)
+            own = YesNoRule{rules.quorum, pass};
+        custom = !preset && !own;
         if (preset && weighs_area(*preset)) {
             // Each ballot's floor area: stored with the content, else the roll's for open votes.
             for (auto& x : ballots) {
@@ -335,7 +342,7 @@ Result<Published> publish_bulletin(const BulletinParts& parts) {
                                {"households", all.households}};
             j["present"] = std::max(units, n_ballots);
         }
-        j["rule"] = preset ? Json(to_string(*preset)) : Json(nullptr);
+        j["rule"] = preset ? Json(to_string(*preset)) : own ? custom_rule_json(*own) : Json(nullptr);
         if (rules.defer_margin.num > 0)
             j["defer_margin"] = {{"num", rules.defer_margin.num}, {"den", rules.defer_margin.den}};
     } else {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "bulletin_fields.hpp"
+#include "messages_read.hpp"
 #include "yishi/decimal.hpp"
 
 namespace yishi {
@@ -56,10 +57,27 @@ struct Reader {
     }
 
     Check yes_no_header() {
-        if (!j.contains("rule") || !j["rule"].is_string())
+        if (j.contains("rule") && j["rule"].is_object()) {
+            // A council's own rule: by heads only, so every other check below reads it as the
+            // default preset's bases (members, no area).
+            YesNoRule custom;
+            const Json& r = j["rule"];
+            if (!r.contains("quorum") || !wire::read_quorum_rule(r["quorum"], custom.quorum) ||
+                !r.contains("pass") || !wire::read_pass_rule(r["pass"], custom.pass) ||
+                !valid_share(custom.quorum.share.share) || !valid_share(custom.pass.share.share))
+                return fail("bad_bulletin", "rule",
+                            "自定义规则须为 {\"quorum\": {num, den, bound, base}, \"pass\": {num, den, "
+                            "bound, by_area}}，比例在 0 与 1 之间");
+            if (custom.quorum.base != QuorumBase::heads || custom.pass.by_area)
+                return fail("bad_bulletin", "rule",
+                            "自定义规则只能按人数计算（base 为 \"heads\"，by_area 为 false）");
+            b.yes_no.rule = YesNoPreset::council_default;
+            b.yes_no.custom_rule = custom;
+        } else if (!j.contains("rule") || !j["rule"].is_string()) {
             return fail("bad_bulletin", "rule", "缺少表决规则（如 \"residents_meeting\"）");
-        if (!yes_no_preset_from_string(j["rule"].get<std::string>(), b.yes_no.rule))
+        } else if (!yes_no_preset_from_string(j["rule"].get<std::string>(), b.yes_no.rule)) {
             return fail("unknown_preset", "rule", in_quotes(j["rule"].get<std::string>()));
+        }
         if (!j.contains("electorate") || !j["electorate"].is_object())
             return fail("bad_bulletin", "electorate", "缺少全体表决人数（对象）");
         const Json& e = j["electorate"];
@@ -270,6 +288,11 @@ Result<Bulletin> parse_bulletin_text(const std::string& text) {
         return err;
     }
     return parse_bulletin(j);
+}
+
+Json custom_rule_json(const YesNoRule& rule) {
+    return {{"quorum", wire::quorum_rule_json(rule.quorum)},
+            {"pass", wire::pass_rule_json(rule.pass)}};
 }
 
 }  // namespace yishi

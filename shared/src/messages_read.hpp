@@ -83,5 +83,7 @@ Json id_or_null(Id id);
 Json quorum_rule_json(const QuorumRule& q);
 // False on any fault; the caller names the field.
 bool read_quorum_rule(const Json& j, QuorumRule& q);
+Json pass_rule_json(const PassRule& p);
+bool read_pass_rule(const Json& j, PassRule& p);
 
 }  // namespace yishi::wire

@@ -86,6 +86,10 @@ Json wire::quorum_rule_json(const QuorumRule& q) {
     return j;
 }
 
+Json wire::pass_rule_json(const PassRule& p) { return pass_json(p); }
+
+bool wire::read_pass_rule(const Json& j, PassRule& p) { return read_pass(j, p); }
+
 bool wire::read_quorum_rule(const Json& j, QuorumRule& q) {
     if (!read_threshold(j, q.share) || !j.contains("base") || !j["base"].is_string()) return false;
     return from_string(j["base"].get<std::string>(), q.base,

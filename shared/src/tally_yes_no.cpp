@@ -71,12 +71,13 @@ YesNoResult tally_yes_no(const YesNoSpec& spec, const std::vector<YesNoVote>& vo
             case Choice::abstain: r.abstain += v.count; break;
         }
     }
-    YesNoRule rule = preset_rule(spec.rule);
+    YesNoRule rule = spec.custom_rule ? *spec.custom_rule : preset_rule(spec.rule);
+    const bool by_area = !spec.custom_rule && weighs_area(spec.rule);
     const Electorate& e = spec.electorate;
     // Every base filled from the one number present, so that whichever base the rule counts
     // by (heads or households) sees it.
     Turnout present, all{e.members, e.households, e.area_centi_m2}, yes{r.yes, r.yes, 0};
-    if (weighs_area(spec.rule)) {
+    if (by_area) {
         r.present = ballots;  // 参与表决的业主: every ballot, abstentions included
         present = {ballots, ballots, area};
         all = {e.owners, e.owners, e.area_centi_m2};

@@ -157,6 +157,37 @@ BOOST_AUTO_TEST_CASE(malformed_bulletins_are_refused_with_the_problem_named) {
     BOOST_TEST(!parse_bulletin_text("{\"method\": ").ok());
 }
 
+BOOST_AUTO_TEST_CASE(a_councils_own_rule_by_heads_is_recounted_exactly_at_its_bounds) {
+    // Quorum at least 3/5 of 10; pass at least 2/3 of those present.
+    Json rule = {{"quorum", {{"num", 3}, {"den", 5}, {"bound", "at_least"}, {"base", "heads"}}},
+                 {"pass", {{"num", 2}, {"den", 3}, {"bound", "at_least"}, {"by_area", false}}}};
+    auto bulletin = [&](int yes, int no, int present) {
+        Json j = yes_no("", {{"members", 10}}, {{{"choice", "yes"}, {"count", yes}},
+                                                {{"choice", "no"}, {"count", no}}});
+        j["rule"] = rule;
+        j["present"] = present;
+        return j;
+    };
+    BOOST_TEST(tally(bulletin(4, 2, 6))["outcome"] == "passed");     // 6 = 3/5 of 10; 4 = 2/3 of 6
+    BOOST_TEST(tally(bulletin(3, 2, 6))["outcome"] == "failed");     // 3 < 2/3 of 6
+    BOOST_TEST(tally(bulletin(4, 1, 5))["outcome"] == "no_quorum");  // 5 < 3/5 of 10
+    BOOST_TEST(custom_rule_json({{{{3, 5}, Bound::at_least}, QuorumBase::heads},
+                                 {{{2, 3}, Bound::at_least}, false}}) == rule);
+    // Floor area and households stay with the presets; shares stay within (0, 1].
+    Json by_area = bulletin(4, 2, 6);
+    by_area["rule"]["pass"]["by_area"] = true;
+    BOOST_TEST(refusal(by_area) == "bad_bulletin");
+    Json households = bulletin(4, 2, 6);
+    households["rule"]["quorum"]["base"] = "households";
+    BOOST_TEST(refusal(households) == "bad_bulletin");
+    Json over = bulletin(4, 2, 6);
+    over["rule"]["pass"]["num"] = 4;
+    BOOST_TEST(refusal(over) == "bad_bulletin");
+    Json bound = bulletin(4, 2, 6);
+    bound["rule"]["quorum"]["bound"] = "about";
+    BOOST_TEST(message(bound).find("自定义规则") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(receipts_are_kept_in_bulletin_order) {
     Json j = kSingle;
     j["ballots"][0]["receipt"] = "B2";

@@ -1,6 +1,8 @@
 // The bulletin (计票公告) a closed ballot publishes: refused while open, in issue 5's format, and
 // recounted by the real yishi-tally to exactly the server's published result, for test-made
 // ballots and for every closed ballot of the demo quarter (`serve --seed-demo`).
+#include <functional>
+
 #include <boost/test/unit_test.hpp>
 
 #include "ballot_method_steps.hpp"
@@ -87,20 +89,19 @@ BOOST_AUTO_TEST_CASE(every_closed_ballot_of_the_demo_quarter_recounts_to_its_pub
     BOOST_TEST(recounted == 4);
 }
 
-BOOST_AUTO_TEST_CASE(
-    rules_adjusted_away_from_every_preset_publish_the_councils_result_as_not_recountable) {
+namespace {
+
+// Puts the council's rules changed by `change`, then plays a yes/no ballot with 9 yes of the
+// roll's 11 and returns the closed ballot's reply and its bulletin.
+std::pair<Json, Json> ballot_under_rules(const std::function<void(Json&)>& change) {
     ClockShift shift;
     TestServer server(seeded_db(), shifted_options(shift));
     auto tokens = member_tokens(server);
-    // A quorum of at least 3/5: no legal preset has it.
     auto rules = get_json(server, tokens[1], "/api/councils/1/rules").body;
-    rules["quorum"]["num"] = 3;
-    rules["quorum"]["den"] = 5;
-    rules["quorum"]["bound"] = "at_least";
+    change(rules);
     auto put = server.client().Put("/api/councils/1/rules", bearer(tokens[1]), rules.dump(), kJson);
     BOOST_REQUIRE(put);
     BOOST_REQUIRE_MESSAGE(put->status == 200, put->body);
-
     Id ballot = open_ballot_with(server, shift, tokens, Json::object());
     std::string path = path_of("/api/ballots/", ballot);
     for (int m = 1; m <= 9; ++m)
@@ -108,13 +109,44 @@ BOOST_AUTO_TEST_CASE(
             post_json(server, tokens[m], path + "/votes", {{"choice", "yes"}}).status, 201);
     auto closed = post_json(server, tokens[1], path + "/close");
     BOOST_REQUIRE_EQUAL(closed.status, 200);
-    auto b = get_json(server, tokens[2], path + "/bulletin").body;
+    return {closed.body, get_json(server, tokens[2], path + "/bulletin").body};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rules_adjusted_away_from_every_preset_are_published_as_the_councils_own_rule) {
+    // A quorum of at least 3/5 and a pass of at least 9/10: no legal preset has them.
+    auto [closed, b] = ballot_under_rules([](Json& rules) {
+        rules["quorum"]["num"] = 3;
+        rules["quorum"]["den"] = 5;
+        rules["quorum"]["bound"] = "at_least";
+        rules["pass"]["num"] = 9;
+        rules["pass"]["den"] = 10;
+        rules["pass"]["bound"] = "at_least";
+    });
+    BOOST_TEST(b["rule"]["quorum"]["num"] == 3);
+    BOOST_TEST(b["rule"]["quorum"]["base"] == "heads");
+    BOOST_TEST(b["rule"]["pass"]["den"] == 10);
+    BOOST_TEST(!b.contains("recountable"));
+    // 9 yes of 11 present is short of 9/10: failed, as the council's own tally says.
+    BOOST_TEST(b["result"]["outcome"] == "failed");
+    BOOST_TEST(b["result"]["outcome"] == closed["tally"]["outcome"]);
+    Recount r = recount(b);
+    BOOST_REQUIRE_EQUAL(r.status, 0);
+    BOOST_TEST(r.result() == b["result"]);
+}
+
+BOOST_AUTO_TEST_CASE(a_household_quorum_over_votes_by_head_is_published_as_not_recountable) {
+    // A quorum counted by households cannot be read off a roll of heads: the bulletin carries
+    // the council's result and rules, and yishi-tally refuses rather than recount it otherwise.
+    auto [closed, b] = ballot_under_rules([](Json& rules) {
+        rules["quorum"]["base"] = "households";
+    });
     BOOST_TEST(b["rule"].is_null());
     BOOST_TEST(b["recountable"] == false);
-    BOOST_TEST(b["council_rules"]["quorum"]["num"] == 3);
-    BOOST_TEST(b["result"]["outcome"] == closed.body["tally"]["outcome"]);
+    BOOST_TEST(b["council_rules"]["quorum"]["base"] == "households");
+    BOOST_TEST(b["result"]["outcome"] == closed["tally"]["outcome"]);
     BOOST_TEST(b["result"]["outcome"] == "passed");
-    // yishi-tally refuses it (no preset) rather than recount it under other rules.
     BOOST_TEST(recount(b).status == 2);
 }
 

@@ -24,8 +24,11 @@ bool method_from_string(const std::string& s, Method& out);
 //                  "choice": "yes"|"no"|"abstain" (yes_no) or an option (single),
 //                  "approve": [names] (approval, budget), "ranking": [[names], …] (schulze, irv),
 //                  "area": "88.20" (yes_no under the owners' presets: each ballot's floor area) }]
-//   yes_no:     "rule" (a preset of methods.hpp), "electorate" {"members" | "households" |
-//               "owners" and "area"}, optional "present", optional "defer_margin" {"num","den"}
+//   yes_no:     "rule" (a preset of methods.hpp, or a council's own rule by heads:
+//               {"quorum": {"num","den","bound","base":"heads"}, "pass": {"num","den","bound",
+//               "by_area":false}}, bounds "more_than" | "at_least"), "electorate" {"members" |
+//               "households" | "owners" and "area"}, optional "present", optional
+//               "defer_margin" {"num","den"}
 //   approval:   optional "max_choices" (default: every option)
 //   budget:     "budget" and "costs" {name: decimal} for every option
 // Areas, costs and budgets are decimal strings with at most two decimals. Unknown keys are
@@ -52,6 +55,9 @@ struct Bulletin {
 // electorate, a repeated option or receipt, a missing or mistyped field.
 Result<Bulletin> parse_bulletin(const nlohmann::json& j);
 Result<Bulletin> parse_bulletin_text(const std::string& text);
+
+// A council's own yes/no rule as the bulletin's "rule" object (see above).
+nlohmann::json custom_rule_json(const YesNoRule& rule);
 
 // The result JSON (names, not indices; areas and money as two-decimal strings):
 //   yes_no   → outcome, yes, no, abstain, present, quorum_met

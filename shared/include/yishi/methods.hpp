@@ -74,6 +74,9 @@ struct YesNoSpec {
     // 暂缓决策: with a quorum, |yes − no| × den ≤ num × present defers the decision. Absent: off.
     // num == 0 is allowed and defers an exact tie only.
     std::optional<Fraction> defer_margin;
+    // A council's own rule (议事规则 adjusted away from every preset), counted by heads; used
+    // instead of `rule` when set. Household and floor-area rules exist as presets only.
+    std::optional<YesNoRule> custom_rule;
 };
 
 struct YesNoResult {
