@@ -110,6 +110,39 @@ BOOST_AUTO_TEST_CASE(a_refused_vote_shows_the_servers_reason_and_reloads_what_is
     BOOST_TEST(has(after, RequestKind::ballot));
 }
 
+BOOST_AUTO_TEST_CASE(a_vote_refused_for_the_household_closes_the_modal_and_stays_refused) {
+    OnBallot f(open_ballot({101}, {}));
+    apply(f.state, OpenModal{"confirm-yes"});
+    auto sent = apply(f.state, Vote{9, "yes"});
+    auto after = apply_response(
+        f.state, only(sent, RequestKind::write), 409,
+        R"({"error":{"code":"household_voted","message":"您所在的户已有成员投票，每户只计一票"}})");
+    BOOST_TEST(f.state.route.modal.empty());
+    BOOST_TEST((f.state.url_update == UrlUpdate::back));
+    BOOST_TEST(has(after, RequestKind::ballot));
+    // The ballot, reloaded, still shows this member as not voted: the page refuses all the same.
+    const BallotView* b = f.state.find_ballot(9);
+    BOOST_REQUIRE(b);
+    BOOST_TEST(vote_refusal(f.state, *b)->message == "您所在的户已有成员投票，每户只计一票");
+    // A refusal for another reason (closed meanwhile) is not kept: the reload says what is true.
+    OnBallot g(open_ballot({101}, {}));
+    auto again = apply(g.state, Vote{9, "yes"});
+    apply_response(g.state, only(again, RequestKind::write), 409,
+                   R"({"error":{"code":"ballot_closed","message":"表决未开放或已结束"}})");
+    BOOST_TEST(!vote_refusal(g.state, *g.state.find_ballot(9)).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(logging_out_forgets_the_flow_and_a_secret_ballots_receipt) {
+    OnBallot f(open_ballot({101}, {}));
+    auto sent = apply(f.state, Vote{9, "yes"});
+    apply_response(f.state, only(sent, RequestKind::write), 201, R"({"id":9,"receipt":"K7QZ3M9PXD"})");
+    BOOST_TEST(f.state.flow.receipts.count(9) == 1u);
+    apply(f.state, Logout{});
+    BOOST_TEST(f.state.flow.receipts.empty());
+    BOOST_TEST(f.state.flow.ballots.empty());
+    BOOST_TEST(!f.state.download.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(live_pages_refresh_quietly_without_the_loading_indicator) {
     OnBallot f(open_ballot({101, 102}, {}));
     BOOST_TEST(is_live(f.state.route.page));

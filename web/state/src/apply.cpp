@@ -59,6 +59,10 @@ void end_session(ClientState& state) {
     state.issues.clear();
     ++state.issues_version;
     state.issues_loaded = false;
+    // Another member may log in on this device next: nothing of this one's stays (a secret
+    // ballot's receipt least of all).
+    state.flow = FlowData{};
+    state.download.reset();
     ++state.epoch;
 }
 

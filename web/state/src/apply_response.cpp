@@ -150,8 +150,19 @@ struct Reply {
         show_error(state, {{}, e.message}, e.field);
         // A refused co-sign usually means the list is out of date (co-signed elsewhere).
         if (request.kind == RequestKind::cosign && status == 409) steps::load_issues(state, out);
+        if (request.kind != RequestKind::write) return;
+        // The confirmation modal closes, so that the reason is seen and nothing is pressed twice.
+        if (!state.route.modal.empty()) {
+            state.route.modal.clear();
+            state.url_update = UrlUpdate::back;
+        }
+        // A vote refused for a reason only the server knows stays refused on the ballot's page.
+        bool vote = request.path.size() > 6 &&
+                    request.path.compare(request.path.size() - 6, 6, "/votes") == 0;
+        if (vote && (e.code == "household_voted" || e.code == "already_voted"))
+            state.flow.vote_refusals[request.target] = e;
         // A refused change (already voted, closed meanwhile): show what is true now.
-        if (request.kind == RequestKind::write && status == 409) steps::load_page(state, out);
+        if (status == 409) steps::load_page(state, out);
     }
 };
 

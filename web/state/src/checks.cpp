@@ -43,6 +43,8 @@ Task core_task(const TaskView& v) {
 Check vote_refusal(const ClientState& state, const BallotView& ballot) {
     Actor actor = state.actor();
     if (!actor.member) return make_error("forbidden");
+    if (auto r = state.flow.vote_refusals.find(ballot.id); r != state.flow.vote_refusals.end())
+        return r->second;
     // An open ballot belongs to an open session (the server closes ballots before sessions).
     Session s;
     s.id = ballot.session_id;

@@ -52,6 +52,9 @@ struct FlowData {
     bool members_loaded = false;
     std::map<Id, std::string> receipts;  // secret ballots: the receipt the server gave this member
     std::map<Id, PaperCounts> paper_counts;  // ballots with tellers: both entries as last loaded
+    // Votes the server refused for a reason the client cannot see (每户一票: another member of the
+    // household voted): the ballot page says so instead of offering the buttons again.
+    std::map<Id, Error> vote_refusals;
 };
 
 // A file the platform should save for the user (the bulletin), consumed after each change.
