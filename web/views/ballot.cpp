@@ -154,12 +154,14 @@ void result_lines(const ClientState& state, const BallotView& b) {
                  "winners");
     if (r.contains("order") && r["order"].is_array())
         ui::text(t.format("ballot.order", {{"names", names(r["order"], " > ")}}), "order");
-    if (r.contains("counts") && r["counts"].is_object()) {
+    // "东门 2 · 西门 3", in the ballot's order of options (the JSON object's is by bytes).
+    auto counts_of = [&](const Json& counts) {
         std::string s;
-        for (const auto& [k, v] : r["counts"].items())
-            s += (s.empty() ? "" : " · ") + k + " " + v.dump();
-        ui::text(s, "counts");
-    }
+        for (const auto& o : b.options)
+            if (counts.contains(o)) s += (s.empty() ? "" : " · ") + o + " " + counts[o].dump();
+        return s;
+    };
+    if (r.contains("counts") && r["counts"].is_object()) ui::text(counts_of(r["counts"]), "counts");
     if (r.contains("funded") && r["funded"].is_array())
         ui::text(t.format("ballot.funded", {{"names", r["funded"].empty() ? "—" : names(r["funded"], "、")},
                                             {"spent", r.value("spent", std::string())}}),
@@ -167,11 +169,32 @@ void result_lines(const ClientState& state, const BallotView& b) {
     if (r.contains("unfunded") && r["unfunded"].is_array() && !r["unfunded"].empty())
         ui::text(t.format("ballot.unfunded", {{"names", names(r["unfunded"], "、")}}), "unfunded",
                  ui::Tone::muted);
+    // Owners' double majority: heads and floor area, both as published.
+    if (r.contains("participating_area") && r.contains("yes_area"))
+        ui::text(t.format("ballot.owners_result",
+                          {{"yes", r.value("yes", Json(0)).dump()},
+                           {"owners", r.value("participating_owners", Json(0)).dump()},
+                           {"yes_area", r.value("yes_area", std::string())},
+                           {"area", r.value("participating_area", std::string())}}),
+                 "owners-result");
     if (b.tally && !yes_no(b))  // a yes/no chart shows its outcome already
         ui::text(t.get(outcome_key(b.tally->outcome)), "method-outcome", ui::Tone::muted);
-    if (r.contains("rounds") && r["rounds"].is_array())
+    if (r.contains("rounds") && r["rounds"].is_array()) {
         ui::text(t.format("ballot.rounds", {{"n", std::to_string(r["rounds"].size())}}), "rounds",
                  ui::Tone::muted);
+        // Instant runoff, round by round: who was still in, with how many votes, and who left.
+        for (std::size_t i = 0; i < r["rounds"].size(); ++i) {
+            const Json& round = r["rounds"][i];
+            if (!round.is_object() || !round.contains("counts")) continue;
+            std::string n = std::to_string(i + 1), counts = counts_of(round["counts"]);
+            bool out = round.contains("eliminated") && round["eliminated"].is_string();
+            ui::text(out ? t.format("ballot.round_eliminated",
+                                    {{"n", n}, {"counts", counts},
+                                     {"name", round["eliminated"].get<std::string>()}})
+                         : t.format("ballot.round_final", {{"n", n}, {"counts", counts}}),
+                     "round-" + n, ui::Tone::muted);
+        }
+    }
 }
 
 // 交办: the convenor turns a passed decision into a task for a responsible unit.

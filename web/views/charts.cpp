@@ -2,10 +2,12 @@
 // and 到会 against the electorate with the quorum line. Lines sit at exact shares of the
 // bar; positions are the only floating point here (the outcome comes from the server's tally).
 #include <algorithm>
+#include <optional>
 
 #include "../theme.hpp"
 #include "../widgets.hpp"
 #include "views.hpp"
+#include "yishi/methods.hpp"
 
 namespace yishi::web {
 
@@ -67,7 +69,16 @@ void draw_tally_chart(const ClientState& state, const BallotView& ballot) {
     const auto& c = theme::colors();
     const Tally& tally = *ballot.tally;
     const std::string n = std::to_string(ballot.id);
-    const auto* rules = state.flow.rules ? &*state.flow.rules : nullptr;
+    // An owners' ballot (业主, 民法典 §278) is held to its preset, whatever the council's rules.
+    std::optional<CouncilRules> owners;
+    if (ballot.unit == "owners" && state.flow.rules) {
+        YesNoRule r = preset_rule(ballot.special_matter ? YesNoPreset::owners_major
+                                                        : YesNoPreset::owners_ordinary);
+        owners = *state.flow.rules;
+        owners->quorum = r.quorum;
+        owners->pass = owners->pass_special = r.pass;
+    }
+    const auto* rules = owners ? &*owners : state.flow.rules ? &*state.flow.rules : nullptr;
     float pass = rules ? share_of(ballot.special_matter ? rules->pass_special.share
                                                         : rules->pass.share)
                        : -1;
