@@ -201,7 +201,7 @@ test('residents vote on the convenor\'s ballot and the console counts each vote 
   const refused = await desk.until((s) => s.error && s, 'the refusal');
   assert.equal(refused.error, '您已投过票，每人只计一票');
   await desk.shot('second-vote-refused');
-  await desk.click(key('cancel-vote'));
+  // The refusal closes the confirmation, so that the reason is not hidden behind it.
   await desk.until((s) => s.route === `#/ballot/${ballotId}` && !s.widgets.some(key('confirm-vote')), 'the confirmation closed');
   assert.equal(sql(`SELECT choice FROM votes v JOIN members m ON m.id = v.member_id WHERE ballot_id = ${ballotId} AND login = 'demo03'`), 'yes');
   assert.ok(await unreloaded(convenor), 'the console was never reloaded');
