@@ -35,6 +35,27 @@ Tally tally_from(const Fields& f) {
     return t;
 }
 
+std::vector<std::string> names(const Json& list, const std::string& path) {
+    std::vector<std::string> out;
+    if (!list.is_array()) wire::refuse("wrong_type", path);
+    for (const auto& x : list) {
+        if (!x.is_string()) wire::refuse("wrong_type", path);
+        out.push_back(x.get<std::string>());
+    }
+    return out;
+}
+
+CastBallot cast_from(const Fields& f) {
+    CastBallot c;
+    c.member_id = f.integer("member_id");
+    if (f.has("choice")) c.choice = f.text("choice");
+    if (f.has("approve")) c.approve = names(f.array("approve"), f.path("approve"));
+    if (f.has("ranking"))
+        for (const auto& group : f.array("ranking"))
+            c.ranking.push_back(names(group, f.path("ranking")));
+    return c;
+}
+
 BallotView ballot_from(const Fields& f) {
     BallotView b;
     b.id = f.integer("id");
@@ -73,6 +94,9 @@ BallotView ballot_from(const Fields& f) {
                  v.one_of("choice", {Choice::yes, Choice::no, Choice::abstain})});
         }
         if (f.has("tally")) b.tally = tally_from(f.object("tally"));
+        if (f.has("cast"))
+            for (std::size_t i = 0; i < f.array("cast").size(); ++i)
+                b.cast.push_back(cast_from(f.element("cast", i)));
     }
     return b;
 }

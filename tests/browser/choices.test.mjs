@@ -127,6 +127,9 @@ test('single choice: tapped on a phone, confirmed by name, counted; winners and 
   const counts = await resident.reveal(key('counts'), 'the counts');
   for (const [o, n] of Object.entries(bulletin.result.counts)) assert.ok(counts.value.includes(`${o} ${n}`), `${o} ${n} in ${counts.value}`);
   assert.equal(counts.value, '东门 2 · 西门 3 · 南门 1', 'in the order of the options');
+  // An open roll (记名): once closed, what each member cast.
+  assert.equal((await resident.reveal(key('roll-cast-2'))).value, '王秀英：西门');
+  assert.equal((await resident.reveal(key('roll-cast-7'))).value, '赵德明：东门');
   await resident.shot('choices-single-result');
   await convenor.page.context().close();
   await resident.page.context().close();
@@ -209,6 +212,7 @@ test('instant runoff: ranked by tapping in order, an elimination round, rounds a
   // Round by round: who was still in with how many votes, and who was eliminated.
   assert.equal((await resident.reveal(key('round-1'))).value, '第 1 轮：东门 3 · 西门 2 · 南门 1；淘汰 南门');
   assert.equal((await resident.reveal(key('round-2'))).value, '第 2 轮：东门 4 · 西门 2');
+  assert.equal((await resident.reveal(key('roll-cast-2'))).value, '王秀英：南门 > 东门');
   await resident.shot('choices-irv-result');
   await convenor.page.context().close();
   await resident.page.context().close();
@@ -237,6 +241,12 @@ test('one vote per household: a second member of 3栋2单元502 is refused in th
   const member = await page('wang_xiaoming', `#/ballot/${ballot}`, PHONE, 'chunhui2026');
   const note = await member.visible(key('unit-note'), 'the one-vote-per-household note');
   assert.match(note.value, /每户一票/);
+  // The roll while open: who has voted, never how.
+  const voted = await member.reveal(key('roll-voted'));
+  assert.equal(voted.value, '已投票（1 人）：王秀英');
+  assert.match((await member.reveal(key('roll-not-voted'))).value, /王小明/);
+  await member.page.mouse.move(195, 400);
+  await member.page.mouse.wheel(0, -5000);
   await member.tap(key('vote-yes'));
   await member.tap(key('confirm-vote'));
   const refused = '您所在的户已有成员投票，每户只计一票';

@@ -102,6 +102,11 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
   for (const w of published.result.winners) assert.ok(shown.value.includes(w), `${w} shown`);
   const order = await resident.reveal(key('order'));
   assert.ok(order.value.includes(' > '));
+  // Secret: the roll names who voted, never what.
+  assert.match((await resident.reveal(key('roll-voted'))).value, /^已投票（5 人）：.*王秀英/);
+  await resident.reveal(key('roll-secret'));
+  assert.ok(!(await resident.snapshot()).widgets.some((w) => /##roll-cast-/.test(w.id)), 'no one\'s ranking shown');
+  await resident.page.mouse.wheel(0, -5000);
   await resident.reveal(key('download-bulletin'));
   const [download] = await Promise.all([
     resident.page.waitForEvent('download'),

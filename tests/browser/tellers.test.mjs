@@ -149,5 +149,9 @@ test('two tellers enter paper counts: a mismatch is shown to both and blocks clo
   assert.equal(outcome.value, '通过');
   await a.reveal(key('paper-status'));
   await a.shot('tellers-closed');
+  // The open roll names the online voters by choice; the rest may have voted on paper.
+  assert.equal((await a.reveal(key('roll-yes'))).value, '赞成（1 人）：刘桂兰');
+  assert.equal((await a.reveal(key('roll-no'))).value, '反对（1 人）：陈志强');
+  assert.match((await a.reveal(key('roll-not-voted'))).value, /^未在线投票（7 人/);
   for (const c of [convenor, a, b]) await c.page.context().close();
 });

@@ -191,6 +191,27 @@ BOOST_AUTO_TEST_CASE(a_closed_ballot_publishes_each_vote_the_tally_and_the_notic
     same_on_the_wire(kClosing, decode_ballot_closing);
 }
 
+BOOST_AUTO_TEST_CASE(a_closed_open_roll_ballot_of_another_method_shows_what_each_member_cast) {
+    Json j = Json::parse(kOpenBallot);
+    j["state"] = "closed";
+    j["votes"] = Json::array();
+    j["method"] = "irv";
+    j["options"] = {"东门", "西门", "南门"};
+    j["cast"] = {{{"member_id", 1}, {"ranking", {{"西门"}, {"东门", "南门"}}}},
+                 {{"member_id", 2}, {"approve", {"东门"}}},
+                 {{"member_id", 3}, {"choice", "南门"}}};
+    auto b = decode_ballot(j.dump());
+    BOOST_REQUIRE(b.ok());
+    BOOST_REQUIRE(b.value().cast.size() == 3u);
+    BOOST_TEST(b.value().cast[0].member_id == 1);
+    BOOST_TEST((b.value().cast[0].ranking ==
+                std::vector<std::vector<std::string>>{{"西门"}, {"东门", "南门"}}));
+    BOOST_TEST((b.value().cast[1].approve == std::vector<std::string>{"东门"}));
+    BOOST_TEST(b.value().cast[2].choice == "南门");
+    j["cast"][0]["ranking"][1][0] = 7;
+    refused(decode_ballot(j.dump()), "wrong_type", "cast[0].ranking");
+}
+
 BOOST_AUTO_TEST_CASE(ballot_refusals_name_the_field) {
     refused(decode_ballot(with(kOpenBallot, "/roll"_json_pointer, "1,2")), "wrong_type", "roll");
     refused(decode_ballot(with(kOpenBallot, "/votes_cast"_json_pointer, nullptr)),

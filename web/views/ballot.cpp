@@ -277,6 +277,7 @@ void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
         if (ballot->secret) ui::text(t.get("ballot.secret"), "secret-note", ui::Tone::muted);
         ui::end_card(mine);
         draw_paper_counts(state, *ballot, ui, intents);
+        draw_roll(state, *ballot);
         confirm_modal(state, *ballot, ui, intents);
         if (state.is_convenor() &&
             ui::button(ui::labelled(t.get("session.close_ballot"), "close-ballot-" + n),
@@ -299,6 +300,7 @@ void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
             ui::text(t.get("ballot.counted"), "counted", ui::Tone::success);
         ui::end_card(result);
         draw_paper_counts(state, *ballot, ui, intents);
+        draw_roll(state, *ballot);
         bool passed = ballot->tally && ballot->tally->outcome == Outcome::passed;
         if (passed && state.is_convenor() && state.flow.tasks_loaded)
             assign_form(state, *ballot, ui, intents);

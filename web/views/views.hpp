@@ -139,6 +139,8 @@ void draw_settings(const ClientState& state, Intents& intents);
 void draw_sessions(const ClientState& state, SessionsUi& ui, Intents& intents);
 void draw_session(const ClientState& state, SessionUi& ui, Intents& intents);
 void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents);
+// A ballot's roll: who has voted and who has not; once an open roll closes, what each cast.
+void draw_roll(const ClientState& state, const BallotView& ballot);
 // A ballot's tellers: their paper counts side by side, and a teller's own entry while open.
 void draw_paper_counts(const ClientState& state, const BallotView& ballot, TaskUi& ui,
                        Intents& intents);

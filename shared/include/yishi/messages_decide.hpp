@@ -57,6 +57,15 @@ std::string encode(const DemandStatus& d);
 Result<DemandStatus> decode_demand_status(std::string_view body);
 
 // --- ballots: POST /api/sessions/{id}/ballots, GET /api/ballots/{id}, POST .../votes ---
+// What one member cast on an open roll (记名), once closed: a choice (yes/no/abstain or an option),
+// approvals, or a ranking (groups of equal rank, best first).
+struct CastBallot {
+    Id member_id = 0;
+    std::string choice;
+    std::vector<std::string> approve;
+    std::vector<std::vector<std::string>> ranking;
+};
+
 // A ballot as members see it. While open it shows who has voted, never how: nobody is swayed by a
 // running count. Closed, the roll is open (记名): each vote and the tally are published.
 struct BallotView {
@@ -83,6 +92,7 @@ struct BallotView {
     std::string unit = "member";
     std::int64_t max_choices = 0;  // 0: every option
     std::vector<Id> tellers;       // 计票员: the two members who enter the paper counts
+    std::vector<CastBallot> cast;  // closed open-roll ballots: what each member cast
     std::optional<Json> result;
 };
 // The view of a ballot with its issue's title and, once closed, its tally.
