@@ -5,11 +5,10 @@
 // ballot's bulletin recounts with yishi-tally to the server's published result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  env, requireEnv, tempDb, startServer, launchBrowser, openClient, key, sqlOn, api, apiLogin,
+  env, startAll, stopAll, sessionUnderway, yishiTally, openClient, key, sqlOn, api, apiLogin,
 } from './harness.mjs';
 
 const DESKTOP = { width: 1920, height: 1080, scale: 1 };
@@ -20,12 +19,8 @@ const sql = (q) => sqlOn(db, q);
 const find = (st, k) => st.widgets.find((w) => w.id.endsWith('##' + k));
 
 before(async () => {
-  requireEnv();
-  if (!process.env.YISHI_TALLY) throw new Error('YISHI_TALLY (the yishi-tally binary) is not set');
-  db = tempDb();
-  server = await startServer(db);
+  ({ db, server, browser } = await startAll({ tally: true }));
   url = server.url;
-  browser = await launchBrowser();
   for (let n = 1; n <= 8; ++n) tokens[n] = await apiLogin(url, `demo0${n}`);
   // Five listed issues for the agenda: the convenor accepts collecting ones when too few are.
   const listed = () => sql("SELECT id FROM issues WHERE stage = 'listed' ORDER BY id").split('\n').filter(Boolean).map(Number);
@@ -35,19 +30,11 @@ before(async () => {
   }
   items = listed().slice(0, 5);
   assert.equal(items.length, 5, 'five listed issues for the agenda');
-  const startsAt = Math.floor(Date.now() / 1000) + 3;
-  const s = await api(url, '/api/councils/1/sessions', { token: tokens[1], body: { kind: 'regular', starts_at: startsAt } });
-  await api(url, `/api/sessions/${s.id}/notice`, { token: tokens[1], body: { agenda: items.map((issue_id) => ({ issue_id })), override_reason: '测试：多种表决方式' } });
-  sessionId = s.id;
-  while (Math.floor(Date.now() / 1000) < startsAt) await new Promise((r) => setTimeout(r, 200));
-  await api(url, `/api/sessions/${s.id}/open`, { token: tokens[1], body: {} });
-  for (let n = 1; n <= 8; ++n) await api(url, `/api/sessions/${s.id}/sign-in`, { token: tokens[n], body: {} });
+  sessionId = await sessionUnderway(url, tokens[1], items, '测试：多种表决方式',
+    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => tokens[n]));
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+after(() => stopAll({ server, browser }));
 
 // A fresh page (so the console's form starts empty) at `hash`, logged in.
 async function page(login, hash, size, password) {
@@ -89,7 +76,7 @@ async function recount(ballot) {
   const bulletin = await api(url, `/api/ballots/${ballot}/bulletin`, { token: tokens[2] });
   const file = path.join(env.shots, `choices-bulletin-${ballot}.json`);
   writeFileSync(file, JSON.stringify(bulletin));
-  const again = JSON.parse(execFileSync(process.env.YISHI_TALLY, [file], { encoding: 'utf8' }));
+  const again = yishiTally(file);
   assert.deepEqual(again, bulletin.result, 'yishi-tally recounts the bulletin to the published result');
   return bulletin;
 }

@@ -52,6 +52,41 @@ export function startServer(db) {
   });
 }
 
+// What a test file needs: a server on a fresh database and a headless Chromium. Used as
+//   before(async () => ({ db, server, browser } = await startAll()));
+//   after(() => stopAll({ server, browser }));
+// `tally`: the file also runs the yishi-tally binary (YISHI_TALLY).
+export async function startAll({ tally = false } = {}) {
+  requireEnv();
+  if (tally && !process.env.YISHI_TALLY) throw new Error('YISHI_TALLY (the yishi-tally binary) is not set');
+  const db = tempDb();
+  const server = await startServer(db);
+  const browser = await launchBrowser();
+  return { db, server, browser };
+}
+
+export async function stopAll({ server, browser }) {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+}
+
+// ./yishi tally's binary on a bulletin file: the result it prints, parsed.
+export function yishiTally(file) {
+  return JSON.parse(execFileSync(process.env.YISHI_TALLY, [file], { encoding: 'utf8' }));
+}
+
+// A regular session under way: planned to start in 3 s with `agenda` (issue ids), noticed late
+// with `reason`, opened once it starts, and every token of `present` signed in. Its id.
+export async function sessionUnderway(url, convenorToken, agenda, reason, present) {
+  const startsAt = Math.floor(Date.now() / 1000) + 3;
+  const s = await api(url, '/api/councils/1/sessions', { token: convenorToken, body: { kind: 'regular', starts_at: startsAt } });
+  await api(url, `/api/sessions/${s.id}/notice`, { token: convenorToken, body: { agenda: agenda.map((issue_id) => ({ issue_id })), override_reason: reason } });
+  while (Math.floor(Date.now() / 1000) < startsAt) await new Promise((r) => setTimeout(r, 200));
+  await api(url, `/api/sessions/${s.id}/open`, { token: convenorToken, body: {} });
+  for (const token of present) await api(url, `/api/sessions/${s.id}/sign-in`, { token, body: {} });
+  return s.id;
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

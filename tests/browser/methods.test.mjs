@@ -4,29 +4,19 @@
 // the client recounts with ./yishi tally's binary to exactly the server's published result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  env, requireEnv, tempDb, startServer, launchBrowser, openClient, key, sqlOn, api, apiLogin,
+  env, startAll, stopAll, sessionUnderway, yishiTally, openClient, key, sqlOn, api, apiLogin,
 } from './harness.mjs';
 
 const DESKTOP = { width: 1920, height: 1080, scale: 1 };
 let db, server, browser, sessionId, budgetItem, allTokens;
 const sql = (q) => sqlOn(db, q);
 
-before(async () => {
-  requireEnv();
-  if (!process.env.YISHI_TALLY) throw new Error('YISHI_TALLY (the yishi-tally binary) is not set');
-  db = tempDb();
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
+before(async () => ({ db, server, browser } = await startAll({ tally: true })));
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+after(() => stopAll({ server, browser }));
 
 test('a secret Schulze ballot is created, ranked, closed and its downloaded bulletin recounts', async () => {
   const url = server.url;
@@ -35,21 +25,16 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
   // A session starting in three seconds (a short notice needs its reason), opened, six present.
   const [issue, second] = sql("SELECT id FROM issues WHERE stage = 'listed' ORDER BY id LIMIT 2").split('\n').map(Number);
   budgetItem = second;
-  const startsAt = Math.floor(Date.now() / 1000) + 3;
-  const s = await api(url, '/api/councils/1/sessions', { token: tokens[1], body: { kind: 'regular', starts_at: startsAt } });
-  await api(url, `/api/sessions/${s.id}/notice`, { token: tokens[1], body: { agenda: [{ issue_id: issue }, { issue_id: second }], override_reason: '测试：选址需尽快决定' } });
-  sessionId = s.id;
+  sessionId = await sessionUnderway(url, tokens[1], [issue, second], '测试：选址需尽快决定',
+    [1, 2, 3, 4, 5, 6].map((n) => tokens[n]));
   allTokens = tokens;
-  while (Math.floor(Date.now() / 1000) < startsAt) await new Promise((r) => setTimeout(r, 200));
-  await api(url, `/api/sessions/${s.id}/open`, { token: tokens[1], body: {} });
-  for (const n of [1, 2, 3, 4, 5, 6]) await api(url, `/api/sessions/${s.id}/sign-in`, { token: tokens[n], body: {} });
 
   // The convenor opens the item's ballot from the console: ranked, three options, secret.
   const convenor = await openClient(browser, url, DESKTOP);
   await convenor.login('demo01');
   await convenor.route('#/home');
-  await convenor.page.evaluate((h) => { location.hash = h; }, `#/session/${s.id}`);
-  await convenor.route(`#/session/${s.id}`);
+  await convenor.page.evaluate((h) => { location.hash = h; }, `#/session/${sessionId}`);
+  await convenor.route(`#/session/${sessionId}`);
   await convenor.click(key('method-schulze'));
   await convenor.click(key('ballot-options'));
   await convenor.page.keyboard.insertText('东门');
@@ -60,7 +45,7 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
   await convenor.click(key('ballot-secret'));
   await convenor.click(key(`open-ballot-${issue}`));
   await convenor.until((st) => st.notice === '表决已开始' && st, 'ballot opened');
-  const ballot = Number(sql(`SELECT id FROM ballots WHERE session_id = ${s.id} AND issue_id = ${issue}`));
+  const ballot = Number(sql(`SELECT id FROM ballots WHERE session_id = ${sessionId} AND issue_id = ${issue}`));
   assert.ok(ballot > 0, 'the ballot is stored');
   assert.equal(sql(`SELECT method || ' ' || secret FROM ballot_specs WHERE ballot_id = ${ballot}`), 'schulze 1');
   await convenor.shot('method-ballot-opened');
@@ -117,7 +102,7 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
   const bulletin = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(bulletin.method, 'schulze');
   assert.ok(bulletin.ballots.some((b) => b.receipt === code), 'my receipt is on the bulletin');
-  const recount = JSON.parse(execFileSync(process.env.YISHI_TALLY, [file], { encoding: 'utf8' }));
+  const recount = yishiTally(file);
   assert.deepEqual(recount, published.result, 'yishi-tally recounts the downloaded bulletin to the published result');
   await resident.shot('method-result');
   await convenor.page.context().close();

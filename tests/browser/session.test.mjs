@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  requireEnv, tempDb, startServer, launchBrowser, openClient, key, sqlOn, api, apiLogin,
+  startAll, stopAll, openClient, key, sqlOn, api, apiLogin,
 } from './harness.mjs';
 
 const DESKTOP = { width: 1920, height: 1080, scale: 1 };
@@ -22,17 +22,9 @@ let convenor, phone, desk, laptop;  // the convenor's and three residents' pages
 let sessionId, issueId, ballotId, taskId;
 const sql = (q) => sqlOn(db, q);
 
-before(async () => {
-  requireEnv();
-  db = tempDb();
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
+before(async () => ({ db, server, browser } = await startAll()));
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+after(() => stopAll({ server, browser }));
 
 // Logs `c` in and waits for the home screen.
 async function enter(c, login) {

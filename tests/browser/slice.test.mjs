@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { env, requireEnv, tempDb, startServer, launchBrowser, openClient } from './harness.mjs';
+import { env, startAll, stopAll, startServer, openClient } from './harness.mjs';
 
 const TITLE = '北门路灯不亮，夜间出行不便龘';   // ends with a rare character (U+9F98)
 const BODY_TYPED = '三号楼北侧路灯坏了两周，';
@@ -16,17 +16,9 @@ function sql(query) {
   return execFileSync('sqlite3', [db, query], { encoding: 'utf8' }).trim();
 }
 
-before(async () => {
-  requireEnv();
-  db = tempDb();
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
+before(async () => ({ db, server, browser } = await startAll()));
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+after(() => stopAll({ server, browser }));
 
 test('a wrong password is refused with the server\'s Chinese message', async () => {
   const c = await openClient(browser, server.url);

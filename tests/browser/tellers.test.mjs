@@ -5,11 +5,10 @@
 // bulletin recounts with ./yishi tally's binary to exactly that result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  env, requireEnv, tempDb, startServer, launchBrowser, openClient, key, sqlOn, api, apiLogin,
+  env, startAll, stopAll, sessionUnderway, yishiTally, openClient, key, sqlOn, api, apiLogin,
 } from './harness.mjs';
 
 const DESKTOP = { width: 1920, height: 1080, scale: 1 };
@@ -17,18 +16,9 @@ const PHONE = { width: 390, height: 844, scale: 2, mobile: true };
 let db, server, browser;
 const sql = (q) => sqlOn(db, q);
 
-before(async () => {
-  requireEnv();
-  if (!process.env.YISHI_TALLY) throw new Error('YISHI_TALLY (the yishi-tally binary) is not set');
-  db = tempDb();
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
+before(async () => ({ db, server, browser } = await startAll({ tally: true })));
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+after(() => stopAll({ server, browser }));
 
 async function onPage(client, hash) {
   await client.until((st) => st.loggedIn && st.route !== '#/login' && !st.loading && st, 'logged in');
@@ -54,24 +44,20 @@ test('two tellers enter paper counts: a mismatch is shown to both and blocks clo
   const id = (login) => Number(sql(`SELECT id FROM members WHERE login = '${login}'`));
   const [tellerA, tellerB] = [id('demo02'), id('demo03')];
   const issue = Number(sql("SELECT id FROM issues WHERE stage = 'listed' ORDER BY id LIMIT 1"));
-  const startsAt = Math.floor(Date.now() / 1000) + 3;
-  const s = await api(url, '/api/councils/1/sessions', { token: tokens[1], body: { kind: 'regular', starts_at: startsAt } });
-  await api(url, `/api/sessions/${s.id}/notice`, { token: tokens[1], body: { agenda: [{ issue_id: issue }], override_reason: '测试：纸质票计票' } });
-  while (Math.floor(Date.now() / 1000) < startsAt) await new Promise((r) => setTimeout(r, 200));
-  await api(url, `/api/sessions/${s.id}/open`, { token: tokens[1], body: {} });
-  for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9]) await api(url, `/api/sessions/${s.id}/sign-in`, { token: tokens[n], body: {} });
+  const sessionId = await sessionUnderway(url, tokens[1], [issue], '测试：纸质票计票',
+    [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => tokens[n]));
 
   // The convenor names the two tellers and opens a yes/no ballot from the console.
   const convenor = await openClient(browser, url, DESKTOP);
   await convenor.login('demo01');
-  await onPage(convenor, `#/session/${s.id}`);
+  await onPage(convenor, `#/session/${sessionId}`);
   await convenor.click(key(`teller-${tellerA}`));
   await convenor.click(key(`teller-${tellerB}`));
   await convenor.until((st) => st.widgets.filter((w) => /##teller-\d+$/.test(w.id) && w.selected).length === 2 && st, 'two tellers picked');
   await convenor.shot('tellers-console');
   await convenor.click(key(`open-ballot-${issue}`));
   await convenor.until((st) => st.notice === '表决已开始' && st, 'ballot opened');
-  const ballot = Number(sql(`SELECT id FROM ballots WHERE session_id = ${s.id} AND issue_id = ${issue}`));
+  const ballot = Number(sql(`SELECT id FROM ballots WHERE session_id = ${sessionId} AND issue_id = ${issue}`));
   const opened = await api(url, `/api/ballots/${ballot}`, { token: tokens[2] });
   assert.deepEqual(opened.tellers, [tellerA, tellerB]);
 
@@ -137,7 +123,7 @@ test('two tellers enter paper counts: a mismatch is shown to both and blocks clo
   assert.equal(bulletin.result.no, 2);
   const file = path.join(env.shots, `bulletin-${ballot}-paper.json`);
   writeFileSync(file, JSON.stringify(bulletin));
-  const recount = JSON.parse(execFileSync(process.env.YISHI_TALLY, [file], { encoding: 'utf8' }));
+  const recount = yishiTally(file);
   assert.deepEqual(recount, bulletin.result, 'yishi-tally recounts the paper and online ballots to the published result');
   // The closed page still shows both entries; no entry form any more.
   await a.page.mouse.move(195, 400);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  env, requireEnv, tempDb, startServer, launchBrowser, openClient, key, sqlOn, pixel, touchDrag,
+  env, startAll, stopAll, openClient, key, sqlOn, pixel, touchDrag,
 } from './harness.mjs';
 
 const DESKTOP = { width: 1920, height: 1080, scale: 1 };
@@ -16,17 +16,9 @@ const PHONE = { width: 390, height: 844, scale: 3, mobile: true };
 let db, server, browser;
 const sql = (q) => sqlOn(db, q);
 
-before(async () => {
-  requireEnv();
-  db = tempDb();
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
+before(async () => ({ db, server, browser } = await startAll()));
 
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+after(() => stopAll({ server, browser }));
 
 const close = (c) => c.page.context().close();
 

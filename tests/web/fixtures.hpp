@@ -6,6 +6,7 @@
 
 #include "yishi/client/apply.hpp"
 #include "yishi/messages.hpp"
+#include "yishi/messages_decide.hpp"
 
 namespace fixtures {
 
@@ -55,6 +56,22 @@ inline IssueList issue_list() {
     l.council = council();
     l.issues = {issue(2, 102, "楼道堆物影响消防通道", 1), issue(1, 101, "加装电梯", 3)};
     return l;
+}
+
+// An open yes/no ballot (id 9, session 3, issue 1) with its roll and who has voted.
+inline BallotView open_ballot(std::vector<Id> roll, std::vector<Id> voted) {
+    BallotView b;
+    b.id = 9;
+    b.council_id = 7;
+    b.session_id = 3;
+    b.issue_id = 1;
+    b.issue_title = "加装电梯";
+    b.state = BallotState::open;
+    b.roll = std::move(roll);
+    b.voted = std::move(voted);
+    b.votes_cast = static_cast<std::int64_t>(b.voted.size());
+    b.electorate = 15;
+    return b;
 }
 
 // Finds the one request of a kind, failing the test when there is not exactly one.

@@ -9,21 +9,6 @@ using namespace fixtures;
 
 namespace {
 
-BallotView open_ballot(std::vector<Id> roll, std::vector<Id> voted) {
-    BallotView b;
-    b.id = 9;
-    b.council_id = 7;
-    b.session_id = 3;
-    b.issue_id = 1;
-    b.issue_title = "加装电梯";
-    b.state = BallotState::open;
-    b.roll = std::move(roll);
-    b.voted = std::move(voted);
-    b.votes_cast = static_cast<std::int64_t>(b.voted.size());
-    b.electorate = 15;
-    return b;
-}
-
 // Logged in, on the ballot page with its loads answered.
 struct OnBallot : LoggedIn {
     explicit OnBallot(BallotView b) {

@@ -11,15 +11,7 @@ namespace {
 
 // A yes/no ballot with tellers 101 (the logged-in member) and 102, as the server writes it.
 std::string ballot_with_tellers() {
-    BallotView b;
-    b.id = 9;
-    b.council_id = 7;
-    b.session_id = 3;
-    b.issue_id = 1;
-    b.issue_title = "加装电梯";
-    b.roll = {101, 102, 103};
-    b.electorate = 15;
-    Json j = to_json(b);
+    Json j = to_json(open_ballot({101, 102, 103}, {}));
     j["tellers"] = {101, 102};
     j["unit"] = "member";
     return j.dump();
