@@ -167,17 +167,13 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = decide::ballot(db, ballot_id);
-    if (!record) return make_error("not_found");
-    const Ballot& b = record->ballot;
-    Actor who = decide::actor(db, b.council_id, actor);
-    if (!who.member) return make_error("forbidden");
-    auto s = decide::session(db, b.session_id);
-    if (!s) throw StoreError("a ballot without its session");
+    auto vote = decide::vote_context(db, ballot_id, actor);
+    if (!vote) return vote.error();
+    const Ballot& b = vote.value().record.ballot;
     BallotSpec spec = methods::spec(db, ballot_id);
     if (spec.plain()) throw StoreError("cast_content on a plain ballot");
     // The core's rule (state, roll); 'has voted' is the voters table's, checked just below.
-    if (auto e = may_vote(who, b, *s)) return *e;
+    if (auto e = may_vote(vote.value().who, b, vote.value().session)) return *e;
     const Voter* voter = on_roll(b, actor);
     Id unit_key = actor;
     if (spec.unit == VotingUnit::household)

@@ -100,6 +100,16 @@ Notice insert_notice(SQLite::Database& db, Notice n) {
     return n;
 }
 
+Result<VoteContext> vote_context(SQLite::Database& db, Id ballot_id, Id member_id) {
+    auto record = ballot(db, ballot_id);
+    if (!record) return make_error("not_found");
+    Actor who = actor(db, record->ballot.council_id, member_id);
+    if (!who.member) return make_error("forbidden");
+    auto s = session(db, record->ballot.session_id);
+    if (!s) throw StoreError("a ballot without its session");
+    return VoteContext{std::move(*record), who, std::move(*s)};
+}
+
 }  // namespace decide
 
 std::vector<BallotRecord> Store::ballots_of_session(Id session_id) {
@@ -195,14 +205,10 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = decide::ballot(db, ballot_id);
-    if (!record) return make_error("not_found");
-    const Ballot& b = record->ballot;
-    Actor who = decide::actor(db, b.council_id, actor);
-    if (!who.member) return make_error("forbidden");
-    auto s = decide::session(db, b.session_id);
-    if (!s) throw StoreError("a ballot without its session");
-    auto voted = yishi::cast_vote(who, b, *s, choice);
+    auto vote = decide::vote_context(db, ballot_id, actor);
+    if (!vote) return vote.error();
+    auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
+                                  vote.value().session, choice);
     if (!voted) return voted.error();
     // Ballots held otherwise (issue 5) count through cast_content, never this table.
     if (!methods::spec(db, ballot_id).plain())

@@ -19,6 +19,14 @@ std::vector<Voter> electorate(SQLite::Database& db, Id council_id);
 std::optional<Session> session(SQLite::Database& db, Id id);
 std::optional<BallotRecord> ballot(SQLite::Database& db, Id id);
 std::vector<Id> ballot_ids_of_session(SQLite::Database& db, Id session_id);
+// What a vote is checked against: the ballot, the voter as its council sees them, and the
+// ballot's session. not_found without the ballot, forbidden for an outsider.
+struct VoteContext {
+    BallotRecord record;
+    Actor who;
+    Session session;
+};
+Result<VoteContext> vote_context(SQLite::Database& db, Id ballot_id, Id member_id);
 
 // Moves an issue to `stage`.
 void write_stage(SQLite::Database& db, Id issue_id, IssueStage stage);
