@@ -2,7 +2,8 @@
 # The browser client's weight and start (a benchmark, not a test): gzip -9 sizes of app.wasm +
 # app.js and of the font, and the time from navigation start to the first drawn frame
 # (window.yishi.ready) in headless Chromium against the real server on loopback, median of 3.
-# Builds nothing: run ./yishi build first, or pass the dirs.
+# Then a council list of 5,000 more issues: shown, scrolled by the wheel, searched
+# (bench/issue_list.mjs). Builds nothing: run ./yishi build first, or pass the dirs.
 #   bench/web.sh [WEB_DIST] [YISHI_SERVER]
 # defaults: build-web/web/dist and build/server/yishi-server under the repository root.
 set -euo pipefail
@@ -62,3 +63,6 @@ const sorted = [...times].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 console.log(`first drawn frame (loopback, headless Chromium, login screen): median ${median.toFixed(0)} ms of ${times.length} runs [${times.map((t) => t.toFixed(0)).join(", ")}]`);
 '
+
+# A list of 5,000 more issues: shown, scrolled, searched (bench/issue_list.mjs).
+YISHI_SERVER="$SERVER" YISHI_WEB_DIST="$DIST" node "$ROOT/bench/issue_list.mjs"

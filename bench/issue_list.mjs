@@ -1,0 +1,69 @@
+// A council with 5,000 more issues (a benchmark, not a test; issue 4: the list scrolls smoothly):
+// the real server on a temporary database with the demo data plus N issues inserted with
+// sqlite3, the real client in headless Chromium (software GL) on loopback. Prints how long the
+// list takes to show after navigating to it, the frames drawn and the frame intervals while the
+// mouse wheel scrolls it, and how long a search takes to narrow it to one issue.
+// Run by bench/web.sh; env: YISHI_SERVER, YISHI_WEB_DIST, YISHI_BENCH_ISSUES (default 5000).
+import {
+  requireEnv, tempDb, startServer, launchBrowser, openClient, key, sqlOn,
+} from '../tests/browser/harness.mjs';
+
+requireEnv();
+const n = Number(process.env.YISHI_BENCH_ISSUES || 5000);
+const db = tempDb();
+const server = await startServer(db);
+// Titles reuse the demo's own characters (the font is built from the catalogs and demo data).
+sqlOn(db, `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n})
+  INSERT INTO issues (council_id, title, body, author_id, created_at, stage, category, tag)
+  SELECT 1, '第' || i || '号：' || (SELECT title FROM issues WHERE id = 1 + i % 5),
+         (SELECT body FROM issues WHERE id = 1 + i % 5), 2, 1700000000 + i, 'collecting', '', ''
+  FROM k`);
+const browser = await launchBrowser();
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+try {
+  const c = await openClient(browser, server.url, { width: 1280, height: 800, scale: 1 });
+  await c.login('demo01');
+  await c.route('#/home');
+  let t0 = Date.now();
+  await c.page.evaluate(() => { location.hash = '#/issues'; });
+  const st = await c.until((s) => s.route === '#/issues' && !s.loading &&
+    s.widgets.find(key('found')) && s, 'the list', 120000);
+  const listMs = Date.now() - t0;
+  const found = st.widgets.find(key('found')).value;
+
+  // 30 wheel steps 100 ms apart; requestAnimationFrame stamps every frame the page gets.
+  await c.page.mouse.move(640, 500);
+  await c.page.evaluate(() => {
+    window.__stamps = [];
+    const tick = (t) => { window.__stamps.push(t); if (!window.__stop) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const framesBefore = (await c.snapshot()).frames;
+  t0 = Date.now();
+  for (let i = 0; i < 30; ++i) {
+    await c.page.mouse.wheel(0, 120);
+    await c.page.waitForTimeout(100);
+  }
+  const scrollMs = Date.now() - t0;
+  const stamps = await c.page.evaluate(() => { window.__stop = true; return window.__stamps; });
+  const drawn = (await c.snapshot()).frames - framesBefore;
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
+
+  // A search narrows the whole list to the one issue.
+  await c.page.mouse.wheel(0, -100000);
+  await c.click(key('search'));
+  const needle = `第${n - 1}号`;
+  t0 = Date.now();
+  await c.page.keyboard.insertText(needle);
+  await c.until((s) => s.widgets.find((w) => key('found')(w) && w.value === '共 1 个议题'), 'one found', 60000);
+  const searchMs = Date.now() - t0;
+
+  console.log(`issue list, ${found} (${n} inserted; loopback, headless Chromium, software GL, 1280x800):`);
+  console.log(`  shown ${listMs} ms after navigating to #/issues`);
+  console.log(`  30 wheel steps in ${(scrollMs / 1000).toFixed(1)} s: ${drawn} frames drawn; ` +
+    `frame interval median ${percentile(gaps, 0.5).toFixed(1)} ms, p90 ${percentile(gaps, 0.9).toFixed(1)} ms`);
+  console.log(`  search "${needle}": 共 1 个议题 shown ${searchMs} ms after typing`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
