@@ -233,6 +233,19 @@ void begin_card(Card& card, float padding, float width) {
     card_right.push_back(card.start.x + card.width - padding);
 }
 
+void begin_narrow_card(Card& card, float max_width) {
+    float avail = avail_width();
+    float width = std::min(avail, max_width);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
+    ImGui::BeginGroup();
+    begin_card(card, 24.0f, width);
+}
+
+void end_narrow_card(Card& card) {
+    end_card(card);
+    ImGui::EndGroup();
+}
+
 void end_card(Card& card) {
     const float padding = card.padding;
     card_right.pop_back();

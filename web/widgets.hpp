@@ -89,6 +89,9 @@ struct Card {
 // `width` 0: the rest of the line.
 void begin_card(Card& card, float padding = 16.0f, float width = 0);
 void end_card(Card& card);
+// A narrower card centred on the page, for short forms (login, register): a form reads best short.
+void begin_narrow_card(Card& card, float max_width = 440.0f);
+void end_narrow_card(Card& card);
 // The width left on the line, inside the card being drawn (its right padding kept clear);
 // ImGui's content region alone runs to the window's edge, past the card.
 float avail_width();

@@ -1,6 +1,4 @@
 // #/login: 账号, 密码, 登录, a hint with the demo accounts, and the way to 注册.
-#include <algorithm>
-
 #include "../theme.hpp"
 #include "../widgets.hpp"
 #include "views.hpp"
@@ -9,14 +7,8 @@ namespace yishi::web {
 
 void draw_login(const ClientState& state, LoginUi& ui, Intents& intents) {
     const auto& t = state.strings;
-    // A narrower card than the lists: a form reads best short.
-    float avail = ImGui::GetContentRegionAvail().x;
-    float width = std::min(avail, 440.0f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
-    ImGui::BeginGroup();
-
     ui::Card card;
-    ui::begin_card(card, 24.0f, width);
+    ui::begin_narrow_card(card);
     ui::heading(t.get("login.title"), "login-title");
     ui::text(t.get("login.subtitle"), "login-subtitle", ui::Tone::muted);
     ImGui::Dummy(ImVec2(0, 4));
@@ -34,9 +26,7 @@ void draw_login(const ClientState& state, LoginUi& ui, Intents& intents) {
     // Residents with an invite code from the community register here.
     if (ui::button(ui::labelled(t.get("login.to_register"), "to-register"), ui::ButtonKind::quiet))
         intents.push_back(client::Navigate{client::Route{client::Page::register_account}, false});
-    ui::end_card(card);
-
-    ImGui::EndGroup();
+    ui::end_narrow_card(card);
     if (submit && !state.submitting) intents.push_back(client::Login{ui.login, ui.password});
 }
 

@@ -1,6 +1,4 @@
 // #/register: 邀请码 from the community, then one's own 账号 and 密码; 注册 logs in.
-#include <algorithm>
-
 #include "../widgets.hpp"
 #include "views.hpp"
 
@@ -8,13 +6,8 @@ namespace yishi::web {
 
 void draw_register(const ClientState& state, RegisterUi& ui, Intents& intents) {
     const auto& t = state.strings;
-    float avail = ImGui::GetContentRegionAvail().x;
-    float width = std::min(avail, 440.0f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
-    ImGui::BeginGroup();
-
     ui::Card card;
-    ui::begin_card(card, 24.0f, width);
+    ui::begin_narrow_card(card);
     ui::heading(t.get("register.title"), "register-title");
     ui::text(t.get("register.hint"), "register-hint", ui::Tone::muted);
     ImGui::Dummy(ImVec2(0, 4));
@@ -33,8 +26,7 @@ void draw_register(const ClientState& state, RegisterUi& ui, Intents& intents) {
                          ui::ButtonKind::primary, state.submitting, card.inner_width());
     if (ui::button(ui::labelled(t.get("register.to_login"), "to-login"), ui::ButtonKind::quiet))
         intents.push_back(client::Navigate{client::Route{client::Page::login}, false});
-    ui::end_card(card);
-    ImGui::EndGroup();
+    ui::end_narrow_card(card);
     if (submit && !state.submitting)
         intents.push_back(client::Register{ui.code, ui.login, ui.password});
 }
