@@ -94,6 +94,11 @@ test('two tellers enter paper counts: a mismatch is shown to both and blocks clo
   await a.shot('tellers-mismatch-phone');
   await b.shot('tellers-mismatch-desk');
 
+  // The convenor's console says so beside the item, without a reload.
+  await convenor.reveal(key(`paper-status-${issue}`), 'the console\'s paper status');
+  const line = await convenor.widget((w) => w.id.endsWith(`##paper-status-${issue}`) && /不一致（赞成）/.test(w.value), 'the console\'s paper status');
+  assert.match(line.value, /暂不能结束表决/);
+
   // Closing is refused while they disagree, and nothing changes.
   await onPage(convenor, `#/ballot/${ballot}`);
   await convenor.click(key(`close-ballot-${ballot}`));

@@ -100,6 +100,32 @@ BOOST_AUTO_TEST_CASE(a_ballot_with_tellers_loads_both_entries_and_refreshes_them
     BOOST_TEST(only(refresh, RequestKind::paper_counts).background);
 }
 
+BOOST_AUTO_TEST_CASE(the_console_follows_the_paper_counts_of_its_open_ballots_with_tellers) {
+    LoggedIn f;
+    f.load_list();
+    auto sent = apply(f.state, Navigate{Route{Page::session, 3}, false});
+    BOOST_TEST(!has(sent, RequestKind::paper_counts));
+    Json view = Json::parse(R"({"id":3,"council_id":7,"kind":"regular","state":"open",
+        "starts_at":1,"noticed_at":1,"notice_override_reason":"","opened_at":1,"closed_at":0,
+        "agenda":[{"issue_id":1,"title":"加装电梯","special_matter":false}],"signed_in_count":0,
+        "signed_in":[],"quorum":{"present":0,"electorate":15,"met":false,
+        "rule":{"num":1,"den":2,"bound":"more_than","base":"heads"}},"ballots":[]})");
+    view["ballots"].push_back(Json::parse(ballot_with_tellers()));
+    Json plain = Json::parse(ballot_with_tellers());
+    plain["id"] = 10;
+    plain.erase("tellers");
+    view["ballots"].push_back(plain);
+    auto follow = apply_response(f.state, only(sent, RequestKind::session), 200, view.dump());
+    BOOST_TEST(only(follow, RequestKind::paper_counts).path == "/api/ballots/9/paper-counts");
+    apply_response(f.state, only(follow, RequestKind::paper_counts), 200, kDiffering);
+    // Known now: the next reply of the console asks no second time; the poll refreshes it.
+    BOOST_TEST(!has(apply_response(f.state, only(sent, RequestKind::session), 200, view.dump()),
+                    RequestKind::paper_counts));
+    for (const auto& r : sent)
+        if (r.kind != RequestKind::session) apply_response(f.state, r, 500, "");
+    BOOST_TEST(only(apply(f.state, Refresh{}), RequestKind::paper_counts).background);
+}
+
 BOOST_AUTO_TEST_CASE(an_entry_is_answered_with_both_and_shows_at_once) {
     LoggedIn f;
     f.load_list();

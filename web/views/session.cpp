@@ -169,6 +169,26 @@ std::vector<std::string> lines_of(const std::string& text) {
     return out;
 }
 
+// With tellers: whether their paper counts agree yet, so the convenor knows closing will work.
+void paper_status(const ClientState& state, const BallotView& b, const std::string& n) {
+    if (b.tellers.empty()) return;
+    const auto& t = state.strings;
+    auto p = state.flow.paper_counts.find(b.id);
+    if (p == state.flow.paper_counts.end()) return;
+    const PaperCounts& pc = p->second;
+    std::string differing;
+    for (const auto& o : pc.differing) {
+        bool yes_no = o == "yes" || o == "no" || o == "abstain";
+        differing += (differing.empty() ? "" : "、") + (yes_no ? t.get("choice." + o) : o);
+    }
+    ui::text(pc.agreed            ? t.get("paper.agreed_short")
+             : !differing.empty() ? t.format("paper.mismatch_short", {{"options", differing}})
+                                  : t.format("paper.waiting_short",
+                                             {{"n", std::to_string(pc.entries.size())}}),
+             "paper-status-" + n,
+             pc.agreed ? ui::Tone::success : differing.empty() ? ui::Tone::muted : ui::Tone::error);
+}
+
 void agenda_item(const ClientState& state, const SessionView& v, const AgendaItem& item,
                  const SessionUi& ui, Intents& intents) {
     const auto& t = state.strings;
@@ -195,6 +215,7 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
         if (ui::button(ui::labelled(t.get("session.to_ballot"), "to-ballot-" + n),
                        ui::ButtonKind::primary))
             intents.push_back(client::Navigate{client::Route{client::Page::ballot, b->id, {}}, false});
+        paper_status(state, *b, n);
         if (convenor) {
             ImGui::SameLine();
             if (ui::button(ui::labelled(t.get("session.close_ballot"), "close-ballot-" + n),

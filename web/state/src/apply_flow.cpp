@@ -77,6 +77,11 @@ void load_page(ClientState& state, std::vector<Request>& out) {
             load(state, RequestKind::session, id, out);
             load(state, RequestKind::rules, 0, out);
             load(state, RequestKind::members, 0, out);  // who is missing
+            // Open ballots with tellers: whether their paper counts agree (closing needs it).
+            if (const SessionView* v = state.find_session(id))
+                for (const auto& b : v->ballots)
+                    if (!b.tellers.empty() && b.state == BallotState::open)
+                        load(state, RequestKind::paper_counts, b.id, out);
             // The agenda is built from the period's list.
             if (state.issues.empty()) load_issues(state, out);
             break;

@@ -74,8 +74,17 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
         case RequestKind::session: {
             auto view = decode_session(body);
             if (!view) return false;
-            for (const auto& b : view.value().ballots) f.ballots[b.id] = b;
-            f.session_views[view.value().session.id] = std::move(view).value();
+            Id id = view.value().session.id;
+            bool shown = !request.background && state.route.page == Page::session &&
+                         state.route.id == id;
+            for (const auto& b : view.value().ballots) {
+                f.ballots[b.id] = b;
+                // The console's first load: its tellers' entries follow (then the poll has them).
+                if (shown && !b.tellers.empty() && b.state == BallotState::open &&
+                    !f.paper_counts.count(b.id))
+                    steps::load(state, RequestKind::paper_counts, b.id, out);
+            }
+            f.session_views[id] = std::move(view).value();
             return true;
         }
         case RequestKind::ballot: {
@@ -86,7 +95,7 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
             f.ballots[id] = std::move(b).value();
             // The ballot page of a ballot with tellers shows their entries too.
             if (tellers && !request.background && state.route.page == Page::ballot &&
-                state.route.id == id)
+                state.route.id == id && !f.paper_counts.count(id))
                 steps::load(state, RequestKind::paper_counts, id, out);
             return true;
         }
