@@ -33,6 +33,8 @@ std::optional<Id> parse_id(const std::string& text) {
     return static_cast<Id>(v);
 }
 
+std::string client_address(const httplib::Request& req) { return req.remote_addr; }
+
 std::optional<std::string> bearer_token(const httplib::Request& req) {
     const std::string prefix = "Bearer ";
     if (req.get_header_value_count("Authorization") != 1) return std::nullopt;

@@ -34,6 +34,9 @@ bool is_api_path(const std::string& path);
 // A positive decimal id without sign or leading zeros that fits in 64 bits.
 std::optional<Id> parse_id(const std::string& text);
 
+// The address of the client that sent the request, as the throttles and caps count it.
+std::string client_address(const httplib::Request& req);
+
 // The token of an "Authorization: Bearer <token>" header, if well formed.
 std::optional<std::string> bearer_token(const httplib::Request& req);
 

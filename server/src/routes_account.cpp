@@ -29,7 +29,7 @@ Reply login(Api& api, const httplib::Request& req) {
     std::int64_t window_start = now - throttle.window_seconds;
 
     // Throttled before hashing, so a flood costs no Argon2 work.
-    FailureCounts recent = api.store.login_failures_since(login, req.remote_addr, window_start);
+    FailureCounts recent = api.store.login_failures_since(login, client_address(req), window_start);
     if (recent.by_login >= throttle.max_failures_per_login ||
         recent.by_address >= throttle.max_failures_per_address)
         return failure(make_error("rate_limited"));
@@ -39,7 +39,7 @@ Reply login(Api& api, const httplib::Request& req) {
                                : api.hasher.verify_against_dummy(password);
     if (verdict == PasswordHasher::Verdict::busy) return failure(make_error("rate_limited"));
     if (verdict != PasswordHasher::Verdict::match) {
-        api.store.record_login_failure(login, req.remote_addr, now, window_start);
+        api.store.record_login_failure(login, client_address(req), now, window_start);
         return failure(make_error("bad_credentials"));
     }
 

@@ -112,14 +112,14 @@ Reply register_member(Api& api, const httplib::Request& req) {
     std::int64_t window_start = now - throttle.window_seconds;
     auto refuse = [&](const Error& e) {
         if (is_invite_refusal(e))
-            api.store.record_login_failure(kRegisterThrottleLogin, req.remote_addr, now,
+            api.store.record_login_failure(kRegisterThrottleLogin, client_address(req), now,
                                            window_start);
         return failure(e);
     };
 
     // Throttled first, so that guessing codes costs the guesser, not the server.
     FailureCounts recent =
-        api.store.login_failures_since(kRegisterThrottleLogin, req.remote_addr, window_start);
+        api.store.login_failures_since(kRegisterThrottleLogin, client_address(req), window_start);
     if (recent.by_address >= throttle.max_failures_per_address)
         return failure(make_error("rate_limited"));
 
