@@ -7,6 +7,7 @@
 #include <iostream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <pthread.h>
 
@@ -23,16 +24,20 @@ struct Options {
     std::string db;
     std::string web;
     bool seed_demo = false;
+    std::vector<std::string> trusted_proxies;
 };
 
 const char* const kUsage =
     "usage: yishi-server serve --db PATH [--web DIR] [--host ADDR] [--port N] [--seed-demo]\n"
+    "                          [--trusted-proxy ADDR]...\n"
     "       yishi-server verify-audit --db PATH\n"
     "  --host ADDR   address to listen on (default 127.0.0.1)\n"
     "  --port N      TCP port, 0 for any free port (default 8080)\n"
     "  --db PATH     SQLite database file, created if missing\n"
     "  --web DIR     directory of the built web client (index.html, app.js, app.wasm)\n"
     "  --seed-demo   fill an empty database with the demo community\n"
+    "  --trusted-proxy ADDR  a reverse proxy (such as nginx) at ADDR whose X-Forwarded-For or\n"
+    "                X-Real-IP names the client; repeatable. Without it those headers are ignored\n"
     "verify-audit walks the audit log's hash chain without writing to the database; it exits\n"
     "0 when the chain is intact, 1 at the first broken link, 2 when it cannot read the file.\n";
 
@@ -89,6 +94,7 @@ Options parse(int argc, char** argv) {
         } else if (arg == "--db") o.db = value();
         else if (arg == "--web") o.web = value();
         else if (arg == "--seed-demo") o.seed_demo = true;
+        else if (arg == "--trusted-proxy") o.trusted_proxies.push_back(value());
         else if (arg == "--help" || arg == "-h") { std::cout << kUsage; std::exit(0); }
         else usage_error("unknown option " + arg);
     }
@@ -124,6 +130,7 @@ int main(int argc, char** argv) {
         Store store(options.db);
         ServiceOptions service_options;
         service_options.web_dir = options.web;
+        service_options.trusted_proxies = options.trusted_proxies;
         Service service(store, service_options);
 
         bool seeded = false;

@@ -1,8 +1,10 @@
-// JSON replies, ids, bearer tokens, admission before the body, and the API route table.
+// JSON replies, ids, bearer tokens, the client's address, admission before the body, and the
+// API route table.
 #include "http.hpp"
 
 #include <cstdint>
 
+#include "yishi/server/request_head.hpp"
 #include "yishi/messages.hpp"
 #include "yishi/server/auth.hpp"
 
@@ -33,7 +35,22 @@ std::optional<Id> parse_id(const std::string& text) {
     return static_cast<Id>(v);
 }
 
-std::string client_address(const httplib::Request& req) { return req.remote_addr; }
+std::string client_address(const httplib::Request& req) {
+    // Set by the gate on every request it passes on, after removing any the client sent;
+    // from_gate has checked that the request came through the gate.
+    std::string peer = req.get_header_value(kPeerHeader);
+    return peer.empty() ? req.remote_addr : peer;
+}
+
+bool from_gate(const httplib::Request& req, const std::string& secret) {
+    if (req.get_header_value_count(kGateSecretHeader) != 1) return false;
+    std::string given = req.get_header_value(kGateSecretHeader);
+    if (given.size() != secret.size()) return false;
+    unsigned char diff = 0;  // compared in constant time
+    for (std::size_t i = 0; i < given.size(); ++i)
+        diff |= static_cast<unsigned char>(given[i] ^ secret[i]);
+    return diff == 0;
+}
 
 std::optional<std::string> bearer_token(const httplib::Request& req) {
     const std::string prefix = "Bearer ";

@@ -34,8 +34,12 @@ bool is_api_path(const std::string& path);
 // A positive decimal id without sign or leading zeros that fits in 64 bits.
 std::optional<Id> parse_id(const std::string& text);
 
-// The address of the client that sent the request, as the throttles and caps count it.
+// The address of the client that sent the request, as the throttles and caps count it: the
+// one the gate found (the socket's peer, or what a trusted proxy says).
 std::string client_address(const httplib::Request& req);
+
+// True when the request carries the gate's secret, so it came through the gate.
+bool from_gate(const httplib::Request& req, const std::string& secret);
 
 // The token of an "Authorization: Bearer <token>" header, if well formed.
 std::optional<std::string> bearer_token(const httplib::Request& req);

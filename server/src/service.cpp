@@ -1,11 +1,15 @@
-// The service: httplib configured for hostile input, the API routes, and the web client.
+// The service: the gate on the public port, httplib behind it on loopback with the API
+// routes and the web client.
 #include "yishi/server/service.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <thread>
 
+#include "gate.hpp"
 #include "http.hpp"
 #include "yishi/messages.hpp"
 #include "routes.hpp"
@@ -18,11 +22,29 @@ std::int64_t system_now() {
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
+int default_concurrent_hashes() {
+    int cores = static_cast<int>(std::thread::hardware_concurrency());
+    return cores > 2 ? cores - 1 : 1;
+}
+
 namespace {
+// httplib reads only what the gate passes on, whole, over loopback.
 constexpr time_t kReadTimeoutSeconds = 10;
 constexpr time_t kWriteTimeoutSeconds = 10;
-constexpr time_t kKeepAliveSeconds = 5;
-constexpr std::size_t kKeepAliveRequests = 100;
+// Logins and registrations in flight at once: a few wait for a hashing slot, the rest queue
+// in the gate, where waiting costs no worker.
+constexpr int kHashingLane = 4;
+
+GateOptions gate_options(const ServiceOptions& o) {
+    GateOptions g;
+    g.trusted_proxies = o.trusted_proxies;
+    g.max_connections_per_address =
+        static_cast<std::size_t>(o.max_connections_per_address < 1 ? 1 : o.max_connections_per_address);
+    g.max_in_flight = static_cast<std::size_t>(o.worker_threads < 1 ? 1 : o.worker_threads);
+    g.max_hashing_in_flight = static_cast<std::size_t>(std::max(kHashingLane, o.max_concurrent_hashes));
+    g.limits.max_body_bytes = kMaxRequestBytes;
+    return g;
+}
 
 // Answers a request refused before its body was read. That body may still be on the wire,
 // so the connection must end with this reply; otherwise httplib 0.11.4 (which keeps it open
@@ -52,12 +74,16 @@ struct Service::Impl {
           hasher(options.max_concurrent_hashes),
           api{store, hasher, options},
           routes(http),
-          files(options.web_dir) {
+          files(options.web_dir),
+          secret(new_token()),
+          gate(gate_options(options), secret) {
         configure();
     }
 
     void configure() {
-        int threads = options.worker_threads < 1 ? 1 : options.worker_threads;
+        // Every request the gate passes on can be taken at once: the gate does the queueing.
+        GateOptions lanes = gate_options(options);
+        std::size_t threads = lanes.max_in_flight + lanes.max_hashing_in_flight;
         http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
         http.set_tcp_nodelay(true);
         // httplib's default sets SO_REUSEPORT, which lets a second server bind a port that is
@@ -69,13 +95,17 @@ struct Service::Impl {
         });
         http.set_read_timeout(kReadTimeoutSeconds);
         http.set_write_timeout(kWriteTimeoutSeconds);
-        http.set_keep_alive_timeout(kKeepAliveSeconds);
-        http.set_keep_alive_max_count(kKeepAliveRequests);
+        http.set_keep_alive_max_count(1);  // the gate asks for one request per connection
         // httplib enforces this for Content-Length bodies only; chunked ones are refused below.
         http.set_payload_max_length(kMaxRequestBytes);
 
         // Runs after the headers and before the body is read.
-        http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+            // Nothing reaches the routes without passing the gate, even from this machine.
+            if (!from_gate(req, secret)) {
+                refuse(res, make_error("gate_required"), false);
+                return httplib::Server::HandlerResponse::Handled;
+            }
             if (auto refusal = refuse_before_body(req)) {
                 refuse(res, *refusal, false);
                 return httplib::Server::HandlerResponse::Handled;
@@ -90,7 +120,11 @@ struct Service::Impl {
         });
         // "Expect: 100-continue" is answered before pre-routing: refuse there too, so the
         // client never sends the body.
-        http.set_expect_100_continue_handler([](const httplib::Request& req, httplib::Response& res) {
+        http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+            if (!from_gate(req, secret)) {
+                refuse(res, make_error("gate_required"), true);
+                return 403;
+            }
             if (auto refusal = refuse_before_body(req)) {
                 refuse(res, *refusal, true);
                 return refusal->status;
@@ -152,6 +186,9 @@ struct Service::Impl {
     httplib::Server http;
     ApiRoutes routes;
     StaticFiles files;
+    std::string secret;
+    Gate gate;
+    int internal_port = -1;
 };
 
 Service::Service(Store& store, ServiceOptions options)
@@ -162,19 +199,32 @@ Service::~Service() {
 }
 
 int Service::bind(const std::string& host, int port) {
-    int bound = port == 0 ? impl_->http.bind_to_any_port(host)
-                          : (impl_->http.bind_to_port(host, port) ? port : -1);
-    if (bound > 0) impl_->widen_backlog();
-    return bound;
+    if (impl_->internal_port < 0) {
+        impl_->internal_port = impl_->http.bind_to_any_port("127.0.0.1");
+        if (impl_->internal_port < 0) return -1;
+        impl_->widen_backlog();
+        impl_->gate.forward_to(impl_->internal_port);
+    }
+    return impl_->gate.bind(host, port);
 }
 
-bool Service::listen() { return impl_->http.listen_after_bind(); }
-
-void Service::stop() {
-    if (impl_->http.is_running()) impl_->http.stop();
+bool Service::listen() {
+    std::thread internal([this] { impl_->http.listen_after_bind(); });
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!impl_->http.is_running() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // httplib runs until stopped once it has started; it only stops early when it failed.
+    bool ok = impl_->http.is_running() && impl_->gate.run();
+    impl_->http.stop();
+    internal.join();
+    return ok;
 }
 
-bool Service::running() const { return impl_->http.is_running(); }
+void Service::stop() { impl_->gate.stop(); }
+
+bool Service::running() const { return impl_->gate.running() && impl_->http.is_running(); }
+
+int Service::internal_port() const { return impl_->internal_port; }
 
 PasswordHasher& Service::hasher() { return impl_->hasher; }
 

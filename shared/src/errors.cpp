@@ -63,6 +63,13 @@ const std::map<std::string, Entry>& table() {
         {"payload_too_large", {413, "请求内容过大（上限 1 MiB）"}},
         {"length_required", {411, "不接受分块传输的请求，请注明内容长度"}},
         {"rate_limited", {429, "尝试次数过多，请稍后再试"}},
+        // refused by the gate in front of the API, before a request reaches it
+        {"bad_request", {400, "请求格式错误：请求行或请求头无效"}},
+        {"headers_too_large", {431, "请求头过大（最多 100 行、共 16 KiB）"}},
+        {"request_timeout", {408, "请求发送超时，请检查网络后重试"}},
+        {"too_many_connections", {429, "来自同一地址的连接过多，请稍后再试"}},
+        {"server_busy", {503, "服务器繁忙，请稍后再试"}},
+        {"gate_required", {403, "请通过服务器的公开地址访问"}},
         // accounts by invite code (邀请码)
         {"bad_login", {400, "账号需为 3–32 位小写英文字母、数字或下划线"}},
         {"bad_password", {400, "密码长度需为 8–128 个字符"}},

@@ -47,6 +47,7 @@ public:
     ~TestServer();
 
     int port() const { return port_; }
+    int internal_port() const { return service_->internal_port(); }  // httplib, behind the gate
     const std::filesystem::path& db() const { return db_; }
     server::Store& store() { return *store_; }
     httplib::Client client() const;

@@ -1,10 +1,12 @@
-// The Yishi HTTP service: the JSON API under /api/ and the web client's files, over a Store.
-// Bind, listen on a thread of the caller's choosing, stop from any thread.
+// The Yishi HTTP service: the JSON API under /api/ and the web client's files, over a Store,
+// behind a gate that reads every request first. Bind, listen on a thread of the caller's
+// choosing, stop from any thread.
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "yishi/server/auth.hpp"
 #include "yishi/server/store.hpp"
@@ -15,14 +17,25 @@ namespace yishi::server {
 using Clock = std::function<std::int64_t()>;
 std::int64_t system_now();
 
+// The number of cores less one, at least one.
+int default_concurrent_hashes();
+
 struct ServiceOptions {
     std::string web_dir;  // the built web client; empty serves no files
     Clock clock = system_now;
     TokenPolicy tokens;
     LoginThrottle throttle;  // also limits failed registrations per address
     std::int64_t invite_lifetime_seconds = 14 * 24 * 3600;  // an invite code expires after 14 days
-    int max_concurrent_hashes = 2;
-    int worker_threads = 16;
+    // Argon2 computations at once: one core is left for everything else.
+    int max_concurrent_hashes = default_concurrent_hashes();
+    // httplib's workers for requests other than logins and registrations, which have four
+    // of their own; the gate queues what does not fit.
+    int worker_threads = 64;
+    // Open connections from one address (a meeting hall's Wi-Fi shares one); none for a
+    // trusted proxy.
+    int max_connections_per_address = 256;
+    // Peers whose X-Forwarded-For / X-Real-IP name the client (a reverse proxy such as nginx).
+    std::vector<std::string> trusted_proxies;
 };
 
 class Service {
@@ -38,6 +51,8 @@ public:
     bool listen();
     void stop();
     bool running() const;
+    // The loopback port where httplib takes the requests the gate passes on (for tests).
+    int internal_port() const;
 
     // Shared with the demo seed, so that seeding honours the same cap on hashing.
     PasswordHasher& hasher();
