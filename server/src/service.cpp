@@ -71,7 +71,9 @@ struct Service::Impl {
     Impl(Store& s, ServiceOptions o)
         : store(s),
           options(std::move(o)),
-          hasher(options.max_concurrent_hashes),
+          // At most the hashing lane waits here, never a worker that votes need, so the wait
+          // can be long enough for a lane's worth of hashes on a slow, busy machine.
+          hasher(options.max_concurrent_hashes, std::chrono::seconds(30)),
           api{store, hasher, options},
           routes(http),
           files(options.web_dir),
