@@ -44,7 +44,7 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
   await convenor.page.keyboard.insertText('南门');
   await convenor.click(key('ballot-secret'));
   // A secret ballot offers receipts or none, saying what a receipt also allows.
-  assert.match((await convenor.widget(key('receipts-help'))).value, /证明/);
+  assert.match((await convenor.visible(key('receipts-help'), 'the receipts help')).value, /证明/);
   await convenor.click(key('receipts-without'));
   await convenor.until((st) => st.widgets.find((w) => w.id.endsWith('##receipts-without') && w.selected) && st, 'without receipts picked');
   await convenor.click(key('receipts-with'));
