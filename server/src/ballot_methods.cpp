@@ -129,7 +129,8 @@ Result<BallotSpec> spec_from_request(const Json& body) {
     }
     if (auto it = body.find("receipts"); it != body.end() && !it->is_null()) {
         if (!it->is_boolean()) return field_error("wrong_type", "receipts");
-        if (!s.secret) return bad_ballot("receipts", "记名表决不发回执，只有无记名表决可选是否发回执");
+        if (!s.secret)
+            return bad_ballot("receipts", "记名表决不发回执，只有无记名表决可选是否发回执");
         s.receipts = it->get<bool>();
     }
     if (auto it = body.find("unit"); it != body.end() && !it->is_null()) {

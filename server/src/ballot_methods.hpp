@@ -14,8 +14,8 @@
 namespace yishi::server {
 
 // The spec of POST /api/sessions/{id}/ballots: method (default yes_no), options, max_choices,
-// budget, costs, secret, receipts (secret ballots only; default true), unit, tellers. Option lists, decimals and choices are checked by the
-// core's bulletin reader; a refusal names the field.
+// budget, costs, secret, receipts (secret ballots only; default true), unit, tellers. Option
+// lists, decimals and choices are checked by the core's bulletin reader; a refusal names the field.
 Result<BallotSpec> spec_from_request(const Json& body);
 // What ballot_specs.spec stores: options, max_choices, budget, costs, tellers, receipts.
 Json spec_details(const BallotSpec& s);

@@ -132,7 +132,8 @@ std::string seal_content(const std::string& public_key, const std::string& conte
                          std::size_t block_size) {
     init_crypto();
     std::vector<unsigned char> pk = from_base64(public_key, "ballot public key");
-    if (pk.size() != crypto_box_PUBLICKEYBYTES) throw StoreError("bad ballot public key in database");
+    if (pk.size() != crypto_box_PUBLICKEYBYTES)
+        throw StoreError("bad ballot public key in database");
     std::vector<unsigned char> padded(content.size() + block_size);
     std::memcpy(padded.data(), content.data(), content.size());
     std::size_t padded_len = 0;

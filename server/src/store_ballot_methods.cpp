@@ -1,6 +1,6 @@
 // The store's side of issue 5: ballot specs, 'has voted' records apart from secret contents
-// (no voter, no time, random ids; sealed while the ballot is open), tellers' paper counts (计票员)
-// and published bulletins.
+// (no voter, no time, random ids; sealed while the ballot is open), tellers' paper counts
+// (计票员) and published bulletins.
 #include "store_ballot_methods.hpp"
 
 #include <sodium.h>
@@ -171,8 +171,8 @@ void seal_ballot(SQLite::Database& db, Id ballot_id, const BallotKey& key) {
 }
 
 std::optional<BallotKeyPair> ballot_key_pair(SQLite::Database& db, Id ballot_id) {
-    SQLite::Statement q(db,
-                        "SELECT public_key, sealed_secret_key FROM ballot_seals WHERE ballot_id = ?");
+    SQLite::Statement q(
+        db, "SELECT public_key, sealed_secret_key FROM ballot_seals WHERE ballot_id = ?");
     q.bind(1, ballot_id);
     if (!q.executeStep()) return std::nullopt;
     return BallotKeyPair{q.getColumn(0).getString(), q.getColumn(1).getString()};

@@ -1,6 +1,6 @@
-// Inside the store (issue 5): readers and writers of ballot specs, voters, secret contents (sealed
-// while open), paper counts and bulletins, shared by store_ballots.cpp and store_ballot_methods.cpp.
-// No lock taken.
+// Inside the store (issue 5): readers and writers of ballot specs, voters, secret contents
+// (sealed while open), paper counts and bulletins, shared by store_ballots.cpp and
+// store_ballot_methods.cpp. No lock taken.
 #pragma once
 #include <SQLiteCpp/SQLiteCpp.h>
 

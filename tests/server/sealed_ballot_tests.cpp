@@ -2,10 +2,9 @@
 // write-ahead log, taken while votes come in and after closing, read as raw bytes, link no voter
 // to a content or receipt; sealed votes survive a restart and refuse a missing or other key; and
 // a convenor may hold a secret ballot without receipts.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
@@ -98,9 +97,9 @@ void attack_one_ballot(Concordance& first, Concordance& last, std::mt19937& rng)
     auto tokens = member_tokens(server);
     Json options = Json::array();
     for (int m = 1; m <= kVoters; ++m) options.push_back("P" + std::to_string(m));
-    Id ballot = open_ballot_with(
-        server, shift, tokens, {{"method", "single"}, {"options", options}, {"secret", true}},
-        kVoters);
+    Id ballot =
+        open_ballot_with(server, shift, tokens,
+                         {{"method", "single"}, {"options", options}, {"secret", true}}, kVoters);
     std::string path = path_of("/api/ballots/", ballot);
     std::vector<int> order(kVoters);
     for (int i = 0; i < kVoters; ++i) order[i] = i + 1;
@@ -109,7 +108,8 @@ void attack_one_ballot(Concordance& first, Concordance& last, std::mt19937& rng)
     std::vector<std::string> receipts;  // in voting order
     for (int i = 0; i < kVoters; ++i) {
         int m = order[i];
-        auto r = post_json(server, tokens[m], path + "/votes", {{"choice", "P" + std::to_string(m)}});
+        auto r =
+            post_json(server, tokens[m], path + "/votes", {{"choice", "P" + std::to_string(m)}});
         BOOST_REQUIRE_MESSAGE(r.status == 201, r.body.dump());
         receipts.push_back(r.body.at("receipt").get<std::string>());
         if ((i + 1) % 3 != 0) continue;
@@ -185,7 +185,8 @@ BOOST_AUTO_TEST_CASE(sealed_votes_survive_a_restart_and_are_all_counted) {
         tokens = member_tokens(server);
         ballot = open_ballot_with(server, shift, tokens, {{"secret", true}}, 11);
         for (int m = 1; m <= 5; ++m)
-            receipts.push_back(post_json(server, tokens[m], path_of("/api/ballots/", ballot, "/votes"),
+            receipts.push_back(post_json(server, tokens[m],
+                                         path_of("/api/ballots/", ballot, "/votes"),
                                          {{"choice", m <= 4 ? "yes" : "no"}})
                                    .body.at("receipt"));
     }
@@ -229,10 +230,11 @@ BOOST_AUTO_TEST_CASE(a_missing_or_other_ballot_key_is_a_startup_error_and_loses_
         BOOST_TEST((st.st_mode & 0777) == 0600);
         ballot = open_ballot_with(server, shift, tokens, {{"secret", true}}, 11);
         for (int m = 1; m <= 6; ++m)
-            BOOST_REQUIRE_EQUAL(post_json(server, tokens[m], path_of("/api/ballots/", ballot, "/votes"),
-                                          {{"choice", "yes"}})
-                                    .status,
-                                201);
+            BOOST_REQUIRE_EQUAL(
+                post_json(server, tokens[m], path_of("/api/ballots/", ballot, "/votes"),
+                          {{"choice", "yes"}})
+                    .status,
+                201);
     }
     fs::path kept = db.string() + ".kept-key";
     fs::rename(key, kept);
