@@ -23,17 +23,23 @@ struct Options {
     int port = 8080;
     std::string db;
     std::string web;
+    std::string ballot_key;  // default: <db>.ballot-key
     bool seed_demo = false;
     std::vector<std::string> trusted_proxies;
 };
 
 const char* const kUsage =
-    "usage: yishi-server serve --db PATH [--web DIR] [--host ADDR] [--port N] [--seed-demo]\n"
-    "                          [--trusted-proxy ADDR]...\n"
+    "usage: yishi-server serve --db PATH [--ballot-key FILE] [--web DIR] [--host ADDR] [--port N]\n"
+    "                          [--seed-demo] [--trusted-proxy ADDR]...\n"
     "       yishi-server verify-audit --db PATH\n"
     "  --host ADDR   address to listen on (default 127.0.0.1)\n"
     "  --port N      TCP port, 0 for any free port (default 8080)\n"
     "  --db PATH     SQLite database file, created if missing\n"
+    "  --ballot-key FILE\n"
+    "                the key that seals secret ballots while they are open (default\n"
+    "                PATH.ballot-key; created with mode 0600 if missing before the first secret\n"
+    "                ballot). Servers sharing a database need the same file; keep it off the\n"
+    "                database's backups, since the two together link voters to choices.\n"
     "  --web DIR     directory of the built web client (index.html, app.js, app.wasm)\n"
     "  --seed-demo   fill an empty database with the demo community\n"
     "  --trusted-proxy ADDR  a reverse proxy (such as nginx) at ADDR whose X-Forwarded-For or\n"
@@ -92,6 +98,7 @@ Options parse(int argc, char** argv) {
                 usage_error("--port must be a number from 0 to 65535");
             o.port = std::stoi(v);
         } else if (arg == "--db") o.db = value();
+        else if (arg == "--ballot-key") o.ballot_key = value();
         else if (arg == "--web") o.web = value();
         else if (arg == "--seed-demo") o.seed_demo = true;
         else if (arg == "--trusted-proxy") o.trusted_proxies.push_back(value());
@@ -127,7 +134,7 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     try {
-        Store store(options.db);
+        Store store(options.db, Store::Access::read_write, options.ballot_key);
         ServiceOptions service_options;
         service_options.web_dir = options.web;
         service_options.trusted_proxies = options.trusted_proxies;

@@ -127,6 +127,12 @@ Result<BallotSpec> spec_from_request(const Json& body) {
         if (!it->is_boolean()) return field_error("wrong_type", "secret");
         s.secret = it->get<bool>();
     }
+    if (auto it = body.find("receipts"); it != body.end() && !it->is_null()) {
+        if (!it->is_boolean()) return field_error("wrong_type", "receipts");
+        if (!s.secret)
+            return bad_ballot("receipts", "记名表决不发回执，只有无记名表决可选是否发回执");
+        s.receipts = it->get<bool>();
+    }
     if (auto it = body.find("unit"); it != body.end() && !it->is_null()) {
         if (!it->is_string() || !voting_unit_from_string(it->get<std::string>(), s.unit))
             return bad_ballot(
@@ -177,7 +183,8 @@ Json spec_details(const BallotSpec& s) {
               {"max_choices", s.max_choices},
               {"tellers", s.tellers},
               {"budget_centi", s.budget_centi},
-              {"costs_centi", s.costs_centi}};
+              {"costs_centi", s.costs_centi},
+              {"receipts", s.receipts}};
     return j;
 }
 
@@ -192,12 +199,14 @@ BallotSpec spec_from_stored(const std::string& method, bool secret, const std::s
     s.tellers = d.at("tellers").get<std::vector<Id>>();
     s.budget_centi = d.at("budget_centi").get<std::int64_t>();
     s.costs_centi = d.at("costs_centi").get<std::vector<std::int64_t>>();
+    s.receipts = d.value("receipts", true);  // every secret ballot had receipts before the choice
     return s;
 }
 
 Json spec_json(const BallotSpec& s) {
     Json j = {{"method", s.method == Method::yes_no ? "yes_no_abstain" : to_string(s.method)},
               {"secret", s.secret},
+              {"receipts", s.secret && s.receipts},
               {"unit", to_string(s.unit)},
               {"tellers", s.tellers}};
     if (s.method != Method::yes_no) j["options"] = s.options;

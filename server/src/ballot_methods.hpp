@@ -14,10 +14,10 @@
 namespace yishi::server {
 
 // The spec of POST /api/sessions/{id}/ballots: method (default yes_no), options, max_choices,
-// budget, costs, secret, unit, tellers. Option lists, decimals and choices are checked by the
-// core's bulletin reader; a refusal names the field.
+// budget, costs, secret, receipts (secret ballots only; default true), unit, tellers. Option
+// lists, decimals and choices are checked by the core's bulletin reader; a refusal names the field.
 Result<BallotSpec> spec_from_request(const Json& body);
-// What ballot_specs.spec stores: options, max_choices, budget, costs, tellers.
+// What ballot_specs.spec stores: options, max_choices, budget, costs, tellers, receipts.
 Json spec_details(const BallotSpec& s);
 BallotSpec spec_from_stored(const std::string& method, bool secret, const std::string& unit,
                             const Json& details);

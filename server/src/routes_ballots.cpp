@@ -87,7 +87,8 @@ Reply vote(Api& api, const httplib::Request& req) {
             api.store.cast_content(id.value(), caller.value().id, content.value(), api.now());
         if (!cast) return failure(cast.error());
         Json reply = ballot_json(api, cast.value().record);
-        if (spec.secret) reply["receipt"] = cast.value().receipt;  // 回执码: only the voter sees it
+        // 回执码: only the voter sees it
+        if (spec.secret && spec.receipts) reply["receipt"] = cast.value().receipt;
         return {201, reply.dump()};
     }
     auto text = require_string(body.value(), "choice");

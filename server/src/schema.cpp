@@ -354,6 +354,39 @@ const std::vector<const char*>& steps() {
             published_at INTEGER NOT NULL
         );
         )sql",
+        // 8: a secret ballot's contents sealed while it is open, so that a copy of the file
+        // shows no content in voting order. Each ballot has a key pair: the public key in plain,
+        // the secret key only under the server's ballot key file (whose fingerprint the database
+        // keeps, to refuse a server started with another). At closing the contents are opened,
+        // written to secret_contents in a canonical order and the sealed rows deleted.
+        // secret_contents.receipt becomes optional: a convenor may hold a secret ballot without
+        // receipts (a receipt also lets a voter prove their choice to someone else).
+        R"sql(
+        CREATE TABLE ballot_key_check (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            fingerprint TEXT NOT NULL
+        );
+        CREATE TABLE ballot_seals (
+            ballot_id INTEGER PRIMARY KEY REFERENCES ballots(id),
+            public_key TEXT NOT NULL,
+            sealed_secret_key TEXT NOT NULL
+        );
+        CREATE TABLE sealed_contents (
+            id INTEGER PRIMARY KEY,
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            sealed TEXT NOT NULL
+        );
+        CREATE TABLE secret_contents_with_optional_receipts (
+            id INTEGER PRIMARY KEY,
+            ballot_id INTEGER NOT NULL REFERENCES ballots(id),
+            content TEXT NOT NULL,
+            receipt TEXT UNIQUE
+        );
+        INSERT INTO secret_contents_with_optional_receipts (id, ballot_id, content, receipt)
+            SELECT id, ballot_id, content, receipt FROM secret_contents ORDER BY id;
+        DROP TABLE secret_contents;
+        ALTER TABLE secret_contents_with_optional_receipts RENAME TO secret_contents;
+        )sql",
     };
     return s;
 }

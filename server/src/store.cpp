@@ -4,6 +4,7 @@
 #include "yishi/server/store.hpp"
 
 #include "schema.hpp"
+#include "store_ballot_methods.hpp"
 #include "store_decide.hpp"
 #include "store_impl.hpp"
 #include "yishi/cosign.hpp"
@@ -74,6 +75,9 @@ SQLite::Database open_database(const std::string& path, Store::Access access) {
         if (mode != "wal") throw StoreError("cannot switch " + path + " to WAL journal mode");
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
+        // Deleted rows and freed pages are overwritten with zeros: a secret ballot's sealed
+        // contents, deleted at closing, leave nothing behind in the file.
+        db.exec("PRAGMA secure_delete = ON");
         return db;
     } catch (const SQLite::Exception& e) {
         throw StoreError("cannot open database " + path + ": " + e.what());
@@ -114,7 +118,7 @@ bool Store::Impl::is_member(Id council_id, Id member_id) {
     return q.executeStep();
 }
 
-Store::Store(const std::string& path, Access access)
+Store::Store(const std::string& path, Access access, const std::string& ballot_key_path)
     : impl_(std::make_unique<Impl>(path, access)) {
     std::lock_guard lock(impl_->mutex);
     try {
@@ -128,6 +132,15 @@ Store::Store(const std::string& path, Access access)
             return;
         }
         migrate(impl_->db);
+        std::string key_path = ballot_key_path.empty() ? path + ".ballot-key" : ballot_key_path;
+        // Once a secret ballot was sealed, only the same key will do: never a fresh one that
+        // would leave its votes unopenable.
+        auto recorded = methods::ballot_key_fingerprint(impl_->db);
+        impl_->ballot_key = load_ballot_key(key_path, !recorded);
+        if (recorded && *recorded != impl_->ballot_key.fingerprint())
+            throw StoreError("ballot key file " + key_path +
+                             " is not the key this database's secret ballots were sealed under: "
+                             "give the database's own key file with --ballot-key");
     } catch (const SQLite::Exception& e) {
         throw StoreError("cannot prepare database " + path + ": " + e.what());
     }

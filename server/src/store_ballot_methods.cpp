@@ -1,10 +1,12 @@
 // The store's side of issue 5: ballot specs, 'has voted' records apart from secret contents
-// (no voter, no time, random ids), tellers' paper counts (计票员) and published bulletins.
+// (no voter, no time, random ids; sealed while the ballot is open), tellers' paper counts
+// (计票员) and published bulletins.
 #include "store_ballot_methods.hpp"
 
 #include <sodium.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "ballot_methods.hpp"
 #include "decide_json.hpp"
@@ -83,14 +85,14 @@ std::vector<Json> bulletin_ballots(SQLite::Database& db, Id ballot_id, const Bal
         }
         return out;
     }
-    // Random ids: their order is a shuffle, unrelated to the order of voting.
+    // A canonical order, a function of what was cast alone: it says nothing of the voting order.
     SQLite::Statement q(db,
                         "SELECT content, receipt FROM secret_contents WHERE ballot_id = ? "
-                        "ORDER BY id");
+                        "ORDER BY receipt, content, id");
     q.bind(1, ballot_id);
     while (q.executeStep()) {
         Json c = Json::parse(q.getColumn(0).getString());
-        c["receipt"] = q.getColumn(1).getString();
+        if (!q.getColumn(1).isNull()) c["receipt"] = q.getColumn(1).getString();
         out.push_back(std::move(c));
     }
     return out;
@@ -112,21 +114,121 @@ void save_bulletin(SQLite::Database& db, Id ballot_id, const Json& bulletin, std
     q.exec();
 }
 
-}  // namespace methods
-
 namespace {
-// A random positive 62-bit id for a secret content row, so that rowids carry no voting order.
-Id random_content_id(SQLite::Database& db) {
+// A random positive 62-bit id for a row of `table` (secret_contents, sealed_contents), so that
+// rowids carry no voting order.
+Id random_content_id(SQLite::Database& db, const std::string& table) {
     for (;;) {
         std::uint64_t r = 0;
         randombytes_buf(&r, sizeof r);
         Id id = static_cast<Id>(r & 0x3FFF'FFFF'FFFF'FFFFull) + 1;
-        SQLite::Statement q(db, "SELECT EXISTS (SELECT 1 FROM secret_contents WHERE id = ?)");
+        SQLite::Statement q(db, "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)");
         q.bind(1, id);
         q.executeStep();
         if (q.getColumn(0).getInt() == 0) return id;
     }
 }
+
+void insert_secret_content(SQLite::Database& db, Id ballot_id, const Json& content,
+                           const std::optional<std::string>& receipt) {
+    SQLite::Statement c(db,
+                        "INSERT INTO secret_contents (id, ballot_id, content, receipt) "
+                        "VALUES (?, ?, ?, ?)");
+    c.bind(1, random_content_id(db, "secret_contents"));
+    c.bind(2, ballot_id);
+    c.bind(3, content.dump());
+    if (receipt)
+        c.bind(4, *receipt);
+    else
+        c.bind(4);
+    c.exec();
+}
+}  // namespace
+
+std::optional<std::string> ballot_key_fingerprint(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT fingerprint FROM ballot_key_check WHERE id = 1");
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+void seal_ballot(SQLite::Database& db, Id ballot_id, const BallotKey& key) {
+    SQLite::Statement record(db,
+                             "INSERT INTO ballot_key_check (id, fingerprint) VALUES (1, ?) "
+                             "ON CONFLICT DO NOTHING");
+    record.bind(1, key.fingerprint());
+    record.exec();
+    if (ballot_key_fingerprint(db) != key.fingerprint())
+        throw StoreError("this server's ballot key is not the one the database's secret ballots "
+                         "are sealed under: servers sharing a database need the same key file");
+    BallotKeyPair pair = new_ballot_key_pair(key);
+    SQLite::Statement q(db,
+                        "INSERT INTO ballot_seals (ballot_id, public_key, sealed_secret_key) "
+                        "VALUES (?, ?, ?)");
+    q.bind(1, ballot_id);
+    q.bind(2, pair.public_key);
+    q.bind(3, pair.sealed_secret_key);
+    q.exec();
+}
+
+std::optional<BallotKeyPair> ballot_key_pair(SQLite::Database& db, Id ballot_id) {
+    SQLite::Statement q(
+        db, "SELECT public_key, sealed_secret_key FROM ballot_seals WHERE ballot_id = ?");
+    q.bind(1, ballot_id);
+    if (!q.executeStep()) return std::nullopt;
+    return BallotKeyPair{q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+void insert_sealed_content(SQLite::Database& db, Id ballot_id, const std::string& sealed) {
+    SQLite::Statement q(db, "INSERT INTO sealed_contents (id, ballot_id, sealed) VALUES (?, ?, ?)");
+    q.bind(1, random_content_id(db, "sealed_contents"));
+    q.bind(2, ballot_id);
+    q.bind(3, sealed);
+    q.exec();
+}
+
+bool unseal_contents(SQLite::Database& db, Id ballot_id, const BallotKey& key) {
+    auto pair = ballot_key_pair(db, ballot_id);
+    if (!pair) return false;
+    std::vector<std::string> sealed;
+    SQLite::Statement q(db, "SELECT sealed FROM sealed_contents WHERE ballot_id = ?");
+    q.bind(1, ballot_id);
+    while (q.executeStep()) sealed.push_back(q.getColumn(0).getString());
+    struct Opened {
+        std::optional<std::string> receipt;
+        std::string content;
+        Json json;
+    };
+    std::vector<Opened> opened;
+    for (const auto& text : open_contents(key, *pair, sealed)) {
+        Json c = Json::parse(text, nullptr, false);
+        if (!c.is_object()) throw StoreError("an unreadable sealed ballot content");
+        Opened o;
+        if (auto r = c.find("receipt"); r != c.end()) {
+            o.receipt = r->get<std::string>();
+            c.erase("receipt");
+        }
+        o.content = c.dump();
+        o.json = std::move(c);
+        opened.push_back(std::move(o));
+    }
+    // Written in an order that depends on what was cast alone, never on when.
+    std::sort(opened.begin(), opened.end(), [](const Opened& a, const Opened& b) {
+        return std::tie(a.receipt, a.content) < std::tie(b.receipt, b.content);
+    });
+    for (const auto& o : opened) insert_secret_content(db, ballot_id, o.json, o.receipt);
+    // With secure_delete on, the sealed rows and the ballot's secret key are zeroed in place.
+    SQLite::Statement drop(db, "DELETE FROM sealed_contents WHERE ballot_id = ?");
+    drop.bind(1, ballot_id);
+    drop.exec();
+    SQLite::Statement forget(db, "DELETE FROM ballot_seals WHERE ballot_id = ?");
+    forget.bind(1, ballot_id);
+    forget.exec();
+    return true;
+}
+
+}  // namespace methods
+
+namespace {
 
 const Voter* on_roll(const Ballot& b, Id member) {
     for (const auto& v : b.roll)
@@ -209,15 +311,19 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
     if (q.exec() == 0) return make_error("already_voted");
     std::string receipt;
     if (spec.secret) {
-        receipt = new_invite_code();
-        SQLite::Statement c(db,
-                            "INSERT INTO secret_contents (id, ballot_id, content, receipt) "
-                            "VALUES (?, ?, ?, ?)");
-        c.bind(1, random_content_id(db));
-        c.bind(2, ballot_id);
-        c.bind(3, stored.dump());
-        c.bind(4, receipt);
-        c.exec();
+        if (spec.receipts) receipt = new_invite_code();
+        if (auto pair = methods::ballot_key_pair(db, ballot_id)) {
+            // Sealed until closing, receipt inside, padded to the ballot's one size.
+            Json sealed = stored;
+            if (spec.receipts) sealed["receipt"] = receipt;
+            methods::insert_sealed_content(
+                db, ballot_id,
+                seal_content(pair->public_key, sealed.dump(), sealed_block_size(spec)));
+        } else {
+            // Opened before contents were sealed (schema step 8): stored as it was then.
+            methods::insert_secret_content(db, ballot_id, stored,
+                                           spec.receipts ? std::optional(receipt) : std::nullopt);
+        }
         // The log says who voted, never what, and never the receipt (which would link them).
         impl_->audit(actor, "vote_cast", Json{{"ballot_id", ballot_id}}, now);
     } else {

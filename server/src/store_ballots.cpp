@@ -195,6 +195,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         methods::insert_spec(db, id, spec);
         opened_details["spec"] = spec_json(spec);
     }
+    if (spec.secret) methods::seal_ballot(db, id, impl_->ballot_key);
     impl_->audit(actor, "ballot_opened", opened_details, now);
     auto record = decide::ballot(db, id);
     tx.commit();
@@ -255,6 +256,7 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     }
     BallotRecord closed_record = *record;
     closed_record.ballot = closed.value();
+    bool unsealed = methods::unseal_contents(db, ballot_id, impl_->ballot_key);
     auto published = publish_bulletin({closed_record, spec, rules,
                                        methods::bulletin_ballots(db, ballot_id, spec), paper,
                                        plain_tally});
@@ -300,6 +302,16 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
                  now);
     auto after = decide::ballot(db, ballot_id);
     tx.commit();
+    // The write-ahead log still holds the pages as they were while voting (the sealed contents
+    // in voting order): copy the latest pages into the file and empty the log. Should another
+    // connection be reading, the next checkpoint does it.
+    if (unsealed) {
+        try {
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SQLite::Exception&) {
+            // The ballot is closed and committed; a checkpoint refused now happens later.
+        }
+    }
     return BallotClosing{*after, n};
 }
 

@@ -9,6 +9,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "ballot_seal.hpp"
 #include "yishi/messages.hpp"
 #include "yishi/server/store.hpp"
 
@@ -31,6 +32,7 @@ struct Store::Impl {
 
     std::mutex mutex;
     SQLite::Database db;
+    BallotKey ballot_key;  // read_write only: seals and opens secret ballots
 };
 
 // Reads a member from the columns id, login, name, role (in that order, from column 0).

@@ -43,6 +43,12 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
   await convenor.page.keyboard.press('Enter');
   await convenor.page.keyboard.insertText('南门');
   await convenor.click(key('ballot-secret'));
+  // A secret ballot offers receipts or none, saying what a receipt also allows.
+  assert.match((await convenor.visible(key('receipts-help'), 'the receipts help')).value, /证明/);
+  await convenor.click(key('receipts-without'));
+  await convenor.until((st) => st.widgets.find((w) => w.id.endsWith('##receipts-without') && w.selected) && st, 'without receipts picked');
+  await convenor.click(key('receipts-with'));
+  await convenor.until((st) => st.widgets.find((w) => w.id.endsWith('##receipts-with') && w.selected) && st, 'with receipts picked');
   await convenor.click(key(`open-ballot-${issue}`));
   await convenor.until((st) => st.notice === '表决已开始' && st, 'ballot opened');
   const ballot = Number(sql(`SELECT id FROM ballots WHERE session_id = ${sessionId} AND issue_id = ${issue}`));
@@ -69,8 +75,9 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
   const receipt = await resident.widget(key('receipt'), 'the receipt');
   const code = receipt.value.match(/[A-Z0-9]{6,}/)[0];
   await resident.shot('method-receipt');
-  // Secret: the database keeps no member beside the content.
-  assert.equal(sql(`SELECT COUNT(*) FROM secret_contents WHERE ballot_id = ${ballot} AND receipt = '${code}'`), '1');
+  // Secret: while open the content is sealed, the receipt inside it.
+  assert.equal(sql(`SELECT COUNT(*) FROM sealed_contents WHERE ballot_id = ${ballot}`), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM secret_contents WHERE ballot_id = ${ballot}`), '0');
 
   // Four more voters from their phones (the API), then the convenor closes from the console.
   const rankings = [[['东门'], ['西门']], [['东门'], ['南门'], ['西门']], [['西门'], ['东门']], [['南门']]];
@@ -78,6 +85,9 @@ test('a secret Schulze ballot is created, ranked, closed and its downloaded bull
     await api(url, `/api/ballots/${ballot}/votes`, { token: tokens[3 + i], body: { ranking } });
   await convenor.click(key(`close-ballot-${issue}`));
   await convenor.until((st) => st.notice === '表决已结束，结果已公示' && st, 'closed');
+  // Closed: opened, kept beside the receipt and no member; the sealed rows are gone.
+  assert.equal(sql(`SELECT COUNT(*) FROM secret_contents WHERE ballot_id = ${ballot} AND receipt = '${code}'`), '1');
+  assert.equal(sql(`SELECT COUNT(*) FROM sealed_contents WHERE ballot_id = ${ballot}`), '0');
 
   // The resident sees the result in words, and downloads the bulletin.
   await resident.until((st) => st.widgets.some((w) => w.id.endsWith('##ballot-state') && w.value === '已结束'), 'closed on the resident\'s page', 15000);

@@ -257,7 +257,8 @@ BOOST_AUTO_TEST_CASE(simultaneous_votes_of_one_household_count_once_in_a_secret_
     BOOST_TEST(other == 0);
     SQLite::Database conn(db.string(), SQLite::OPEN_READONLY);
     BOOST_TEST(conn.execAndGet("SELECT COUNT(*) FROM ballot_voters").getInt() == 1);
-    BOOST_TEST(conn.execAndGet("SELECT COUNT(*) FROM secret_contents").getInt() == 1);
+    // Sealed while the ballot is open.
+    BOOST_TEST(conn.execAndGet("SELECT COUNT(*) FROM sealed_contents").getInt() == 1);
 }
 
 BOOST_AUTO_TEST_CASE(owners_vote_by_floor_area_with_a_double_majority) {

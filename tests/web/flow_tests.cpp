@@ -306,6 +306,10 @@ BOOST_AUTO_TEST_CASE(ranked_and_approval_votes_and_ballots_with_options_are_sent
     OpenBallot open{3, 1, "schulze", {" 东门 ", "", "西门"}, true};
     BOOST_TEST(only(apply(f.state, open), RequestKind::write).body ==
                R"({"issue_id":1,"method":"schulze","options":["东门","西门"],"secret":true})");
+    OpenBallot no_receipts{3, 1, "yes_no", {}, true};
+    no_receipts.receipts = false;
+    BOOST_TEST(only(apply(f.state, no_receipts), RequestKind::write).body ==
+               R"({"issue_id":1,"receipts":false,"secret":true})");
     OpenBallot budget{3, 1, "budget", {"路灯改造 1200.00", "长椅 300"}, false, " 1400.00 "};
     BOOST_TEST(only(apply(f.state, budget), RequestKind::write).body ==
                R"({"budget":"1400.00","costs":{"路灯改造":"1200.00","长椅":"300"},"issue_id":1,"method":"budget","options":["路灯改造","长椅"]})");

@@ -153,6 +153,19 @@ void ballot_form(const ClientState& state, SessionUi& ui) {
     if (tellers_allowed(ui)) tellers_picker(state, ui);
     if (ui::choice(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
         ui.secret = !ui.secret;
+    if (!ui.secret) return;
+    // A receipt lets a voter check their ballot, and also prove it to whoever presses them.
+    ui::text(t.get("session.receipts_help"), "receipts-help", ui::Tone::muted);
+    right = ImGui::GetCursorScreenPos().x + ui::avail_width();
+    first = true;
+    for (bool with : {true, false}) {
+        std::string label =
+            ui::labelled(t.get(with ? "session.receipts_with" : "session.receipts_without"),
+                         with ? "receipts-with" : "receipts-without");
+        ui::flow(ui::button_width(label), right, first);
+        first = false;
+        if (ui::choice(label, ui.receipts == with)) ui.receipts = with;
+    }
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -206,7 +219,7 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
             intents.push_back(client::OpenBallot{
                 v.session.id, item.issue_id, ui.method, lines_of(ui.options), ui.secret,
                 ui.budget, ui.unit, ui.max_choices,
-                tellers_allowed(ui) ? ui.tellers : std::vector<Id>{}});
+                tellers_allowed(ui) ? ui.tellers : std::vector<Id>{}, ui.receipts});
     } else if (b->state == BallotState::open) {
         // Live: how many of the roll have voted, refreshed every second; never how.
         ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},

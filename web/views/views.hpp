@@ -85,6 +85,7 @@ struct SessionUi {
     std::string options;            // one per line ("名称 费用" for a budget)
     std::string budget;             // the budget's total, e.g. "5000.00"
     bool secret = false;
+    bool receipts = true;         // a secret ballot's receipts (回执码)
     std::string unit = "member";  // member, household, owners
     std::string max_choices;      // approval's limit as typed
     std::vector<Id> tellers;      // 计票员 picked for paper ballots (two)

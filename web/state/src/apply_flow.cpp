@@ -221,6 +221,7 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                     b["options"] = options;
                 }
                 if (i.secret) b["secret"] = true;
+                if (i.secret && !i.receipts) b["receipts"] = false;
                 if (i.unit != "member") b["unit"] = i.unit;
                 if (i.method == "approval" && !trim(i.max_choices).empty()) {
                     auto k = whole_number(trim(i.max_choices));

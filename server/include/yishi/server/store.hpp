@@ -164,6 +164,9 @@ bool voting_unit_from_string(const std::string& s, VotingUnit& out);
 struct BallotSpec {
     Method method = Method::yes_no;
     bool secret = false;  // 无记名: the roll shows who voted, never what
+    // Secret ballots: each voter gets a receipt (回执码) to find on the bulletin. A receipt also
+    // lets a voter prove their choice to someone else, so a convenor may go without.
+    bool receipts = true;
     VotingUnit unit = VotingUnit::member;
     std::vector<std::string> options;       // all methods but yes_no
     std::int64_t max_choices = 0;           // approval; 0: every option
@@ -178,15 +181,19 @@ struct BallotSpec {
 // A counted vote and, for a secret ballot, the voter's receipt (回执码) to find on the bulletin.
 struct CastReceipt {
     BallotRecord record;
-    std::string receipt;  // empty for open ballots
+    std::string receipt;  // empty for open ballots and secret ones without receipts
 };
 class Store {
 public:
     // read_write opens (creating if needed) the database file and brings its schema up to date;
     // read_only opens an existing file of the current schema and never writes (verify-audit).
     enum class Access { read_write, read_only };
-    // Throws StoreError.
-    explicit Store(const std::string& path, Access access = Access::read_write);
+    // read_write also reads the ballot key file that seals secret ballots while they are open
+    // (default `<path>.ballot-key`; servers sharing a database share it), creating it when
+    // missing, unless the database holds ballots sealed under a key: then a missing or other
+    // key file is an error. Throws StoreError.
+    explicit Store(const std::string& path, Access access = Access::read_write,
+                   const std::string& ballot_key_path = "");
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;

@@ -108,6 +108,8 @@ struct OpenBallot {
     std::string unit = "member";  // member, household (每户一票), owners (by floor area; yes_no)
     std::string max_choices;      // approval: "2" (as typed); empty: every option
     std::vector<Id> tellers;      // 计票员: two members who enter the paper counts
+    // Secret ballots: each voter gets a receipt (回执码), which also lets them prove their choice.
+    bool receipts = true;
 };
 struct CloseBallot {
     Id ballot_id = 0;
