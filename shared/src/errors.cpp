@@ -171,4 +171,13 @@ Error make_error(const std::string& code, const std::string& field) {
     return e;
 }
 
+Error rate_limited_for(std::int64_t wait_seconds) {
+    Error e = make_error("rate_limited");
+    if (wait_seconds < 1) wait_seconds = 1;
+    std::string wait = wait_seconds < 60 ? std::to_string(wait_seconds) + " 秒"
+                                         : std::to_string((wait_seconds + 59) / 60) + " 分钟";
+    e.message = "尝试次数过多，请 " + wait + "后再试";
+    return e;
+}
+
 }  // namespace yishi
