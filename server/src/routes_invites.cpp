@@ -49,12 +49,10 @@ Check read_home(const std::string& body, NewInvite& invite) {
         if (!j["household"].is_string())
             return home_error("wrong_type", "household", "户号须为文字，如 \"3栋2单元501\"");
         auto label = validate_text(j["household"].get<std::string>(), "household",
-                                   kHouseholdMaxChars);
+                                   kHouseholdMaxChars, TextLines::one);
         if (!label) {
             Error e = label.error();
-            e.message = e.code == "too_long" ? "户号最多 40 个字"
-                        : e.code == "bad_utf8" ? "户号含有无效的字符编码（需要 UTF-8）"
-                                               : "户号不能为空";
+            if (e.code == "too_long") e.message = "户号最多 40 个字";
             return e;
         }
         invite.household = label.value();
