@@ -59,8 +59,9 @@ std::string sha256_base64(const std::string& bytes) {
 }
 
 // The client page's policy: its own scripts and their WebAssembly, its inline <style>
-// elements by hash (so an injected one would not apply), requests to its own origin only;
-// no plugins, no <base>, no form posts, no framing.
+// elements by hash (so an injected one would not apply), requests to its own origin only,
+// data: images for its empty favicon (which keeps the browser from asking for one); no plugins,
+// no <base>, no form posts, no framing.
 std::string page_policy(const std::string& html) {
     std::string styles;
     for (std::size_t at = 0; (at = html.find("<style", at)) != std::string::npos;) {
@@ -72,7 +73,8 @@ std::string page_policy(const std::string& html) {
     }
     return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src" +
            (styles.empty() ? std::string(" 'none'") : styles) +
-           "; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; "
+           "; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; "
+           "frame-ancestors 'none'; "
            "object-src 'none'";
 }
 }  // namespace

@@ -122,7 +122,8 @@ BOOST_AUTO_TEST_CASE(every_reply_forbids_sniffing_referrers_and_framing_and_the_
     const std::string page =
         "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
         "style-src 'sha256-IAdwN3biDCQ3brrgp1m8kBEsPQYyqfREKOEfeoREopc='; connect-src 'self'; "
-        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+        "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; "
+        "object-src 'none'";
     auto index = server.client().Get("/");
     BOOST_REQUIRE(index);
     const std::vector<std::tuple<std::string, httplib::Result, int, std::string>> cases = [&] {
