@@ -58,7 +58,10 @@ std::string error_response(const Error& e) {
            "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " +
            std::to_string(body.size()) + "\r\n" + kApiVersionHeader + ": " +
            std::to_string(kApiVersion) +
-           "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" +
+           "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+           "Referrer-Policy: no-referrer\r\nX-Frame-Options: DENY\r\n"
+           "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n"
+           "Connection: close\r\n\r\n" +
            body;
 }
 

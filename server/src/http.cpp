@@ -3,6 +3,7 @@
 #include "http.hpp"
 
 #include <cstdint>
+#include <utility>
 
 #include "yishi/server/request_head.hpp"
 #include "yishi/messages.hpp"
@@ -12,7 +13,22 @@ namespace yishi::server {
 
 Reply failure(const Error& e) { return {e.status, encode(e)}; }
 
+void add_security_headers(httplib::Response& res, const std::string& content_policy) {
+    const std::pair<const char*, std::string> headers[] = {
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+        {"Content-Security-Policy", content_policy},
+    };
+    // Replaced, not added: two policies would both apply.
+    for (const auto& [name, value] : headers) {
+        res.headers.erase(name);
+        res.set_header(name, value);
+    }
+}
+
 void write_reply(httplib::Response& res, const Reply& reply) {
+    add_security_headers(res);
     res.status = reply.status;
     for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
     res.set_header(kApiVersionHeader, std::to_string(kApiVersion));

@@ -25,8 +25,16 @@ struct Reply {
 };
 Reply failure(const Error& e);
 
-// Writes a reply with the JSON content type and X-Yishi-Api.
+// Writes a reply with the JSON content type, X-Yishi-Api and the security headers.
 void write_reply(httplib::Response& res, const Reply& reply);
+
+// What JSON and every file but the client's page may load: nothing, and in no frame.
+constexpr const char* kLoadNothingPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+// Headers every reply carries: no MIME sniffing, no referrer, no framing, and the content
+// security policy (the client's page has its own, see static_files.cpp).
+void add_security_headers(httplib::Response& res,
+                          const std::string& content_policy = kLoadNothingPolicy);
 
 // True for /api and everything under it.
 bool is_api_path(const std::string& path);

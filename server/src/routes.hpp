@@ -16,6 +16,9 @@ struct Api {
     Result<Member> caller(const httplib::Request& req) const;
 };
 
+// The 429 of an attempt that must wait: how long, in the message and in Retry-After.
+Reply wait_before_retry(std::int64_t seconds);
+
 // Adds handlers of the form `Reply f(Api&, const Request&)`: route(method, pattern, f).
 inline auto route_adder(ApiRoutes& routes, Api& api) {
     return [&routes, &api](const char* method, const char* pattern,

@@ -13,6 +13,12 @@ Result<Member> Api::caller(const httplib::Request& req) const {
     return *member;
 }
 
+Reply wait_before_retry(std::int64_t seconds) {
+    Reply r = failure(rate_limited_for(seconds));
+    r.headers.emplace("Retry-After", std::to_string(seconds < 1 ? 1 : seconds));
+    return r;
+}
+
 namespace {
 Json councils_json(const std::vector<Council>& councils) {
     Json out = Json::array();
@@ -24,26 +30,24 @@ Reply login(Api& api, const httplib::Request& req) {
     auto request = decode_login_request(req.body);
     if (!request) return failure(request.error());
     const auto& [login, password] = request.value();
-    const auto& throttle = api.options.throttle;
+    const std::string address = client_address(req);
     std::int64_t now = api.now();
-    std::int64_t window_start = now - throttle.window_seconds;
 
-    // Throttled before hashing, so a flood costs no Argon2 work.
-    FailureCounts recent = api.store.login_failures_since(login, client_address(req), window_start);
-    if (recent.by_login >= throttle.max_failures_per_login ||
-        recent.by_address >= throttle.max_failures_per_address)
-        return failure(make_error("rate_limited"));
+    // Counted before hashing, in one transaction: a flood costs no Argon2 work, and
+    // simultaneous guesses cannot all slip past the count.
+    auto admission = api.store.begin_attempt(login, address, now, api.options.throttle);
+    if (!admission.allowed) return wait_before_retry(admission.retry_after_seconds);
 
     auto credentials = api.store.credentials(login);
     auto verdict = credentials ? api.hasher.verify(credentials->password_hash, password)
                                : api.hasher.verify_against_dummy(password);
-    if (verdict == PasswordHasher::Verdict::busy) return failure(make_error("rate_limited"));
-    if (verdict != PasswordHasher::Verdict::match) {
-        api.store.record_login_failure(login, client_address(req), now, window_start);
-        return failure(make_error("bad_credentials"));
+    if (verdict == PasswordHasher::Verdict::busy) {
+        api.store.withdraw_attempt(login, address);
+        return failure(make_error("rate_limited"));
     }
+    if (verdict != PasswordHasher::Verdict::match) return failure(make_error("bad_credentials"));
 
-    api.store.clear_login_failures(login);
+    api.store.attempt_succeeded(login, address);
     auto member = api.store.member(credentials->member_id);
     if (!member) return failure(make_error("bad_credentials"));
     LoginReply reply;

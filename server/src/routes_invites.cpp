@@ -49,12 +49,10 @@ Check read_home(const std::string& body, NewInvite& invite) {
         if (!j["household"].is_string())
             return home_error("wrong_type", "household", "户号须为文字，如 \"3栋2单元501\"");
         auto label = validate_text(j["household"].get<std::string>(), "household",
-                                   kHouseholdMaxChars);
+                                   kHouseholdMaxChars, TextLines::one);
         if (!label) {
             Error e = label.error();
-            e.message = e.code == "too_long" ? "户号最多 40 个字"
-                        : e.code == "bad_utf8" ? "户号含有无效的字符编码（需要 UTF-8）"
-                                               : "户号不能为空";
+            if (e.code == "too_long") e.message = "户号最多 40 个字";
             return e;
         }
         invite.household = label.value();
@@ -72,8 +70,8 @@ std::string format_area(std::int64_t centi) {
     return std::to_string(centi / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
 }
 
-// Failed registrations are counted in the login throttle's table under this name, which no
-// login can have (logins are [a-z0-9_]): one budget of failures per address covers both.
+// Failed registrations are counted by the login throttle under this name, which no login can
+// have (logins are [a-z0-9_]); they count towards the address's allowance as logins do.
 const std::string kRegisterThrottleLogin = "#register";
 
 Reply create_invite(Api& api, const httplib::Request& req) {
@@ -106,23 +104,14 @@ Reply create_invite(Api& api, const httplib::Request& req) {
 
 bool is_invite_refusal(const Error& e) { return e.code.rfind("invite_", 0) == 0; }
 
-Reply register_member(Api& api, const httplib::Request& req) {
-    const auto& throttle = api.options.throttle;
-    std::int64_t now = api.now();
-    std::int64_t window_start = now - throttle.window_seconds;
+// Registers with an admitted attempt; `code_refused` tells whether the invite code was the
+// reason for a refusal, the only refusal that stays counted against the address.
+Reply register_admitted(Api& api, const httplib::Request& req, std::int64_t now,
+                        bool& code_refused) {
     auto refuse = [&](const Error& e) {
-        if (is_invite_refusal(e))
-            api.store.record_login_failure(kRegisterThrottleLogin, client_address(req), now,
-                                           window_start);
+        code_refused = is_invite_refusal(e);
         return failure(e);
     };
-
-    // Throttled first, so that guessing codes costs the guesser, not the server.
-    FailureCounts recent =
-        api.store.login_failures_since(kRegisterThrottleLogin, client_address(req), window_start);
-    if (recent.by_address >= throttle.max_failures_per_address)
-        return failure(make_error("rate_limited"));
-
     auto request = decode_register_request(req.body);
     if (!request) return refuse(request.error());
     const auto& r = request.value();
@@ -142,6 +131,19 @@ Reply register_member(Api& api, const httplib::Request& req) {
     reply.member = member.value();
     reply.councils = api.store.councils_of(member.value().id);
     return {201, encode(reply)};
+}
+
+Reply register_member(Api& api, const httplib::Request& req) {
+    const std::string address = client_address(req);
+    std::int64_t now = api.now();
+    // Counted first, so that guessing codes costs the guesser, not the server.
+    auto admission =
+        api.store.begin_attempt(kRegisterThrottleLogin, address, now, api.options.throttle);
+    if (!admission.allowed) return wait_before_retry(admission.retry_after_seconds);
+    bool code_refused = false;
+    Reply reply = register_admitted(api, req, now, code_refused);
+    if (!code_refused) api.store.withdraw_attempt(kRegisterThrottleLogin, address);
+    return reply;
 }
 }  // namespace
 

@@ -387,6 +387,26 @@ const std::vector<const char*>& steps() {
         DROP TABLE secret_contents;
         ALTER TABLE secret_contents_with_optional_receipts RENAME TO secret_contents;
         )sql",
+        // 9: the login throttle by (login, address) with growing delays, and per address over
+        // all logins. One row per pair and per address holds the failures counted so far (an
+        // attempt counts as soon as it is admitted) and when the last one came.
+        R"sql(
+        DROP TABLE login_failures;
+        CREATE TABLE throttle_pairs (
+            login TEXT NOT NULL,
+            address TEXT NOT NULL,
+            failures INTEGER NOT NULL CHECK (failures >= 0),
+            last_failure_at INTEGER NOT NULL,
+            PRIMARY KEY (login, address)
+        );
+        CREATE INDEX throttle_pairs_by_time ON throttle_pairs(last_failure_at);
+        CREATE TABLE throttle_addresses (
+            address TEXT NOT NULL PRIMARY KEY,
+            failures INTEGER NOT NULL CHECK (failures >= 0),
+            last_failure_at INTEGER NOT NULL
+        );
+        CREATE INDEX throttle_addresses_by_time ON throttle_addresses(last_failure_at);
+        )sql",
     };
     return s;
 }

@@ -53,6 +53,7 @@ GateOptions gate_options(const ServiceOptions& o) {
 // `with_length`: the 100-continue path writes no Content-Length of its own.
 void refuse(httplib::Response& res, const Error& e, bool with_length) {
     auto body = std::make_shared<std::string>(encode(e));
+    add_security_headers(res);
     res.status = e.status;
     res.set_header(kApiVersionHeader, std::to_string(kApiVersion));
     res.set_header("Cache-Control", "no-store");

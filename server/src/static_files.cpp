@@ -1,4 +1,5 @@
-// Static files: a strict path check, MIME by extension, revalidation by ETag.
+// Static files: a strict path check, MIME by extension, revalidation by ETag, and the
+// client page's content security policy.
 // Paths without an extension that name no file get index.html, so that the client's
 // history URLs survive a reload.
 #include "static_files.hpp"
@@ -8,6 +9,10 @@
 #include <map>
 #include <optional>
 #include <sstream>
+
+#include <sodium.h>
+
+#include "http.hpp"
 
 namespace yishi::server {
 
@@ -43,6 +48,34 @@ bool read_file(const fs::path& file, std::string& out) {
     buf << in.rdbuf();
     out = buf.str();
     return static_cast<bool>(in) || in.eof();
+}
+
+std::string sha256_base64(const std::string& bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    char text[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+    sodium_bin2base64(text, sizeof text, digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+    return text;
+}
+
+// The client page's policy: its own scripts and their WebAssembly, its inline <style>
+// elements by hash (so an injected one would not apply), requests to its own origin only,
+// data: images for its empty favicon (which keeps the browser from asking for one); no plugins,
+// no <base>, no form posts, no framing.
+std::string page_policy(const std::string& html) {
+    std::string styles;
+    for (std::size_t at = 0; (at = html.find("<style", at)) != std::string::npos;) {
+        std::size_t open_end = html.find('>', at);
+        std::size_t close = html.find("</style>", at);
+        if (open_end == std::string::npos || close == std::string::npos || close < open_end) break;
+        styles += " 'sha256-" + sha256_base64(html.substr(open_end + 1, close - open_end - 1)) + "'";
+        at = close;
+    }
+    return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src" +
+           (styles.empty() ? std::string(" 'none'") : styles) +
+           "; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; "
+           "frame-ancestors 'none'; "
+           "object-src 'none'";
 }
 }  // namespace
 
@@ -86,13 +119,16 @@ bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) con
     // no-cache: the build's file names carry no hash, so every use revalidates (a 304 is cheap).
     res.set_header("Cache-Control", "no-cache");
     res.set_header("ETag", etag);
-    res.set_header("X-Content-Type-Options", "nosniff");
+    // A page's policy goes on its 304 too: the browser keeps the headers a 304 sends.
+    std::string body;
+    bool page = file->extension() == ".html";
+    if (page && !read_file(*file, body)) return false;
+    add_security_headers(res, page ? page_policy(body) : kLoadNothingPolicy);
     if (req.get_header_value("If-None-Match") == etag) {
         res.status = 304;
         return true;
     }
-    std::string body;
-    if (!read_file(*file, body)) return false;
+    if (!page && !read_file(*file, body)) return false;
     res.status = 200;
     res.set_content(body, mime_type(*file));
     return true;

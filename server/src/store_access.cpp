@@ -1,5 +1,8 @@
-// The store's access records: login tokens (kept only as digests) and failed logins.
+// The store's access records: login tokens (kept only as digests) and the login throttle's
+// counts of failed attempts.
 #include "store_impl.hpp"
+
+#include <algorithm>
 
 namespace yishi::server {
 
@@ -61,43 +64,88 @@ void Store::revoke_token(const std::string& digest) {
     q.exec();
 }
 
-FailureCounts Store::login_failures_since(const std::string& login, const std::string& address,
-                                          std::int64_t since) {
-    std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
-                        "SELECT (SELECT COUNT(*) FROM login_failures "
-                        "        WHERE login = ?1 AND failed_at >= ?3), "
-                        "       (SELECT COUNT(*) FROM login_failures "
-                        "        WHERE address = ?2 AND failed_at >= ?3)");
-    q.bind(1, login);
-    q.bind(2, address);
-    q.bind(3, since);
-    q.executeStep();
-    return FailureCounts{q.getColumn(0).getInt(), q.getColumn(1).getInt()};
-}
-
-void Store::record_login_failure(const std::string& login, const std::string& address,
-                                 std::int64_t now, std::int64_t forget_before) {
+AttemptAdmission Store::begin_attempt(const std::string& login, const std::string& address,
+                                       std::int64_t now, const LoginThrottle& policy) {
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement forget(db, "DELETE FROM login_failures WHERE failed_at < ?");
-    forget.bind(1, forget_before);
-    forget.exec();
-    SQLite::Statement q(db,
-                        "INSERT INTO login_failures (login, address, failed_at) VALUES (?, ?, ?)");
-    q.bind(1, login);
-    q.bind(2, address);
-    q.bind(3, now);
+    for (const char* table : {"throttle_pairs", "throttle_addresses"}) {
+        SQLite::Statement forget(db, std::string("DELETE FROM ") + table +
+                                         " WHERE last_failure_at < ?");
+        forget.bind(1, now - policy.forget_after_seconds);
+        forget.exec();
+    }
+
+    // The later of the two moments the pair and the address may try again.
+    std::int64_t allowed_at = now;
+    auto wait_for = [&](SQLite::Statement& q, int free) {
+        if (!q.executeStep()) return;
+        std::int64_t failures = q.getColumn(0).getInt64();
+        std::int64_t last = q.getColumn(1).getInt64();
+        allowed_at = std::max(allowed_at, last + policy.delay_after(failures, free));
+    };
+    SQLite::Statement pair(db, "SELECT failures, last_failure_at FROM throttle_pairs "
+                               "WHERE login = ? AND address = ?");
+    pair.bind(1, login);
+    pair.bind(2, address);
+    wait_for(pair, policy.free_failures_per_login);
+    SQLite::Statement from(db, "SELECT failures, last_failure_at FROM throttle_addresses "
+                               "WHERE address = ?");
+    from.bind(1, address);
+    wait_for(from, policy.free_failures_per_address);
+    if (allowed_at > now) return AttemptAdmission{false, allowed_at - now};
+
+    SQLite::Statement count_pair(
+        db, "INSERT INTO throttle_pairs (login, address, failures, last_failure_at) "
+            "VALUES (?1, ?2, 1, ?3) ON CONFLICT (login, address) DO UPDATE "
+            "SET failures = failures + 1, last_failure_at = ?3");
+    count_pair.bind(1, login);
+    count_pair.bind(2, address);
+    count_pair.bind(3, now);
+    count_pair.exec();
+    SQLite::Statement count_address(
+        db, "INSERT INTO throttle_addresses (address, failures, last_failure_at) "
+            "VALUES (?1, 1, ?2) ON CONFLICT (address) DO UPDATE "
+            "SET failures = failures + 1, last_failure_at = ?2");
+    count_address.bind(1, address);
+    count_address.bind(2, now);
+    count_address.exec();
+    tx.commit();
+    return AttemptAdmission{};
+}
+
+namespace {
+void uncount_address(SQLite::Database& db, const std::string& address) {
+    SQLite::Statement q(db, "UPDATE throttle_addresses SET failures = failures - 1 "
+                            "WHERE address = ? AND failures > 0");
+    q.bind(1, address);
     q.exec();
+}
+}  // namespace
+
+void Store::attempt_succeeded(const std::string& login, const std::string& address) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement forget(db, "DELETE FROM throttle_pairs WHERE login = ? AND address = ?");
+    forget.bind(1, login);
+    forget.bind(2, address);
+    forget.exec();
+    uncount_address(db, address);
     tx.commit();
 }
 
-void Store::clear_login_failures(const std::string& login) {
+void Store::withdraw_attempt(const std::string& login, const std::string& address) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, "DELETE FROM login_failures WHERE login = ?");
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement q(db, "UPDATE throttle_pairs SET failures = failures - 1 "
+                            "WHERE login = ? AND address = ? AND failures > 0");
     q.bind(1, login);
+    q.bind(2, address);
     q.exec();
+    uncount_address(db, address);
+    tx.commit();
 }
 
 }  // namespace yishi::server

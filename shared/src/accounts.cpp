@@ -79,7 +79,7 @@ Result<NewInviteRequest> decode_new_invite_request(std::string_view body) {
     if (!name) return name.error();
     auto council = require_id(j.value(), "council_id");
     if (!council) return council.error();
-    auto n = validate_text(name.value(), "name", kPersonNameMaxChars);
+    auto n = validate_text(name.value(), "name", kPersonNameMaxChars, TextLines::one);
     if (!n) return n.error();
     return NewInviteRequest{n.value(), council.value()};
 }

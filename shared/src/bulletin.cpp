@@ -7,6 +7,7 @@
 #include "bulletin_fields.hpp"
 #include "messages_read.hpp"
 #include "yishi/decimal.hpp"
+#include "yishi/text.hpp"
 
 namespace yishi {
 
@@ -49,6 +50,8 @@ struct Reader {
             if (!list[i].is_string() || list[i].get<std::string>().empty())
                 return fail("bad_bulletin", at("options", i), "须为非空字符串");
             std::string name = list[i].get<std::string>();
+            if (auto refused = check_characters(name, at("options", i), TextLines::one))
+                return *refused;
             if (!index.emplace(name, i).second)
                 return fail("duplicate_option", at("options", i), in_quotes(name));
             b.options.push_back(name);

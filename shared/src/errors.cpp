@@ -22,6 +22,8 @@ const std::map<std::string, Entry>& table() {
         {"empty_text", {400, "{f}不能为空"}},
         {"too_long", {400, "{f}超出长度限制"}},
         {"bad_utf8", {400, "{f}含有无效的字符编码（需要 UTF-8）"}},
+        {"bad_character", {400, "{f}含有不允许的控制字符，请删除后重试"}},
+        {"line_break", {400, "{f}只能写一行，不能换行"}},
         {"bad_id", {400, "编号无效：{f}"}},
         {"unauthorized", {401, "请先登录"}},
         {"bad_credentials", {401, "账号或密码错误"}},
@@ -127,6 +129,7 @@ std::string field_label(const std::string& field) {
         {"choice", "所投选项"},   {"approve", "赞成的项目"}, {"ranking", "排序"},
         {"ballots", "选票"},      {"present", "出席人数"},   {"electorate", "全体人数"},
         {"rule", "表决规则"},
+        {"household", "户号"},
     };
     if (field.empty()) return "请求";
     if (auto it = names.find(field); it != names.end()) return it->second;
@@ -175,6 +178,15 @@ Error make_error(const std::string& code, const std::string& field) {
     std::string msg = it->second.message;
     if (auto pos = msg.find("{f}"); pos != std::string::npos) msg.replace(pos, 3, field_label(field));
     e.message = msg;
+    return e;
+}
+
+Error rate_limited_for(std::int64_t wait_seconds) {
+    Error e = make_error("rate_limited");
+    if (wait_seconds < 1) wait_seconds = 1;
+    std::string wait = wait_seconds < 60 ? std::to_string(wait_seconds) + " 秒"
+                                         : std::to_string((wait_seconds + 59) / 60) + " 分钟";
+    e.message = "尝试次数过多，请 " + wait + "后再试";
     return e;
 }
 

@@ -6,12 +6,12 @@
 namespace yishi {
 
 namespace {
-// Optional short text: empty is allowed, otherwise valid UTF-8 within the limit.
+// Optional short text on one line: empty is allowed, otherwise as validate_text.
 Result<std::string> optional_text(const std::string& s, const std::string& field,
                                   std::size_t max_chars) {
     if (!valid_utf8(s)) return make_error("bad_utf8", field);
     if (trim(s).empty()) return std::string{};
-    return validate_text(s, field, max_chars);
+    return validate_text(s, field, max_chars, TextLines::one);
 }
 
 bool before_agenda(const Issue& i) {
@@ -35,7 +35,7 @@ Result<Issue> raise_issue(const Actor& actor, Id council_id, const RaiseIssue& r
     bool on_behalf = r.on_behalf_of != 0;
     if (auto e = may_raise_issue(actor, on_behalf)) return *e;
     if (on_behalf && r.on_behalf_of == actor.member_id) return make_error("bad_id", "on_behalf_of");
-    auto title = validate_text(r.title, "title", kTitleMaxChars);
+    auto title = validate_text(r.title, "title", kTitleMaxChars, TextLines::one);
     if (!title) return title.error();
     auto body = validate_text(r.body, "body", kBodyMaxChars);
     if (!body) return body.error();

@@ -138,7 +138,7 @@ Result<NewIssueRequest> decode_new_issue_request(std::string_view body) {
     if (!title) return title.error();
     auto text = require_string(j.value(), "body");
     if (!text) return text.error();
-    auto t = validate_text(title.value(), "title", kTitleMaxChars);
+    auto t = validate_text(title.value(), "title", kTitleMaxChars, TextLines::one);
     if (!t) return t.error();
     auto b = validate_text(text.value(), "body", kBodyMaxChars);
     if (!b) return b.error();

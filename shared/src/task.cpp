@@ -50,7 +50,8 @@ Check may_assign_task(const Actor& actor, const Ballot& b, const Tally& t) {
 Result<Task> assign_task(const Actor& actor, const Ballot& b, const Tally& t,
                          const TaskSpec& spec, std::int64_t now) {
     if (auto e = may_assign_task(actor, b, t)) return *e;
-    auto unit = validate_text(spec.responsible_unit, "responsible_unit", kUnitMaxChars);
+    auto unit = validate_text(spec.responsible_unit, "responsible_unit", kUnitMaxChars,
+                              TextLines::one);
     if (!unit) return unit.error();
     if (spec.responsible_member_id <= 0) return make_error("bad_id", "responsible_member_id");
     if (spec.due_at <= now) return make_error("bad_time", "due_at");

@@ -1,6 +1,8 @@
 // UTF-8 handling shared by server validation and the client's glyph collection.
 #include "yishi/text.hpp"
 
+#include <cstdio>
+
 namespace yishi {
 
 namespace {
@@ -92,11 +94,39 @@ std::string trim(std::string_view s) {
     return std::string(s);
 }
 
+std::optional<char32_t> forbidden_character(std::string_view s, TextLines lines) {
+    for (char32_t c : decode_utf8(s)) {
+        bool line_break = c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+        if (line_break || c == '\t') {
+            if (lines == TextLines::one) return c;
+            if (c != 0x2028 && c != 0x2029) continue;
+        }
+        bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+        bool directional = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+                           c == 0x200E || c == 0x200F || c == 0x061C;
+        if (control || directional || c == 0x2028 || c == 0x2029) return c;
+    }
+    return std::nullopt;
+}
+
+Check check_characters(std::string_view s, const std::string& field, TextLines lines) {
+    auto c = forbidden_character(s, lines);
+    if (!c) return std::nullopt;
+    if (lines == TextLines::one && (*c == '\n' || *c == '\r' || *c == 0x2028 || *c == 0x2029))
+        return make_error("line_break", field);
+    Error e = make_error("bad_character", field);
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*c));
+    e.message = field_label(field) + "含有不允许的控制字符（" + code + "），请删除后重试";
+    return e;
+}
+
 Result<std::string> validate_text(std::string_view s, const std::string& field,
-                                  std::size_t max_chars) {
+                                  std::size_t max_chars, TextLines lines) {
     if (!valid_utf8(s)) return make_error("bad_utf8", field);
     std::string t = trim(s);
     if (t.empty()) return make_error("empty_text", field);
+    if (auto refused = check_characters(t, field, lines)) return *refused;
     if (utf8_length(t) > max_chars) {
         Error e = make_error("too_long", field);
         e.message = field_label(field) + "不能超过" + std::to_string(max_chars) + "个字";

@@ -68,7 +68,12 @@ export async function startAll({ tally = false } = {}) {
 export async function stopAll({ server, browser }) {
   if (browser) await browser.close();
   if (server) await server.stop();
+  // The server's Content-Security-Policy must allow everything the client does.
+  if (cspViolations.length) throw new Error('Content Security Policy violations:\n' + cspViolations.join('\n'));
 }
+
+// Console messages of any page that report a blocked load or script.
+const cspViolations = [];
 
 // ./yishi tally's binary on a bulletin file: the result it prints, parsed.
 export function yishiTally(file) {
@@ -106,7 +111,10 @@ export async function openClient(browser, url, { width = 1280, height = 800, sca
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
   const page = await context.newPage();
   const logs = [];
-  page.on('console', (m) => logs.push(m.text()));
+  page.on('console', (m) => {
+    logs.push(m.text());
+    if (m.text().includes('Content Security Policy')) cspViolations.push(m.text());
+  });
   page.on('pageerror', (e) => logs.push('pageerror: ' + e.message));
   await page.goto(url + '/' + hash);
   await page.waitForFunction(() => window.yishi && window.yishi.ready === true, null, { timeout: 60000 });

@@ -1,6 +1,10 @@
 // Text rules: UTF-8 well-formedness, lengths in characters, trimming, field validation.
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "yishi/text.hpp"
 
 using namespace yishi;
@@ -69,6 +73,60 @@ BOOST_AUTO_TEST_CASE(valid_text_is_returned_trimmed) {
     auto r = validate_text("  小区东门路灯不亮  ", "title", kTitleMaxChars);
     BOOST_REQUIRE(r.ok());
     BOOST_TEST(r.value() == "小区东门路灯不亮");
+}
+
+BOOST_AUTO_TEST_CASE(control_and_directional_characters_are_refused_naming_the_field_and_character) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {std::string("路灯\0不亮", 13), "U+0000"},
+        {"路灯\x01不亮", "U+0001"},
+        {"路灯\x1B[31m不亮", "U+001B"},
+        {"路灯\x7F不亮", "U+007F"},
+        {"路灯\xC2\x85不亮", "U+0085"},          // C1 next line
+        {"路灯\xC2\x9F不亮", "U+009F"},
+        {"路灯\xE2\x80\xAA不亮", "U+202A"},      // left-to-right embedding
+        {"费用 \xE2\x80\xAE" "001 元", "U+202E"},  // right-to-left override: shows "元 100"
+        {"路灯\xE2\x81\xA6不亮", "U+2066"},      // left-to-right isolate
+        {"路灯\xE2\x81\xA9不亮", "U+2069"},      // pop directional isolate
+        {"路灯\xE2\x80\x8E不亮", "U+200E"},      // left-to-right mark
+        {"路灯\xE2\x80\x8F不亮", "U+200F"},      // right-to-left mark
+        {"路灯\xD8\x9C不亮", "U+061C"},          // Arabic letter mark
+        {"路灯\xE2\x80\xA8不亮", "U+2028"},      // line separator: not a line break to keep
+        {"路灯\f不亮", "U+000C"},
+        {"路灯\v不亮", "U+000B"},
+    };
+    for (const auto& [text, code] : cases) {
+        BOOST_TEST_CONTEXT(code) {
+            auto r = validate_text(text, "body", kBodyMaxChars);
+            BOOST_REQUIRE(!r.ok());
+            BOOST_TEST(r.error().code == "bad_character");
+            BOOST_TEST(r.error().status == 400);
+            BOOST_TEST(r.error().field == "body");
+            BOOST_TEST(r.error().message == "内容含有不允许的控制字符（" + code + "），请删除后重试");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(many_line_text_keeps_newlines_carriage_returns_and_tabs) {
+    auto r = validate_text("第一条：路灯不亮\r\n第二条：\t楼道堆物\n谢谢", "body", kBodyMaxChars);
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(r.value() == "第一条：路灯不亮\r\n第二条：\t楼道堆物\n谢谢");
+    // Arabic or Hebrew letters themselves are text, not controls.
+    BOOST_TEST(validate_text("شكرا שלום 谢谢", "body", kBodyMaxChars).ok());
+}
+
+BOOST_AUTO_TEST_CASE(one_line_text_refuses_line_breaks_and_tabs) {
+    for (const char* text : {"路灯\n不亮", "路灯\r不亮", "路灯\xE2\x80\xA9不亮"}) {
+        auto r = validate_text(text, "title", kTitleMaxChars, TextLines::one);
+        BOOST_REQUIRE(!r.ok());
+        BOOST_TEST(r.error().code == "line_break");
+        BOOST_TEST(r.error().message == "标题只能写一行，不能换行");
+    }
+    auto tab = validate_text("路灯\t不亮", "name", kTitleMaxChars, TextLines::one);
+    BOOST_REQUIRE(!tab.ok());
+    BOOST_TEST(tab.error().code == "bad_character");
+    BOOST_TEST(tab.error().message == "姓名含有不允许的控制字符（U+0009），请删除后重试");
+    // Surrounding line breaks are trimmed, not refused.
+    BOOST_TEST(validate_text("\n路灯不亮\n", "title", kTitleMaxChars, TextLines::one).value() == "路灯不亮");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,10 +1,65 @@
-// Accounts: version, login, logout, tokens and their expiry, throttling of failed logins.
+// Accounts: version, login, logout, tokens and their expiry, growing delays after failed logins.
 #include <boost/test/unit_test.hpp>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <future>
+#include <vector>
 
 #include "harness.hpp"
 
 using namespace yishi;
 using namespace yishi::test;
+
+namespace {
+// A clock that moves only when the test moves it.
+struct ManualClock {
+    std::atomic<std::int64_t> now{server::system_now()};
+    server::Clock clock() {
+        return [this] { return now.load(); };
+    }
+};
+
+// A login posted from another loopback address (Linux routes all of 127.0.0.0/8 to lo), as a
+// resident at another address would send it.
+RawReply login_from(int port, const std::string& from, const std::string& login,
+                    const std::string& password) {
+    std::string body = encode(LoginRequest{login, password});
+    std::string request = "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          "Content-Type: application/json\r\nConnection: close\r\n"
+                          "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    RawReply reply;
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    BOOST_REQUIRE(fd >= 0);
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    ::inet_pton(AF_INET, from.c_str(), &source.sin_addr);
+    sockaddr_in target{};
+    target.sin_family = AF_INET;
+    target.sin_port = htons(static_cast<std::uint16_t>(port));
+    target.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0 ||
+        ::connect(fd, reinterpret_cast<sockaddr*>(&target), sizeof target) != 0) {
+        ::close(fd);
+        BOOST_FAIL("cannot connect to the test server from " + from);
+    }
+    ::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    char buf[4096];
+    pollfd p{fd, POLLIN, 0};
+    while (::poll(&p, 1, 10000) > 0) {
+        ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        reply.data.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return reply;
+}
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(account)
 
@@ -143,33 +198,122 @@ BOOST_AUTO_TEST_CASE(token_expires_thirty_days_after_login_even_when_used_daily)
     BOOST_TEST(server.client().Get("/api/me", bearer(token))->status == 401);
 }
 
-BOOST_AUTO_TEST_CASE(repeated_failures_for_one_login_are_throttled_until_the_window_passes) {
-    ClockShift shift;
+BOOST_AUTO_TEST_CASE(owner_logs_in_at_their_own_address_after_failures_from_other_addresses) {
+    ManualClock clock;
     ServiceOptions options;
-    options.clock = shift.clock();
-    options.throttle.max_failures_per_login = 3;  // fewer Argon2 checks than the default 10
+    options.clock = clock.clock();
     TestServer server(seeded_db(), options);
-    for (int i = 0; i < 3; ++i)
-        BOOST_TEST(server.client().Post("/api/login", R"({"login":"demo08","password":"x"})", kJson)->status == 401);
-    // Even the right password is refused now: the throttle comes before the check.
-    auto r = server.client().Post("/api/login", R"({"login":"demo08","password":"yishi2026"})", kJson);
-    BOOST_TEST(r->status == 429);
-    BOOST_TEST(error_of(r).code == "rate_limited");
-    // Other logins from the same address are not affected by this login's count.
-    BOOST_TEST(server.client().Post("/api/login", R"({"login":"demo09","password":"yishi2026"})", kJson)->status == 200);
-    shift.seconds = options.throttle.window_seconds + 1;
-    BOOST_TEST(server.client().Post("/api/login", R"({"login":"demo08","password":"yishi2026"})", kJson)->status == 200);
+    auto before = snapshot(server.db());
+    // Ten wrong passwords from two other addresses, then forty more from eight others: as many
+    // as each address may try before it must wait, so every one is a real failure.
+    int failures = 0;
+    for (int host = 2; host <= 11; ++host) {
+        for (int k = 0; k < 5; ++k) {
+            auto r = login_from(server.port(), "127.0.0." + std::to_string(host), "demo08", "wrong");
+            BOOST_TEST(r.status() == 401);
+            failures += r.status() == 401;
+        }
+        if (host == 3 || host == 11) {
+            BOOST_TEST_CONTEXT("after " << failures << " failures from other addresses") {
+                BOOST_TEST(server.client()
+                               .Post("/api/login", R"({"login":"demo08","password":"yishi2026"})", kJson)
+                               ->status == 200);
+            }
+        }
+    }
+    BOOST_TEST(failures == 50);
+    BOOST_TEST(snapshot(server.db()) == before);  // tokens are not part of it
 }
 
-BOOST_AUTO_TEST_CASE(repeated_failures_from_one_address_are_throttled_across_logins) {
+BOOST_AUTO_TEST_CASE(a_pair_waits_twice_as_long_after_each_further_failure_up_to_fifteen_minutes) {
+    ManualClock clock;
     ServiceOptions options;
-    options.throttle.max_failures_per_address = 3;
+    options.clock = clock.clock();
     TestServer server(seeded_db(), options);
-    for (const char* login : {"demo10", "demo11", "nobody"}) {
-        auto body = encode(LoginRequest{login, "wrong"});
-        BOOST_TEST(server.client().Post("/api/login", body, kJson)->status == 401);
+    auto before = snapshot(server.db());
+    auto attempt = [&](const char* password) {
+        return server.client().Post("/api/login", encode(LoginRequest{"demo08", password}), kJson);
+    };
+    for (int k = 0; k < 5; ++k) BOOST_TEST(attempt("wrong")->status == 401);
+
+    const std::vector<std::pair<std::int64_t, std::string>> waits = {
+        {1, "1 秒"},   {2, "2 秒"},     {4, "4 秒"},     {8, "8 秒"},     {16, "16 秒"},
+        {32, "32 秒"}, {64, "2 分钟"},  {128, "3 分钟"}, {256, "5 分钟"}, {512, "9 分钟"},
+        {900, "15 分钟"}, {900, "15 分钟"}};
+    for (const auto& [wait, said] : waits) {
+        BOOST_TEST_CONTEXT("waiting " << wait << " s") {
+            // Even the right password waits: the throttle comes before the check.
+            auto r = attempt("yishi2026");
+            BOOST_REQUIRE(r);
+            BOOST_TEST(r->status == 429);
+            BOOST_TEST(error_of(r).code == "rate_limited");
+            BOOST_TEST(error_of(r).message == "尝试次数过多，请 " + said + "后再试");
+            BOOST_TEST(r->get_header_value("Retry-After") == std::to_string(wait));
+            clock.now += wait - 1;
+            BOOST_TEST(attempt("yishi2026")->status == 429);  // a moment too early
+            clock.now += 1;
+            BOOST_TEST(attempt("wrong")->status == 401);
+        }
     }
-    auto r = server.client().Post("/api/login", R"({"login":"demo12","password":"yishi2026"})", kJson);
+    BOOST_TEST(snapshot(server.db()) == before);
+    // After the wait the owner gets in, and their failures are forgotten.
+    clock.now += 900;
+    BOOST_TEST(attempt("yishi2026")->status == 200);
+    BOOST_TEST(attempt("wrong")->status == 401);
+    BOOST_TEST(attempt("yishi2026")->status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(simultaneous_wrong_passwords_from_one_pair_get_only_the_free_checks) {
+    ManualClock clock;  // stands still: no delay runs out while the guesses arrive
+    ServiceOptions options;
+    options.clock = clock.clock();
+    TestServer server(seeded_db(), options);
+    auto before = snapshot(server.db());
+    std::vector<std::future<int>> guesses;
+    for (int k = 0; k < 40; ++k)
+        guesses.push_back(std::async(std::launch::async, [&] {
+            auto r = server.client().Post("/api/login", R"({"login":"demo08","password":"wrong"})", kJson);
+            return r ? r->status : 0;
+        }));
+    int checked = 0, waiting = 0;
+    for (auto& g : guesses) {
+        int status = g.get();
+        checked += status == 401;
+        waiting += status == 429;
+    }
+    BOOST_TEST(checked == options.throttle.free_failures_per_login);
+    BOOST_TEST(waiting == 40 - options.throttle.free_failures_per_login);
+    BOOST_TEST(snapshot(server.db()) == before);
+}
+
+BOOST_AUTO_TEST_CASE(one_address_trying_many_logins_waits_longer_after_each_failure) {
+    ManualClock clock;
+    ServiceOptions options;
+    options.clock = clock.clock();
+    options.throttle.free_failures_per_address = 5;  // fewer Argon2 checks than the default 100
+    TestServer server(seeded_db(), options);
+    auto before = snapshot(server.db());
+    for (const char* login : {"demo02", "demo03", "demo04", "demo05", "nobody"})
+        BOOST_TEST(server.client().Post("/api/login", encode(LoginRequest{login, "wrong"}), kJson)->status == 401);
+    // A login this address never tried waits too, but only at this address.
+    auto r = server.client().Post("/api/login", R"({"login":"demo06","password":"yishi2026"})", kJson);
+    BOOST_REQUIRE(r);
+    BOOST_TEST(r->status == 429);
+    BOOST_TEST(r->get_header_value("Retry-After") == "1");
+    BOOST_TEST(error_of(r).message == "尝试次数过多，请 1 秒后再试");
+    BOOST_TEST(login_from(server.port(), "127.0.0.2", "demo06", "yishi2026").status() == 200);
+    BOOST_TEST(snapshot(server.db()) == before);  // tokens are not part of it
+
+    clock.now += 1;
+    BOOST_TEST(server.client().Post("/api/login", R"({"login":"demo07","password":"wrong"})", kJson)->status == 401);
+    r = server.client().Post("/api/login", R"({"login":"demo06","password":"yishi2026"})", kJson);
+    BOOST_TEST(r->status == 429);
+    BOOST_TEST(r->get_header_value("Retry-After") == "2");
+    // A right password does not wipe the address's count: another login's success would
+    // otherwise reset a guesser's budget.
+    clock.now += 2;
+    BOOST_TEST(server.client().Post("/api/login", R"({"login":"demo06","password":"yishi2026"})", kJson)->status == 200);
+    r = server.client().Post("/api/login", R"({"login":"demo09","password":"yishi2026"})", kJson);
     BOOST_TEST(r->status == 429);
 }
 

@@ -70,6 +70,10 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
     {
         SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);  // foreign keys off
         conn.exec(R"sql(
+            -- Nor the login throttle of step 9: step 2's table of failed logins instead.
+            DROP TABLE throttle_pairs; DROP TABLE throttle_addresses;
+            CREATE TABLE login_failures (login TEXT NOT NULL, address TEXT NOT NULL,
+                                         failed_at INTEGER NOT NULL);
             -- Nor the sealed secret ballots of step 8 (its secret_contents is step 7's).
             DROP TABLE ballot_key_check; DROP TABLE ballot_seals; DROP TABLE sealed_contents;
             -- Nor the ballot methods, secret contents, paper counts and bulletins of step 7.

@@ -92,7 +92,7 @@ std::string full_snapshot(const std::filesystem::path& db) {
     {
         SQLite::Statement q(conn,
                             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-                            "('auth_tokens', 'login_failures') ORDER BY name");
+                            "('auth_tokens', 'login_failures', 'throttle_pairs', 'throttle_addresses') ORDER BY name");
         while (q.executeStep()) tables.push_back(q.getColumn(0).getString());
     }
     std::ostringstream out;

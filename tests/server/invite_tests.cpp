@@ -263,18 +263,27 @@ BOOST_AUTO_TEST_CASE(each_bad_registration_gets_a_4xx_and_changes_nothing) {
     BOOST_TEST(register_with(server, code, "newbie")->status == 201);
 }
 
-BOOST_AUTO_TEST_CASE(guessing_codes_from_one_address_is_throttled) {
+BOOST_AUTO_TEST_CASE(guessing_codes_from_one_address_waits_longer_after_each_failure) {
+    ClockShift shift;
     ServiceOptions options;
-    options.throttle.max_failures_per_address = 3;
+    options.clock = shift.clock();
+    options.throttle.free_failures_per_login = 3;
     TestServer server(seeded_db(), options);
     std::string code = invite(server, server.login("demo01")).code;
+    auto before = snapshot(server.db());
     for (const char* guess : {"22222-22222", "33333-33333", "44444-44444"})
         BOOST_TEST(register_with(server, guess, "guesser")->status == 400);
-    // Even the right code is refused now: the throttle comes first.
+    // Even the right code waits now: the throttle comes first.
     auto r = register_with(server, code, "guesser");
     BOOST_REQUIRE(r);
     BOOST_TEST(r->status == 429);
     BOOST_TEST(error_of(r).code == "rate_limited");
+    BOOST_TEST(error_of(r).message == "尝试次数过多，请 1 秒后再试");
+    BOOST_TEST(r->get_header_value("Retry-After") == "1");
+    BOOST_TEST(snapshot(server.db()) == before);
+    // Waiting is enough; no hard lock.
+    shift.seconds += 2;
+    BOOST_TEST(register_with(server, code, "guesser")->status == 201);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fstream>
+#include <tuple>
+#include <vector>
 
 #include "harness.hpp"
 
@@ -108,6 +110,48 @@ BOOST_AUTO_TEST_CASE(api_paths_are_never_served_from_the_web_directory) {
     TestServer server(seeded_db(), web.options());
     auto r = server.client().Get("/api/version");
     BOOST_TEST(Json::parse(r->body)["name"].get<std::string>() == "yishi");
+}
+
+BOOST_AUTO_TEST_CASE(every_reply_forbids_sniffing_referrers_and_framing_and_the_page_loads_only_its_own) {
+    WebDir web;
+    // A page with an inline style, as the client's has: allowed by its hash and nothing wider.
+    WebDir::write(web.root / "index.html",
+                  "<!doctype html><style>body{margin:0}</style><script src=\"app.js\"></script>");
+    TestServer server(seeded_db(), web.options());
+    const std::string nothing = "default-src 'none'; frame-ancestors 'none'";
+    const std::string page =
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
+        "style-src 'sha256-IAdwN3biDCQ3brrgp1m8kBEsPQYyqfREKOEfeoREopc='; connect-src 'self'; "
+        "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; "
+        "object-src 'none'";
+    auto index = server.client().Get("/");
+    BOOST_REQUIRE(index);
+    const std::vector<std::tuple<std::string, httplib::Result, int, std::string>> cases = [&] {
+        std::vector<std::tuple<std::string, httplib::Result, int, std::string>> c;
+        c.emplace_back("API reply", server.client().Get("/api/version"), 200, nothing);
+        c.emplace_back("unknown API path", server.client().Get("/api/no-such-thing"), 404, nothing);
+        c.emplace_back("not logged in", server.client().Get("/api/me"), 401, nothing);
+        c.emplace_back("bad JSON", server.client().Post("/api/login", "{", kJson), 400, nothing);
+        c.emplace_back("missing file", server.client().Get("/missing.js"), 404, nothing);
+        c.emplace_back("script", server.client().Get("/app.js"), 200, nothing);
+        c.emplace_back("index page", server.client().Get("/"), 200, page);
+        c.emplace_back("history path", server.client().Get("/councils/1"), 200, page);
+        c.emplace_back("index page revalidated",
+                       server.client().Get("/", {{"If-None-Match", index->get_header_value("ETag")}}),
+                       304, page);
+        return c;
+    }();
+    for (const auto& [what, r, status, policy] : cases) {
+        BOOST_TEST_CONTEXT(what) {
+            BOOST_REQUIRE(r);
+            BOOST_TEST(r->status == status);
+            BOOST_TEST(r->get_header_value("X-Content-Type-Options") == "nosniff");
+            BOOST_TEST(r->get_header_value("Referrer-Policy") == "no-referrer");
+            BOOST_TEST(r->get_header_value("X-Frame-Options") == "DENY");
+            BOOST_TEST(r->get_header_value_count("Content-Security-Policy") == 1u);
+            BOOST_TEST(r->get_header_value("Content-Security-Policy") == policy);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,6 @@
 // Typed errors and results: every rule returns one of these, never throws to the user.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,10 @@ struct Error {
 
 // Builds the error for a code; `field` names the offending field where there is one.
 Error make_error(const std::string& code, const std::string& field = {});
+
+// 429 rate_limited for an attempt that must wait: the message says how long, in seconds
+// under a minute and in whole minutes (rounded up) beyond.
+Error rate_limited_for(std::int64_t wait_seconds);
 
 // The Chinese name of a request field, used inside messages ("标题不能为空").
 std::string field_label(const std::string& field);

@@ -1,6 +1,8 @@
-// Text validation: UTF-8 well-formedness, lengths counted in characters, trimming.
+// Text validation: UTF-8 well-formedness, forbidden characters, lengths counted in
+// characters, trimming.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +27,24 @@ std::size_t utf8_length(std::string_view s);
 // Removes leading and trailing ASCII and ideographic (U+3000) white space.
 std::string trim(std::string_view s);
 
-// Checks a user-written text field: valid UTF-8, not blank, at most `max_chars` characters.
-// Returns the trimmed text.
+// Whether a text may break lines: a title, a name or a unit is one line; a body or a reason
+// keeps its newlines, carriage returns and tabs.
+enum class TextLines { one, many };
+
+// The first character that stored text must not hold, if any: NUL and every other control
+// character (C0, DEL, C1; in many-line text all but newline, carriage return and tab), the line
+// and paragraph separators U+2028/U+2029 in one-line text, and the directional formatting
+// characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), which can make a text show
+// in another order than it reads, e.g. a reversed amount or a hidden word. Expects valid UTF-8.
+std::optional<char32_t> forbidden_character(std::string_view s, TextLines lines);
+
+// The refusal for a text with a forbidden character, naming the field and the character:
+// `line_break` for a line break in one-line text, `bad_character` otherwise.
+Check check_characters(std::string_view s, const std::string& field, TextLines lines);
+
+// Checks a user-written text field: valid UTF-8, not blank, no forbidden character, at most
+// `max_chars` characters. Returns the trimmed text.
 Result<std::string> validate_text(std::string_view s, const std::string& field,
-                                  std::size_t max_chars);
+                                  std::size_t max_chars, TextLines lines = TextLines::many);
 
 }  // namespace yishi

@@ -22,13 +22,26 @@ struct TokenPolicy {
     std::int64_t touch_interval_seconds = 60;
 };
 
-// Failed logins tolerated inside a sliding window before answering 429. Counted per login
-// and per remote address; the address limit is higher because one address may be a whole
-// community centre behind NAT.
+// Growing delays after failed logins, never a hard lock. Counted per (login, address), so
+// that failures from elsewhere never keep an owner out at their own address, and per address
+// over all logins, with a much higher allowance: one address may be a whole community centre
+// behind NAT. After `free_failures_*` failures, the next attempt waits `first_delay_seconds`,
+// doubling with each further failure up to `max_delay_seconds`; failures are forgotten
+// `forget_after_seconds` after the last one. Registrations count under their own name.
 struct LoginThrottle {
-    int max_failures_per_login = 10;
-    int max_failures_per_address = 30;
-    std::int64_t window_seconds = 10 * 60;
+    int free_failures_per_login = 5;
+    int free_failures_per_address = 100;
+    std::int64_t first_delay_seconds = 1;
+    std::int64_t max_delay_seconds = 15 * 60;
+    std::int64_t forget_after_seconds = 60 * 60;
+
+    // Seconds to wait after the last of `failures` failures, when `free` are allowed.
+    std::int64_t delay_after(std::int64_t failures, int free) const {
+        if (failures < free) return 0;
+        std::int64_t delay = first_delay_seconds;
+        for (std::int64_t k = free; k < failures && delay < max_delay_seconds; ++k) delay *= 2;
+        return delay < max_delay_seconds ? delay : max_delay_seconds;
+    }
 };
 
 // Argon2id (crypto_pwhash_str, interactive limits). Each hash takes ~64 MiB for ~0.1 s, so

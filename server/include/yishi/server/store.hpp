@@ -104,9 +104,10 @@ struct AuditEntry {
 };
 
 // Recent failed logins, for throttling.
-struct FailureCounts {
-    int by_login = 0;
-    int by_address = 0;
+// Whether an attempt may check a password now, or how many seconds it must wait.
+struct AttemptAdmission {
+    bool allowed = true;
+    std::int64_t retry_after_seconds = 0;
 };
 
 // --- 定 (decide): what the store answers about sessions and ballots ---
@@ -353,13 +354,18 @@ public:
                                            const TokenPolicy& policy);
     void revoke_token(const std::string& digest);
 
-    // --- failed logins ---
-    FailureCounts login_failures_since(const std::string& login, const std::string& address,
-                                       std::int64_t since);
-    // Records one failure and forgets those older than `forget_before`.
-    void record_login_failure(const std::string& login, const std::string& address,
-                              std::int64_t now, std::int64_t forget_before);
-    void clear_login_failures(const std::string& login);
+    // --- the login throttle: attempts are counted before the password is checked ---
+    // Admits an attempt of `login` from `address` unless the pair or the address must still
+    // wait; an admitted attempt counts as a failure at once, in the same transaction, so that
+    // simultaneous attempts cannot outrun the count. Failures older than the policy's
+    // forgetting time are purged.
+    AttemptAdmission begin_attempt(const std::string& login, const std::string& address,
+                                   std::int64_t now, const LoginThrottle& policy);
+    // The attempt proved right: the pair's failures are forgotten and the attempt no longer
+    // counts against the address (whose other failures stay).
+    void attempt_succeeded(const std::string& login, const std::string& address);
+    // The attempt was not a failure after all (not checked, or refused for another reason).
+    void withdraw_attempt(const std::string& login, const std::string& address);
 
 private:
     struct Impl;
