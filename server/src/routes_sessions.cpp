@@ -147,9 +147,7 @@ Reply read_session(Api& api, const httplib::Request& req) {
         if (auto member = api.store.member(m)) view.signed_in.push_back({m, member->name});
     CouncilRules rules = api.store.rules(s->council_id);
     auto voters = api.store.electorate(s->council_id);
-    view.quorum = {session_quorum(rules, *s, voters),
-                   static_cast<std::int64_t>(present_voters(*s, voters).size()),
-                   static_cast<std::int64_t>(voters.size()), rules.quorum};
+    view.quorum = quorum_status(rules, *s, voters);
     Json out = to_json(view);
     out["ballots"] = Json::array();  // each ballot as GET /api/ballots/{id} shows it
     for (const auto& b : api.store.ballots_of_session(s->id))

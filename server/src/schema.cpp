@@ -354,6 +354,18 @@ const std::vector<const char*>& steps() {
             published_at INTEGER NOT NULL
         );
         )sql",
+        // 10: what a session's quorum (法定人数) was when it closed: the electorate, who of it
+        // was present, whether the quorum was met and under which rule (as the rules' JSON).
+        // A closed session shows these, never a recount over today's members.
+        R"sql(
+        CREATE TABLE session_closings (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+            electorate INTEGER NOT NULL CHECK (electorate >= 0),
+            present INTEGER NOT NULL CHECK (present >= 0 AND present <= electorate),
+            quorum_met INTEGER NOT NULL CHECK (quorum_met IN (0, 1)),
+            quorum_rule TEXT NOT NULL
+        );
+        )sql",
     };
     return s;
 }

@@ -66,8 +66,10 @@ std::vector<Voter> electorate(SQLite::Database& db, Id council_id) {
 
 std::optional<Session> session(SQLite::Database& db, Id id) {
     SQLite::Statement q(db,
-                        "SELECT id, council_id, kind, state, starts_at, noticed_at, "
-                        "notice_override_reason, opened_at, closed_at FROM sessions WHERE id = ?");
+                        "SELECT s.id, s.council_id, s.kind, s.state, s.starts_at, s.noticed_at, "
+                        "s.notice_override_reason, s.opened_at, s.closed_at, c.electorate, "
+                        "c.present, c.quorum_met, c.quorum_rule FROM sessions s "
+                        "LEFT JOIN session_closings c ON c.session_id = s.id WHERE s.id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     Session s;
@@ -81,6 +83,16 @@ std::optional<Session> session(SQLite::Database& db, Id id) {
     s.notice_override_reason = q.getColumn(6).getString();
     s.opened_at = q.getColumn(7).getInt64();
     s.closed_at = q.getColumn(8).getInt64();
+    if (!q.getColumn(9).isNull()) {
+        QuorumStatus kept;
+        kept.electorate = q.getColumn(9).getInt64();
+        kept.present = q.getColumn(10).getInt64();
+        kept.met = q.getColumn(11).getInt() != 0;
+        if (!quorum_rule_from_json(Json::parse(q.getColumn(12).getString(), nullptr, false),
+                                   kept.rule))
+            throw StoreError("unreadable quorum rule of closed session " + std::to_string(s.id));
+        s.quorum_at_close = kept;
+    }
 
     SQLite::Statement agenda(db,
                              "SELECT a.issue_id, i.title, a.special_matter FROM agenda_items a "
@@ -128,6 +140,19 @@ void update_session_state(SQLite::Database& db, const Session& s) {
     q.bind(5, s.closed_at);
     q.bind(6, s.id);
     q.exec();
+    if (s.quorum_at_close) {
+        // Written once, at closing; the key refuses a second record.
+        SQLite::Statement kept(db,
+                               "INSERT INTO session_closings (session_id, electorate, present, "
+                               "quorum_met, quorum_rule) VALUES (?, ?, ?, ?, ?) "
+                               "ON CONFLICT DO NOTHING");
+        kept.bind(1, s.id);
+        kept.bind(2, s.quorum_at_close->electorate);
+        kept.bind(3, s.quorum_at_close->present);
+        kept.bind(4, s.quorum_at_close->met ? 1 : 0);
+        kept.bind(5, to_json(s.quorum_at_close->rule).dump());
+        kept.exec();
+    }
 }
 }  // namespace
 
@@ -402,7 +427,10 @@ Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) 
                               q.bind(1, s.id);
                               q.executeStep();
                               bool any_open = q.getColumn(0).getInt() != 0;
-                              return yishi::close_session(who, s, any_open, now);
+                              auto council = impl_->council(s.council_id);
+                              return yishi::close_session(
+                                  who, decide::rules(db, *council), s,
+                                  decide::electorate(db, s.council_id), any_open, now);
                           });
 }
 

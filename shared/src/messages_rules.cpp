@@ -96,6 +96,12 @@ bool wire::read_quorum_rule(const Json& j, QuorumRule& q) {
                        {QuorumBase::heads, QuorumBase::households, QuorumBase::area_and_heads});
 }
 
+Json to_json(const QuorumRule& q) { return wire::quorum_rule_json(q); }
+
+bool quorum_rule_from_json(const Json& j, QuorumRule& out) {
+    return j.is_object() && wire::read_quorum_rule(j, out);
+}
+
 Json to_json(const CouncilRules& r) {
     return {{"kind", to_string(r.kind)},
             {"quorum", wire::quorum_rule_json(r.quorum)},

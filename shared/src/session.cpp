@@ -167,10 +167,12 @@ Check may_close_session(const Actor& actor, const Session& s, bool any_ballot_op
     return std::nullopt;
 }
 
-Result<Session> close_session(const Actor& actor, const Session& s, bool any_ballot_open,
+Result<Session> close_session(const Actor& actor, const CouncilRules& rules, const Session& s,
+                              const std::vector<Voter>& electorate, bool any_ballot_open,
                               std::int64_t now) {
     if (auto e = may_close_session(actor, s, any_ballot_open)) return *e;
     Session next = s;
+    next.quorum_at_close = quorum_status(rules, s, electorate);
     next.state = SessionState::closed;
     next.closed_at = now;
     return next;
@@ -186,6 +188,14 @@ std::vector<Voter> present_voters(const Session& s, const std::vector<Voter>& el
 bool session_quorum(const CouncilRules& rules, const Session& s,
                     const std::vector<Voter>& electorate) {
     return quorum_met(rules.quorum, count(present_voters(s, electorate)), count(electorate));
+}
+
+QuorumStatus quorum_status(const CouncilRules& rules, const Session& s,
+                           const std::vector<Voter>& electorate) {
+    if (s.state == SessionState::closed && s.quorum_at_close) return *s.quorum_at_close;
+    return {session_quorum(rules, s, electorate),
+            static_cast<std::int64_t>(present_voters(s, electorate).size()),
+            static_cast<std::int64_t>(electorate.size()), rules.quorum};
 }
 
 bool on_agenda(const Session& s, Id issue_id) {

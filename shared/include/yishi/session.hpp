@@ -2,6 +2,7 @@
 // (临时会议, on members' demand); notice with agenda ahead; sign-in (签到); quorum.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,14 @@ struct AgendaItem {
     bool special_matter = false;
 };
 
+// Where the quorum (法定人数) stands: signed-in voters of the electorate, under the rule.
+struct QuorumStatus {
+    bool met = false;
+    std::int64_t present = 0;
+    std::int64_t electorate = 0;
+    QuorumRule rule;
+};
+
 struct Session {
     Id id = 0;
     Id council_id = 0;
@@ -40,6 +49,9 @@ struct Session {
     std::vector<Id> signed_in;           // members present, in sign-in order
     std::int64_t opened_at = 0;
     std::int64_t closed_at = 0;
+    // The quorum as it stood at closing, kept: later members, departures or rule changes never
+    // rewrite a closed session's record. Empty until closed.
+    std::optional<QuorumStatus> quorum_at_close;
 };
 
 // 提议召开临时会议: voting members asking for an extraordinary session.
@@ -88,15 +100,21 @@ Result<Session> sign_in(const Actor& actor, const Session& s);
 Check may_sign_in_for(const Actor& convenor, const Actor& member, const Session& s);
 Result<Session> sign_in_for(const Actor& convenor, const Actor& member, const Session& s);
 
-// The convenor closes an open session once no ballot is still open.
+// The convenor closes an open session once no ballot is still open; the quorum of that moment
+// (over the council's electorate then) is kept with it.
 Check may_close_session(const Actor& actor, const Session& s, bool any_ballot_open);
-Result<Session> close_session(const Actor& actor, const Session& s, bool any_ballot_open,
+Result<Session> close_session(const Actor& actor, const CouncilRules& rules, const Session& s,
+                              const std::vector<Voter>& electorate, bool any_ballot_open,
                               std::int64_t now);
 
 // "Present" means signed in: the voters of the electorate who signed in to the session.
 std::vector<Voter> present_voters(const Session& s, const std::vector<Voter>& electorate);
 bool session_quorum(const CouncilRules& rules, const Session& s,
                     const std::vector<Voter>& electorate);
+// The quorum a session shows: a closed session's as kept at closing; otherwise counted now over
+// `electorate` (sessions closed before the quorum was kept are counted now too).
+QuorumStatus quorum_status(const CouncilRules& rules, const Session& s,
+                           const std::vector<Voter>& electorate);
 
 bool on_agenda(const Session& s, Id issue_id);
 
