@@ -66,7 +66,7 @@ bool session_kind_from_string(const std::string& s, SessionKind& out) {
 
 bool session_state_from_string(const std::string& s, SessionState& out) {
     return from_string(s, out, {SessionState::planned, SessionState::noticed, SessionState::open,
-                                SessionState::closed});
+                                SessionState::closed, SessionState::cancelled});
 }
 
 bool outcome_from_string(const std::string& s, Outcome& out) {

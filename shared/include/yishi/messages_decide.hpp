@@ -151,8 +151,10 @@ std::string encode(const NoticeList& l);
 Result<NoticeList> decode_notice_list(std::string_view body);
 
 // --- sessions (会议) ---
-// A session as lists and state changes (plan, notice, open, sign-in, close) show it: how many
-// signed in, not who. Decoded, session.signed_in is empty.
+// A session as lists and state changes (plan, notice, open, sign-in, close, cancel, re-time)
+// show it: how many signed in, not who. Decoded, session.signed_in is empty. A closed session
+// names the agenda items returned to the period's list (returned_to_list); a cancelled one its
+// cancel_reason.
 struct SessionSummary {
     Session session;
     std::int64_t signed_in_count = 0;
