@@ -21,6 +21,9 @@ constexpr const char* kLanguageKey = "yishi.lang";
 constexpr const char* kTextSizeKey = "yishi.text_size";
 constexpr const char* kContrastKey = "yishi.contrast";
 constexpr double kPollSeconds = 1.0;  // live pages: others' votes show within two seconds
+// A field's caret blinks this long after the last touch or key, then stays lit: a page left
+// alone with a field focused (the login page) draws nothing, and the phone's battery lasts.
+constexpr double kCaretBlinkSeconds = 5.0;
 
 client::Settings load_settings() {
     client::Settings s;
@@ -187,7 +190,6 @@ void start(App& app) {
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
     io.BackendPlatformName = "yishi_web";
-    io.ConfigInputTextCursorBlink = true;
     map_keys(io);
     io.ClipboardUserData = &app;
     io.SetClipboardTextFn = [](void* user, const char* text) {
@@ -307,11 +309,17 @@ void frame(App& app) {
         fetch_font(app);
     // Nothing happening: keep the last picture instead of redrawing it 60 times a second
     // (phones' batteries). Half a second of frames after any event lets hover and
-    // animations settle; a caret blinks and a spinner turns, so those keep drawing.
+    // animations settle; a spinner turns while loading; a caret blinks for a few seconds after
+    // the last event and its last frames show it lit. The textarea keeps the focus meanwhile,
+    // and an IME's composition arrives as events, so typing draws as before.
     const auto& in = app.inbox;
-    bool active = !in.input.empty() || !in.replies.empty() || !in.hashes.empty() ||
-                  !in.composing.empty() || in.viewport_changed || !app.input.empty() ||
-                  app.state.loading() || app.text_input || !app.ready;
+    bool event = !in.input.empty() || !in.replies.empty() || !in.hashes.empty() ||
+                 !in.composing.empty() || in.viewport_changed || !app.input.empty();
+    double now = platform_now_seconds();
+    if (event) app.last_event_at = now;
+    bool blinking = app.text_input && now - app.last_event_at < kCaretBlinkSeconds;
+    ImGui::GetIO().ConfigInputTextCursorBlink = blinking;
+    bool active = event || blinking || app.state.loading() || !app.ready;
     app.quiet_frames = active ? 0 : app.quiet_frames + 1;
     if (app.quiet_frames > 30) return;
     ++app.frames_drawn;

@@ -45,6 +45,7 @@ struct App {
     bool text_input = false;      // the textarea has been asked to take focus
     bool ready = false;
     int quiet_frames = 0;         // frames since anything happened
+    double last_event_at = 0;     // when the page last sent an event or a reply came
     std::uint64_t frames_drawn = 0;  // frames actually drawn (the snapshot's `frames`: idle tests)
 };
 

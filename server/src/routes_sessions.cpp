@@ -147,9 +147,7 @@ Reply read_session(Api& api, const httplib::Request& req) {
         if (auto member = api.store.member(m)) view.signed_in.push_back({m, member->name});
     CouncilRules rules = api.store.rules(s->council_id);
     auto voters = api.store.electorate(s->council_id);
-    view.quorum = {session_quorum(rules, *s, voters),
-                   static_cast<std::int64_t>(present_voters(*s, voters).size()),
-                   static_cast<std::int64_t>(voters.size()), rules.quorum};
+    view.quorum = quorum_status(rules, *s, voters);
     Json out = to_json(view);
     out["ballots"] = Json::array();  // each ballot as GET /api/ballots/{id} shows it
     for (const auto& b : api.store.ballots_of_session(s->id))
@@ -218,6 +216,36 @@ Reply session_step(Api& api, const httplib::Request& req, Step step) {
     if (!s) return failure(s.error());
     return {200, encode(session_summary(s.value()))};
 }
+// POST /api/sessions/{id}/cancel {"reason"}: a planned session called off.
+Reply cancel_session(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = session_in_path(req);
+    if (!id) return failure(id.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    auto reason = require_string(body.value(), "reason");
+    if (!reason) return failure(field_error(reason.error().code, "reason"));
+    auto s = api.store.cancel_session(id.value(), caller.value().id, reason.value(), api.now());
+    if (!s) return failure(s.error());
+    return {200, encode(session_summary(s.value()))};
+}
+
+// POST /api/sessions/{id}/retime {"starts_at"}: a planned session given a new start.
+Reply retime_session(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = session_in_path(req);
+    if (!id) return failure(id.error());
+    auto body = body_object(req, false);
+    if (!body) return failure(body.error());
+    std::int64_t now = api.now();
+    auto starts_at = require_int(body.value(), "starts_at", 0, now + kMaxPlanAheadSeconds, "bad_time");
+    if (!starts_at) return failure(starts_at.error());
+    auto s = api.store.retime_session(id.value(), caller.value().id, starts_at.value(), now);
+    if (!s) return failure(s.error());
+    return {200, encode(session_summary(s.value()))};
+}
 }  // namespace
 
 void add_session_routes(ApiRoutes& routes, Api& api) {
@@ -232,6 +260,8 @@ void add_session_routes(ApiRoutes& routes, Api& api) {
     route("GET", R"(/api/councils/([^/]+)/notices)", list_notices);
     route("GET", R"(/api/sessions/([^/]+))", read_session);
     route("POST", R"(/api/sessions/([^/]+)/notice)", publish_notice);
+    route("POST", R"(/api/sessions/([^/]+)/cancel)", cancel_session);
+    route("POST", R"(/api/sessions/([^/]+)/retime)", retime_session);
     routes.add("POST", R"(/api/sessions/([^/]+)/open)",
                [&api](const httplib::Request& req) { return session_step(api, req, Step::open); });
     routes.add("POST", R"(/api/sessions/([^/]+)/sign-in)",

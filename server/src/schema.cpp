@@ -407,6 +407,36 @@ const std::vector<const char*>& steps() {
         );
         CREATE INDEX throttle_addresses_by_time ON throttle_addresses(last_failure_at);
         )sql",
+        // 10: what a session's quorum (法定人数) was when it closed: the electorate, who of it
+        // was present, whether the quorum was met and under which rule (as the rules' JSON).
+        // A closed session shows these, never a recount over today's members. And planned
+        // sessions called off (取消) with a reason.
+        R"sql(
+        CREATE TABLE session_closings (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+            electorate INTEGER NOT NULL CHECK (electorate >= 0),
+            present INTEGER NOT NULL CHECK (present >= 0 AND present <= electorate),
+            quorum_met INTEGER NOT NULL CHECK (quorum_met IN (0, 1)),
+            quorum_rule TEXT NOT NULL
+        );
+        -- A planned session called off, with the reason members read. Its row in sessions keeps
+        -- the state 'planned' (a CHECK cannot be widened in place in both databases): this row
+        -- is what cancels it.
+        CREATE TABLE session_cancellations (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+            reason TEXT NOT NULL,
+            cancelled_by INTEGER NOT NULL REFERENCES members(id),
+            cancelled_at INTEGER NOT NULL
+        );
+        -- Agenda items of closed sessions that never got a ballot were left scheduled, where no
+        -- later session could take them: they return to the period's list.
+        UPDATE issues SET stage = 'listed'
+        WHERE stage = 'scheduled' AND id IN (
+            SELECT a.issue_id FROM agenda_items a JOIN sessions s ON s.id = a.session_id
+            WHERE s.state = 'closed' AND NOT EXISTS (
+                SELECT 1 FROM ballots b WHERE b.session_id = a.session_id
+                AND b.issue_id = a.issue_id));
+        )sql",
     };
     return s;
 }

@@ -17,6 +17,8 @@ CouncilRules rules(SQLite::Database& db, const Council& council);
 // The council's voting members, in id order.
 std::vector<Voter> electorate(SQLite::Database& db, Id council_id);
 std::optional<Session> session(SQLite::Database& db, Id id);
+// The issues of the session's agenda that a ballot was opened on.
+std::vector<Id> balloted(SQLite::Database& db, Id session_id);
 std::optional<BallotRecord> ballot(SQLite::Database& db, Id id);
 std::vector<Id> ballot_ids_of_session(SQLite::Database& db, Id session_id);
 // What a vote is checked against: the ballot, the voter as its council sees them, and the

@@ -64,10 +64,21 @@ std::vector<Voter> electorate(SQLite::Database& db, Id council_id) {
     return yishi::electorate(members, memberships, council_id);
 }
 
+std::vector<Id> balloted(SQLite::Database& db, Id session_id) {
+    SQLite::Statement q(db, "SELECT issue_id FROM ballots WHERE session_id = ? ORDER BY id");
+    q.bind(1, session_id);
+    std::vector<Id> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
 std::optional<Session> session(SQLite::Database& db, Id id) {
     SQLite::Statement q(db,
-                        "SELECT id, council_id, kind, state, starts_at, noticed_at, "
-                        "notice_override_reason, opened_at, closed_at FROM sessions WHERE id = ?");
+                        "SELECT s.id, s.council_id, s.kind, s.state, s.starts_at, s.noticed_at, "
+                        "s.notice_override_reason, s.opened_at, s.closed_at, c.electorate, "
+                        "c.present, c.quorum_met, c.quorum_rule, x.reason, x.cancelled_at "
+                        "FROM sessions s LEFT JOIN session_closings c ON c.session_id = s.id "
+                        "LEFT JOIN session_cancellations x ON x.session_id = s.id WHERE s.id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
     Session s;
@@ -81,6 +92,21 @@ std::optional<Session> session(SQLite::Database& db, Id id) {
     s.notice_override_reason = q.getColumn(6).getString();
     s.opened_at = q.getColumn(7).getInt64();
     s.closed_at = q.getColumn(8).getInt64();
+    if (!q.getColumn(9).isNull()) {
+        QuorumStatus kept;
+        kept.electorate = q.getColumn(9).getInt64();
+        kept.present = q.getColumn(10).getInt64();
+        kept.met = q.getColumn(11).getInt() != 0;
+        if (!quorum_rule_from_json(Json::parse(q.getColumn(12).getString(), nullptr, false),
+                                   kept.rule))
+            throw StoreError("unreadable quorum rule of closed session " + std::to_string(s.id));
+        s.quorum_at_close = kept;
+    }
+    if (!q.getColumn(13).isNull()) {
+        s.state = SessionState::cancelled;
+        s.cancel_reason = q.getColumn(13).getString();
+        s.cancelled_at = q.getColumn(14).getInt64();
+    }
 
     SQLite::Statement agenda(db,
                              "SELECT a.issue_id, i.title, a.special_matter FROM agenda_items a "
@@ -95,6 +121,7 @@ std::optional<Session> session(SQLite::Database& db, Id id) {
                               "ORDER BY rowid");
     signins.bind(1, id);
     while (signins.executeStep()) s.signed_in.push_back(signins.getColumn(0).getInt64());
+    if (s.state == SessionState::closed) s.returned_to_list = unballoted_items(s, balloted(db, id));
     return s;
 }
 
@@ -128,6 +155,19 @@ void update_session_state(SQLite::Database& db, const Session& s) {
     q.bind(5, s.closed_at);
     q.bind(6, s.id);
     q.exec();
+    if (s.quorum_at_close) {
+        // Written once, at closing; the key refuses a second record.
+        SQLite::Statement kept(db,
+                               "INSERT INTO session_closings (session_id, electorate, present, "
+                               "quorum_met, quorum_rule) VALUES (?, ?, ?, ?, ?) "
+                               "ON CONFLICT DO NOTHING");
+        kept.bind(1, s.id);
+        kept.bind(2, s.quorum_at_close->electorate);
+        kept.bind(3, s.quorum_at_close->present);
+        kept.bind(4, s.quorum_at_close->met ? 1 : 0);
+        kept.bind(5, to_json(s.quorum_at_close->rule).dump());
+        kept.exec();
+    }
 }
 }  // namespace
 
@@ -327,6 +367,11 @@ Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::in
     if (!next) return next.error();
     update_session_state(db, next.value());
     Json details{{"session_id", session_id}};
+    if (!next.value().returned_to_list.empty()) {
+        Json returned = Json::array();
+        for (const auto& a : next.value().returned_to_list) returned.push_back(a.issue_id);
+        details["returned_to_list"] = returned;
+    }
     if (next.value().signed_in.size() > s->signed_in.size()) {
         // The member signed in: the actor, or the one a convenor signed in at the desk.
         Id member = next.value().signed_in.back();
@@ -402,8 +447,69 @@ Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) 
                               q.bind(1, s.id);
                               q.executeStep();
                               bool any_open = q.getColumn(0).getInt() != 0;
-                              return yishi::close_session(who, s, any_open, now);
+                              auto council = impl_->council(s.council_id);
+                              auto closed = yishi::close_session(
+                                  who, decide::rules(db, *council), s,
+                                  decide::electorate(db, s.council_id), any_open,
+                                  decide::balloted(db, s.id), now);
+                              if (!closed) return closed;
+                              // Items without a ballot go back to the period's list.
+                              for (const auto& item : closed.value().returned_to_list) {
+                                  auto issue = impl_->issue(item.issue_id, actor);
+                                  if (!issue) throw StoreError("an agenda item without its issue");
+                                  auto listed = return_to_list(*issue, closed.value());
+                                  if (!listed) return Result<Session>(listed.error());
+                                  decide::write_stage(db, item.issue_id, listed.value().stage);
+                              }
+                              return closed;
                           });
+}
+
+Result<Session> Store::cancel_session(Id session_id, Id actor, const std::string& reason,
+                                      std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto s = decide::session(db, session_id);
+    if (!s) return make_error("not_found");
+    auto cancelled = yishi::cancel_session(decide::actor(db, s->council_id, actor), *s, reason, now);
+    if (!cancelled) return cancelled.error();
+    // The key refuses a second cancellation whatever the rule above said.
+    SQLite::Statement q(db,
+                        "INSERT INTO session_cancellations (session_id, reason, cancelled_by, "
+                        "cancelled_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    q.bind(1, session_id);
+    q.bind(2, cancelled.value().cancel_reason);
+    q.bind(3, actor);
+    q.bind(4, now);
+    if (q.exec() == 0) return make_error("wrong_session_state");
+    impl_->audit(actor, "session_cancelled",
+                 Json{{"session_id", session_id}, {"reason", cancelled.value().cancel_reason}},
+                 now);
+    auto after = decide::session(db, session_id);
+    tx.commit();
+    return *after;
+}
+
+Result<Session> Store::retime_session(Id session_id, Id actor, std::int64_t starts_at,
+                                      std::int64_t now) {
+    std::lock_guard lock(impl_->mutex);
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto s = decide::session(db, session_id);
+    if (!s) return make_error("not_found");
+    auto retimed = yishi::retime_session(decide::actor(db, s->council_id, actor), *s, starts_at, now);
+    if (!retimed) return retimed.error();
+    SQLite::Statement q(db, "UPDATE sessions SET starts_at = ? WHERE id = ?");
+    q.bind(1, starts_at);
+    q.bind(2, session_id);
+    q.exec();
+    impl_->audit(actor, "session_retimed",
+                 Json{{"session_id", session_id}, {"from", s->starts_at}, {"starts_at", starts_at}},
+                 now);
+    auto after = decide::session(db, session_id);
+    tx.commit();
+    return *after;
 }
 
 std::vector<Voter> Store::electorate(Id council_id) {

@@ -120,7 +120,7 @@ SessionSummary summary_from(const Fields& f) {
     s.council_id = f.integer("council_id");
     s.kind = f.one_of("kind", {SessionKind::regular, SessionKind::extraordinary});
     s.state = f.one_of("state", {SessionState::planned, SessionState::noticed, SessionState::open,
-                                 SessionState::closed});
+                                 SessionState::closed, SessionState::cancelled});
     s.starts_at = f.integer("starts_at");
     s.noticed_at = f.integer("noticed_at");
     s.notice_override_reason = f.text("notice_override_reason");
@@ -131,6 +131,13 @@ SessionSummary summary_from(const Fields& f) {
         s.agenda.push_back({a.integer("issue_id"), a.text("title"), a.boolean("special_matter")});
     }
     out.signed_in_count = f.integer("signed_in_count");
+    if (f.has("returned_to_list"))
+        for (std::size_t i = 0; i < f.array("returned_to_list").size(); ++i) {
+            Fields a = f.element("returned_to_list", i);
+            s.returned_to_list.push_back({a.integer("issue_id"), a.text("title"), false});
+        }
+    if (f.has("cancel_reason")) s.cancel_reason = f.text("cancel_reason");
+    if (f.has("cancelled_at")) s.cancelled_at = f.integer("cancelled_at");
     return out;
 }
 }  // namespace
@@ -282,6 +289,9 @@ Json to_json(const SessionSummary& summary) {
     for (const auto& a : s.agenda)
         agenda.push_back(
             {{"issue_id", a.issue_id}, {"title", a.title}, {"special_matter", a.special_matter}});
+    Json returned = Json::array();
+    for (const auto& a : s.returned_to_list)
+        returned.push_back({{"issue_id", a.issue_id}, {"title", a.title}});
     return {{"id", s.id},
             {"council_id", s.council_id},
             {"kind", to_string(s.kind)},
@@ -292,7 +302,10 @@ Json to_json(const SessionSummary& summary) {
             {"opened_at", s.opened_at},
             {"closed_at", s.closed_at},
             {"agenda", agenda},
-            {"signed_in_count", summary.signed_in_count}};
+            {"signed_in_count", summary.signed_in_count},
+            {"returned_to_list", returned},
+            {"cancel_reason", s.cancel_reason},
+            {"cancelled_at", s.cancelled_at}};
 }
 
 std::string encode(const SessionSummary& s) { return to_json(s).dump(); }

@@ -66,7 +66,7 @@ bool session_kind_from_string(const std::string& s, SessionKind& out) {
 
 bool session_state_from_string(const std::string& s, SessionState& out) {
     return from_string(s, out, {SessionState::planned, SessionState::noticed, SessionState::open,
-                                SessionState::closed});
+                                SessionState::closed, SessionState::cancelled});
 }
 
 bool outcome_from_string(const std::string& s, Outcome& out) {
@@ -94,6 +94,12 @@ bool wire::read_quorum_rule(const Json& j, QuorumRule& q) {
     if (!read_threshold(j, q.share) || !j.contains("base") || !j["base"].is_string()) return false;
     return from_string(j["base"].get<std::string>(), q.base,
                        {QuorumBase::heads, QuorumBase::households, QuorumBase::area_and_heads});
+}
+
+Json to_json(const QuorumRule& q) { return wire::quorum_rule_json(q); }
+
+bool quorum_rule_from_json(const Json& j, QuorumRule& out) {
+    return j.is_object() && wire::read_quorum_rule(j, out);
 }
 
 Json to_json(const CouncilRules& r) {

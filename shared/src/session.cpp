@@ -12,6 +12,16 @@ namespace {
 bool contains(const std::vector<Id>& v, Id id) {
     return std::find(v.begin(), v.end(), id) != v.end();
 }
+
+// A reason members read is one plain line: no control characters, and no bidi overrides that
+// would make it read otherwise than it is stored.
+bool plain_line(std::string_view s) {
+    for (char32_t c : decode_utf8(s))
+        if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
+            (c >= 0x2066 && c <= 0x2069))
+            return false;
+    return true;
+}
 }  // namespace
 
 const char* to_string(SessionKind k) {
@@ -24,6 +34,7 @@ const char* to_string(SessionState s) {
         case SessionState::noticed: return "noticed";
         case SessionState::open: return "open";
         case SessionState::closed: return "closed";
+        case SessionState::cancelled: return "cancelled";
     }
     return "planned";
 }
@@ -167,10 +178,13 @@ Check may_close_session(const Actor& actor, const Session& s, bool any_ballot_op
     return std::nullopt;
 }
 
-Result<Session> close_session(const Actor& actor, const Session& s, bool any_ballot_open,
-                              std::int64_t now) {
+Result<Session> close_session(const Actor& actor, const CouncilRules& rules, const Session& s,
+                              const std::vector<Voter>& electorate, bool any_ballot_open,
+                              const std::vector<Id>& balloted, std::int64_t now) {
     if (auto e = may_close_session(actor, s, any_ballot_open)) return *e;
     Session next = s;
+    next.quorum_at_close = quorum_status(rules, s, electorate);
+    next.returned_to_list = unballoted_items(s, balloted);
     next.state = SessionState::closed;
     next.closed_at = now;
     return next;
@@ -186,6 +200,64 @@ std::vector<Voter> present_voters(const Session& s, const std::vector<Voter>& el
 bool session_quorum(const CouncilRules& rules, const Session& s,
                     const std::vector<Voter>& electorate) {
     return quorum_met(rules.quorum, count(present_voters(s, electorate)), count(electorate));
+}
+
+std::vector<AgendaItem> unballoted_items(const Session& s, const std::vector<Id>& balloted) {
+    std::vector<AgendaItem> out;
+    for (const auto& a : s.agenda)
+        if (!contains(balloted, a.issue_id)) out.push_back(a);
+    return out;
+}
+
+Result<Issue> return_to_list(const Issue& issue, const Session& closed) {
+    if (closed.state != SessionState::closed || !on_agenda(closed, issue.id))
+        return make_error("not_on_agenda");
+    if (issue.stage != IssueStage::scheduled) return make_error("wrong_stage");
+    Issue next = issue;
+    next.stage = IssueStage::listed;
+    return next;
+}
+
+Check may_change_planned_session(const Actor& actor, const Session& s) {
+    if (!actor.member) return make_error("forbidden");
+    if (!convenes(actor)) return make_error("not_convenor");
+    if (s.state != SessionState::planned) return make_error("wrong_session_state");
+    return std::nullopt;
+}
+
+Result<Session> cancel_session(const Actor& actor, const Session& s, const std::string& reason,
+                               std::int64_t now) {
+    if (auto e = may_change_planned_session(actor, s)) return *e;
+    // Members read why their meeting will not take place: a reason is required.
+    auto why = validate_text(reason, "reason", kReasonMaxChars);
+    if (!why) return why.error();
+    if (!plain_line(why.value())) return make_error("control_char", "reason");
+    Session next = s;
+    next.state = SessionState::cancelled;
+    next.cancel_reason = why.value();
+    next.cancelled_at = now;
+    return next;
+}
+
+Result<Session> retime_session(const Actor& actor, const Session& s, std::int64_t starts_at,
+                               std::int64_t now) {
+    if (auto e = may_change_planned_session(actor, s)) return *e;
+    if (starts_at <= now) return make_error("bad_time", "starts_at");
+    Session next = s;
+    next.starts_at = starts_at;
+    return next;
+}
+
+bool notice_overdue(const Session& s, std::int64_t now) {
+    return s.state == SessionState::planned && now >= s.starts_at;
+}
+
+QuorumStatus quorum_status(const CouncilRules& rules, const Session& s,
+                           const std::vector<Voter>& electorate) {
+    if (s.state == SessionState::closed && s.quorum_at_close) return *s.quorum_at_close;
+    return {session_quorum(rules, s, electorate),
+            static_cast<std::int64_t>(present_voters(s, electorate).size()),
+            static_cast<std::int64_t>(electorate.size()), rules.quorum};
 }
 
 bool on_agenda(const Session& s, Id issue_id) {

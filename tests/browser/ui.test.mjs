@@ -188,6 +188,47 @@ test('a page left alone draws no frames, a live console neither while nothing ch
   await close(c);
 });
 
+// Goes to `hash`, moves the pointer off every widget and returns the frames drawn in 2 s once
+// the page has settled.
+async function idleFramesOn(c, hash) {
+  await c.page.evaluate((h) => { location.hash = h; }, hash);
+  await c.route(hash);
+  await c.page.mouse.move(1, DESKTOP.height - 1);
+  await settle(c);
+  return framesWhileIdle(c, 2000);
+}
+
+test('every screen left alone draws no frames, the login and register screens included', async () => {
+  const c = await openClient(browser, server.url, DESKTOP);
+  // The login and register screens open with a field focused: its caret blinks a while after
+  // the last key or touch, then stays lit, and the page stops drawing.
+  await c.route('#/login');
+  await c.until((s) => s.textInput, 'a focused field on the login screen');
+  assert.equal(await idleFramesOn(c, '#/login'), 0, 'frames drawn on an idle login screen in 2 s');
+  assert.equal(await idleFramesOn(c, '#/register'), 0, 'frames drawn on an idle register screen');
+  await c.page.evaluate(() => { location.hash = '#/login'; });
+  await c.login('demo01');
+  await c.route('#/home');
+  const one = (q) => Number(sql(q));
+  const screens = [
+    '#/home', '#/issues', `#/issue/${one("SELECT id FROM issues ORDER BY id LIMIT 1")}`, '#/new',
+    '#/sessions', '#/notices', '#/tasks', `#/task/${one('SELECT id FROM tasks ORDER BY id LIMIT 1')}`,
+    '#/settings',
+  ];
+  for (const hash of screens)
+    assert.equal(await idleFramesOn(c, hash), 0, `frames drawn on an idle ${hash} in 2 s`);
+  // Live screens poll; identical replies draw nothing (a reply that differs once may draw).
+  const live = [
+    `#/session/${one("SELECT id FROM sessions WHERE state = 'closed' ORDER BY id LIMIT 1")}`,
+    `#/ballot/${one("SELECT id FROM ballots WHERE state = 'closed' ORDER BY id LIMIT 1")}`,
+  ];
+  for (const hash of live) {
+    const drawn = await idleFramesOn(c, hash);
+    assert.ok(drawn <= 2, `frames drawn on an idle ${hash} in 2 s: ${drawn}`);
+  }
+  await close(c);
+});
+
 test('on a phone a resident raises an issue and another co-signs it, by touch', async () => {
   const TITLE = '单元门口台阶加装扶手';
   const BODY = '2号楼单元门口的台阶很陡，老人进出不方便，建议加装不锈钢扶手。';

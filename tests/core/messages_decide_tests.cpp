@@ -35,7 +35,7 @@ std::string with(const std::string& body, const Json::json_pointer& at, const Js
 const std::string kRules =
     R"({"cosign_threshold":5,"defer_margin":{"den":10,"num":1},"demand":{"bound":"at_least","den":5,"num":1},"kind":"residents_council","notice_days":7,"pass":{"bound":"more_than","by_area":false,"den":2,"num":1},"pass_special":{"bound":"more_than","by_area":false,"den":2,"num":1},"quorum":{"base":"heads","bound":"more_than","den":2,"num":1}})";
 const std::string kSessions =
-    R"({"sessions":[{"agenda":[{"issue_id":1,"special_matter":false,"title":"在3号楼车棚加装电动车充电桩"},{"issue_id":2,"special_matter":false,"title":"楼道保洁改为每周两次"},{"issue_id":3,"special_matter":false,"title":"7号楼加装电梯，请街道介绍补贴政策"}],"closed_at":0,"council_id":1,"id":1,"kind":"regular","notice_override_reason":"汛期前需尽快决定车棚改造","noticed_at":1795349996,"opened_at":0,"signed_in_count":0,"starts_at":1795350002,"state":"noticed"}]})";
+    R"({"sessions":[{"agenda":[{"issue_id":1,"special_matter":false,"title":"在3号楼车棚加装电动车充电桩"},{"issue_id":2,"special_matter":false,"title":"楼道保洁改为每周两次"},{"issue_id":3,"special_matter":false,"title":"7号楼加装电梯，请街道介绍补贴政策"}],"closed_at":0,"council_id":1,"id":1,"kind":"regular","notice_override_reason":"汛期前需尽快决定车棚改造","noticed_at":1795349996,"opened_at":0,"cancel_reason":"","cancelled_at":0,"returned_to_list":[],"signed_in_count":0,"starts_at":1795350002,"state":"noticed"}]})";
 const std::string kOpenBallot =
     R"({"closed_at":0,"council_id":1,"electorate":15,"id":1,"issue_id":1,"issue_title":"在3号楼车棚加装电动车充电桩","method":"yes_no_abstain","opened_at":1795350003,"roll":[1,2,3,4,5,6,7,8,9,10,11],"session_id":1,"special_matter":false,"state":"open","voted":[1],"votes_cast":1})";
 const std::string kClosing =
@@ -55,7 +55,7 @@ const std::string kSession =
  "closed_at":0,"council_id":1,"id":1,"kind":"regular","notice_override_reason":"汛期前需尽快决定车棚改造","noticed_at":1795349996,"opened_at":1795350003,
  "quorum":{"electorate":15,"met":false,"present":2,"rule":{"base":"heads","bound":"more_than","den":2,"num":1}},
  "signed_in":[{"member_id":1,"name":"李建国"},{"member_id":2,"name":"王秀英"}],
- "signed_in_count":2,"starts_at":1795350002,"state":"open"})";
+ "cancel_reason":"","cancelled_at":0,"returned_to_list":[],"signed_in_count":2,"starts_at":1795350002,"state":"open"})";
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(messages_decide)

@@ -125,7 +125,8 @@ BOOST_AUTO_TEST_CASE(a_quarter_runs_from_raising_to_rating) {
         ballots.push_back(b);
     }
     BOOST_TEST((issues[2].stage == IssueStage::listed));  // deferred: back for more consultation
-    s = close_session(q.as(kConvenor), s, false, kT0 + 7 * kDay + 7200).value();
+    s = close_session(q.as(kConvenor), q.rules, s, q.voters(), false, {1, 2, 3}, kT0 + 7 * kDay + 7200)
+            .value();
 
     // 办 and 评: the passed decision becomes a task; an unsatisfied majority sends it back once.
     Tally passed = tally(q.rules, ballots[0]);

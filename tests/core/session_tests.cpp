@@ -144,13 +144,31 @@ BOOST_AUTO_TEST_CASE(session_quorum_counts_signed_in_voters_only) {
 }
 
 BOOST_AUTO_TEST_CASE(a_session_closes_only_when_no_ballot_is_open) {
+    auto rules = preset_rules(CouncilKind::residents_council);
     Session s = open_session_with(3);
-    BOOST_TEST(close_session(convenor(), s, true, kT0).error().code == "ballot_still_open");
-    auto r = close_session(convenor(), s, false, kT0 + 7200);
+    BOOST_TEST(close_session(convenor(), rules, s, voters(14), true, {}, kT0).error().code ==
+               "ballot_still_open");
+    auto r = close_session(convenor(), rules, s, voters(14), false, {}, kT0 + 7200);
     BOOST_REQUIRE(r.ok());
     BOOST_TEST((r.value().state == SessionState::closed));
-    BOOST_TEST(close_session(convenor(), r.value(), false, kT0).error().code ==
+    BOOST_TEST(close_session(convenor(), rules, r.value(), voters(14), false, {}, kT0).error().code ==
                "wrong_session_state");
+}
+
+BOOST_AUTO_TEST_CASE(a_closed_session_keeps_the_quorum_it_had_when_it_closed) {
+    auto rules = preset_rules(CouncilKind::residents_council);  // more than 1/2 by head
+    Session s = open_session_with(8);
+    Session closed = close_session(convenor(), rules, s, voters(15), false, {}, kT0 + 7200).value();
+    // One more member joins afterwards: 8 of 16 is no longer more than half, but the session
+    // was held with 8 of 15.
+    QuorumStatus q = quorum_status(rules, closed, voters(16));
+    BOOST_TEST(q.met);
+    BOOST_TEST(q.present == 8);
+    BOOST_TEST(q.electorate == 15);
+    // An open session is counted over the electorate as it is now.
+    QuorumStatus live = quorum_status(rules, s, voters(16));
+    BOOST_TEST(!live.met);
+    BOOST_TEST(live.electorate == 16);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -76,6 +76,8 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
                                          failed_at INTEGER NOT NULL);
             -- Nor the sealed secret ballots of step 8 (its secret_contents is step 7's).
             DROP TABLE ballot_key_check; DROP TABLE ballot_seals; DROP TABLE sealed_contents;
+            -- Nor the closings and cancellations of sessions of step 10.
+            DROP TABLE session_cancellations; DROP TABLE session_closings;
             -- Nor the ballot methods, secret contents, paper counts and bulletins of step 7.
             DROP TABLE bulletins; DROP TABLE paper_counts; DROP TABLE secret_contents;
             DROP TABLE ballot_voters; DROP TABLE ballot_specs;

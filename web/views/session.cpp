@@ -2,12 +2,14 @@
 // with who is missing, a quorum meter, each item's ballot opened and closed with live votes
 // cast, the tally and outcome — and for members: 签到 and a way to each open ballot.
 #include <algorithm>
+#include <ctime>
 
 #include "../theme.hpp"
 #include "../widgets.hpp"
 #include "views.hpp"
 #include "yishi/client/checks.hpp"
 #include "yishi/client/format.hpp"
+#include "yishi/text.hpp"
 
 namespace yishi::web {
 
@@ -244,6 +246,63 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
     ui::end_card(card);
 }
 
+constexpr const char* kConfirmClosePopup = "##confirm-close-modal";
+
+// Closing returns the items without a ballot to the period's list: the convenor is told which
+// and confirms (a modal Back closes).
+void confirm_close_modal(const ClientState& state, const SessionView& v, Intents& intents) {
+    const auto& t = state.strings;
+    bool wanted = state.route.modal == "confirm-close" && v.session.state == SessionState::open;
+    if (wanted && !ImGui::IsPopupOpen(kConfirmClosePopup)) ImGui::OpenPopup(kConfirmClosePopup);
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
+                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 32.0f, 480.0f), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 24));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
+    if (ImGui::BeginPopupModal(kConfirmClosePopup, nullptr,
+                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings)) {
+        if (!wanted) {
+            ImGui::CloseCurrentPopup();  // Back (or the reply) closed it
+        } else {
+            std::string titles;
+            for (const auto& a : client::unballoted_items(v))
+                titles += (titles.empty() ? "" : "、") + a.title;
+            ImGui::PushTextWrapPos(0);
+            ui::heading(t.get("session.confirm_close_title"), "confirm-close-title");
+            ui::text(t.format("session.confirm_close_text", {{"titles", titles}}),
+                     "confirm-close-text");
+            ImGui::PopTextWrapPos();
+            float w = ui::avail_width();
+            if (ui::button(ui::labelled(t.get("session.confirm_close"), "confirm-close"),
+                           ui::ButtonKind::primary, state.submitting, w))
+                intents.push_back(client::SessionStep{v.session.id, "close"});
+            if (ui::button(ui::labelled(t.get("session.keep_open"), "keep-open"),
+                           ui::ButtonKind::secondary, false, w))
+                intents.push_back(client::CloseModal{});
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+}
+
+// A planned session whose start passed before its notice went out: re-time or cancel it.
+void overdue_actions(const ClientState& state, const Session& s, SessionUi& ui,
+                     Intents& intents) {
+    const auto& t = state.strings;
+    ui::text(t.get("session.notice_overdue"), "notice-overdue", ui::Tone::error);
+    ui::input_text(ui::labelled(t.get("session.new_start"), "new-start"), ui.new_start);
+    std::int64_t at = client::parse_local_date_time(ui.new_start);
+    if (ui::button(ui::labelled(t.get("session.retime"), "retime-session"),
+                   ui::ButtonKind::primary, state.submitting || at == 0))
+        intents.push_back(client::RetimeSession{s.id, at});
+    ui::input_text(ui::labelled(t.get("session.cancel_reason"), "cancel-reason"), ui.cancel_reason);
+    if (ui::button(ui::labelled(t.get("session.cancel"), "cancel-session"),
+                   ui::ButtonKind::secondary, state.submitting || trim(ui.cancel_reason).empty()))
+        intents.push_back(client::CancelSession{s.id, ui.cancel_reason});
+}
+
 }  // namespace
 
 void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
@@ -276,9 +335,18 @@ void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
         intents.push_back(client::SessionStep{s.id, "open"});
     if (convenor && s.state == SessionState::open &&
         ui::button(ui::labelled(t.get("session.close"), "close-session"),
-                   ui::ButtonKind::secondary, state.submitting))
-        intents.push_back(client::SessionStep{s.id, "close"});
+                   ui::ButtonKind::secondary, state.submitting)) {
+        if (client::unballoted_items(*v).empty())
+            intents.push_back(client::SessionStep{s.id, "close"});
+        else
+            intents.push_back(client::OpenModal{"confirm-close"});
+    }
+    if (s.state == SessionState::cancelled)
+        ui::text(t.format("session.cancelled_shown", {{"reason", s.cancel_reason}}),
+                 "cancelled-shown", ui::Tone::error);
+    if (convenor && notice_overdue(s, std::time(nullptr))) overdue_actions(state, s, ui, intents);
     ui::end_card(head);
+    confirm_close_modal(state, *v, intents);
 
     if (s.state == SessionState::open || s.state == SessionState::closed) {
         ui::Card attend;

@@ -57,6 +57,7 @@ const char* session_state_key(SessionState s) {
         case SessionState::noticed: return "session_state.noticed";
         case SessionState::open: return "session_state.open";
         case SessionState::closed: return "session_state.closed";
+        case SessionState::cancelled: return "session_state.cancelled";
     }
     return "session_state.planned";
 }

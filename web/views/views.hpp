@@ -89,9 +89,13 @@ struct SessionUi {
     std::string unit = "member";  // member, household, owners
     std::string max_choices;      // approval's limit as typed
     std::vector<Id> tellers;      // 计票员 picked for paper ballots (two)
+    std::string cancel_reason;    // a planned session's: why it is called off
+    std::string new_start;        // ... or its new start, as typed
     void on_enter() {
         agenda.clear();
         override_reason.clear();
+        cancel_reason.clear();
+        new_start.clear();
     }
 };
 

@@ -45,6 +45,10 @@ Result<CouncilRules> rules_from_json(const Json& j);
 std::string encode(const CouncilRules& r);
 Result<CouncilRules> decode_rules(std::string_view body);
 
+// A quorum rule (the `quorum` of the rules' JSON), as the store keeps a closed session's.
+Json to_json(const QuorumRule& q);
+bool quorum_rule_from_json(const Json& j, QuorumRule& out);
+
 // --- GET/POST /api/councils/{id}/session-demands ---
 // Where members' demands for an extraordinary session stand (提议召开临时会议).
 struct DemandStatus {
@@ -147,8 +151,10 @@ std::string encode(const NoticeList& l);
 Result<NoticeList> decode_notice_list(std::string_view body);
 
 // --- sessions (会议) ---
-// A session as lists and state changes (plan, notice, open, sign-in, close) show it: how many
-// signed in, not who. Decoded, session.signed_in is empty.
+// A session as lists and state changes (plan, notice, open, sign-in, close, cancel, re-time)
+// show it: how many signed in, not who. Decoded, session.signed_in is empty. A closed session
+// names the agenda items returned to the period's list (returned_to_list); a cancelled one its
+// cancel_reason.
 struct SessionSummary {
     Session session;
     std::int64_t signed_in_count = 0;
@@ -169,13 +175,6 @@ Result<SessionList> decode_session_list(std::string_view body);
 struct Attendee {
     Id member_id = 0;
     std::string name;
-};
-// Where the quorum (法定人数) stands: signed-in voters of the electorate, under the rule.
-struct QuorumStatus {
-    bool met = false;
-    std::int64_t present = 0;
-    std::int64_t electorate = 0;
-    QuorumRule rule;
 };
 // GET /api/sessions/{id}: the summary with who signed in, the quorum and the ballots.
 // Decoded, session.signed_in holds the attendees' ids in sign-in order.

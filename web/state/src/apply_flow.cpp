@@ -191,6 +191,14 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                 w("POST", id_path("/api/sessions/", i.session_id, ("/" + i.step).c_str()),
                   nullptr, "notice.session_" + std::string(i.step == "sign-in" ? "signed_in"
                                                                                 : i.step));
+            } else if constexpr (std::is_same_v<T, CancelSession>) {
+                if (!text_ok(s, trim(i.reason), "reason", 500)) return;
+                w("POST", id_path("/api/sessions/", i.session_id, "/cancel"),
+                  Json{{"reason", trim(i.reason)}}, "notice.session_cancel");
+            } else if constexpr (std::is_same_v<T, RetimeSession>) {
+                if (i.starts_at <= 0) return void(refuse(s, make_error("bad_time", "starts_at")));
+                w("POST", id_path("/api/sessions/", i.session_id, "/retime"),
+                  Json{{"starts_at", i.starts_at}}, "notice.session_retime");
             } else if constexpr (std::is_same_v<T, SignInMember>) {
                 w("POST", id_path("/api/sessions/", i.session_id, "/sign-in"),
                   Json{{"member_id", i.member_id}}, "notice.session_signed_in");

@@ -83,4 +83,10 @@ bool overdue(const TaskView& task, std::int64_t now) {
     return waiting && task.due_at > 0 && now > task.due_at;
 }
 
+std::vector<AgendaItem> unballoted_items(const SessionView& session) {
+    std::vector<Id> balloted;
+    for (const auto& b : session.ballots) balloted.push_back(b.issue_id);
+    return yishi::unballoted_items(session.session, balloted);
+}
+
 }  // namespace yishi::client

@@ -168,6 +168,19 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
                 if (auto p = decode_paper_counts(body)) f.paper_counts[request.target] = p.value();
             }
             ++state.writes_done;
+            // A closed session names the agenda items it returned to the period's list.
+            if (request.path.size() > 6 &&
+                request.path.compare(request.path.size() - 6, 6, "/close") == 0 &&
+                request.path.rfind("/api/sessions/", 0) == 0) {
+                if (auto s = decode_session_summary(body);
+                    s && !s.value().session.returned_to_list.empty()) {
+                    std::string titles;
+                    for (const auto& a : s.value().session.returned_to_list)
+                        titles += (titles.empty() ? "" : "、") + a.title;
+                    state.notice = {{}, state.strings.format("notice.session_returned",
+                                                             {{"titles", titles}})};
+                }
+            }
             // A planned session opens its console; a modal (the vote's confirmation) closes.
             if (request.path.size() > 9 &&
                 request.path.compare(request.path.size() - 9, 9, "/sessions") == 0) {

@@ -266,7 +266,15 @@ public:
     Result<Session> sign_in_for(Id session_id, Id convenor, Id member, std::int64_t now);
     // The council's members with their role there, for sign-in lists and pickers.
     std::vector<CouncilMember> council_members(Id council_id);
+    // Closes, keeps the quorum of the moment and returns the agenda items no ballot was held
+    // on to the period's list (the reply's returned_to_list names them).
     Result<Session> close_session(Id session_id, Id actor, std::int64_t now);
+    // A planned session called off with a reason, or given a new start (core: cancel_session,
+    // retime_session).
+    Result<Session> cancel_session(Id session_id, Id actor, const std::string& reason,
+                                   std::int64_t now);
+    Result<Session> retime_session(Id session_id, Id actor, std::int64_t starts_at,
+                                   std::int64_t now);
     // The council's voters (its voting members) as of now, for the quorum.
     std::vector<Voter> electorate(Id council_id);
     std::vector<BallotRecord> ballots_of_session(Id session_id);

@@ -15,6 +15,10 @@ Check rate_refusal(const ClientState& state, const TaskView& task);
 // Progress and the formal reply: the responsible member, while the task waits for an answer.
 Check answer_refusal(const ClientState& state, const TaskView& task);
 
+// The agenda items no ballot was opened on: closing returns them to the period's list, so the
+// console names them and asks first (the core's unballoted_items).
+std::vector<AgendaItem> unballoted_items(const SessionView& session);
+
 // Whether the member has voted in (or signed in to) what is shown.
 bool has_voted(const ClientState& state, const BallotView& ballot);
 bool signed_in(const ClientState& state, const SessionView& session);

@@ -91,6 +91,15 @@ struct SessionStep {
     Id session_id = 0;
     std::string step;  // "open", "sign-in", "close"
 };
+// A planned session (its notice not sent) called off with a reason members read, or re-timed.
+struct CancelSession {
+    Id session_id = 0;
+    std::string reason;
+};
+struct RetimeSession {
+    Id session_id = 0;
+    std::int64_t starts_at = 0;  // Unix seconds; 0: not a date and time
+};
 // 代为签到: the convenor signs in a member at the desk.
 struct SignInMember {
     Id session_id = 0;
@@ -158,7 +167,8 @@ struct TaskStep {
 // The flow's changes, applied by apply_flow() (apply_flow.cpp).
 using FlowIntent = std::variant<PostComment, AcceptIssue, DeclineIssue, MergeIssue, DemandSession,
                                 PlanSession, PublishSessionNotice, SessionStep, SignInMember, OpenBallot,
-                                CloseBallot, Vote, EnterPaperCounts, DownloadBulletin, AssignTask, PostTaskText, RateTask, TaskStep>;
+                                CloseBallot, Vote, EnterPaperCounts, DownloadBulletin, AssignTask, PostTaskText, RateTask, TaskStep,
+                                CancelSession, RetimeSession>;
 
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {
