@@ -53,7 +53,6 @@ const std::map<std::string, Entry>& table() {
         {"not_on_agenda", {409, "该议题不在会议议程中"}},
         {"wrong_session_state", {409, "会议当前状态不允许此操作"}},
         {"too_early", {409, "会议尚未到开始时间"}},
-        {"control_char", {400, "{f}含有控制字符或文字方向控制符，请删除后重试"}},
         {"already_signed_in", {409, "您已签到"}},
         {"nobody_present", {409, "尚无成员签到，不能开始表决"}},
         {"ballot_exists", {409, "该议程事项已经表决过"}},

@@ -12,16 +12,6 @@ namespace {
 bool contains(const std::vector<Id>& v, Id id) {
     return std::find(v.begin(), v.end(), id) != v.end();
 }
-
-// A reason members read is one plain line: no control characters, and no bidi overrides that
-// would make it read otherwise than it is stored.
-bool plain_line(std::string_view s) {
-    for (char32_t c : decode_utf8(s))
-        if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
-            (c >= 0x2066 && c <= 0x2069))
-            return false;
-    return true;
-}
 }  // namespace
 
 const char* to_string(SessionKind k) {
@@ -229,9 +219,8 @@ Result<Session> cancel_session(const Actor& actor, const Session& s, const std::
                                std::int64_t now) {
     if (auto e = may_change_planned_session(actor, s)) return *e;
     // Members read why their meeting will not take place: a reason is required.
-    auto why = validate_text(reason, "reason", kReasonMaxChars);
+    auto why = validate_text(reason, "reason", kReasonMaxChars, TextLines::one);
     if (!why) return why.error();
-    if (!plain_line(why.value())) return make_error("control_char", "reason");
     Session next = s;
     next.state = SessionState::cancelled;
     next.cancel_reason = why.value();
