@@ -1,4 +1,4 @@
-// A council with 5,000 more issues (a benchmark, not a test; issue 4: the list scrolls smoothly):
+// A council with 5,000 more issues (a benchmark, not a test: the list should scroll smoothly):
 // the real server on a temporary database with the demo data plus N issues inserted with
 // sqlite3, the real client in headless Chromium (software GL) on loopback. Prints how long the
 // list takes to show after navigating to it, the frames drawn and the frame intervals while the

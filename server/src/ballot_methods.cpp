@@ -1,4 +1,4 @@
-// How a ballot is held (issue 5): specs and votes read from requests through the core's bulletin
+// How a ballot is held: specs and votes read from requests through the core's bulletin
 // reader, the council's rules as a preset, and the bulletin published at closing.
 #include "ballot_methods.hpp"
 

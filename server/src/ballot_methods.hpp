@@ -1,4 +1,4 @@
-// How a ballot is held (issue 5), without SQL: reading a ballot's spec and a vote from requests
+// How a ballot is held, without SQL: reading a ballot's spec and a vote from requests
 // (checked by the core's bulletin reader), mapping a council's rules to a yes/no preset, and
 // assembling the bulletin (计票公告) whose `result` the core's tally_bulletin computes, so that
 // `yishi-tally` recounts it to the same JSON by construction.

@@ -1,5 +1,5 @@
-// JSON replies, ids, bearer tokens, the client's address, admission before the body, and the
-// API route table.
+// JSON replies, security headers, ids, bearer tokens, the client's address as the gate passed it,
+// and the API route table.
 #include "http.hpp"
 
 #include <cstdint>
@@ -76,24 +76,6 @@ std::optional<std::string> bearer_token(const httplib::Request& req) {
     std::string token = value.substr(prefix.size());
     if (!well_formed_token(token)) return std::nullopt;
     return token;
-}
-
-std::optional<Error> refuse_before_body(const httplib::Request& req) {
-    if (req.has_header("Transfer-Encoding")) return make_error("length_required");
-    auto n = req.get_header_value_count("Content-Length");
-    for (std::size_t k = 0; k < n; ++k) {
-        std::string value = req.get_header_value("Content-Length", k);
-        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) {
-            Error e = make_error("bad_json");
-            e.code = "bad_request";
-            e.message = "请求格式错误：内容长度无效";
-            return e;
-        }
-        // More than 7 digits is more than 1 MiB whatever they say; stoull cannot overflow.
-        if (value.size() > 7 || std::stoull(value) > kMaxRequestBytes)
-            return make_error("payload_too_large");
-    }
-    return std::nullopt;
 }
 
 void ApiRoutes::add(const std::string& method, const std::string& pattern, ApiHandler handler) {

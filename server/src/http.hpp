@@ -52,10 +52,6 @@ bool from_gate(const httplib::Request& req, const std::string& secret);
 // The token of an "Authorization: Bearer <token>" header, if well formed.
 std::optional<std::string> bearer_token(const httplib::Request& req);
 
-// Decides, before the body is read, whether a request may be read at all: chunked bodies
-// (which httplib 0.11.4 reads without limit) get 411 and bodies over 1 MiB get 413.
-std::optional<Error> refuse_before_body(const httplib::Request& req);
-
 using ApiHandler = std::function<Reply(const httplib::Request&)>;
 
 // The API's routes, registered with httplib and remembered so that a known path asked

@@ -41,7 +41,7 @@ void add_session_routes(ApiRoutes& routes, Api& api);
 // GET /api/ballots/{id}/bulletin, GET/POST /api/ballots/{id}/paper-counts
 void add_ballot_routes(ApiRoutes& routes, Api& api);
 // A ballot's JSON: a plain one exactly as before, any other with its method, options, secrecy,
-// unit, tellers, who voted and, once closed, its published result (issue 5).
+// unit, tellers, who voted and, once closed, its published result.
 Json ballot_json(Api& api, const BallotRecord& r);
 // 办/评: POST /api/ballots/{id}/tasks, GET /api/councils/{id}/tasks, GET /api/tasks/{id},
 // POST /api/tasks/{id}/progress|reply|ratings|conclude|notice

@@ -1,6 +1,6 @@
 // 定 (decide), ballots (表决): the convenor opens one on an agenda item, members on its frozen
 // roll vote once, the convenor closes it: tally, outcome, resolution notice and the bulletin
-// (计票公告). Beside plain yes/no ballots (issue 5): other methods, voting by household or by
+// (计票公告). Beside plain yes/no ballots: other methods, voting by household or by
 // floor area, secret ballots with receipts, and tellers' paper counts (计票员).
 #include "ballot_methods.hpp"
 #include "decide_json.hpp"

@@ -216,35 +216,43 @@ Reply session_step(Api& api, const httplib::Request& req, Step step) {
     if (!s) return failure(s.error());
     return {200, encode(session_summary(s.value()))};
 }
-// POST /api/sessions/{id}/cancel {"reason"}: a planned session called off.
-Reply cancel_session(Api& api, const httplib::Request& req) {
+
+// Cancelling and re-timing: the caller, the session in the path, a JSON object body, then
+// `change(session_id, caller_id, body, now)`, which decodes its own field and calls the store.
+template <class Change>
+Reply change_planned_session(Api& api, const httplib::Request& req, Change&& change) {
     auto caller = api.caller(req);
     if (!caller) return failure(caller.error());
     auto id = session_in_path(req);
     if (!id) return failure(id.error());
     auto body = body_object(req, false);
     if (!body) return failure(body.error());
-    auto reason = require_string(body.value(), "reason");
-    if (!reason) return failure(field_error(reason.error().code, "reason"));
-    auto s = api.store.cancel_session(id.value(), caller.value().id, reason.value(), api.now());
+    Result<Session> s = change(id.value(), caller.value().id, body.value(), api.now());
     if (!s) return failure(s.error());
     return {200, encode(session_summary(s.value()))};
 }
 
+// POST /api/sessions/{id}/cancel {"reason"}: a planned session called off.
+Reply cancel_session(Api& api, const httplib::Request& req) {
+    return change_planned_session(
+        api, req,
+        [&api](Id session, Id who, const Json& body, std::int64_t now) -> Result<Session> {
+            auto reason = require_string(body, "reason");
+            if (!reason) return field_error(reason.error().code, "reason");
+            return api.store.cancel_session(session, who, reason.value(), now);
+        });
+}
+
 // POST /api/sessions/{id}/retime {"starts_at"}: a planned session given a new start.
 Reply retime_session(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto id = session_in_path(req);
-    if (!id) return failure(id.error());
-    auto body = body_object(req, false);
-    if (!body) return failure(body.error());
-    std::int64_t now = api.now();
-    auto starts_at = require_int(body.value(), "starts_at", 0, now + kMaxPlanAheadSeconds, "bad_time");
-    if (!starts_at) return failure(starts_at.error());
-    auto s = api.store.retime_session(id.value(), caller.value().id, starts_at.value(), now);
-    if (!s) return failure(s.error());
-    return {200, encode(session_summary(s.value()))};
+    return change_planned_session(
+        api, req,
+        [&api](Id session, Id who, const Json& body, std::int64_t now) -> Result<Session> {
+            auto starts_at =
+                require_int(body, "starts_at", 0, now + kMaxPlanAheadSeconds, "bad_time");
+            if (!starts_at) return starts_at.error();
+            return api.store.retime_session(session, who, starts_at.value(), now);
+        });
 }
 }  // namespace
 

@@ -312,7 +312,7 @@ const std::vector<const char*>& steps() {
         ALTER TABLE invites ADD COLUMN floor_area INTEGER NOT NULL DEFAULT 0
             CHECK (floor_area >= 0);
         )sql",
-        // 7: 定, issue 5: how a ballot is held (method, options, secrecy, voting unit, tellers),
+        // 7: 定: how a ballot is held (method, options, secrecy, voting unit, tellers),
         // who has voted (one row per member, and UNIQUE per unit: a household votes once), the
         // contents of secret ballots apart from any voter (no member, no time, random ids, so
         // neither rowid nor order says who or when), the tellers' paper counts and the bulletin

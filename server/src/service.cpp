@@ -50,15 +50,13 @@ GateOptions gate_options(const ServiceOptions& o) {
 // so the connection must end with this reply; otherwise httplib 0.11.4 (which keeps it open
 // after a pre-routing reply) would read the body as the next request. A content provider
 // that reports failure after writing the whole reply is what makes httplib drop it.
-// `with_length`: the 100-continue path writes no Content-Length of its own.
-void refuse(httplib::Response& res, const Error& e, bool with_length) {
+void refuse(httplib::Response& res, const Error& e) {
     auto body = std::make_shared<std::string>(encode(e));
     add_security_headers(res);
     res.status = e.status;
     res.set_header(kApiVersionHeader, std::to_string(kApiVersion));
     res.set_header("Cache-Control", "no-store");
     res.set_header("Connection", "close");
-    if (with_length) res.set_header("Content-Length", std::to_string(body->size()));
     res.set_content_provider(
         body->size(), "application/json; charset=utf-8",
         [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
@@ -99,40 +97,15 @@ struct Service::Impl {
         http.set_read_timeout(kReadTimeoutSeconds);
         http.set_write_timeout(kWriteTimeoutSeconds);
         http.set_keep_alive_max_count(1);  // the gate asks for one request per connection
-        // httplib enforces this for Content-Length bodies only; chunked ones are refused below.
         http.set_payload_max_length(kMaxRequestBytes);
 
-        // Runs after the headers and before the body is read.
+        // Runs after the headers and before the body is read. The gate has already refused
+        // chunked, oversized and malformed requests, answered "Expect: 100-continue" and stated
+        // every body's length; what is left is to refuse whatever did not come through it.
         http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-            // Nothing reaches the routes without passing the gate, even from this machine.
-            if (!from_gate(req, secret)) {
-                refuse(res, make_error("gate_required"), false);
-                return httplib::Server::HandlerResponse::Handled;
-            }
-            if (auto refusal = refuse_before_body(req)) {
-                refuse(res, *refusal, false);
-                return httplib::Server::HandlerResponse::Handled;
-            }
-            // A POST with neither Content-Length nor Transfer-Encoding has an empty body
-            // (RFC 9112 6.3), as `curl -X POST` sends it; httplib 0.11.4 answers such requests
-            // with a bare 400 instead. The request object is httplib's own non-const local,
-            // so stating the length here is well defined.
-            if (!req.has_header("Content-Length") && req.method != "GET" && req.method != "HEAD")
-                const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
-            return httplib::Server::HandlerResponse::Unhandled;
-        });
-        // "Expect: 100-continue" is answered before pre-routing: refuse there too, so the
-        // client never sends the body.
-        http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
-            if (!from_gate(req, secret)) {
-                refuse(res, make_error("gate_required"), true);
-                return 403;
-            }
-            if (auto refusal = refuse_before_body(req)) {
-                refuse(res, *refusal, true);
-                return refusal->status;
-            }
-            return 100;
+            if (from_gate(req, secret)) return httplib::Server::HandlerResponse::Unhandled;
+            refuse(res, make_error("gate_required"));
+            return httplib::Server::HandlerResponse::Handled;
         });
         http.set_exception_handler(
             [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {

@@ -1,4 +1,4 @@
-// The store's side of issue 5: ballot specs, 'has voted' records apart from secret contents
+// The store's side of ballot methods: ballot specs, 'has voted' records apart from secret contents
 // (no voter, no time, random ids; sealed while the ballot is open), tellers' paper counts
 // (计票员) and published bulletins.
 #include "store_ballot_methods.hpp"

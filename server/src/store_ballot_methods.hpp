@@ -1,4 +1,4 @@
-// Inside the store (issue 5): readers and writers of ballot specs, voters, secret contents
+// Inside the store: readers and writers of ballot specs, voters, secret contents
 // (sealed while open), paper counts and bulletins, shared by store_ballots.cpp and
 // store_ballot_methods.cpp. No lock taken.
 #pragma once

@@ -211,7 +211,7 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
     auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
                                   vote.value().session, choice);
     if (!voted) return voted.error();
-    // Ballots held otherwise (issue 5) count through cast_content, never this table.
+    // Ballots held otherwise count through cast_content, never this table.
     if (!methods::spec(db, ballot_id).plain())
         throw StoreError("cast_vote on a ballot that is not plain");
     // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.

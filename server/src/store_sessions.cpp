@@ -146,14 +146,16 @@ DemandStatus status_of(const CouncilRules& rules, const SessionDemand& d, std::i
 
 void update_session_state(SQLite::Database& db, const Session& s) {
     SQLite::Statement q(db,
-                        "UPDATE sessions SET state = ?, noticed_at = ?, notice_override_reason = ?, "
-                        "opened_at = ?, closed_at = ? WHERE id = ?");
-    q.bind(1, to_string(s.state));
-    q.bind(2, s.noticed_at);
-    q.bind(3, s.notice_override_reason);
-    q.bind(4, s.opened_at);
-    q.bind(5, s.closed_at);
-    q.bind(6, s.id);
+                        "UPDATE sessions SET state = ?, starts_at = ?, noticed_at = ?, "
+                        "notice_override_reason = ?, opened_at = ?, closed_at = ? WHERE id = ?");
+    // A cancelled session's row stays 'planned': its row in session_cancellations cancels it.
+    q.bind(1, to_string(s.state == SessionState::cancelled ? SessionState::planned : s.state));
+    q.bind(2, s.starts_at);
+    q.bind(3, s.noticed_at);
+    q.bind(4, s.notice_override_reason);
+    q.bind(5, s.opened_at);
+    q.bind(6, s.closed_at);
+    q.bind(7, s.id);
     q.exec();
     if (s.quorum_at_close) {
         // Written once, at closing; the key refuses a second record.
@@ -354,7 +356,8 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
 }
 
 namespace {
-// Opening, signing in and closing share one shape: load, rule, write the state, audit.
+// Opening, signing in, closing, cancelling and re-timing share one shape: load, rule, write
+// the session, audit.
 // (The store's inner type is private: it reaches here deduced, not named.)
 template <class StoreImpl, class Transition>
 Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::int64_t now,
@@ -384,6 +387,22 @@ Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::in
         q.bind(2, member);
         q.bind(3, now);
         if (q.exec() == 0) return make_error("already_signed_in");
+    }
+    if (next.value().state == SessionState::cancelled && s->state != SessionState::cancelled) {
+        details["reason"] = next.value().cancel_reason;
+        // The key refuses a second cancellation whatever the rule said.
+        SQLite::Statement q(db,
+                            "INSERT INTO session_cancellations (session_id, reason, cancelled_by, "
+                            "cancelled_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        q.bind(1, session_id);
+        q.bind(2, next.value().cancel_reason);
+        q.bind(3, actor);
+        q.bind(4, next.value().cancelled_at);
+        if (q.exec() == 0) return make_error("wrong_session_state");
+    }
+    if (next.value().starts_at != s->starts_at) {
+        details["from"] = s->starts_at;
+        details["starts_at"] = next.value().starts_at;
     }
     impl.audit(actor, action, details, now);
     auto after = decide::session(db, session_id);
@@ -468,48 +487,19 @@ Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) 
 Result<Session> Store::cancel_session(Id session_id, Id actor, const std::string& reason,
                                       std::int64_t now) {
     std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto s = decide::session(db, session_id);
-    if (!s) return make_error("not_found");
-    auto cancelled = yishi::cancel_session(decide::actor(db, s->council_id, actor), *s, reason, now);
-    if (!cancelled) return cancelled.error();
-    // The key refuses a second cancellation whatever the rule above said.
-    SQLite::Statement q(db,
-                        "INSERT INTO session_cancellations (session_id, reason, cancelled_by, "
-                        "cancelled_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    q.bind(1, session_id);
-    q.bind(2, cancelled.value().cancel_reason);
-    q.bind(3, actor);
-    q.bind(4, now);
-    if (q.exec() == 0) return make_error("wrong_session_state");
-    impl_->audit(actor, "session_cancelled",
-                 Json{{"session_id", session_id}, {"reason", cancelled.value().cancel_reason}},
-                 now);
-    auto after = decide::session(db, session_id);
-    tx.commit();
-    return *after;
+    return change_session(*impl_, session_id, actor, now, "session_cancelled",
+                          [&](const Actor& who, const Session& s) {
+                              return yishi::cancel_session(who, s, reason, now);
+                          });
 }
 
 Result<Session> Store::retime_session(Id session_id, Id actor, std::int64_t starts_at,
                                       std::int64_t now) {
     std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto s = decide::session(db, session_id);
-    if (!s) return make_error("not_found");
-    auto retimed = yishi::retime_session(decide::actor(db, s->council_id, actor), *s, starts_at, now);
-    if (!retimed) return retimed.error();
-    SQLite::Statement q(db, "UPDATE sessions SET starts_at = ? WHERE id = ?");
-    q.bind(1, starts_at);
-    q.bind(2, session_id);
-    q.exec();
-    impl_->audit(actor, "session_retimed",
-                 Json{{"session_id", session_id}, {"from", s->starts_at}, {"starts_at", starts_at}},
-                 now);
-    auto after = decide::session(db, session_id);
-    tx.commit();
-    return *after;
+    return change_session(*impl_, session_id, actor, now, "session_retimed",
+                          [&](const Actor& who, const Session& s) {
+                              return yishi::retime_session(who, s, starts_at, now);
+                          });
 }
 
 std::vector<Voter> Store::electorate(Id council_id) {

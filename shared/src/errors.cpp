@@ -95,7 +95,7 @@ const std::map<std::string, Entry>& table() {
         {"duplicate_receipt", {400, "回执码重复：{f}"}},
         {"exceeds_electorate", {400, "参与人数或面积超过全体：{f}"}},
         {"number_too_large", {400, "数值过大：{f}"}},
-        // ballot methods, voting units, secret ballots and tellers (issue 5)
+        // ballot methods, voting units, secret ballots and tellers
         {"bad_ballot", {400, "表决设置无效：{f}"}},
         {"household_voted", {409, "您所在的户已有成员投票，每户只计一票"}},
         {"not_teller", {403, "只有本次表决指定的计票员可以录入纸质票数"}},

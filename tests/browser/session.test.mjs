@@ -14,7 +14,7 @@ const DESKTOP = { width: 1920, height: 1080, scale: 1 };
 // Software GL (SwiftShader) draws every pixel on the CPU: the residents' pages are kept small
 // so that five pages on two cores still leave the live updates their 2 s.
 const PHONE = { width: 390, height: 844, scale: 2, mobile: true };
-const LIVE_MS = 2000;  // issue 4: changes made elsewhere show within 2 seconds
+const LIVE_MS = 2000;  // changes made elsewhere show within 2 seconds
 const REASON = '汛期前需尽快决定，临时增开';
 
 let db, server, browser;

@@ -1,4 +1,4 @@
-// Steps shared by the issue 5 ballot tests.
+// Steps shared by the tests of ballot methods, units, secrecy and tellers.
 #include "ballot_method_steps.hpp"
 
 #include <sys/wait.h>

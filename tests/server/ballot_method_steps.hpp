@@ -1,4 +1,4 @@
-// Steps of the issue 5 ballot tests: a session of the demo council opened with members signed
+// Steps of the ballot method tests: a session of the demo council opened with members signed
 // in, a ballot opened on the chargers issue with a given spec, and recounts by the real
 // yishi-tally binary.
 #pragma once

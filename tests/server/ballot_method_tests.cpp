@@ -1,4 +1,4 @@
-// Ballot methods and voting units on the server (issue 5): single choice, approval, Schulze,
+// Ballot methods and voting units on the server: single choice, approval, Schulze,
 // instant-runoff and participatory budget, checked by the core when opened and when voted;
 // one vote per household; owners weighted by floor area. Every closed ballot recounts with the
 // real yishi-tally to the server's published result.

@@ -1,4 +1,4 @@
-// The bulletin (计票公告) a closed ballot publishes: refused while open, in issue 5's format, and
+// The bulletin (计票公告) a closed ballot publishes: refused while open, in the published format, and
 // recounted by the real yishi-tally to exactly the server's published result, for test-made
 // ballots and for every closed ballot of the demo quarter (`serve --seed-demo`).
 #include <functional>

@@ -107,4 +107,23 @@ std::string full_snapshot(const std::filesystem::path& db) {
     return out.str();
 }
 
+void expect_refusals(TestServer& server, const std::vector<Refusal>& cases) {
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.rule) {
+            httplib::Headers headers = c.token.empty() ? httplib::Headers{} : bearer(c.token);
+            auto cli = server.client();
+            httplib::Result r = c.method == "GET"   ? cli.Get(c.path, headers)
+                                : c.method == "PUT" ? cli.Put(c.path, headers, c.body, kJson)
+                                                    : cli.Post(c.path, headers, c.body, kJson);
+            BOOST_REQUIRE(r);
+            BOOST_TEST(r->status == c.status);
+            auto e = error_of(r);
+            BOOST_TEST(e.code == c.code);
+            BOOST_TEST(e.field == c.field);
+            BOOST_TEST(!e.message.empty());
+            BOOST_TEST(e.message.find(c.field.empty() ? "\x01" : c.field) == std::string::npos);
+        }
+    }
+}
+
 }  // namespace yishi::test

@@ -44,6 +44,18 @@ void sign_in(TestServer& server, Id session, const std::vector<std::string>& tok
 // touch: equal snapshots mean the domain did not change.
 std::string full_snapshot(const std::filesystem::path& db);
 
+// One row of a bad-input table: a request (GET, POST or PUT, by token; empty: none) and the
+// status, error code and field it must be refused with.
+struct Refusal {
+    const char* rule;
+    std::string method, path, body, token;
+    int status;
+    std::string code, field;
+};
+// Sends each request and checks its refusal, with a message for people: Chinese, never the
+// bare field name.
+void expect_refusals(TestServer& server, const std::vector<Refusal>& cases);
+
 std::string path_of(const std::string& prefix, Id id, const std::string& suffix = "");
 
 }  // namespace yishi::test

@@ -68,13 +68,7 @@ BOOST_AUTO_TEST_CASE(each_bad_task_request_gets_a_clear_4xx_and_changes_nothing)
     std::string long_unit;
     for (int k = 0; k < 51; ++k) long_unit += "很";
 
-    struct Case {
-        const char* rule;
-        std::string method, path, body, token;
-        int status;
-        std::string code, field;
-    };
-    const std::vector<Case> cases = {
+    const std::vector<Refusal> cases = {
         // who is asking
         {"no token", "POST", assign, good, "", 401, "unauthorized", ""},
         {"expired token", "POST", tb + "/progress", R"({"text":"进展"})", expired, 401,
@@ -187,22 +181,7 @@ BOOST_AUTO_TEST_CASE(each_bad_task_request_gets_a_clear_4xx_and_changes_nothing)
         {"huge notice period", "POST", ta + "/notice", R"({"notice_days":9223372036854775807})",
          convenor, 400, "bad_period", "notice_days"},
     };
-    for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(c.rule) {
-            httplib::Headers headers = c.token.empty() ? httplib::Headers{} : bearer(c.token);
-            auto cli = server.client();
-            httplib::Result r = c.method == "GET" ? cli.Get(c.path, headers)
-                                                  : cli.Post(c.path, headers, c.body, kJson);
-            BOOST_REQUIRE(r);
-            BOOST_TEST(r->status == c.status);
-            auto e = error_of(r);
-            BOOST_TEST(e.code == c.code);
-            BOOST_TEST(e.field == c.field);
-            BOOST_TEST(!e.message.empty());
-            // The message is for people: Chinese, never a bare field name.
-            BOOST_TEST(e.message.find(c.field.empty() ? "\x01" : c.field) == std::string::npos);
-        }
-    }
+    expect_refusals(server, cases);
     BOOST_TEST(full_snapshot(server.db()) == before);
 }
 

@@ -155,7 +155,7 @@ struct CommentRecord {
     std::string author_name;
 };
 
-// --- 定, issue 5: ballot methods, voting units, secret ballots, tellers and bulletins ---
+// --- 定: ballot methods, voting units, secret ballots, tellers and bulletins ---
 // 投票单位: one per member, one per household (户), or owners weighted by floor area.
 enum class VotingUnit { member, household, owners };
 const char* to_string(VotingUnit u);
@@ -288,7 +288,7 @@ public:
     Result<BallotClosing> close_ballot(Id ballot_id, Id actor, int notice_days, std::int64_t now);
     std::vector<Notice> notices(Id council_id);  // newest first
 
-    // --- 定, issue 5 (store_ballot_methods.cpp): ballot methods, voting units, secret ballots,
+    // --- 定 (store_ballot_methods.cpp): ballot methods, voting units, secret ballots,
     // tellers and the published bulletin (计票公告). Same discipline: one BEGIN IMMEDIATE
     // transaction per change, the core's rule, audit; a refusal writes nothing. ---
     // Opens a ballot held as `spec` (open_ballot is this with the plain spec).
