@@ -30,35 +30,35 @@ constexpr const char* kIssueSelect = R"sql(
     LEFT JOIN issue_dispositions d ON d.issue_id = i.id
 )sql";
 
-Council council_from(SQLite::Statement& q) {
+Council council_from(Statement& q) {
     Council c;
-    c.id = q.getColumn(0).getInt64();
-    c.name = q.getColumn(1).getString();
-    c.community = q.getColumn(2).getString();
-    c.kind = q.getColumn(3).getString();
-    c.cosign_threshold = q.getColumn(4).getInt();
-    c.member_count = q.getColumn(5).getInt();
+    c.id = q.column(0).int64();
+    c.name = q.column(1).text();
+    c.community = q.column(2).text();
+    c.kind = q.column(3).text();
+    c.cosign_threshold = q.column(4).integer();
+    c.member_count = q.column(5).integer();
     return c;
 }
 
-Issue issue_from(SQLite::Statement& q) {
+Issue issue_from(Statement& q) {
     Issue i;
-    i.id = q.getColumn(0).getInt64();
-    i.council_id = q.getColumn(1).getInt64();
-    i.title = q.getColumn(2).getString();
-    i.body = q.getColumn(3).getString();
-    i.author_id = q.getColumn(4).getInt64();
-    i.author_name = q.getColumn(5).getString();
-    i.created_at = q.getColumn(6).getInt64();
-    if (!issue_stage_from_string(q.getColumn(7).getString(), i.stage))
-        throw StoreError("unknown issue stage in database: " + q.getColumn(7).getString());
-    i.cosigns = q.getColumn(8).getInt();
-    i.cosigned_by_me = q.getColumn(9).getInt() != 0;
-    i.category = q.getColumn(10).getString();
-    i.tag = q.getColumn(11).getString();
-    i.raised_by_id = q.getColumn(12).isNull() ? 0 : q.getColumn(12).getInt64();
-    i.merged_into = q.getColumn(13).isNull() ? 0 : q.getColumn(13).getInt64();
-    i.reason = q.getColumn(14).isNull() ? "" : q.getColumn(14).getString();
+    i.id = q.column(0).int64();
+    i.council_id = q.column(1).int64();
+    i.title = q.column(2).text();
+    i.body = q.column(3).text();
+    i.author_id = q.column(4).int64();
+    i.author_name = q.column(5).text();
+    i.created_at = q.column(6).int64();
+    if (!issue_stage_from_string(q.column(7).text(), i.stage))
+        throw StoreError("unknown issue stage in database: " + q.column(7).text());
+    i.cosigns = q.column(8).integer();
+    i.cosigned_by_me = q.column(9).integer() != 0;
+    i.category = q.column(10).text();
+    i.tag = q.column(11).text();
+    i.raised_by_id = q.column(12).null() ? 0 : q.column(12).int64();
+    i.merged_into = q.column(13).null() ? 0 : q.column(13).int64();
+    i.reason = q.column(14).null() ? "" : q.column(14).text();
     return i;
 }
 
@@ -71,13 +71,13 @@ SQLite::Database open_database(const std::string& path, Store::Access access) {
         }
         SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.setBusyTimeout(kBusyTimeoutMs);
-        std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+        std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").text();
         if (mode != "wal") throw StoreError("cannot switch " + path + " to WAL journal mode");
-        db.exec("PRAGMA synchronous = FULL");
-        db.exec("PRAGMA foreign_keys = ON");
+        db.execute("PRAGMA synchronous = FULL");
+        db.execute("PRAGMA foreign_keys = ON");
         // Deleted rows and freed pages are overwritten with zeros: a secret ballot's sealed
         // contents, deleted at closing, leave nothing behind in the file.
-        db.exec("PRAGMA secure_delete = ON");
+        db.execute("PRAGMA secure_delete = ON");
         return db;
     } catch (const SQLite::Exception& e) {
         throw StoreError("cannot open database " + path + ": " + e.what());
@@ -85,37 +85,37 @@ SQLite::Database open_database(const std::string& path, Store::Access access) {
 }
 }  // namespace
 
-Member member_from(SQLite::Statement& q) {
+Member member_from(Statement& q) {
     Member m;
-    m.id = q.getColumn(0).getInt64();
-    m.login = q.getColumn(1).getString();
-    m.name = q.getColumn(2).getString();
-    m.role = q.getColumn(3).getString();
+    m.id = q.column(0).int64();
+    m.login = q.column(1).text();
+    m.name = q.column(2).text();
+    m.role = q.column(3).text();
     return m;
 }
 
 Store::Impl::Impl(const std::string& path, Access access) : db(open_database(path, access)) {}
 
 std::optional<Issue> Store::Impl::issue(Id id, Id viewer) {
-    SQLite::Statement q(db, std::string(kIssueSelect) + " WHERE i.id = ?2");
+    Statement q(db, std::string(kIssueSelect) + " WHERE i.id = ?2");
     q.bind(1, viewer);
     q.bind(2, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     return issue_from(q);
 }
 
 std::optional<Council> Store::Impl::council(Id id) {
-    SQLite::Statement q(db, std::string(kCouncilSelect) + " WHERE c.id = ?");
+    Statement q(db, std::string(kCouncilSelect) + " WHERE c.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     return council_from(q);
 }
 
 bool Store::Impl::is_member(Id council_id, Id member_id) {
-    SQLite::Statement q(db, "SELECT 1 FROM council_members WHERE council_id = ? AND member_id = ?");
+    Statement q(db, "SELECT 1 FROM council_members WHERE council_id = ? AND member_id = ?");
     q.bind(1, council_id);
     q.bind(2, member_id);
-    return q.executeStep();
+    return q.step();
 }
 
 Store::Store(const std::string& path, Access access, const std::string& ballot_key_path)
@@ -123,7 +123,7 @@ Store::Store(const std::string& path, Access access, const std::string& ballot_k
     std::lock_guard lock(impl_->mutex);
     try {
         if (access == Access::read_only) {
-            int version = impl_->db.execAndGet("PRAGMA user_version").getInt();
+            int version = impl_->db.execAndGet("PRAGMA user_version").integer();
             if (version != latest_schema_version())
                 throw StoreError("database " + path + " has schema version " +
                                  std::to_string(version) + ", this server reads version " +
@@ -150,45 +150,45 @@ Store::~Store() = default;
 
 int Store::schema_version() {
     std::lock_guard lock(impl_->mutex);
-    return impl_->db.execAndGet("PRAGMA user_version").getInt();
+    return impl_->db.execAndGet("PRAGMA user_version").integer();
 }
 
 void Store::set_durable(bool durable) {
     std::lock_guard lock(impl_->mutex);
-    impl_->db.exec(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+    impl_->db.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
     // The checkpoint syncs the write-ahead log before it copies it into the database.
-    if (durable) impl_->db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    if (durable) impl_->db.execute("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 bool Store::seed_if_empty(const SeedData& data) {
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (db.execAndGet("SELECT COUNT(*) FROM communities").getInt64() > 0) return false;
+    if (db.execAndGet("SELECT COUNT(*) FROM communities").int64() > 0) return false;
 
-    SQLite::Statement community(db, "INSERT INTO communities (name, street) VALUES (?, ?)");
+    Statement community(db, "INSERT INTO communities (name, street) VALUES (?, ?)");
     community.bind(1, data.community);
     community.bind(2, data.street);
-    community.exec();
+    community.run();
     Id community_id = db.getLastInsertRowid();
 
-    SQLite::Statement council(db,
+    Statement council(db,
                               "INSERT INTO councils (community_id, name, kind, cosign_threshold) "
                               "VALUES (?, ?, ?, ?)");
     council.bind(1, community_id);
     council.bind(2, data.council);
     council.bind(3, data.council_kind);
     council.bind(4, data.cosign_threshold);
-    council.exec();
+    council.run();
     Council rules;
     rules.id = db.getLastInsertRowid();
     rules.cosign_threshold = data.cosign_threshold;
 
     std::vector<Id> member_ids;
-    SQLite::Statement member(db,
+    Statement member(db,
                              "INSERT INTO members (login, name, role, password_hash, "
                              "household_id, floor_area) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement joins(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
+    Statement joins(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
     for (const auto& m : data.members) {
         member.reset();
         member.bind(1, m.login);
@@ -200,18 +200,18 @@ bool Store::seed_if_empty(const SeedData& data) {
         else
             member.bind(5);
         member.bind(6, m.floor_area_centi_m2);
-        member.exec();
+        member.run();
         member_ids.push_back(db.getLastInsertRowid());
         joins.reset();
         joins.bind(1, rules.id);
         joins.bind(2, member_ids.back());
-        joins.exec();
+        joins.run();
     }
 
-    SQLite::Statement issue(db,
+    Statement issue(db,
                             "INSERT INTO issues (council_id, title, body, author_id, created_at, "
                             "stage) VALUES (?, ?, ?, ?, ?, ?)");
-    SQLite::Statement cosign(
+    Statement cosign(
         db, "INSERT INTO cosigns (issue_id, member_id, created_at) VALUES (?, ?, ?)");
     for (const auto& s : data.issues) {
         Issue i;
@@ -225,7 +225,7 @@ bool Store::seed_if_empty(const SeedData& data) {
         issue.bind(4, i.author_id);
         issue.bind(5, s.created_at);
         issue.bind(6, to_string(i.stage));
-        issue.exec();
+        issue.run();
         Id issue_id = db.getLastInsertRowid();
         std::int64_t at = s.created_at;
         for (int who : s.cosigners) {
@@ -234,7 +234,7 @@ bool Store::seed_if_empty(const SeedData& data) {
             cosign.bind(1, issue_id);
             cosign.bind(2, member_ids.at(who));
             cosign.bind(3, at);
-            cosign.exec();
+            cosign.run();
         }
     }
     // The seed is one act of the system: one entry, so the log starts intact and says where
@@ -251,13 +251,13 @@ bool Store::seed_if_empty(const SeedData& data) {
 
 std::vector<Council> Store::councils_of(Id member_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         std::string(kCouncilSelect) +
                             " WHERE c.id IN (SELECT council_id FROM council_members "
                             "WHERE member_id = ?) ORDER BY c.id");
     q.bind(1, member_id);
     std::vector<Council> out;
-    while (q.executeStep()) out.push_back(council_from(q));
+    while (q.step()) out.push_back(council_from(q));
     return out;
 }
 
@@ -273,13 +273,13 @@ bool Store::is_member(Id council_id, Id member_id) {
 
 std::vector<Issue> Store::issues(Id council_id, Id viewer) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, std::string(kIssueSelect) +
+    Statement q(impl_->db, std::string(kIssueSelect) +
                                        " WHERE i.council_id = ?2 "
                                        "ORDER BY i.created_at DESC, i.id DESC");
     q.bind(1, viewer);
     q.bind(2, council_id);
     std::vector<Issue> out;
-    while (q.executeStep()) out.push_back(issue_from(q));
+    while (q.step()) out.push_back(issue_from(q));
     return out;
 }
 
@@ -301,18 +301,18 @@ Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
         return *refusal;
 
     // The UNIQUE constraint is the last word: a duplicate inserts nothing.
-    SQLite::Statement insert(db,
+    Statement insert(db,
                              "INSERT INTO cosigns (issue_id, member_id, created_at) "
                              "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     insert.bind(1, issue_id);
     insert.bind(2, member_id);
     insert.bind(3, now);
-    if (insert.exec() == 0) return make_error("already_cosigned");
+    if (insert.run() == 0) return make_error("already_cosigned");
 
-    SQLite::Statement count(db, "SELECT COUNT(*) FROM cosigns WHERE issue_id = ?");
+    Statement count(db, "SELECT COUNT(*) FROM cosigns WHERE issue_id = ?");
     count.bind(1, issue_id);
-    count.executeStep();
-    IssueStage next = stage_after_cosign(*issue, count.getColumn(0).getInt(), *council);
+    count.step();
+    IssueStage next = stage_after_cosign(*issue, count.column(0).integer(), *council);
     if (next != issue->stage) {
         decide::write_stage(db, issue_id, next);
     }

@@ -11,19 +11,19 @@ void Store::add_token(const std::string& digest, Id member_id, std::int64_t now,
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement purge(db,
+    Statement purge(db,
                             "DELETE FROM auth_tokens WHERE last_used_at <= ? OR created_at <= ?");
     purge.bind(1, now - policy.idle_seconds);
     purge.bind(2, now - policy.absolute_seconds);
-    purge.exec();
-    SQLite::Statement q(db,
+    purge.run();
+    Statement q(db,
                         "INSERT INTO auth_tokens (token_hash, member_id, created_at, last_used_at) "
                         "VALUES (?, ?, ?, ?)");
     q.bind(1, digest);
     q.bind(2, member_id);
     q.bind(3, now);
     q.bind(4, now);
-    q.exec();
+    q.run();
     tx.commit();
 }
 
@@ -31,37 +31,37 @@ std::optional<Member> Store::member_for_token(const std::string& digest, std::in
                                               const TokenPolicy& policy) {
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
-    SQLite::Statement q(db,
+    Statement q(db,
                         "SELECT m.id, m.login, m.name, m.role, t.created_at, t.last_used_at "
                         "FROM auth_tokens t JOIN members m ON m.id = t.member_id "
                         "WHERE t.token_hash = ?");
     q.bind(1, digest);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     Member m = member_from(q);
-    std::int64_t created_at = q.getColumn(4).getInt64();
-    std::int64_t last_used_at = q.getColumn(5).getInt64();
+    std::int64_t created_at = q.column(4).int64();
+    std::int64_t last_used_at = q.column(5).int64();
     q.reset();
 
     if (now - last_used_at >= policy.idle_seconds || now - created_at >= policy.absolute_seconds) {
-        SQLite::Statement drop(db, "DELETE FROM auth_tokens WHERE token_hash = ?");
+        Statement drop(db, "DELETE FROM auth_tokens WHERE token_hash = ?");
         drop.bind(1, digest);
-        drop.exec();
+        drop.run();
         return std::nullopt;
     }
     if (now - last_used_at >= policy.touch_interval_seconds) {
-        SQLite::Statement touch(db, "UPDATE auth_tokens SET last_used_at = ? WHERE token_hash = ?");
+        Statement touch(db, "UPDATE auth_tokens SET last_used_at = ? WHERE token_hash = ?");
         touch.bind(1, now);
         touch.bind(2, digest);
-        touch.exec();
+        touch.run();
     }
     return m;
 }
 
 void Store::revoke_token(const std::string& digest) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, "DELETE FROM auth_tokens WHERE token_hash = ?");
+    Statement q(impl_->db, "DELETE FROM auth_tokens WHERE token_hash = ?");
     q.bind(1, digest);
-    q.exec();
+    q.run();
 }
 
 AttemptAdmission Store::begin_attempt(const std::string& login, const std::string& address,
@@ -70,56 +70,56 @@ AttemptAdmission Store::begin_attempt(const std::string& login, const std::strin
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     for (const char* table : {"throttle_pairs", "throttle_addresses"}) {
-        SQLite::Statement forget(db, std::string("DELETE FROM ") + table +
+        Statement forget(db, std::string("DELETE FROM ") + table +
                                          " WHERE last_failure_at < ?");
         forget.bind(1, now - policy.forget_after_seconds);
-        forget.exec();
+        forget.run();
     }
 
     // The later of the two moments the pair and the address may try again.
     std::int64_t allowed_at = now;
-    auto wait_for = [&](SQLite::Statement& q, int free) {
-        if (!q.executeStep()) return;
-        std::int64_t failures = q.getColumn(0).getInt64();
-        std::int64_t last = q.getColumn(1).getInt64();
+    auto wait_for = [&](Statement& q, int free) {
+        if (!q.step()) return;
+        std::int64_t failures = q.column(0).int64();
+        std::int64_t last = q.column(1).int64();
         allowed_at = std::max(allowed_at, last + policy.delay_after(failures, free));
     };
-    SQLite::Statement pair(db, "SELECT failures, last_failure_at FROM throttle_pairs "
+    Statement pair(db, "SELECT failures, last_failure_at FROM throttle_pairs "
                                "WHERE login = ? AND address = ?");
     pair.bind(1, login);
     pair.bind(2, address);
     wait_for(pair, policy.free_failures_per_login);
-    SQLite::Statement from(db, "SELECT failures, last_failure_at FROM throttle_addresses "
+    Statement from(db, "SELECT failures, last_failure_at FROM throttle_addresses "
                                "WHERE address = ?");
     from.bind(1, address);
     wait_for(from, policy.free_failures_per_address);
     if (allowed_at > now) return AttemptAdmission{false, allowed_at - now};
 
-    SQLite::Statement count_pair(
+    Statement count_pair(
         db, "INSERT INTO throttle_pairs (login, address, failures, last_failure_at) "
             "VALUES (?1, ?2, 1, ?3) ON CONFLICT (login, address) DO UPDATE "
             "SET failures = failures + 1, last_failure_at = ?3");
     count_pair.bind(1, login);
     count_pair.bind(2, address);
     count_pair.bind(3, now);
-    count_pair.exec();
-    SQLite::Statement count_address(
+    count_pair.run();
+    Statement count_address(
         db, "INSERT INTO throttle_addresses (address, failures, last_failure_at) "
             "VALUES (?1, 1, ?2) ON CONFLICT (address) DO UPDATE "
             "SET failures = failures + 1, last_failure_at = ?2");
     count_address.bind(1, address);
     count_address.bind(2, now);
-    count_address.exec();
+    count_address.run();
     tx.commit();
     return AttemptAdmission{};
 }
 
 namespace {
-void uncount_address(SQLite::Database& db, const std::string& address) {
-    SQLite::Statement q(db, "UPDATE throttle_addresses SET failures = failures - 1 "
+void uncount_address(Connection& db, const std::string& address) {
+    Statement q(db, "UPDATE throttle_addresses SET failures = failures - 1 "
                             "WHERE address = ? AND failures > 0");
     q.bind(1, address);
-    q.exec();
+    q.run();
 }
 }  // namespace
 
@@ -127,10 +127,10 @@ void Store::attempt_succeeded(const std::string& login, const std::string& addre
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement forget(db, "DELETE FROM throttle_pairs WHERE login = ? AND address = ?");
+    Statement forget(db, "DELETE FROM throttle_pairs WHERE login = ? AND address = ?");
     forget.bind(1, login);
     forget.bind(2, address);
-    forget.exec();
+    forget.run();
     uncount_address(db, address);
     tx.commit();
 }
@@ -139,11 +139,11 @@ void Store::withdraw_attempt(const std::string& login, const std::string& addres
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement q(db, "UPDATE throttle_pairs SET failures = failures - 1 "
+    Statement q(db, "UPDATE throttle_pairs SET failures = failures - 1 "
                             "WHERE login = ? AND address = ? AND failures > 0");
     q.bind(1, login);
     q.bind(2, address);
-    q.exec();
+    q.run();
     uncount_address(db, address);
     tx.commit();
 }

@@ -11,10 +11,10 @@ void Store::Impl::audit(std::optional<Id> actor, const std::string& action, cons
     e.prev_hash = kAuditGenesis;
     e.id = 1;
     {
-        SQLite::Statement last(db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
-        if (last.executeStep()) {
-            e.id = last.getColumn(0).getInt64() + 1;
-            e.prev_hash = last.getColumn(1).getString();
+        Statement last(db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+        if (last.step()) {
+            e.id = last.column(0).int64() + 1;
+            e.prev_hash = last.column(1).text();
         }
     }
     e.at = at;
@@ -23,7 +23,7 @@ void Store::Impl::audit(std::optional<Id> actor, const std::string& action, cons
     e.details = details.dump();
     e.hash = audit_hash(e.prev_hash, e);
 
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO audit_log (id, at, actor_id, action, details, prev_hash, hash) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, e.id);
@@ -34,26 +34,26 @@ void Store::Impl::audit(std::optional<Id> actor, const std::string& action, cons
     q.bind(5, e.details);
     q.bind(6, e.prev_hash);
     q.bind(7, e.hash);
-    q.exec();
+    q.run();
 }
 
 std::vector<AuditEntry> Store::audit_entries(Id after_id, int limit) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT id, at, actor_id, action, details, prev_hash, hash FROM audit_log "
                         "WHERE id > ? ORDER BY id LIMIT ?");
     q.bind(1, after_id);
     q.bind(2, limit);
     std::vector<AuditEntry> out;
-    while (q.executeStep()) {
+    while (q.step()) {
         AuditEntry e;
-        e.id = q.getColumn(0).getInt64();
-        e.at = q.getColumn(1).getInt64();
-        if (!q.getColumn(2).isNull()) e.actor_id = q.getColumn(2).getInt64();
-        e.action = q.getColumn(3).getString();
-        e.details = q.getColumn(4).getString();
-        e.prev_hash = q.getColumn(5).getString();
-        e.hash = q.getColumn(6).getString();
+        e.id = q.column(0).int64();
+        e.at = q.column(1).int64();
+        if (!q.column(2).null()) e.actor_id = q.column(2).int64();
+        e.action = q.column(3).text();
+        e.details = q.column(4).text();
+        e.prev_hash = q.column(5).text();
+        e.hash = q.column(6).text();
         out.push_back(std::move(e));
     }
     return out;

@@ -19,19 +19,19 @@ namespace yishi::server {
 
 namespace methods {
 
-BallotSpec spec(SQLite::Database& db, Id ballot_id) {
-    SQLite::Statement q(db,
+BallotSpec spec(Connection& db, Id ballot_id) {
+    Statement q(db,
                         "SELECT method, secret, unit, spec FROM ballot_specs WHERE ballot_id = ?");
     q.bind(1, ballot_id);
-    if (!q.executeStep()) return BallotSpec{};
-    Json details = Json::parse(q.getColumn(3).getString(), nullptr, false);
+    if (!q.step()) return BallotSpec{};
+    Json details = Json::parse(q.column(3).text(), nullptr, false);
     if (!details.is_object()) throw StoreError("unreadable ballot spec in database");
-    return spec_from_stored(q.getColumn(0).getString(), q.getColumn(1).getInt() != 0,
-                            q.getColumn(2).getString(), details);
+    return spec_from_stored(q.column(0).text(), q.column(1).integer() != 0,
+                            q.column(2).text(), details);
 }
 
-void insert_spec(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
-    SQLite::Statement q(db,
+void insert_spec(Connection& db, Id ballot_id, const BallotSpec& s) {
+    Statement q(db,
                         "INSERT INTO ballot_specs (ballot_id, method, secret, unit, spec) "
                         "VALUES (?, ?, ?, ?, ?)");
     q.bind(1, ballot_id);
@@ -39,19 +39,19 @@ void insert_spec(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
     q.bind(3, s.secret ? 1 : 0);
     q.bind(4, to_string(s.unit));
     q.bind(5, spec_details(s).dump());
-    q.exec();
+    q.run();
 }
 
-PaperCounts paper(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
+PaperCounts paper(Connection& db, Id ballot_id, const BallotSpec& s) {
     PaperCounts out;
     out.tellers = s.tellers;
-    SQLite::Statement q(db,
+    Statement q(db,
                         "SELECT teller_id, counts, entered_at FROM paper_counts "
                         "WHERE ballot_id = ? ORDER BY teller_id");
     q.bind(1, ballot_id);
-    while (q.executeStep())
-        out.entries.push_back({q.getColumn(0).getInt64(), Json::parse(q.getColumn(1).getString()),
-                               q.getColumn(2).getInt64()});
+    while (q.step())
+        out.entries.push_back({q.column(0).int64(), Json::parse(q.column(1).text()),
+                               q.column(2).int64()});
     if (out.entries.size() == 2) {
         for (const auto& name : counted_options(s))
             if (out.entries[0].counts.value(name, std::int64_t{0}) !=
@@ -62,76 +62,76 @@ PaperCounts paper(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
     return out;
 }
 
-std::vector<Json> bulletin_ballots(SQLite::Database& db, Id ballot_id, const BallotSpec& s) {
+std::vector<Json> bulletin_ballots(Connection& db, Id ballot_id, const BallotSpec& s) {
     std::vector<Json> out;
     if (s.plain()) {
-        SQLite::Statement q(
+        Statement q(
             db, "SELECT member_id, choice FROM votes WHERE ballot_id = ? ORDER BY rowid");
         q.bind(1, ballot_id);
-        while (q.executeStep())
+        while (q.step())
             out.push_back(
-                {{"choice", q.getColumn(1).getString()}, {"member_id", q.getColumn(0).getInt64()}});
+                {{"choice", q.column(1).text()}, {"member_id", q.column(0).int64()}});
         return out;
     }
     if (!s.secret) {
-        SQLite::Statement q(db,
+        Statement q(db,
                             "SELECT member_id, content FROM ballot_voters WHERE ballot_id = ? "
                             "ORDER BY rowid");
         q.bind(1, ballot_id);
-        while (q.executeStep()) {
-            Json c = Json::parse(q.getColumn(1).getString());
-            c["member_id"] = q.getColumn(0).getInt64();
+        while (q.step()) {
+            Json c = Json::parse(q.column(1).text());
+            c["member_id"] = q.column(0).int64();
             out.push_back(std::move(c));
         }
         return out;
     }
     // A canonical order, a function of what was cast alone: it says nothing of the voting order.
-    SQLite::Statement q(db,
+    Statement q(db,
                         "SELECT content, receipt FROM secret_contents WHERE ballot_id = ? "
                         "ORDER BY receipt, content, id");
     q.bind(1, ballot_id);
-    while (q.executeStep()) {
-        Json c = Json::parse(q.getColumn(0).getString());
-        if (!q.getColumn(1).isNull()) c["receipt"] = q.getColumn(1).getString();
+    while (q.step()) {
+        Json c = Json::parse(q.column(0).text());
+        if (!q.column(1).null()) c["receipt"] = q.column(1).text();
         out.push_back(std::move(c));
     }
     return out;
 }
 
-std::optional<Json> stored_bulletin(SQLite::Database& db, Id ballot_id) {
-    SQLite::Statement q(db, "SELECT bulletin FROM bulletins WHERE ballot_id = ?");
+std::optional<Json> stored_bulletin(Connection& db, Id ballot_id) {
+    Statement q(db, "SELECT bulletin FROM bulletins WHERE ballot_id = ?");
     q.bind(1, ballot_id);
-    if (!q.executeStep()) return std::nullopt;
-    return Json::parse(q.getColumn(0).getString());
+    if (!q.step()) return std::nullopt;
+    return Json::parse(q.column(0).text());
 }
 
-void save_bulletin(SQLite::Database& db, Id ballot_id, const Json& bulletin, std::int64_t now) {
-    SQLite::Statement q(
+void save_bulletin(Connection& db, Id ballot_id, const Json& bulletin, std::int64_t now) {
+    Statement q(
         db, "INSERT INTO bulletins (ballot_id, bulletin, published_at) VALUES (?, ?, ?)");
     q.bind(1, ballot_id);
     q.bind(2, bulletin.dump());
     q.bind(3, now);
-    q.exec();
+    q.run();
 }
 
 namespace {
 // A random positive 62-bit id for a row of `table` (secret_contents, sealed_contents), so that
 // rowids carry no voting order.
-Id random_content_id(SQLite::Database& db, const std::string& table) {
+Id random_content_id(Connection& db, const std::string& table) {
     for (;;) {
         std::uint64_t r = 0;
         randombytes_buf(&r, sizeof r);
         Id id = static_cast<Id>(r & 0x3FFF'FFFF'FFFF'FFFFull) + 1;
-        SQLite::Statement q(db, "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)");
+        Statement q(db, "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)");
         q.bind(1, id);
-        q.executeStep();
-        if (q.getColumn(0).getInt() == 0) return id;
+        q.step();
+        if (q.column(0).integer() == 0) return id;
     }
 }
 
-void insert_secret_content(SQLite::Database& db, Id ballot_id, const Json& content,
+void insert_secret_content(Connection& db, Id ballot_id, const Json& content,
                            const std::optional<std::string>& receipt) {
-    SQLite::Statement c(db,
+    Statement c(db,
                         "INSERT INTO secret_contents (id, ballot_id, content, receipt) "
                         "VALUES (?, ?, ?, ?)");
     c.bind(1, random_content_id(db, "secret_contents"));
@@ -141,58 +141,58 @@ void insert_secret_content(SQLite::Database& db, Id ballot_id, const Json& conte
         c.bind(4, *receipt);
     else
         c.bind(4);
-    c.exec();
+    c.run();
 }
 }  // namespace
 
-std::optional<std::string> ballot_key_fingerprint(SQLite::Database& db) {
-    SQLite::Statement q(db, "SELECT fingerprint FROM ballot_key_check WHERE id = 1");
-    if (!q.executeStep()) return std::nullopt;
-    return q.getColumn(0).getString();
+std::optional<std::string> ballot_key_fingerprint(Connection& db) {
+    Statement q(db, "SELECT fingerprint FROM ballot_key_check WHERE id = 1");
+    if (!q.step()) return std::nullopt;
+    return q.column(0).text();
 }
 
-void seal_ballot(SQLite::Database& db, Id ballot_id, const BallotKey& key) {
-    SQLite::Statement record(db,
+void seal_ballot(Connection& db, Id ballot_id, const BallotKey& key) {
+    Statement record(db,
                              "INSERT INTO ballot_key_check (id, fingerprint) VALUES (1, ?) "
                              "ON CONFLICT DO NOTHING");
     record.bind(1, key.fingerprint());
-    record.exec();
+    record.run();
     if (ballot_key_fingerprint(db) != key.fingerprint())
         throw StoreError("this server's ballot key is not the one the database's secret ballots "
                          "are sealed under: servers sharing a database need the same key file");
     BallotKeyPair pair = new_ballot_key_pair(key);
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO ballot_seals (ballot_id, public_key, sealed_secret_key) "
                         "VALUES (?, ?, ?)");
     q.bind(1, ballot_id);
     q.bind(2, pair.public_key);
     q.bind(3, pair.sealed_secret_key);
-    q.exec();
+    q.run();
 }
 
-std::optional<BallotKeyPair> ballot_key_pair(SQLite::Database& db, Id ballot_id) {
-    SQLite::Statement q(
+std::optional<BallotKeyPair> ballot_key_pair(Connection& db, Id ballot_id) {
+    Statement q(
         db, "SELECT public_key, sealed_secret_key FROM ballot_seals WHERE ballot_id = ?");
     q.bind(1, ballot_id);
-    if (!q.executeStep()) return std::nullopt;
-    return BallotKeyPair{q.getColumn(0).getString(), q.getColumn(1).getString()};
+    if (!q.step()) return std::nullopt;
+    return BallotKeyPair{q.column(0).text(), q.column(1).text()};
 }
 
-void insert_sealed_content(SQLite::Database& db, Id ballot_id, const std::string& sealed) {
-    SQLite::Statement q(db, "INSERT INTO sealed_contents (id, ballot_id, sealed) VALUES (?, ?, ?)");
+void insert_sealed_content(Connection& db, Id ballot_id, const std::string& sealed) {
+    Statement q(db, "INSERT INTO sealed_contents (id, ballot_id, sealed) VALUES (?, ?, ?)");
     q.bind(1, random_content_id(db, "sealed_contents"));
     q.bind(2, ballot_id);
     q.bind(3, sealed);
-    q.exec();
+    q.run();
 }
 
-bool unseal_contents(SQLite::Database& db, Id ballot_id, const BallotKey& key) {
+bool unseal_contents(Connection& db, Id ballot_id, const BallotKey& key) {
     auto pair = ballot_key_pair(db, ballot_id);
     if (!pair) return false;
     std::vector<std::string> sealed;
-    SQLite::Statement q(db, "SELECT sealed FROM sealed_contents WHERE ballot_id = ?");
+    Statement q(db, "SELECT sealed FROM sealed_contents WHERE ballot_id = ?");
     q.bind(1, ballot_id);
-    while (q.executeStep()) sealed.push_back(q.getColumn(0).getString());
+    while (q.step()) sealed.push_back(q.column(0).text());
     struct Opened {
         std::optional<std::string> receipt;
         std::string content;
@@ -217,12 +217,12 @@ bool unseal_contents(SQLite::Database& db, Id ballot_id, const BallotKey& key) {
     });
     for (const auto& o : opened) insert_secret_content(db, ballot_id, o.json, o.receipt);
     // With secure_delete on, the sealed rows and the ballot's secret key are zeroed in place.
-    SQLite::Statement drop(db, "DELETE FROM sealed_contents WHERE ballot_id = ?");
+    Statement drop(db, "DELETE FROM sealed_contents WHERE ballot_id = ?");
     drop.bind(1, ballot_id);
-    drop.exec();
-    SQLite::Statement forget(db, "DELETE FROM ballot_seals WHERE ballot_id = ?");
+    drop.run();
+    Statement forget(db, "DELETE FROM ballot_seals WHERE ballot_id = ?");
     forget.bind(1, ballot_id);
-    forget.exec();
+    forget.run();
     return true;
 }
 
@@ -244,23 +244,23 @@ BallotSpec Store::ballot_spec(Id ballot_id) {
 
 std::vector<Id> Store::ballot_voters(Id ballot_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT member_id FROM ballot_voters WHERE ballot_id = ? ORDER BY rowid");
     q.bind(1, ballot_id);
     std::vector<Id> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    while (q.step()) out.push_back(q.column(0).int64());
     return out;
 }
 
 std::vector<std::pair<Id, Json>> Store::open_contents(Id ballot_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT member_id, content FROM ballot_voters "
                         "WHERE ballot_id = ? AND content IS NOT NULL ORDER BY rowid");
     q.bind(1, ballot_id);
     std::vector<std::pair<Id, Json>> out;
-    while (q.executeStep())
-        out.emplace_back(q.getColumn(0).getInt64(), Json::parse(q.getColumn(1).getString()));
+    while (q.step())
+        out.emplace_back(q.column(0).int64(), Json::parse(q.column(1).text()));
     return out;
 }
 
@@ -280,14 +280,14 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
     Id unit_key = actor;
     if (spec.unit == VotingUnit::household)
         unit_key = voter->household_id != 0 ? voter->household_id : -actor;
-    SQLite::Statement prior(db,
+    Statement prior(db,
                             "SELECT member_id FROM ballot_voters WHERE ballot_id = ? "
                             "AND (member_id = ? OR unit_key = ?)");
     prior.bind(1, ballot_id);
     prior.bind(2, actor);
     prior.bind(3, unit_key);
-    if (prior.executeStep()) {
-        if (prior.getColumn(0).getInt64() == actor) return make_error("already_voted");
+    if (prior.step()) {
+        if (prior.column(0).int64() == actor) return make_error("already_voted");
         return make_error("household_voted");  // 每户一票: another member of the household voted
     }
     Json stored = content;
@@ -297,7 +297,7 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
     if (spec.unit == VotingUnit::owners || pass.by_area)
         stored["area"] = format_hundredths(voter->area_centi_m2);
     // UNIQUE (ballot, member) and UNIQUE (ballot, unit) are the last word.
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO ballot_voters (ballot_id, member_id, unit_key, content, "
                         "voted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
     q.bind(1, ballot_id);
@@ -308,7 +308,7 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
     else
         q.bind(4, stored.dump());
     q.bind(5, now);
-    if (q.exec() == 0) return make_error("already_voted");
+    if (q.run() == 0) return make_error("already_voted");
     std::string receipt;
     if (spec.secret) {
         if (spec.receipts) receipt = new_invite_code();
@@ -347,7 +347,7 @@ Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json
     if (std::find(spec.tellers.begin(), spec.tellers.end(), actor) == spec.tellers.end())
         return make_error("not_teller");
     if (record->ballot.state != BallotState::open) return make_error("ballot_closed");
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO paper_counts (ballot_id, teller_id, counts, entered_at) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT (ballot_id, teller_id) DO UPDATE SET "
                         "counts = excluded.counts, entered_at = excluded.entered_at");
@@ -355,7 +355,7 @@ Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json
     q.bind(2, actor);
     q.bind(3, counts.dump());
     q.bind(4, now);
-    q.exec();
+    q.run();
     PaperCounts pc = methods::paper(db, ballot_id, spec);
     impl_->audit(actor, "paper_counts_entered",
                  Json{{"ballot_id", ballot_id}, {"counts", counts}, {"agreed", pc.agreed}}, now);

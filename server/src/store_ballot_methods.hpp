@@ -2,7 +2,7 @@
 // (sealed while open), paper counts and bulletins, shared by store_ballots.cpp and
 // store_ballot_methods.cpp. No lock taken.
 #pragma once
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "store_impl.hpp"
 
 #include <optional>
 #include <vector>
@@ -13,30 +13,30 @@
 namespace yishi::server::methods {
 
 // The ballot's spec; the plain one when it has no row (ballots opened before schema step 7).
-BallotSpec spec(SQLite::Database& db, Id ballot_id);
-void insert_spec(SQLite::Database& db, Id ballot_id, const BallotSpec& spec);
+BallotSpec spec(Connection& db, Id ballot_id);
+void insert_spec(Connection& db, Id ballot_id, const BallotSpec& spec);
 // The tellers' entries, where they differ, and whether they agree.
-PaperCounts paper(SQLite::Database& db, Id ballot_id, const BallotSpec& spec);
+PaperCounts paper(Connection& db, Id ballot_id, const BallotSpec& spec);
 // The bulletin's ballots in published order: plain and open ballots by voting order with
 // member_id; secret ones in a canonical order (by receipt, then content), each with its receipt
 // if the ballot has receipts.
-std::vector<Json> bulletin_ballots(SQLite::Database& db, Id ballot_id, const BallotSpec& spec);
-std::optional<Json> stored_bulletin(SQLite::Database& db, Id ballot_id);
+std::vector<Json> bulletin_ballots(Connection& db, Id ballot_id, const BallotSpec& spec);
+std::optional<Json> stored_bulletin(Connection& db, Id ballot_id);
 
 // The fingerprint of the ballot key recorded with the first sealed ballot; nullopt before one.
-std::optional<std::string> ballot_key_fingerprint(SQLite::Database& db);
+std::optional<std::string> ballot_key_fingerprint(Connection& db);
 // Gives a secret ballot its key pair at opening (recording the key's fingerprint the first time;
 // throws StoreError when the database knows another key).
-void seal_ballot(SQLite::Database& db, Id ballot_id, const BallotKey& key);
+void seal_ballot(Connection& db, Id ballot_id, const BallotKey& key);
 // The ballot's key pair while it is open; nullopt for a ballot that is not sealed (not secret,
 // closed, or opened before schema step 8).
-std::optional<BallotKeyPair> ballot_key_pair(SQLite::Database& db, Id ballot_id);
+std::optional<BallotKeyPair> ballot_key_pair(Connection& db, Id ballot_id);
 // Stores one sealed content under a random id.
-void insert_sealed_content(SQLite::Database& db, Id ballot_id, const std::string& sealed);
+void insert_sealed_content(Connection& db, Id ballot_id, const std::string& sealed);
 // At closing: opens the ballot's sealed contents, writes them to secret_contents in a canonical
 // order (by receipt, then content), deletes the sealed rows and the ballot's key pair. False when
 // the ballot was not sealed.
-bool unseal_contents(SQLite::Database& db, Id ballot_id, const BallotKey& key);
-void save_bulletin(SQLite::Database& db, Id ballot_id, const Json& bulletin, std::int64_t now);
+bool unseal_contents(Connection& db, Id ballot_id, const BallotKey& key);
+void save_bulletin(Connection& db, Id ballot_id, const Json& bulletin, std::int64_t now);
 
 }  // namespace yishi::server::methods

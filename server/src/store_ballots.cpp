@@ -11,8 +11,8 @@ namespace yishi::server {
 
 namespace decide {
 
-std::optional<BallotRecord> ballot(SQLite::Database& db, Id id) {
-    SQLite::Statement q(db,
+std::optional<BallotRecord> ballot(Connection& db, Id id) {
+    Statement q(db,
                         "SELECT b.id, b.council_id, b.session_id, b.issue_id, b.special_matter, "
                         "b.state, b.electorate_heads, b.electorate_households, b.electorate_area, "
                         "b.opened_at, b.closed_at, b.tally_yes, b.tally_no, b.tally_abstain, "
@@ -20,73 +20,73 @@ std::optional<BallotRecord> ballot(SQLite::Database& db, Id id) {
                         "b.tally_present_area, b.tally_quorum, b.outcome, i.title "
                         "FROM ballots b JOIN issues i ON i.id = b.issue_id WHERE b.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     BallotRecord r;
     Ballot& b = r.ballot;
-    b.id = q.getColumn(0).getInt64();
-    b.council_id = q.getColumn(1).getInt64();
-    b.session_id = q.getColumn(2).getInt64();
-    b.issue_id = q.getColumn(3).getInt64();
-    b.special_matter = q.getColumn(4).getInt() != 0;
-    b.state = q.getColumn(5).getString() == "open" ? BallotState::open : BallotState::closed;
-    b.electorate.heads = q.getColumn(6).getInt64();
-    b.electorate.households = q.getColumn(7).getInt64();
-    b.electorate.area_centi_m2 = q.getColumn(8).getInt64();
-    b.opened_at = q.getColumn(9).getInt64();
-    b.closed_at = q.getColumn(10).getInt64();
-    if (!q.getColumn(19).isNull()) {
+    b.id = q.column(0).int64();
+    b.council_id = q.column(1).int64();
+    b.session_id = q.column(2).int64();
+    b.issue_id = q.column(3).int64();
+    b.special_matter = q.column(4).integer() != 0;
+    b.state = q.column(5).text() == "open" ? BallotState::open : BallotState::closed;
+    b.electorate.heads = q.column(6).int64();
+    b.electorate.households = q.column(7).int64();
+    b.electorate.area_centi_m2 = q.column(8).int64();
+    b.opened_at = q.column(9).int64();
+    b.closed_at = q.column(10).int64();
+    if (!q.column(19).null()) {
         Tally t;
-        t.yes = q.getColumn(11).getInt64();
-        t.no = q.getColumn(12).getInt64();
-        t.abstain = q.getColumn(13).getInt64();
-        t.not_voted = q.getColumn(14).getInt64();
-        t.present = q.getColumn(15).getInt64();
-        t.yes_area_centi_m2 = q.getColumn(16).getInt64();
-        t.present_area_centi_m2 = q.getColumn(17).getInt64();
-        t.quorum = q.getColumn(18).getInt() != 0;
-        if (!outcome_from_string(q.getColumn(19).getString(), t.outcome))
+        t.yes = q.column(11).int64();
+        t.no = q.column(12).int64();
+        t.abstain = q.column(13).int64();
+        t.not_voted = q.column(14).int64();
+        t.present = q.column(15).int64();
+        t.yes_area_centi_m2 = q.column(16).int64();
+        t.present_area_centi_m2 = q.column(17).int64();
+        t.quorum = q.column(18).integer() != 0;
+        if (!outcome_from_string(q.column(19).text(), t.outcome))
             throw StoreError("unknown ballot outcome in database");
         r.tally = t;
     }
-    r.issue_title = q.getColumn(20).getString();
+    r.issue_title = q.column(20).text();
 
-    SQLite::Statement roll(db,
+    Statement roll(db,
                            "SELECT member_id, household_id, area FROM ballot_roll "
                            "WHERE ballot_id = ? ORDER BY member_id");
     roll.bind(1, id);
-    while (roll.executeStep())
-        b.roll.push_back({roll.getColumn(0).getInt64(), roll.getColumn(1).getInt64(),
-                          roll.getColumn(2).getInt64()});
-    SQLite::Statement votes(db,
+    while (roll.step())
+        b.roll.push_back({roll.column(0).int64(), roll.column(1).int64(),
+                          roll.column(2).int64()});
+    Statement votes(db,
                             "SELECT member_id, choice FROM votes WHERE ballot_id = ? ORDER BY rowid");
     votes.bind(1, id);
-    while (votes.executeStep()) {
+    while (votes.step()) {
         CastVote v;
-        v.member_id = votes.getColumn(0).getInt64();
-        if (!choice_from_string(votes.getColumn(1).getString(), v.choice))
+        v.member_id = votes.column(0).int64();
+        if (!choice_from_string(votes.column(1).text(), v.choice))
             throw StoreError("unknown vote choice in database");
         b.votes.push_back(v);
     }
     return r;
 }
 
-std::vector<Id> ballot_ids_of_session(SQLite::Database& db, Id session_id) {
-    SQLite::Statement q(db, "SELECT id FROM ballots WHERE session_id = ? ORDER BY id");
+std::vector<Id> ballot_ids_of_session(Connection& db, Id session_id) {
+    Statement q(db, "SELECT id FROM ballots WHERE session_id = ? ORDER BY id");
     q.bind(1, session_id);
     std::vector<Id> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    while (q.step()) out.push_back(q.column(0).int64());
     return out;
 }
 
-void write_stage(SQLite::Database& db, Id issue_id, IssueStage stage) {
-    SQLite::Statement q(db, "UPDATE issues SET stage = ? WHERE id = ?");
+void write_stage(Connection& db, Id issue_id, IssueStage stage) {
+    Statement q(db, "UPDATE issues SET stage = ? WHERE id = ?");
     q.bind(1, to_string(stage));
     q.bind(2, issue_id);
-    q.exec();
+    q.run();
 }
 
-Notice insert_notice(SQLite::Database& db, Notice n) {
-    SQLite::Statement ins(db,
+Notice insert_notice(Connection& db, Notice n) {
+    Statement ins(db,
                           "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
                           "ends_at) VALUES (?, ?, ?, ?, ?, ?)");
     ins.bind(1, n.council_id);
@@ -95,12 +95,12 @@ Notice insert_notice(SQLite::Database& db, Notice n) {
     ins.bind(4, n.text);
     ins.bind(5, n.starts_at);
     ins.bind(6, n.ends_at);
-    ins.exec();
+    ins.run();
     n.id = db.getLastInsertRowid();
     return n;
 }
 
-Result<VoteContext> vote_context(SQLite::Database& db, Id ballot_id, Id member_id) {
+Result<VoteContext> vote_context(Connection& db, Id ballot_id, Id member_id) {
     auto record = ballot(db, ballot_id);
     if (!record) return make_error("not_found");
     Actor who = actor(db, record->ballot.council_id, member_id);
@@ -136,13 +136,13 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     auto s = decide::session(db, session_id);
     if (!s) return make_error("not_found");
-    SQLite::Statement exists(db,
+    Statement exists(db,
                              "SELECT EXISTS (SELECT 1 FROM ballots WHERE session_id = ? "
                              "AND issue_id = ?)");
     exists.bind(1, session_id);
     exists.bind(2, issue_id);
-    exists.executeStep();
-    bool has_ballot = exists.getColumn(0).getInt() != 0;
+    exists.step();
+    bool has_ballot = exists.column(0).integer() != 0;
     auto opened = yishi::open_ballot(decide::actor(db, s->council_id, actor), *s, issue_id,
                                      decide::electorate(db, s->council_id), has_ballot, now);
     if (!opened) return opened.error();
@@ -163,7 +163,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
             return e;
         }
     }
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO ballots (council_id, session_id, issue_id, special_matter, "
                         "state, electorate_heads, electorate_households, electorate_area, "
                         "opened_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)");
@@ -175,10 +175,10 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
     q.bind(6, b.electorate.households);
     q.bind(7, b.electorate.area_centi_m2);
     q.bind(8, now);
-    q.exec();
+    q.run();
     Id id = db.getLastInsertRowid();
     // The roll is frozen here: later sign-ins and membership changes do not touch it.
-    SQLite::Statement roll(db,
+    Statement roll(db,
                            "INSERT INTO ballot_roll (ballot_id, member_id, household_id, area) "
                            "VALUES (?, ?, ?, ?)");
     for (const auto& v : b.roll) {
@@ -187,7 +187,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         roll.bind(2, v.member_id);
         roll.bind(3, v.household_id);
         roll.bind(4, v.area_centi_m2);
-        roll.exec();
+        roll.run();
     }
     Json opened_details = {{"ballot_id", id}, {"session_id", session_id}, {"issue_id", issue_id},
                            {"roll", b.roll.size()}};
@@ -215,14 +215,14 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
     if (!methods::spec(db, ballot_id).plain())
         throw StoreError("cast_vote on a ballot that is not plain");
     // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
     q.bind(1, ballot_id);
     q.bind(2, actor);
     q.bind(3, to_string(choice));
     q.bind(4, now);
-    if (q.exec() == 0) return make_error("already_voted");
+    if (q.run() == 0) return make_error("already_voted");
     // The roll is open (记名表决): the log records the choice as the tally will publish it.
     impl_->audit(actor, "vote_cast",
                  Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}}, now);
@@ -269,7 +269,7 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     auto notice = resolution_notice(who, closed.value(), t, issue->title, now, notice_days);
     if (!notice) return notice.error();
 
-    SQLite::Statement q(db,
+    Statement q(db,
                         "UPDATE ballots SET state = 'closed', closed_at = ?, tally_yes = ?, "
                         "tally_no = ?, tally_abstain = ?, tally_not_voted = ?, tally_present = ?, "
                         "tally_yes_area = ?, tally_present_area = ?, tally_quorum = ?, outcome = ? "
@@ -285,7 +285,7 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     q.bind(9, t.quorum ? 1 : 0);
     q.bind(10, to_string(t.outcome));
     q.bind(11, ballot_id);
-    q.exec();
+    q.run();
     decide::write_stage(db, issue->id, resolved.value().stage);
     Notice n = decide::insert_notice(db, notice.value());
     methods::save_bulletin(db, ballot_id, published.value().bulletin, now);
@@ -307,7 +307,7 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     // connection be reading, the next checkpoint does it.
     if (unsealed) {
         try {
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (const SQLite::Exception&) {
             // The ballot is closed and committed; a checkpoint refused now happens later.
         }
@@ -317,20 +317,20 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
 
 std::vector<Notice> Store::notices(Id council_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT id, council_id, kind, subject_id, text, starts_at, ends_at "
                         "FROM notices WHERE council_id = ? ORDER BY starts_at DESC, id DESC");
     q.bind(1, council_id);
     std::vector<Notice> out;
-    while (q.executeStep()) {
+    while (q.step()) {
         Notice n;
-        n.id = q.getColumn(0).getInt64();
-        n.council_id = q.getColumn(1).getInt64();
-        n.kind = q.getColumn(2).getString() == "result" ? NoticeKind::result : NoticeKind::resolution;
-        n.subject_id = q.getColumn(3).getInt64();
-        n.text = q.getColumn(4).getString();
-        n.starts_at = q.getColumn(5).getInt64();
-        n.ends_at = q.getColumn(6).getInt64();
+        n.id = q.column(0).int64();
+        n.council_id = q.column(1).int64();
+        n.kind = q.column(2).text() == "result" ? NoticeKind::result : NoticeKind::resolution;
+        n.subject_id = q.column(3).int64();
+        n.text = q.column(4).text();
+        n.starts_at = q.column(5).int64();
+        n.ends_at = q.column(6).int64();
         out.push_back(std::move(n));
     }
     return out;

@@ -16,18 +16,18 @@ struct InviteRow {
     Id community_id = 0;
 };
 
-std::optional<InviteRow> find_invite(SQLite::Database& db, const std::string& code_hash) {
-    SQLite::Statement q(db,
+std::optional<InviteRow> find_invite(Connection& db, const std::string& code_hash) {
+    Statement q(db,
                         "SELECT i.id, i.name, i.council_id, i.expires_at, i.used_at IS NOT NULL, "
                         "i.household, i.floor_area, c.community_id "
                         "FROM invites i JOIN councils c ON c.id = i.council_id "
                         "WHERE i.code_hash = ?");
     q.bind(1, code_hash);
-    if (!q.executeStep()) return std::nullopt;
-    return InviteRow{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                     q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
-                     q.getColumn(4).getInt() != 0, q.getColumn(5).getString(),
-                     q.getColumn(6).getInt64(), q.getColumn(7).getInt64()};
+    if (!q.step()) return std::nullopt;
+    return InviteRow{q.column(0).int64(), q.column(1).text(),
+                     q.column(2).int64(), q.column(3).int64(),
+                     q.column(4).integer() != 0, q.column(5).text(),
+                     q.column(6).int64(), q.column(7).int64()};
 }
 
 // Used before expired: a spent code says so even after its date has passed.
@@ -43,7 +43,7 @@ Id Store::create_invite(const NewInvite& invite) {
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO invites (code_hash, name, council_id, created_by, created_at, "
                         "expires_at, household, floor_area) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, invite.code_hash);
@@ -54,7 +54,7 @@ Id Store::create_invite(const NewInvite& invite) {
     q.bind(6, invite.expires_at);
     q.bind(7, invite.household);
     q.bind(8, invite.floor_area_centi_m2);
-    q.exec();
+    q.run();
     Id id = db.getLastInsertRowid();
     // The code is not in the log: the log is for reading, the code is a secret.
     impl_->audit(invite.created_by, "invite_created",
@@ -81,9 +81,9 @@ Result<Member> Store::register_member(const Registration& r) {
     auto invite = find_invite(db, r.code_hash);
     if (auto refused = refusal(invite, r.now)) return *refused;
 
-    SQLite::Statement taken(db, "SELECT 1 FROM members WHERE login = ?");
+    Statement taken(db, "SELECT 1 FROM members WHERE login = ?");
     taken.bind(1, r.login);
-    if (taken.executeStep()) return make_error("login_taken", "login");
+    if (taken.step()) return make_error("login_taken", "login");
     taken.reset();
 
     Member m;
@@ -93,7 +93,7 @@ Result<Member> Store::register_member(const Registration& r) {
     auto household = household_id(db, invite->community_id, invite->household);
     m.household_id = household.value_or(0);
     m.floor_area_centi_m2 = invite->floor_area_centi_m2;
-    SQLite::Statement add(db,
+    Statement add(db,
                           "INSERT INTO members (login, name, role, password_hash, household_id, "
                           "floor_area) VALUES (?, ?, ?, ?, ?, ?)");
     add.bind(1, m.login);
@@ -105,21 +105,21 @@ Result<Member> Store::register_member(const Registration& r) {
     else
         add.bind(5);
     add.bind(6, m.floor_area_centi_m2);
-    add.exec();
+    add.run();
     m.id = db.getLastInsertRowid();
 
-    SQLite::Statement join(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
+    Statement join(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
     join.bind(1, invite->council_id);
     join.bind(2, m.id);
-    join.exec();
+    join.run();
 
-    SQLite::Statement spend(db,
+    Statement spend(db,
                             "UPDATE invites SET used_at = ?, used_by = ? "
                             "WHERE id = ? AND used_at IS NULL");
     spend.bind(1, r.now);
     spend.bind(2, m.id);
     spend.bind(3, invite->id);
-    if (spend.exec() != 1) throw StoreError("an invite was spent twice within one transaction");
+    if (spend.run() != 1) throw StoreError("an invite was spent twice within one transaction");
 
     impl_->audit(m.id, "member_registered",
                  Json{{"member_id", m.id},

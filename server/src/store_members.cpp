@@ -6,32 +6,32 @@
 
 namespace yishi::server {
 
-std::optional<Id> household_id(SQLite::Database& db, Id community_id, const std::string& label) {
+std::optional<Id> household_id(Connection& db, Id community_id, const std::string& label) {
     if (label.empty()) return std::nullopt;
-    SQLite::Statement add(db,
+    Statement add(db,
                           "INSERT INTO households (community_id, label) VALUES (?, ?) "
                           "ON CONFLICT DO NOTHING");
     add.bind(1, community_id);
     add.bind(2, label);
-    add.exec();
-    SQLite::Statement q(db, "SELECT id FROM households WHERE community_id = ? AND label = ?");
+    add.run();
+    Statement q(db, "SELECT id FROM households WHERE community_id = ? AND label = ?");
     q.bind(1, community_id);
     q.bind(2, label);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
+    q.step();
+    return q.column(0).int64();
 }
 
 Id Store::add_member(const NewMember& m) {
     std::lock_guard lock(impl_->mutex);
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO members (login, name, role, password_hash) VALUES (?, ?, ?, ?)");
     q.bind(1, m.login);
     q.bind(2, m.name);
     q.bind(3, m.role);
     q.bind(4, m.password_hash);
-    q.exec();
+    q.run();
     Id id = db.getLastInsertRowid();
     std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch())
@@ -44,33 +44,33 @@ Id Store::add_member(const NewMember& m) {
 
 std::optional<Credentials> Store::credentials(const std::string& login) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, "SELECT id, password_hash FROM members WHERE login = ?");
+    Statement q(impl_->db, "SELECT id, password_hash FROM members WHERE login = ?");
     q.bind(1, login);
-    if (!q.executeStep()) return std::nullopt;
-    return Credentials{q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+    if (!q.step()) return std::nullopt;
+    return Credentials{q.column(0).int64(), q.column(1).text()};
 }
 
 std::optional<Member> Store::member(Id id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT id, login, name, role, household_id, floor_area FROM members "
                         "WHERE id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     Member m = member_from(q);
-    m.household_id = q.getColumn(4).isNull() ? 0 : q.getColumn(4).getInt64();
-    m.floor_area_centi_m2 = q.getColumn(5).getInt64();
+    m.household_id = q.column(4).null() ? 0 : q.column(4).int64();
+    m.floor_area_centi_m2 = q.column(5).int64();
     return m;
 }
 
 MemberHome Store::home_of(Id member_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT h.label, m.floor_area FROM members m "
                         "LEFT JOIN households h ON h.id = m.household_id WHERE m.id = ?");
     q.bind(1, member_id);
-    if (!q.executeStep()) return {};
-    return {q.getColumn(0).isNull() ? "" : q.getColumn(0).getString(), q.getColumn(1).getInt64()};
+    if (!q.step()) return {};
+    return {q.column(0).null() ? "" : q.column(0).text(), q.column(1).int64()};
 }
 
 }  // namespace yishi::server

@@ -8,8 +8,8 @@ namespace yishi::server {
 
 namespace decide {
 
-Actor actor(SQLite::Database& db, Id council_id, Id member_id) {
-    SQLite::Statement q(db,
+Actor actor(Connection& db, Id council_id, Id member_id) {
+    Statement q(db,
                         "SELECT m.role, EXISTS (SELECT 1 FROM council_members cm "
                         "WHERE cm.council_id = ? AND cm.member_id = m.id) "
                         "FROM members m WHERE m.id = ?");
@@ -18,21 +18,21 @@ Actor actor(SQLite::Database& db, Id council_id, Id member_id) {
     Member m;
     m.id = member_id;
     std::vector<Membership> memberships;
-    if (q.executeStep()) {
-        m.role = q.getColumn(0).getString();
+    if (q.step()) {
+        m.role = q.column(0).text();
         Role role = Role::resident;
         role_from_string(m.role, role);
-        if (q.getColumn(1).getInt() != 0)
+        if (q.column(1).integer() != 0)
             memberships.push_back(make_membership(council_id, member_id, role));
     }
     return actor_in(m, memberships, council_id);
 }
 
-CouncilRules rules(SQLite::Database& db, const Council& council) {
-    SQLite::Statement q(db, "SELECT rules FROM council_rules WHERE council_id = ?");
+CouncilRules rules(Connection& db, const Council& council) {
+    Statement q(db, "SELECT rules FROM council_rules WHERE council_id = ?");
     q.bind(1, council.id);
-    if (q.executeStep()) {
-        Json j = Json::parse(q.getColumn(0).getString(), nullptr, false);
+    if (q.step()) {
+        Json j = Json::parse(q.column(0).text(), nullptr, false);
         auto r = rules_from_json(j);
         if (!r) throw StoreError("unreadable rules of council " + std::to_string(council.id));
         // The co-sign rule reads the council's own column: that one is the truth for both.
@@ -42,20 +42,20 @@ CouncilRules rules(SQLite::Database& db, const Council& council) {
     return rules_for(council);
 }
 
-std::vector<Voter> electorate(SQLite::Database& db, Id council_id) {
-    SQLite::Statement q(db,
+std::vector<Voter> electorate(Connection& db, Id council_id) {
+    Statement q(db,
                         "SELECT m.id, m.role, m.household_id, m.floor_area "
                         "FROM council_members cm JOIN members m "
                         "ON m.id = cm.member_id WHERE cm.council_id = ? ORDER BY m.id");
     q.bind(1, council_id);
     std::vector<Member> members;
     std::vector<Membership> memberships;
-    while (q.executeStep()) {
+    while (q.step()) {
         Member m;
-        m.id = q.getColumn(0).getInt64();
-        m.role = q.getColumn(1).getString();
-        m.household_id = q.getColumn(2).isNull() ? 0 : q.getColumn(2).getInt64();
-        m.floor_area_centi_m2 = q.getColumn(3).getInt64();
+        m.id = q.column(0).int64();
+        m.role = q.column(1).text();
+        m.household_id = q.column(2).null() ? 0 : q.column(2).int64();
+        m.floor_area_centi_m2 = q.column(3).int64();
         Role role = Role::resident;
         role_from_string(m.role, role);
         members.push_back(m);
@@ -64,63 +64,63 @@ std::vector<Voter> electorate(SQLite::Database& db, Id council_id) {
     return yishi::electorate(members, memberships, council_id);
 }
 
-std::vector<Id> balloted(SQLite::Database& db, Id session_id) {
-    SQLite::Statement q(db, "SELECT issue_id FROM ballots WHERE session_id = ? ORDER BY id");
+std::vector<Id> balloted(Connection& db, Id session_id) {
+    Statement q(db, "SELECT issue_id FROM ballots WHERE session_id = ? ORDER BY id");
     q.bind(1, session_id);
     std::vector<Id> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    while (q.step()) out.push_back(q.column(0).int64());
     return out;
 }
 
-std::optional<Session> session(SQLite::Database& db, Id id) {
-    SQLite::Statement q(db,
+std::optional<Session> session(Connection& db, Id id) {
+    Statement q(db,
                         "SELECT s.id, s.council_id, s.kind, s.state, s.starts_at, s.noticed_at, "
                         "s.notice_override_reason, s.opened_at, s.closed_at, c.electorate, "
                         "c.present, c.quorum_met, c.quorum_rule, x.reason, x.cancelled_at "
                         "FROM sessions s LEFT JOIN session_closings c ON c.session_id = s.id "
                         "LEFT JOIN session_cancellations x ON x.session_id = s.id WHERE s.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     Session s;
-    s.id = q.getColumn(0).getInt64();
-    s.council_id = q.getColumn(1).getInt64();
-    if (!session_kind_from_string(q.getColumn(2).getString(), s.kind) ||
-        !session_state_from_string(q.getColumn(3).getString(), s.state))
+    s.id = q.column(0).int64();
+    s.council_id = q.column(1).int64();
+    if (!session_kind_from_string(q.column(2).text(), s.kind) ||
+        !session_state_from_string(q.column(3).text(), s.state))
         throw StoreError("unknown session kind or state in database");
-    s.starts_at = q.getColumn(4).getInt64();
-    s.noticed_at = q.getColumn(5).getInt64();
-    s.notice_override_reason = q.getColumn(6).getString();
-    s.opened_at = q.getColumn(7).getInt64();
-    s.closed_at = q.getColumn(8).getInt64();
-    if (!q.getColumn(9).isNull()) {
+    s.starts_at = q.column(4).int64();
+    s.noticed_at = q.column(5).int64();
+    s.notice_override_reason = q.column(6).text();
+    s.opened_at = q.column(7).int64();
+    s.closed_at = q.column(8).int64();
+    if (!q.column(9).null()) {
         QuorumStatus kept;
-        kept.electorate = q.getColumn(9).getInt64();
-        kept.present = q.getColumn(10).getInt64();
-        kept.met = q.getColumn(11).getInt() != 0;
-        if (!quorum_rule_from_json(Json::parse(q.getColumn(12).getString(), nullptr, false),
+        kept.electorate = q.column(9).int64();
+        kept.present = q.column(10).int64();
+        kept.met = q.column(11).integer() != 0;
+        if (!quorum_rule_from_json(Json::parse(q.column(12).text(), nullptr, false),
                                    kept.rule))
             throw StoreError("unreadable quorum rule of closed session " + std::to_string(s.id));
         s.quorum_at_close = kept;
     }
-    if (!q.getColumn(13).isNull()) {
+    if (!q.column(13).null()) {
         s.state = SessionState::cancelled;
-        s.cancel_reason = q.getColumn(13).getString();
-        s.cancelled_at = q.getColumn(14).getInt64();
+        s.cancel_reason = q.column(13).text();
+        s.cancelled_at = q.column(14).int64();
     }
 
-    SQLite::Statement agenda(db,
+    Statement agenda(db,
                              "SELECT a.issue_id, i.title, a.special_matter FROM agenda_items a "
                              "JOIN issues i ON i.id = a.issue_id WHERE a.session_id = ? "
                              "ORDER BY a.position");
     agenda.bind(1, id);
-    while (agenda.executeStep())
-        s.agenda.push_back({agenda.getColumn(0).getInt64(), agenda.getColumn(1).getString(),
-                            agenda.getColumn(2).getInt() != 0});
-    SQLite::Statement signins(db,
+    while (agenda.step())
+        s.agenda.push_back({agenda.column(0).int64(), agenda.column(1).text(),
+                            agenda.column(2).integer() != 0});
+    Statement signins(db,
                               "SELECT member_id FROM session_signins WHERE session_id = ? "
                               "ORDER BY rowid");
     signins.bind(1, id);
-    while (signins.executeStep()) s.signed_in.push_back(signins.getColumn(0).getInt64());
+    while (signins.step()) s.signed_in.push_back(signins.column(0).int64());
     if (s.state == SessionState::closed) s.returned_to_list = unballoted_items(s, balloted(db, id));
     return s;
 }
@@ -128,14 +128,14 @@ std::optional<Session> session(SQLite::Database& db, Id id) {
 }  // namespace decide
 
 namespace {
-SessionDemand pending_demand(SQLite::Database& db, Id council_id) {
+SessionDemand pending_demand(Connection& db, Id council_id) {
     SessionDemand d;
     d.council_id = council_id;
-    SQLite::Statement q(db,
+    Statement q(db,
                         "SELECT member_id FROM session_demands WHERE council_id = ? "
                         "AND session_id IS NULL ORDER BY id");
     q.bind(1, council_id);
-    while (q.executeStep()) d.members.push_back(q.getColumn(0).getInt64());
+    while (q.step()) d.members.push_back(q.column(0).int64());
     return d;
 }
 
@@ -144,8 +144,8 @@ DemandStatus status_of(const CouncilRules& rules, const SessionDemand& d, std::i
             demand_sufficient(rules, d, voting)};
 }
 
-void update_session_state(SQLite::Database& db, const Session& s) {
-    SQLite::Statement q(db,
+void update_session_state(Connection& db, const Session& s) {
+    Statement q(db,
                         "UPDATE sessions SET state = ?, starts_at = ?, noticed_at = ?, "
                         "notice_override_reason = ?, opened_at = ?, closed_at = ? WHERE id = ?");
     // A cancelled session's row stays 'planned': its row in session_cancellations cancels it.
@@ -156,10 +156,10 @@ void update_session_state(SQLite::Database& db, const Session& s) {
     q.bind(5, s.opened_at);
     q.bind(6, s.closed_at);
     q.bind(7, s.id);
-    q.exec();
+    q.run();
     if (s.quorum_at_close) {
         // Written once, at closing; the key refuses a second record.
-        SQLite::Statement kept(db,
+        Statement kept(db,
                                "INSERT INTO session_closings (session_id, electorate, present, "
                                "quorum_met, quorum_rule) VALUES (?, ?, ?, ?, ?) "
                                "ON CONFLICT DO NOTHING");
@@ -168,7 +168,7 @@ void update_session_state(SQLite::Database& db, const Session& s) {
         kept.bind(3, s.quorum_at_close->present);
         kept.bind(4, s.quorum_at_close->met ? 1 : 0);
         kept.bind(5, to_json(s.quorum_at_close->rule).dump());
-        kept.exec();
+        kept.run();
     }
 }
 }  // namespace
@@ -189,18 +189,18 @@ Result<CouncilRules> Store::set_rules(Id council_id, Id actor, const CouncilRule
     auto adjusted = adjust_rules(decide::actor(db, council_id, actor), proposed);
     if (!adjusted) return adjusted.error();
     std::string text = to_json(adjusted.value()).dump();
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO council_rules (council_id, rules, updated_at) VALUES (?, ?, ?) "
                         "ON CONFLICT (council_id) DO UPDATE SET rules = excluded.rules, "
                         "updated_at = excluded.updated_at");
     q.bind(1, council_id);
     q.bind(2, text);
     q.bind(3, now);
-    q.exec();
-    SQLite::Statement threshold(db, "UPDATE councils SET cosign_threshold = ? WHERE id = ?");
+    q.run();
+    Statement threshold(db, "UPDATE councils SET cosign_threshold = ? WHERE id = ?");
     threshold.bind(1, adjusted.value().cosign_threshold);
     threshold.bind(2, council_id);
-    threshold.exec();
+    threshold.run();
     impl_->audit(actor, "rules_adjusted",
                  Json{{"council_id", council_id}, {"rules", to_json(adjusted.value())}}, now);
     tx.commit();
@@ -226,13 +226,13 @@ Result<DemandStatus> Store::demand_session(Id council_id, Id actor, std::int64_t
                                  pending_demand(db, council_id));
     if (!demand) return demand.error();
     // The partial UNIQUE index is the last word on one pending demand per member.
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO session_demands (council_id, member_id, demanded_at) "
                         "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     q.bind(1, council_id);
     q.bind(2, actor);
     q.bind(3, now);
-    if (q.exec() == 0) return make_error("already_demanded");
+    if (q.run() == 0) return make_error("already_demanded");
     auto status = status_of(decide::rules(db, *council), demand.value(),
                             static_cast<std::int64_t>(decide::electorate(db, council_id).size()));
     impl_->audit(actor, "session_demanded",
@@ -245,11 +245,11 @@ Result<DemandStatus> Store::demand_session(Id council_id, Id actor, std::int64_t
 
 std::vector<Session> Store::sessions(Id council_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT id FROM sessions WHERE council_id = ? ORDER BY starts_at, id");
     q.bind(1, council_id);
     std::vector<Id> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    while (q.step()) ids.push_back(q.column(0).int64());
     std::vector<Session> out;
     for (Id id : ids)
         if (auto s = decide::session(impl_->db, id)) out.push_back(std::move(*s));
@@ -274,7 +274,7 @@ Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
     auto planned = yishi::plan_session(decide::actor(db, council_id, actor), rules, council_id,
                                        kind, starts_at, &demand, voting, now);
     if (!planned) return planned.error();
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO sessions (council_id, kind, state, starts_at, created_by, "
                         "created_at) VALUES (?, ?, ?, ?, ?, ?)");
     q.bind(1, council_id);
@@ -283,16 +283,16 @@ Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
     q.bind(4, starts_at);
     q.bind(5, actor);
     q.bind(6, now);
-    q.exec();
+    q.run();
     Id id = db.getLastInsertRowid();
     if (kind == SessionKind::extraordinary) {
         // The demands that called this session are settled by it.
-        SQLite::Statement settle(db,
+        Statement settle(db,
                                  "UPDATE session_demands SET session_id = ? "
                                  "WHERE council_id = ? AND session_id IS NULL");
         settle.bind(1, id);
         settle.bind(2, council_id);
-        settle.exec();
+        settle.run();
     }
     impl_->audit(actor, "session_planned",
                  Json{{"session_id", id}, {"council_id", council_id}, {"kind", to_string(kind)},
@@ -330,7 +330,7 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
     if (!noticed) return noticed.error();
 
     update_session_state(db, noticed.value());
-    SQLite::Statement item(db,
+    Statement item(db,
                            "INSERT INTO agenda_items (session_id, position, issue_id, "
                            "special_matter) VALUES (?, ?, ?, ?)");
     for (std::size_t k = 0; k < agenda.size(); ++k) {
@@ -341,7 +341,7 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
         item.bind(2, static_cast<std::int64_t>(k + 1));
         item.bind(3, agenda[k].issue_id);
         item.bind(4, agenda[k].special_matter ? 1 : 0);
-        item.exec();
+        item.run();
         decide::write_stage(db, agenda[k].issue_id, scheduled.value().stage);
     }
     Json items = Json::array();
@@ -380,25 +380,25 @@ Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::in
         Id member = next.value().signed_in.back();
         if (member != actor) details["member_id"] = member;
         // UNIQUE (session, member) backs the core's already_signed_in.
-        SQLite::Statement q(db,
+        Statement q(db,
                             "INSERT INTO session_signins (session_id, member_id, signed_in_at) "
                             "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
         q.bind(1, session_id);
         q.bind(2, member);
         q.bind(3, now);
-        if (q.exec() == 0) return make_error("already_signed_in");
+        if (q.run() == 0) return make_error("already_signed_in");
     }
     if (next.value().state == SessionState::cancelled && s->state != SessionState::cancelled) {
         details["reason"] = next.value().cancel_reason;
         // The key refuses a second cancellation whatever the rule said.
-        SQLite::Statement q(db,
+        Statement q(db,
                             "INSERT INTO session_cancellations (session_id, reason, cancelled_by, "
                             "cancelled_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
         q.bind(1, session_id);
         q.bind(2, next.value().cancel_reason);
         q.bind(3, actor);
         q.bind(4, next.value().cancelled_at);
-        if (q.exec() == 0) return make_error("wrong_session_state");
+        if (q.run() == 0) return make_error("wrong_session_state");
     }
     if (next.value().starts_at != s->starts_at) {
         details["from"] = s->starts_at;
@@ -439,15 +439,15 @@ Result<Session> Store::sign_in_for(Id session_id, Id convenor, Id member, std::i
 
 std::vector<CouncilMember> Store::council_members(Id council_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db,
+    Statement q(impl_->db,
                         "SELECT m.id, m.name, m.role FROM council_members cm "
                         "JOIN members m ON m.id = cm.member_id WHERE cm.council_id = ? "
                         "ORDER BY m.id");
     q.bind(1, council_id);
     std::vector<CouncilMember> out;
-    while (q.executeStep()) {
-        CouncilMember m{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                        q.getColumn(2).getString(), false};
+    while (q.step()) {
+        CouncilMember m{q.column(0).int64(), q.column(1).text(),
+                        q.column(2).text(), false};
         Role role = Role::resident;
         m.voting = role_from_string(m.role, role) && role_votes(role);
         out.push_back(std::move(m));
@@ -460,12 +460,12 @@ Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) 
     auto& db = impl_->db;
     return change_session(*impl_, session_id, actor, now, "session_closed",
                           [&](const Actor& who, const Session& s) {
-                              SQLite::Statement q(db,
+                              Statement q(db,
                                                   "SELECT EXISTS (SELECT 1 FROM ballots WHERE "
                                                   "session_id = ? AND state = 'open')");
                               q.bind(1, s.id);
-                              q.executeStep();
-                              bool any_open = q.getColumn(0).getInt() != 0;
+                              q.step();
+                              bool any_open = q.column(0).integer() != 0;
                               auto council = impl_->council(s.council_id);
                               auto closed = yishi::close_session(
                                   who, decide::rules(db, *council), s,

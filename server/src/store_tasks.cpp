@@ -17,52 +17,52 @@ bool task_state_from_string(const std::string& s, TaskState& out) {
 }
 
 // The task with its progress, replies and their ratings; call with the mutex held.
-std::optional<TaskRecord> load_task(SQLite::Database& db, Id id) {
-    SQLite::Statement q(db,
+std::optional<TaskRecord> load_task(Connection& db, Id id) {
+    Statement q(db,
                         "SELECT t.id, t.council_id, t.issue_id, t.ballot_id, t.responsible_unit, "
                         "t.responsible_member_id, t.due_at, t.created_at, t.state, i.title "
                         "FROM tasks t JOIN issues i ON i.id = t.issue_id WHERE t.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     TaskRecord r;
     Task& t = r.task;
-    t.id = q.getColumn(0).getInt64();
-    t.council_id = q.getColumn(1).getInt64();
-    t.issue_id = q.getColumn(2).getInt64();
-    t.ballot_id = q.getColumn(3).getInt64();
-    t.responsible_unit = q.getColumn(4).getString();
-    t.responsible_member_id = q.getColumn(5).getInt64();
-    t.due_at = q.getColumn(6).getInt64();
-    t.created_at = q.getColumn(7).getInt64();
-    if (!task_state_from_string(q.getColumn(8).getString(), t.state))
+    t.id = q.column(0).int64();
+    t.council_id = q.column(1).int64();
+    t.issue_id = q.column(2).int64();
+    t.ballot_id = q.column(3).int64();
+    t.responsible_unit = q.column(4).text();
+    t.responsible_member_id = q.column(5).int64();
+    t.due_at = q.column(6).int64();
+    t.created_at = q.column(7).int64();
+    if (!task_state_from_string(q.column(8).text(), t.state))
         throw StoreError("unknown task state in database");
-    r.issue_title = q.getColumn(9).getString();
+    r.issue_title = q.column(9).text();
 
-    SQLite::Statement progress(db,
+    Statement progress(db,
                                "SELECT member_id, text, at FROM task_progress WHERE task_id = ? "
                                "ORDER BY id");
     progress.bind(1, id);
-    while (progress.executeStep())
-        t.progress.push_back({progress.getColumn(0).getInt64(), progress.getColumn(1).getString(),
-                              progress.getColumn(2).getInt64()});
-    SQLite::Statement replies(db,
+    while (progress.step())
+        t.progress.push_back({progress.column(0).int64(), progress.column(1).text(),
+                              progress.column(2).int64()});
+    Statement replies(db,
                               "SELECT id, member_id, text, at FROM task_replies WHERE task_id = ? "
                               "ORDER BY id");
     replies.bind(1, id);
-    SQLite::Statement ratings(db,
+    Statement ratings(db,
                               "SELECT member_id, rating FROM task_ratings WHERE reply_id = ? "
                               "ORDER BY rowid");
-    while (replies.executeStep()) {
-        TaskReply reply{replies.getColumn(1).getInt64(),
-                        replies.getColumn(2).getString(),
-                        replies.getColumn(3).getInt64(),
+    while (replies.step()) {
+        TaskReply reply{replies.column(1).int64(),
+                        replies.column(2).text(),
+                        replies.column(3).int64(),
                         {}};
         ratings.reset();
-        ratings.bind(1, replies.getColumn(0).getInt64());
-        while (ratings.executeStep()) {
+        ratings.bind(1, replies.column(0).int64());
+        while (ratings.step()) {
             MemberRating m;
-            m.member_id = ratings.getColumn(0).getInt64();
-            if (!rating_from_string(ratings.getColumn(1).getString(), m.rating))
+            m.member_id = ratings.column(0).int64();
+            if (!rating_from_string(ratings.column(1).text(), m.rating))
                 throw StoreError("unknown rating in database");
             reply.ratings.push_back(m);
         }
@@ -71,28 +71,28 @@ std::optional<TaskRecord> load_task(SQLite::Database& db, Id id) {
     return r;
 }
 
-Id latest_reply_id(SQLite::Database& db, Id task_id) {
-    SQLite::Statement q(db, "SELECT MAX(id) FROM task_replies WHERE task_id = ?");
+Id latest_reply_id(Connection& db, Id task_id) {
+    Statement q(db, "SELECT MAX(id) FROM task_replies WHERE task_id = ?");
     q.bind(1, task_id);
-    q.executeStep();
-    if (q.getColumn(0).isNull()) throw StoreError("a rated task without a reply");
-    return q.getColumn(0).getInt64();
+    q.step();
+    if (q.column(0).null()) throw StoreError("a rated task without a reply");
+    return q.column(0).int64();
 }
 
-void update_state(SQLite::Database& db, const Task& t) {
-    SQLite::Statement q(db, "UPDATE tasks SET state = ? WHERE id = ?");
+void update_state(Connection& db, const Task& t) {
+    Statement q(db, "UPDATE tasks SET state = ? WHERE id = ?");
     q.bind(1, to_string(t.state));
     q.bind(2, t.id);
-    q.exec();
+    q.run();
 }
 }  // namespace
 
 std::vector<TaskRecord> Store::tasks(Id council_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, "SELECT id FROM tasks WHERE council_id = ? ORDER BY id");
+    Statement q(impl_->db, "SELECT id FROM tasks WHERE council_id = ? ORDER BY id");
     q.bind(1, council_id);
     std::vector<Id> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    while (q.step()) ids.push_back(q.column(0).int64());
     std::vector<TaskRecord> out;
     for (Id id : ids)
         if (auto t = load_task(impl_->db, id)) out.push_back(std::move(*t));
@@ -121,7 +121,7 @@ Result<TaskRecord> Store::assign_task(Id ballot_id, Id actor, const TaskSpec& sp
     if (!impl_->is_member(b.council_id, checked.responsible_member_id))
         return make_error("bad_id", "assignee_id");
     const Task& t = task.value();
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO tasks (council_id, issue_id, ballot_id, responsible_unit, "
                         "responsible_member_id, due_at, state, created_by, created_at) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -134,7 +134,7 @@ Result<TaskRecord> Store::assign_task(Id ballot_id, Id actor, const TaskSpec& sp
     q.bind(7, to_string(t.state));
     q.bind(8, actor);
     q.bind(9, now);
-    q.exec();
+    q.run();
     Id id = db.getLastInsertRowid();
     impl_->audit(actor, "task_assigned",
                  Json{{"task_id", id},
@@ -159,13 +159,13 @@ Result<TaskRecord> Store::report_progress(Id task_id, Id actor, const std::strin
     auto next = yishi::report_progress(who, record->task, text, now);
     if (!next) return next.error();
     const Progress& p = next.value().progress.back();
-    SQLite::Statement q(
+    Statement q(
         db, "INSERT INTO task_progress (task_id, member_id, text, at) VALUES (?, ?, ?, ?)");
     q.bind(1, task_id);
     q.bind(2, actor);
     q.bind(3, p.text);
     q.bind(4, now);
-    q.exec();
+    q.run();
     impl_->audit(actor, "task_progress",
                  Json{{"task_id", task_id}, {"progress_id", db.getLastInsertRowid()}}, now);
     auto after = load_task(db, task_id);
@@ -183,13 +183,13 @@ Result<TaskRecord> Store::answer_task(Id task_id, Id actor, const std::string& t
     Actor who = decide::actor(db, record->task.council_id, actor);
     auto next = yishi::answer_task(who, record->task, text, now);
     if (!next) return next.error();
-    SQLite::Statement q(
+    Statement q(
         db, "INSERT INTO task_replies (task_id, member_id, text, at) VALUES (?, ?, ?, ?)");
     q.bind(1, task_id);
     q.bind(2, actor);
     q.bind(3, next.value().replies.back().text);
     q.bind(4, now);
-    q.exec();
+    q.run();
     Id reply_id = db.getLastInsertRowid();
     update_state(db, next.value());
     impl_->audit(actor, "task_answered",
@@ -214,14 +214,14 @@ Result<TaskRecord> Store::rate_reply(Id task_id, Id actor, Rating rating, std::i
     if (!next) return next.error();
     Id reply_id = latest_reply_id(db, task_id);
     // UNIQUE (reply, member) is the last word: a second rating inserts nothing.
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO task_ratings (reply_id, member_id, rating, rated_at) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
     q.bind(1, reply_id);
     q.bind(2, actor);
     q.bind(3, to_string(rating));
     q.bind(4, now);
-    if (q.exec() == 0) return make_error("already_rated");
+    if (q.run() == 0) return make_error("already_rated");
     impl_->audit(actor, "task_rated",
                  Json{{"task_id", task_id}, {"reply_id", reply_id}, {"rating", to_string(rating)}},
                  now);

@@ -7,8 +7,8 @@
 namespace yishi::server {
 
 namespace {
-void write_disposition(SQLite::Database& db, const Issue& i, Id actor, std::int64_t now) {
-    SQLite::Statement q(
+void write_disposition(Connection& db, const Issue& i, Id actor, std::int64_t now) {
+    Statement q(
         db,
         "INSERT INTO issue_dispositions (issue_id, merged_into, reason, decided_by, "
         "decided_at) VALUES (?, ?, ?, ?, ?)");
@@ -20,41 +20,41 @@ void write_disposition(SQLite::Database& db, const Issue& i, Id actor, std::int6
     q.bind(3, i.reason);
     q.bind(4, actor);
     q.bind(5, now);
-    q.exec();
+    q.run();
 }
 
-std::optional<CommentRecord> load_comment(SQLite::Database& db, Id id) {
-    SQLite::Statement q(
+std::optional<CommentRecord> load_comment(Connection& db, Id id) {
+    Statement q(
         db,
         "SELECT c.id, c.issue_id, c.author_id, c.parent_id, c.stance, c.body, "
         "c.official, c.created_at, c.hidden_reason, c.hidden_by, c.hidden_at, m.name "
         "FROM comments c JOIN members m ON m.id = c.author_id WHERE c.id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     CommentRecord r;
     Comment& c = r.comment;
-    c.id = q.getColumn(0).getInt64();
-    c.issue_id = q.getColumn(1).getInt64();
-    c.author_id = q.getColumn(2).getInt64();
-    c.parent_id = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
-    if (!stance_from_string(q.getColumn(4).getString(), c.stance))
+    c.id = q.column(0).int64();
+    c.issue_id = q.column(1).int64();
+    c.author_id = q.column(2).int64();
+    c.parent_id = q.column(3).null() ? 0 : q.column(3).int64();
+    if (!stance_from_string(q.column(4).text(), c.stance))
         throw StoreError("unknown stance in database");
-    c.body = q.getColumn(5).getString();
-    c.official = q.getColumn(6).getInt() != 0;
-    c.created_at = q.getColumn(7).getInt64();
-    c.hidden = !q.getColumn(8).isNull();
+    c.body = q.column(5).text();
+    c.official = q.column(6).integer() != 0;
+    c.created_at = q.column(7).int64();
+    c.hidden = !q.column(8).null();
     if (c.hidden) {
-        c.hidden_reason = q.getColumn(8).getString();
-        c.hidden_by = q.getColumn(9).getInt64();
-        c.hidden_at = q.getColumn(10).getInt64();
+        c.hidden_reason = q.column(8).text();
+        c.hidden_by = q.column(9).int64();
+        c.hidden_at = q.column(10).int64();
     }
-    r.author_name = q.getColumn(11).getString();
-    SQLite::Statement h(db,
+    r.author_name = q.column(11).text();
+    Statement h(db,
                         "SELECT body, replaced_at FROM comment_revisions WHERE comment_id = ? "
                         "ORDER BY id");
     h.bind(1, id);
-    while (h.executeStep())
-        c.history.push_back({h.getColumn(0).getString(), h.getColumn(1).getInt64()});
+    while (h.step())
+        c.history.push_back({h.column(0).text(), h.column(1).int64()});
     return r;
 }
 }  // namespace
@@ -71,7 +71,7 @@ Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& r
     const Issue& i = raised.value();
     if (i.raised_by_id != 0 && !impl_->is_member(council_id, i.author_id))
         return make_error("bad_id", "on_behalf_of");
-    SQLite::Statement q(
+    Statement q(
         db,
         "INSERT INTO issues (council_id, title, body, author_id, created_at, stage, "
         "category, tag, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -87,7 +87,7 @@ Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& r
         q.bind(9, i.raised_by_id);
     else
         q.bind(9);
-    q.exec();
+    q.run();
     Id id = db.getLastInsertRowid();
     auto issue = impl_->issue(id, actor);
     Json details = {{"issue_id", id}, {"council_id", council_id}, {"title", i.title}};
@@ -156,10 +156,10 @@ Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& rea
 
 std::vector<CommentRecord> Store::comments(Id issue_id) {
     std::lock_guard lock(impl_->mutex);
-    SQLite::Statement q(impl_->db, "SELECT id FROM comments WHERE issue_id = ? ORDER BY id");
+    Statement q(impl_->db, "SELECT id FROM comments WHERE issue_id = ? ORDER BY id");
     q.bind(1, issue_id);
     std::vector<Id> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    while (q.step()) ids.push_back(q.column(0).int64());
     std::vector<CommentRecord> out;
     for (Id id : ids)
         if (auto c = load_comment(impl_->db, id)) out.push_back(std::move(*c));
@@ -193,7 +193,7 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
                       : yishi::post_comment(who, *issue, p, stance, text, now);
     if (!c) return c.error();
     const Comment& n = c.value();
-    SQLite::Statement q(db,
+    Statement q(db,
                         "INSERT INTO comments (issue_id, author_id, parent_id, stance, body, "
                         "official, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bind(1, issue_id);
@@ -206,7 +206,7 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
     q.bind(5, n.body);
     q.bind(6, n.official ? 1 : 0);
     q.bind(7, now);
-    q.exec();
+    q.run();
     Id id = db.getLastInsertRowid();
     impl_->audit(actor, n.official ? "official_reply_posted" : "comment_posted",
                  Json{{"comment_id", id},
@@ -231,17 +231,17 @@ Result<CommentRecord> Store::edit_comment(Id comment_id, Id actor, const std::st
     auto next =
         yishi::edit_comment(decide::actor(db, issue->council_id, actor), c->comment, text, now);
     if (!next) return next.error();
-    SQLite::Statement rev(db,
+    Statement rev(db,
                           "INSERT INTO comment_revisions (comment_id, body, replaced_at) "
                           "VALUES (?, ?, ?)");
     rev.bind(1, comment_id);
     rev.bind(2, c->comment.body);
     rev.bind(3, now);
-    rev.exec();
-    SQLite::Statement q(db, "UPDATE comments SET body = ? WHERE id = ?");
+    rev.run();
+    Statement q(db, "UPDATE comments SET body = ? WHERE id = ?");
     q.bind(1, next.value().body);
     q.bind(2, comment_id);
-    q.exec();
+    q.run();
     impl_->audit(actor, "comment_edited",
                  Json{{"comment_id", comment_id}, {"revision", next.value().history.size()}}, now);
     auto after = load_comment(db, comment_id);
@@ -261,14 +261,14 @@ Result<CommentRecord> Store::hide_comment(Id comment_id, Id actor, const std::st
     auto next =
         yishi::hide_comment(decide::actor(db, issue->council_id, actor), c->comment, reason, now);
     if (!next) return next.error();
-    SQLite::Statement q(db,
+    Statement q(db,
                         "UPDATE comments SET hidden_reason = ?, hidden_by = ?, hidden_at = ? "
                         "WHERE id = ?");
     q.bind(1, next.value().hidden_reason);
     q.bind(2, actor);
     q.bind(3, now);
     q.bind(4, comment_id);
-    q.exec();
+    q.run();
     impl_->audit(actor, "comment_hidden",
                  Json{{"comment_id", comment_id}, {"reason", next.value().hidden_reason}}, now);
     auto after = load_comment(db, comment_id);
