@@ -51,7 +51,9 @@ BOOST_AUTO_TEST_CASE(new_database_is_migrated_to_the_latest_schema_and_reopens_u
     BOOST_TEST(snapshot(path) == before);
 }
 
-BOOST_AUTO_TEST_CASE(database_from_a_newer_server_is_refused) {
+// About SQLite's user_version, where a SQLite file keeps its schema's version.
+BOOST_AUTO_TEST_CASE(database_from_a_newer_server_is_refused,
+                     *boost::unit_test::precondition(on_sqlite)) {
     auto path = fresh_db_path();
     {
         SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
