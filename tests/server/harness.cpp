@@ -163,6 +163,10 @@ fs::path fresh_db_path() {
     return temp_root() / ("db-" + std::to_string(++g_next_db) + ".sqlite");
 }
 
+fs::path temp_path(const std::string& suffix) {
+    return temp_root() / ("file-" + std::to_string(++g_next_db) + suffix);
+}
+
 fs::path seeded_db() {
     // Seeding hashes a password (Argon2, ~0.1 s): do it once, then copy the database.
     static std::once_flag once;

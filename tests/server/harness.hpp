@@ -43,6 +43,8 @@ boost::test_tools::assertion_result on_sqlite(boost::unit_test::test_unit_id);
 std::filesystem::path seeded_db();
 // A unique path for a database that does not exist yet (on PostgreSQL: an empty database).
 std::filesystem::path fresh_db_path();
+// A unique path in the run's temporary folder, for a file or folder that is not a database.
+std::filesystem::path temp_path(const std::string& suffix);
 
 // The test's own connection to a test database, beside the server's: to arrange rows the API
 // cannot write, tamper with them, or count them. Both databases accept the SQL the tests use.
