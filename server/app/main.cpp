@@ -32,9 +32,11 @@ const char* const kUsage =
     "usage: yishi-server serve --db PATH [--ballot-key FILE] [--web DIR] [--host ADDR] [--port N]\n"
     "                          [--seed-demo] [--trusted-proxy ADDR]...\n"
     "       yishi-server verify-audit --db PATH\n"
+    "       yishi-server migrate --from PATH --to postgresql://USER@HOST:PORT/DB\n"
     "  --host ADDR   address to listen on (default 127.0.0.1)\n"
     "  --port N      TCP port, 0 for any free port (default 8080)\n"
-    "  --db PATH     SQLite database file, created if missing\n"
+    "  --db PATH     SQLite database file, created if missing, or the address of a\n"
+    "                PostgreSQL database (postgresql://...) that several servers may share\n"
     "  --ballot-key FILE\n"
     "                the key that seals secret ballots while they are open (default\n"
     "                PATH.ballot-key; created with mode 0600 if missing before the first secret\n"
@@ -44,8 +46,10 @@ const char* const kUsage =
     "  --seed-demo   fill an empty database with the demo community\n"
     "  --trusted-proxy ADDR  a reverse proxy (such as nginx) at ADDR whose X-Forwarded-For or\n"
     "                X-Real-IP names the client; repeatable. Without it those headers are ignored\n"
-    "verify-audit walks the audit log's hash chain without writing to the database; it exits\n"
-    "0 when the chain is intact, 1 at the first broken link, 2 when it cannot read the file.\n";
+    "verify-audit walks every community's audit chain without writing to the database; it\n"
+    "exits 0 when the chains are intact, 1 at the first broken link, 2 when it cannot read.\n"
+    "migrate copies a database (of this server's schema) into an empty one, then checks the\n"
+    "copy's audit chains and row counts; it exits 0 when both agree.\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
     std::cerr << "yishi-server: " << message << "\n" << kUsage;
@@ -67,13 +71,50 @@ int verify_audit_command(int argc, char** argv) {
         yishi::server::Store store(db, yishi::server::Store::Access::read_only);
         auto report = yishi::server::verify_audit(store);
         if (!report.intact()) {
-            std::cout << "audit log broken at entry " << *report.broken_at << ": " << report.reason
+            std::cout << "audit log of community " << report.broken_chain << " broken at entry "
+                      << *report.broken_at << ": " << report.reason
                       << " (" << report.entries << " entries before it are intact)" << std::endl;
             return 1;
         }
-        std::cout << "audit log intact: " << report.entries << " entries\n"
-                  << "head hash: " << report.head_hash << std::endl;
+        std::cout << "audit log intact: " << report.entries << " entries in " << report.chains
+                  << " chains\n";
+        for (const auto& [community, head] : report.heads)
+            std::cout << "head hash of community " << community << ": " << head << "\n";
+        std::cout << std::flush;
         return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "yishi-server: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+// migrate --from PATH --to ADDRESS: copies a database into an empty one, then checks the
+// copy's audit chains and compares every table's row count.
+int migrate_command(int argc, char** argv) {
+    std::string from, to;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--from" && i + 1 < argc) from = argv[++i];
+        else if (arg == "--to" && i + 1 < argc) to = argv[++i];
+        else if (arg == "--help" || arg == "-h") { std::cout << kUsage; return 0; }
+        else usage_error("unknown option " + arg + " for migrate");
+    }
+    if (from.empty() || to.empty()) usage_error("--from and --to are required");
+    try {
+        auto counts = yishi::server::copy_database(from, to);
+        bool equal = true;
+        for (const auto& c : counts) {
+            std::cout << c.table << ": " << c.source << " -> " << c.target << "\n";
+            equal = equal && c.source == c.target;
+        }
+        yishi::server::Store copy(to, yishi::server::Store::Access::read_only);
+        auto report = yishi::server::verify_audit(copy);
+        std::cout << "audit log of the copy: "
+                  << (report.intact() ? "intact, " + std::to_string(report.entries) + " entries"
+                                      : "broken: " + report.reason)
+                  << std::endl;
+        if (!equal) std::cerr << "yishi-server: row counts differ\n";
+        return equal && report.intact() ? 0 : 1;
     } catch (const std::exception& e) {
         std::cerr << "yishi-server: " << e.what() << "\n";
         return 2;
@@ -82,7 +123,7 @@ int verify_audit_command(int argc, char** argv) {
 
 Options parse(int argc, char** argv) {
     if (argc < 2 || std::string(argv[1]) != "serve")
-        usage_error("expected the command 'serve' or 'verify-audit'");
+        usage_error("expected the command 'serve', 'verify-audit' or 'migrate'");
     Options o;
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
@@ -118,6 +159,7 @@ std::string url_host(const std::string& host) {
 int main(int argc, char** argv) {
     using namespace yishi::server;
     if (argc >= 2 && std::string(argv[1]) == "verify-audit") return verify_audit_command(argc, argv);
+    if (argc >= 2 && std::string(argv[1]) == "migrate") return migrate_command(argc, argv);
     Options options = parse(argc, argv);
 
     // Signals are taken by one thread with sigwait, not by a handler: stopping the server

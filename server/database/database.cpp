@@ -82,6 +82,7 @@ std::int64_t Statement::run() {
     return cursor_->changes();
 }
 Column Statement::column(int index) { return cursor_->column(index); }
+int Statement::column_count() { return cursor_->column_count(); }
 void Statement::reset() { cursor_->reset(); }
 
 Column single(Statement& statement) {

@@ -1,1 +1,182 @@
+// The SQLite driver: one connection to a file in WAL mode with synchronous=FULL (an
+// acknowledged write survives a crash), behind a mutex: SQLite has one writer anyway, and
+// BEGIN IMMEDIATE takes the write lock up front so transactions never fail halfway.
+#include <mutex>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
 #include "drivers.hpp"
+
+namespace yishi::database {
+
+namespace {
+constexpr int kBusyTimeoutMs = 5000;
+
+[[noreturn]] void rethrow(const SQLite::Exception& e) {
+    // Busy: another process holds the lock beyond the timeout; a later attempt may get it.
+    int code = e.getErrorCode() & 0xff;
+    throw Error(e.what(), code == SQLITE_BUSY || code == SQLITE_LOCKED);
+}
+
+std::string expand_types(std::string_view script) {
+    std::string out(script);
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+        for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+            out.replace(at, from.size(), to);
+    };
+    replace_all("{id}", "INTEGER PRIMARY KEY");
+    replace_all("{bytes}", "BLOB");
+    return out;
+}
+
+class SqliteCursor final : public Cursor {
+public:
+    SqliteCursor(SQLite::Database& db, std::string_view sql) try
+        : db_(db), q_(db, std::string(sql)) {
+    } catch (const SQLite::Exception& e) {
+        rethrow(e);
+    }
+    void bind_null(int index) override { guard([&] { q_.bind(index); }); }
+    void bind_int(int index, std::int64_t value) override {
+        guard([&] { q_.bind(index, value); });
+    }
+    void bind_text(int index, std::string_view value) override {
+        guard([&] { q_.bind(index, std::string(value)); });
+    }
+    void bind_bytes(int index, std::string_view value) override {
+        guard([&] { q_.bind(index, value.data(), static_cast<int>(value.size())); });
+    }
+    bool step() override {
+        bool row = false;
+        guard([&] { row = q_.executeStep(); });
+        if (!row) changes_ = db_.getChanges();
+        return row;
+    }
+    Column column(int index) override {
+        SQLite::Column c = q_.getColumn(index);
+        if (c.isNull()) return Column(std::nullopt, true);
+        const char* data = static_cast<const char*>(c.getBlob());
+        return Column(std::string_view(data ? data : "", static_cast<std::size_t>(c.getBytes())), true);
+    }
+    int column_count() override { return q_.getColumnCount(); }
+    std::int64_t changes() override { return changes_; }
+    void reset() override { guard([&] { q_.reset(); }); }
+
+private:
+    template <typename F>
+    void guard(F&& f) {
+        try {
+            f();
+        } catch (const SQLite::Exception& e) {
+            rethrow(e);
+        }
+    }
+    SQLite::Database& db_;
+    SQLite::Statement q_;
+    std::int64_t changes_ = 0;
+};
+
+class SqliteConnection final : public Connection {
+public:
+    explicit SqliteConnection(SQLite::Database db) : db_(std::move(db)) {}
+    Kind kind() const override { return Kind::sqlite; }
+    std::unique_ptr<Cursor> prepare(std::string_view sql) override {
+        return std::make_unique<SqliteCursor>(db_, sql);
+    }
+    void execute(std::string_view script) override {
+        try {
+            db_.exec(expand_types(script));
+        } catch (const SQLite::Exception& e) {
+            rethrow(e);
+        }
+    }
+    void begin(bool write) override { execute(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+    void commit() override { execute("COMMIT"); }
+    void rollback() noexcept override {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (...) {
+            // Nothing was open (SQLite ends a transaction itself on some errors).
+        }
+    }
+    // SQLite's generated ids always continue above the largest one in the table.
+    void resume_generated_ids(std::string_view) override {}
+    SQLite::Database& db() { return db_; }
+
+private:
+    SQLite::Database db_;
+};
+
+SQLite::Database open_file(const std::string& path, bool read_only) {
+    try {
+        if (read_only) {
+            SQLite::Database db(path, SQLite::OPEN_READONLY);
+            db.setBusyTimeout(kBusyTimeoutMs);
+            return db;
+        }
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.setBusyTimeout(kBusyTimeoutMs);
+        std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+        if (mode != "wal") throw Error("cannot switch " + path + " to WAL journal mode");
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+        // Deleted rows and freed pages are overwritten with zeros: a secret ballot's sealed
+        // contents, deleted at closing, leave nothing behind in the file.
+        db.exec("PRAGMA secure_delete = ON");
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw Error("cannot open database " + path + ": " + e.what());
+    }
+}
+
+class SqliteDatabase final : public Database {
+public:
+    SqliteDatabase(const std::string& path, bool read_only)
+        : Database(path), connection_(open_file(path, read_only)) {}
+    Kind kind() const override { return Kind::sqlite; }
+    void with_connection(const std::function<void(Connection&)>& f) override {
+        std::lock_guard lock(mutex_);
+        f(connection_);
+    }
+    void erase_deleted() noexcept override {
+        std::lock_guard lock(mutex_);
+        try {
+            // The write-ahead log still holds the pages as they were before the delete: copy
+            // the latest pages into the file and empty the log. Should another connection be
+            // reading, the next checkpoint does it.
+            connection_.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SQLite::Exception&) {
+        }
+    }
+    void set_durable(bool durable) override {
+        std::lock_guard lock(mutex_);
+        connection_.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        // The checkpoint syncs the write-ahead log before it copies it into the database.
+        if (durable) connection_.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    }
+
+protected:
+    void run(bool write, const std::function<void(Connection&)>& f) override {
+        std::lock_guard lock(mutex_);
+        connection_.begin(write);
+        try {
+            f(connection_);
+            connection_.commit();
+        } catch (...) {
+            connection_.rollback();
+            throw;
+        }
+    }
+
+private:
+    std::mutex mutex_;
+    SqliteConnection connection_;
+};
+}  // namespace
+
+std::unique_ptr<Database> open_sqlite(const std::string& path, Database::Options options) {
+    return std::make_unique<SqliteDatabase>(path, options.read_only);
+}
+
+}  // namespace yishi::database

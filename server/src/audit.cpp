@@ -22,29 +22,41 @@ std::string audit_hash(const std::string& prev_hash, const AuditEntry& e) {
 AuditReport verify_audit(Store& store) {
     AuditReport report;
     report.head_hash = kAuditGenesis;
-    Id after = 0;
-    while (true) {
-        auto page = store.audit_entries(after, kPage);
-        for (const auto& e : page) {
-            if (e.prev_hash != report.head_hash) {
-                report.broken_at = e.id;
-                report.reason = report.entries == 0
-                                    ? "the first entry does not start from the genesis value"
-                                    : "its previous hash does not match entry " +
-                                          std::to_string(after) + " (an entry was removed or altered)";
-                return report;
+    for (Id chain : store.audit_chains()) {
+        ++report.chains;
+        std::string head = kAuditGenesis;
+        std::int64_t in_chain = 0;
+        Id after = 0;
+        while (true) {
+            auto page = store.audit_entries(chain, after, kPage);
+            for (const auto& e : page) {
+                if (e.prev_hash != head) {
+                    report.broken_chain = chain;
+                    report.broken_at = e.id;
+                    report.reason = in_chain == 0
+                                        ? "the first entry does not start from the genesis value"
+                                        : "its previous hash does not match entry " +
+                                              std::to_string(after) +
+                                              " (an entry was removed or altered)";
+                    return report;
+                }
+                if (audit_hash(e.prev_hash, e) != e.hash) {
+                    report.broken_chain = chain;
+                    report.broken_at = e.id;
+                    report.reason = "its hash does not match its content (the entry was altered)";
+                    return report;
+                }
+                head = e.hash;
+                ++in_chain;
+                ++report.entries;
+                after = e.id;
             }
-            if (audit_hash(e.prev_hash, e) != e.hash) {
-                report.broken_at = e.id;
-                report.reason = "its hash does not match its content (the entry was altered)";
-                return report;
-            }
-            report.head_hash = e.hash;
-            ++report.entries;
-            after = e.id;
+            if (static_cast<int>(page.size()) < kPage) break;
         }
-        if (static_cast<int>(page.size()) < kPage) return report;
+        report.heads.emplace_back(chain, head);
+        report.head_hash = head;
     }
+    return report;
 }
 
 }  // namespace yishi::server

@@ -1,17 +1,20 @@
-// Schema migrations, applied in order and recorded in PRAGMA user_version. Part of the store.
+// Schema migrations: one list of steps for both databases, recorded in the schema_version
+// table. Part of the store.
 #pragma once
 
-namespace SQLite {
-class Database;
-}
+#include "yishi/database/database.hpp"
 
 namespace yishi::server {
 
 // The schema version this server writes.
 int latest_schema_version();
 
-// Applies every step above the database's user_version, each in its own transaction.
-// Throws StoreError for a database from a newer server.
-void migrate(SQLite::Database& db);
+// The version recorded in the database; 0 for an empty one.
+int stored_schema_version(database::Database& db);
+
+// Applies every step above the recorded version, each in its own transaction; servers
+// starting together on one database apply each step once. Throws StoreError for a database
+// from a newer server.
+void migrate(database::Database& db);
 
 }  // namespace yishi::server

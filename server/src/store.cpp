@@ -1,6 +1,5 @@
-// The SQLite store: one connection behind one mutex (simplicity first; SQLite serialises
-// writers anyway). WAL + synchronous=FULL: an acknowledged write survives a crash.
-// This file: opening, seeding, councils, issues and co-signs.
+// The store over either database: opening and migrating, seeding, councils, issues and
+// co-signs.
 #include "yishi/server/store.hpp"
 
 #include "schema.hpp"
@@ -12,8 +11,6 @@
 namespace yishi::server {
 
 namespace {
-constexpr int kBusyTimeoutMs = 5000;
-
 constexpr const char* kCouncilSelect = R"sql(
     SELECT c.id, c.name, co.name, c.kind, c.cosign_threshold,
            (SELECT COUNT(*) FROM council_members cm WHERE cm.council_id = c.id)
@@ -62,27 +59,6 @@ Issue issue_from(Statement& q) {
     return i;
 }
 
-SQLite::Database open_database(const std::string& path, Store::Access access) {
-    try {
-        if (access == Store::Access::read_only) {
-            SQLite::Database db(path, SQLite::OPEN_READONLY);
-            db.setBusyTimeout(kBusyTimeoutMs);
-            return db;
-        }
-        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.setBusyTimeout(kBusyTimeoutMs);
-        std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").text();
-        if (mode != "wal") throw StoreError("cannot switch " + path + " to WAL journal mode");
-        db.execute("PRAGMA synchronous = FULL");
-        db.execute("PRAGMA foreign_keys = ON");
-        // Deleted rows and freed pages are overwritten with zeros: a secret ballot's sealed
-        // contents, deleted at closing, leave nothing behind in the file.
-        db.execute("PRAGMA secure_delete = ON");
-        return db;
-    } catch (const SQLite::Exception& e) {
-        throw StoreError("cannot open database " + path + ": " + e.what());
-    }
-}
 }  // namespace
 
 Member member_from(Statement& q) {
@@ -94,9 +70,10 @@ Member member_from(Statement& q) {
     return m;
 }
 
-Store::Impl::Impl(const std::string& path, Access access) : db(open_database(path, access)) {}
+Store::Impl::Impl(const std::string& address, Access access)
+    : db(database::Database::open(address, {.read_only = access == Access::read_only})) {}
 
-std::optional<Issue> Store::Impl::issue(Id id, Id viewer) {
+std::optional<Issue> issue(Connection& db, Id id, Id viewer) {
     Statement q(db, std::string(kIssueSelect) + " WHERE i.id = ?2");
     q.bind(1, viewer);
     q.bind(2, id);
@@ -104,90 +81,102 @@ std::optional<Issue> Store::Impl::issue(Id id, Id viewer) {
     return issue_from(q);
 }
 
-std::optional<Council> Store::Impl::council(Id id) {
+std::optional<Council> council(Connection& db, Id id) {
     Statement q(db, std::string(kCouncilSelect) + " WHERE c.id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     return council_from(q);
 }
 
-bool Store::Impl::is_member(Id council_id, Id member_id) {
+bool is_member(Connection& db, Id council_id, Id member_id) {
     Statement q(db, "SELECT 1 FROM council_members WHERE council_id = ? AND member_id = ?");
     q.bind(1, council_id);
     q.bind(2, member_id);
     return q.step();
 }
 
-Store::Store(const std::string& path, Access access, const std::string& ballot_key_path)
-    : impl_(std::make_unique<Impl>(path, access)) {
-    std::lock_guard lock(impl_->mutex);
+Id community_of_council(Connection& db, Id council_id) {
+    Statement q(db, "SELECT community_id FROM councils WHERE id = ?");
+    q.bind(1, council_id);
+    if (!q.step()) throw StoreError("no council " + std::to_string(council_id));
+    return q.column(0).int64();
+}
+
+Id community_of_member(Connection& db, Id member_id) {
+    // A member belongs to the community of their councils; one outside every council (a
+    // street office's staff, later) writes to the city's chain, 0.
+    Statement q(db,
+                "SELECT MIN(c.community_id) FROM council_members cm "
+                "JOIN councils c ON c.id = cm.council_id WHERE cm.member_id = ?");
+    q.bind(1, member_id);
+    if (!q.step() || q.column(0).null()) return 0;
+    return q.column(0).int64();
+}
+
+Store::Store(const std::string& address, Access access, const std::string& ballot_key_path)
+    : impl_(std::make_unique<Impl>(address, access)) {
     try {
         if (access == Access::read_only) {
-            int version = impl_->db.execAndGet("PRAGMA user_version").integer();
+            int version = schema_version();
             if (version != latest_schema_version())
-                throw StoreError("database " + path + " has schema version " +
+                throw StoreError("database " + address + " has schema version " +
                                  std::to_string(version) + ", this server reads version " +
                                  std::to_string(latest_schema_version()) +
                                  " (start the server on it once to upgrade it)");
             return;
         }
-        migrate(impl_->db);
-        std::string key_path = ballot_key_path.empty() ? path + ".ballot-key" : ballot_key_path;
+        migrate(*impl_->db);
+        std::string key_path = ballot_key_path;
+        if (key_path.empty()) {
+            if (impl_->db->kind() == database::Kind::postgres)
+                throw StoreError("with PostgreSQL, give the ballot key file with --ballot-key: "
+                                 "every server sharing the database needs the same file");
+            key_path = address + ".ballot-key";
+        }
         // Once a secret ballot was sealed, only the same key will do: never a fresh one that
         // would leave its votes unopenable.
-        auto recorded = methods::ballot_key_fingerprint(impl_->db);
+        auto recorded = impl_->read([](Connection& db) { return methods::ballot_key_fingerprint(db); });
         impl_->ballot_key = load_ballot_key(key_path, !recorded);
         if (recorded && *recorded != impl_->ballot_key.fingerprint())
             throw StoreError("ballot key file " + key_path +
                              " is not the key this database's secret ballots were sealed under: "
                              "give the database's own key file with --ballot-key");
-    } catch (const SQLite::Exception& e) {
-        throw StoreError("cannot prepare database " + path + ": " + e.what());
+    } catch (const database::Error& e) {
+        throw StoreError("cannot prepare database " + address + ": " + e.what());
     }
 }
 
 Store::~Store() = default;
 
-int Store::schema_version() {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->db.execAndGet("PRAGMA user_version").integer();
-}
+int Store::schema_version() { return stored_schema_version(*impl_->db); }
 
-void Store::set_durable(bool durable) {
-    std::lock_guard lock(impl_->mutex);
-    impl_->db.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
-    // The checkpoint syncs the write-ahead log before it copies it into the database.
-    if (durable) impl_->db.execute("PRAGMA wal_checkpoint(PASSIVE)");
-}
+void Store::set_durable(bool durable) { impl_->db->set_durable(durable); }
 
 bool Store::seed_if_empty(const SeedData& data) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (db.execAndGet("SELECT COUNT(*) FROM communities").int64() > 0) return false;
+    return impl_->write([&](Connection& db) {
+    Statement existing(db, "SELECT COUNT(*) FROM communities");
+    if (single(existing).int64() > 0) return false;
 
-    Statement community(db, "INSERT INTO communities (name, street) VALUES (?, ?)");
+    Statement community(db, "INSERT INTO communities (name, street) VALUES (?, ?) RETURNING id");
     community.bind(1, data.community);
     community.bind(2, data.street);
-    community.run();
-    Id community_id = db.getLastInsertRowid();
+    Id community_id = single(community).int64();
 
     Statement council(db,
                               "INSERT INTO councils (community_id, name, kind, cosign_threshold) "
-                              "VALUES (?, ?, ?, ?)");
+                              "VALUES (?, ?, ?, ?) RETURNING id");
     council.bind(1, community_id);
     council.bind(2, data.council);
     council.bind(3, data.council_kind);
     council.bind(4, data.cosign_threshold);
-    council.run();
     Council rules;
-    rules.id = db.getLastInsertRowid();
+    rules.id = single(council).int64();
     rules.cosign_threshold = data.cosign_threshold;
 
     std::vector<Id> member_ids;
     Statement member(db,
                              "INSERT INTO members (login, name, role, password_hash, "
-                             "household_id, floor_area) VALUES (?, ?, ?, ?, ?, ?)");
+                             "household_id, floor_area) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     Statement joins(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
     for (const auto& m : data.members) {
         member.reset();
@@ -200,8 +189,7 @@ bool Store::seed_if_empty(const SeedData& data) {
         else
             member.bind(5);
         member.bind(6, m.floor_area_centi_m2);
-        member.run();
-        member_ids.push_back(db.getLastInsertRowid());
+        member_ids.push_back(single(member).int64());
         joins.reset();
         joins.bind(1, rules.id);
         joins.bind(2, member_ids.back());
@@ -210,7 +198,7 @@ bool Store::seed_if_empty(const SeedData& data) {
 
     Statement issue(db,
                             "INSERT INTO issues (council_id, title, body, author_id, created_at, "
-                            "stage) VALUES (?, ?, ?, ?, ?, ?)");
+                            "stage) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     Statement cosign(
         db, "INSERT INTO cosigns (issue_id, member_id, created_at) VALUES (?, ?, ?)");
     for (const auto& s : data.issues) {
@@ -225,8 +213,7 @@ bool Store::seed_if_empty(const SeedData& data) {
         issue.bind(4, i.author_id);
         issue.bind(5, s.created_at);
         issue.bind(6, to_string(i.stage));
-        issue.run();
-        Id issue_id = db.getLastInsertRowid();
+        Id issue_id = single(issue).int64();
         std::int64_t at = s.created_at;
         for (int who : s.cosigners) {
             at += 3600;  // an hour apart, for a plausible history
@@ -239,19 +226,19 @@ bool Store::seed_if_empty(const SeedData& data) {
     }
     // The seed is one act of the system: one entry, so the log starts intact and says where
     // the first data came from, without pretending the demo members acted.
-    impl_->audit(std::nullopt, "community_seeded",
+    audit(db, community_id, std::nullopt, "community_seeded",
                  Json{{"community_id", community_id},
                       {"council_id", rules.id},
                       {"members", data.members.size()},
                       {"issues", data.issues.size()}},
                  data.seeded_at);
-    tx.commit();
     return true;
+    });
 }
 
 std::vector<Council> Store::councils_of(Id member_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db,
+    return impl_->read([&](Connection& db) {
+    Statement q(db,
                         std::string(kCouncilSelect) +
                             " WHERE c.id IN (SELECT council_id FROM council_members "
                             "WHERE member_id = ?) ORDER BY c.id");
@@ -259,21 +246,20 @@ std::vector<Council> Store::councils_of(Id member_id) {
     std::vector<Council> out;
     while (q.step()) out.push_back(council_from(q));
     return out;
+    });
 }
 
 std::optional<Council> Store::council(Id id) {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->council(id);
+    return impl_->read([&](Connection& db) { return server::council(db, id); });
 }
 
 bool Store::is_member(Id council_id, Id member_id) {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->is_member(council_id, member_id);
+    return impl_->read([&](Connection& db) { return server::is_member(db, council_id, member_id); });
 }
 
 std::vector<Issue> Store::issues(Id council_id, Id viewer) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db, std::string(kIssueSelect) +
+    return impl_->read([&](Connection& db) {
+    Statement q(db, std::string(kIssueSelect) +
                                        " WHERE i.council_id = ?2 "
                                        "ORDER BY i.created_at DESC, i.id DESC");
     q.bind(1, viewer);
@@ -281,22 +267,20 @@ std::vector<Issue> Store::issues(Id council_id, Id viewer) {
     std::vector<Issue> out;
     while (q.step()) out.push_back(issue_from(q));
     return out;
+    });
 }
 
 std::optional<Issue> Store::issue(Id id, Id viewer) {
-    std::lock_guard lock(impl_->mutex);
-    return impl_->issue(id, viewer);
+    return impl_->read([&](Connection& db) { return server::issue(db, id, viewer); });
 }
 
 Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto issue = impl_->issue(issue_id, member_id);
+    return impl_->write([&](Connection& db) -> Result<Issue> {
+    auto issue = server::issue(db, issue_id, member_id);
     if (!issue) return make_error("not_found", "issue_id");
-    auto council = impl_->council(issue->council_id);
+    auto council = server::council(db, issue->council_id);
     if (!council) throw StoreError("issue without a council");
-    bool member = impl_->is_member(council->id, member_id);
+    bool member = server::is_member(db, council->id, member_id);
     if (auto refusal = check_cosign(*issue, member_id, member, issue->cosigned_by_me))
         return *refusal;
 
@@ -316,13 +300,13 @@ Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
     if (next != issue->stage) {
         decide::write_stage(db, issue_id, next);
     }
-    auto after = impl_->issue(issue_id, member_id);
-    impl_->audit(member_id, "issue_cosigned",
+    auto after = server::issue(db, issue_id, member_id);
+    audit(db, community_of_council(db, council->id), member_id, "issue_cosigned",
                  Json{{"issue_id", issue_id}, {"cosigns", after->cosigns},
                       {"stage", to_string(after->stage)}},
                  now);
-    tx.commit();
     return *after;
+    });
 }
 
 }  // namespace yishi::server

@@ -21,7 +21,7 @@ namespace methods {
 
 BallotSpec spec(Connection& db, Id ballot_id) {
     Statement q(db,
-                        "SELECT method, secret, unit, spec FROM ballot_specs WHERE ballot_id = ?");
+                "SELECT method, secret, unit, spec FROM ballot_specs WHERE ballot_id = ?");
     q.bind(1, ballot_id);
     if (!q.step()) return BallotSpec{};
     Json details = Json::parse(q.column(3).text(), nullptr, false);
@@ -32,8 +32,8 @@ BallotSpec spec(Connection& db, Id ballot_id) {
 
 void insert_spec(Connection& db, Id ballot_id, const BallotSpec& s) {
     Statement q(db,
-                        "INSERT INTO ballot_specs (ballot_id, method, secret, unit, spec) "
-                        "VALUES (?, ?, ?, ?, ?)");
+                "INSERT INTO ballot_specs (ballot_id, method, secret, unit, spec) "
+                "VALUES (?, ?, ?, ?, ?)");
     q.bind(1, ballot_id);
     q.bind(2, to_string(s.method));
     q.bind(3, s.secret ? 1 : 0);
@@ -46,8 +46,8 @@ PaperCounts paper(Connection& db, Id ballot_id, const BallotSpec& s) {
     PaperCounts out;
     out.tellers = s.tellers;
     Statement q(db,
-                        "SELECT teller_id, counts, entered_at FROM paper_counts "
-                        "WHERE ballot_id = ? ORDER BY teller_id");
+                "SELECT teller_id, counts, entered_at FROM paper_counts "
+                "WHERE ballot_id = ? ORDER BY teller_id");
     q.bind(1, ballot_id);
     while (q.step())
         out.entries.push_back({q.column(0).int64(), Json::parse(q.column(1).text()),
@@ -66,7 +66,8 @@ std::vector<Json> bulletin_ballots(Connection& db, Id ballot_id, const BallotSpe
     std::vector<Json> out;
     if (s.plain()) {
         Statement q(
-            db, "SELECT member_id, choice FROM votes WHERE ballot_id = ? ORDER BY rowid");
+            db, "SELECT member_id, choice FROM votes WHERE ballot_id = ? "
+                "ORDER BY cast_at, member_id");
         q.bind(1, ballot_id);
         while (q.step())
             out.push_back(
@@ -75,8 +76,8 @@ std::vector<Json> bulletin_ballots(Connection& db, Id ballot_id, const BallotSpe
     }
     if (!s.secret) {
         Statement q(db,
-                            "SELECT member_id, content FROM ballot_voters WHERE ballot_id = ? "
-                            "ORDER BY rowid");
+                    "SELECT member_id, content FROM ballot_voters WHERE ballot_id = ? "
+                    "ORDER BY voted_at, member_id");
         q.bind(1, ballot_id);
         while (q.step()) {
             Json c = Json::parse(q.column(1).text());
@@ -87,8 +88,8 @@ std::vector<Json> bulletin_ballots(Connection& db, Id ballot_id, const BallotSpe
     }
     // A canonical order, a function of what was cast alone: it says nothing of the voting order.
     Statement q(db,
-                        "SELECT content, receipt FROM secret_contents WHERE ballot_id = ? "
-                        "ORDER BY receipt, content, id");
+                "SELECT content, receipt FROM secret_contents WHERE ballot_id = ? "
+                "ORDER BY receipt NULLS FIRST, content, id");
     q.bind(1, ballot_id);
     while (q.step()) {
         Json c = Json::parse(q.column(0).text());
@@ -116,7 +117,7 @@ void save_bulletin(Connection& db, Id ballot_id, const Json& bulletin, std::int6
 
 namespace {
 // A random positive 62-bit id for a row of `table` (secret_contents, sealed_contents), so that
-// rowids carry no voting order.
+// ids (rowids in SQLite) carry no voting order.
 Id random_content_id(Connection& db, const std::string& table) {
     for (;;) {
         std::uint64_t r = 0;
@@ -132,8 +133,8 @@ Id random_content_id(Connection& db, const std::string& table) {
 void insert_secret_content(Connection& db, Id ballot_id, const Json& content,
                            const std::optional<std::string>& receipt) {
     Statement c(db,
-                        "INSERT INTO secret_contents (id, ballot_id, content, receipt) "
-                        "VALUES (?, ?, ?, ?)");
+                "INSERT INTO secret_contents (id, ballot_id, content, receipt) "
+                "VALUES (?, ?, ?, ?)");
     c.bind(1, random_content_id(db, "secret_contents"));
     c.bind(2, ballot_id);
     c.bind(3, content.dump());
@@ -153,8 +154,8 @@ std::optional<std::string> ballot_key_fingerprint(Connection& db) {
 
 void seal_ballot(Connection& db, Id ballot_id, const BallotKey& key) {
     Statement record(db,
-                             "INSERT INTO ballot_key_check (id, fingerprint) VALUES (1, ?) "
-                             "ON CONFLICT DO NOTHING");
+                     "INSERT INTO ballot_key_check (id, fingerprint) VALUES (1, ?) "
+                     "ON CONFLICT DO NOTHING");
     record.bind(1, key.fingerprint());
     record.run();
     if (ballot_key_fingerprint(db) != key.fingerprint())
@@ -162,8 +163,8 @@ void seal_ballot(Connection& db, Id ballot_id, const BallotKey& key) {
                          "are sealed under: servers sharing a database need the same key file");
     BallotKeyPair pair = new_ballot_key_pair(key);
     Statement q(db,
-                        "INSERT INTO ballot_seals (ballot_id, public_key, sealed_secret_key) "
-                        "VALUES (?, ?, ?)");
+                "INSERT INTO ballot_seals (ballot_id, public_key, sealed_secret_key) "
+                "VALUES (?, ?, ?)");
     q.bind(1, ballot_id);
     q.bind(2, pair.public_key);
     q.bind(3, pair.sealed_secret_key);
@@ -238,158 +239,163 @@ const Voter* on_roll(const Ballot& b, Id member) {
 }  // namespace
 
 BallotSpec Store::ballot_spec(Id ballot_id) {
-    std::lock_guard lock(impl_->mutex);
-    return methods::spec(impl_->db, ballot_id);
+    return impl_->read([&](Connection& db) { return methods::spec(db, ballot_id); });
 }
 
 std::vector<Id> Store::ballot_voters(Id ballot_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db,
-                        "SELECT member_id FROM ballot_voters WHERE ballot_id = ? ORDER BY rowid");
-    q.bind(1, ballot_id);
-    std::vector<Id> out;
-    while (q.step()) out.push_back(q.column(0).int64());
-    return out;
+    return impl_->read([&](Connection& db) {
+        // In voting order, as the 'has voted' records were written (ties by member).
+        Statement q(db,
+                    "SELECT member_id FROM ballot_voters WHERE ballot_id = ? "
+                    "ORDER BY voted_at, member_id");
+        q.bind(1, ballot_id);
+        std::vector<Id> out;
+        while (q.step()) out.push_back(q.column(0).int64());
+        return out;
+    });
 }
 
 std::vector<std::pair<Id, Json>> Store::open_contents(Id ballot_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db,
-                        "SELECT member_id, content FROM ballot_voters "
-                        "WHERE ballot_id = ? AND content IS NOT NULL ORDER BY rowid");
-    q.bind(1, ballot_id);
-    std::vector<std::pair<Id, Json>> out;
-    while (q.step())
-        out.emplace_back(q.column(0).int64(), Json::parse(q.column(1).text()));
-    return out;
+    return impl_->read([&](Connection& db) {
+        Statement q(db,
+                    "SELECT member_id, content FROM ballot_voters "
+                    "WHERE ballot_id = ? AND content IS NOT NULL ORDER BY voted_at, member_id");
+        q.bind(1, ballot_id);
+        std::vector<std::pair<Id, Json>> out;
+        while (q.step())
+            out.emplace_back(q.column(0).int64(), Json::parse(q.column(1).text()));
+        return out;
+    });
 }
 
 Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& content,
                                         std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto vote = decide::vote_context(db, ballot_id, actor);
-    if (!vote) return vote.error();
-    const Ballot& b = vote.value().record.ballot;
-    BallotSpec spec = methods::spec(db, ballot_id);
-    if (spec.plain()) throw StoreError("cast_content on a plain ballot");
-    // The core's rule (state, roll); 'has voted' is the voters table's, checked just below.
-    if (auto e = may_vote(vote.value().who, b, vote.value().session)) return *e;
-    const Voter* voter = on_roll(b, actor);
-    Id unit_key = actor;
-    if (spec.unit == VotingUnit::household)
-        unit_key = voter->household_id != 0 ? voter->household_id : -actor;
-    Statement prior(db,
-                            "SELECT member_id FROM ballot_voters WHERE ballot_id = ? "
-                            "AND (member_id = ? OR unit_key = ?)");
-    prior.bind(1, ballot_id);
-    prior.bind(2, actor);
-    prior.bind(3, unit_key);
-    if (prior.step()) {
-        if (prior.column(0).int64() == actor) return make_error("already_voted");
-        return make_error("household_voted");  // 每户一票: another member of the household voted
-    }
-    Json stored = content;
-    auto council = impl_->council(b.council_id);
-    CouncilRules rules = decide::rules(db, *council);
-    const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
-    if (spec.unit == VotingUnit::owners || pass.by_area)
-        stored["area"] = format_hundredths(voter->area_centi_m2);
-    // UNIQUE (ballot, member) and UNIQUE (ballot, unit) are the last word.
-    Statement q(db,
-                        "INSERT INTO ballot_voters (ballot_id, member_id, unit_key, content, "
-                        "voted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    q.bind(1, ballot_id);
-    q.bind(2, actor);
-    q.bind(3, unit_key);
-    if (spec.secret)
-        q.bind(4);  // NULL: what was cast is stored apart, without the voter
-    else
-        q.bind(4, stored.dump());
-    q.bind(5, now);
-    if (q.run() == 0) return make_error("already_voted");
-    std::string receipt;
-    if (spec.secret) {
-        if (spec.receipts) receipt = new_invite_code();
-        if (auto pair = methods::ballot_key_pair(db, ballot_id)) {
-            // Sealed until closing, receipt inside, padded to the ballot's one size.
-            Json sealed = stored;
-            if (spec.receipts) sealed["receipt"] = receipt;
-            methods::insert_sealed_content(
-                db, ballot_id,
-                seal_content(pair->public_key, sealed.dump(), sealed_block_size(spec)));
-        } else {
-            // Opened before contents were sealed (schema step 8): stored as it was then.
-            methods::insert_secret_content(db, ballot_id, stored,
-                                           spec.receipts ? std::optional(receipt) : std::nullopt);
+    return impl_->write([&](Connection& db) -> Result<CastReceipt> {
+        auto vote = decide::vote_context(db, ballot_id, actor);
+        if (!vote) return vote.error();
+        const Ballot& b = vote.value().record.ballot;
+        BallotSpec spec = methods::spec(db, ballot_id);
+        if (spec.plain()) throw StoreError("cast_content on a plain ballot");
+        // The core's rule (state, roll); 'has voted' is the voters table's, checked just below.
+        if (auto e = may_vote(vote.value().who, b, vote.value().session)) return *e;
+        const Voter* voter = on_roll(b, actor);
+        Id unit_key = actor;
+        if (spec.unit == VotingUnit::household)
+            unit_key = voter->household_id != 0 ? voter->household_id : -actor;
+        Statement prior(db,
+                        "SELECT member_id FROM ballot_voters WHERE ballot_id = ? "
+                        "AND (member_id = ? OR unit_key = ?)");
+        prior.bind(1, ballot_id);
+        prior.bind(2, actor);
+        prior.bind(3, unit_key);
+        if (prior.step()) {
+            if (prior.column(0).int64() == actor) return make_error("already_voted");
+            // 每户一票: another member of the household voted.
+            return make_error("household_voted");
         }
-        // The log says who voted, never what, and never the receipt (which would link them).
-        impl_->audit(actor, "vote_cast", Json{{"ballot_id", ballot_id}}, now);
-    } else {
-        impl_->audit(actor, "vote_cast", Json{{"ballot_id", ballot_id}, {"content", content}}, now);
-    }
-    auto after = decide::ballot(db, ballot_id);
-    tx.commit();
-    return CastReceipt{*after, receipt};
+        Json stored = content;
+        auto council = server::council(db, b.council_id);
+        CouncilRules rules = decide::rules(db, *council);
+        const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
+        if (spec.unit == VotingUnit::owners || pass.by_area)
+            stored["area"] = format_hundredths(voter->area_centi_m2);
+        // UNIQUE (ballot, member) and UNIQUE (ballot, unit) are the last word.
+        Statement q(db,
+                    "INSERT INTO ballot_voters (ballot_id, member_id, unit_key, content, "
+                    "voted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        q.bind(1, ballot_id);
+        q.bind(2, actor);
+        q.bind(3, unit_key);
+        if (spec.secret)
+            q.bind(4);  // NULL: what was cast is stored apart, without the voter
+        else
+            q.bind(4, stored.dump());
+        q.bind(5, now);
+        if (q.run() == 0) return make_error("already_voted");
+        std::string receipt;
+        Id community = community_of_council(db, b.council_id);
+        if (spec.secret) {
+            if (spec.receipts) receipt = new_invite_code();
+            if (auto pair = methods::ballot_key_pair(db, ballot_id)) {
+                // Sealed until closing, receipt inside, padded to the ballot's one size.
+                Json sealed = stored;
+                if (spec.receipts) sealed["receipt"] = receipt;
+                methods::insert_sealed_content(
+                    db, ballot_id,
+                    seal_content(pair->public_key, sealed.dump(), sealed_block_size(spec)));
+            } else {
+                // Opened before contents were sealed (schema step 8): stored as it was then.
+                methods::insert_secret_content(
+                    db, ballot_id, stored,
+                    spec.receipts ? std::optional(receipt) : std::nullopt);
+            }
+            // The log says who voted, never what, and never the receipt (which would link them).
+            audit(db, community, actor, "vote_cast", Json{{"ballot_id", ballot_id}}, now);
+        } else {
+            audit(db, community, actor, "vote_cast",
+                  Json{{"ballot_id", ballot_id}, {"content", content}}, now);
+        }
+        auto after = decide::ballot(db, ballot_id);
+        return CastReceipt{*after, receipt};
+    });
 }
 
 Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json& counts,
                                               std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = decide::ballot(db, ballot_id);
-    if (!record) return make_error("not_found");
-    Actor who = decide::actor(db, record->ballot.council_id, actor);
-    if (!who.member) return make_error("forbidden");
-    BallotSpec spec = methods::spec(db, ballot_id);
-    if (std::find(spec.tellers.begin(), spec.tellers.end(), actor) == spec.tellers.end())
-        return make_error("not_teller");
-    if (record->ballot.state != BallotState::open) return make_error("ballot_closed");
-    Statement q(db,
-                        "INSERT INTO paper_counts (ballot_id, teller_id, counts, entered_at) "
-                        "VALUES (?, ?, ?, ?) ON CONFLICT (ballot_id, teller_id) DO UPDATE SET "
-                        "counts = excluded.counts, entered_at = excluded.entered_at");
-    q.bind(1, ballot_id);
-    q.bind(2, actor);
-    q.bind(3, counts.dump());
-    q.bind(4, now);
-    q.run();
-    PaperCounts pc = methods::paper(db, ballot_id, spec);
-    impl_->audit(actor, "paper_counts_entered",
-                 Json{{"ballot_id", ballot_id}, {"counts", counts}, {"agreed", pc.agreed}}, now);
-    tx.commit();
-    return pc;
+    return impl_->write([&](Connection& db) -> Result<PaperCounts> {
+        auto record = decide::ballot(db, ballot_id);
+        if (!record) return make_error("not_found");
+        Actor who = decide::actor(db, record->ballot.council_id, actor);
+        if (!who.member) return make_error("forbidden");
+        BallotSpec spec = methods::spec(db, ballot_id);
+        if (std::find(spec.tellers.begin(), spec.tellers.end(), actor) == spec.tellers.end())
+            return make_error("not_teller");
+        if (record->ballot.state != BallotState::open) return make_error("ballot_closed");
+        Statement q(db,
+                    "INSERT INTO paper_counts (ballot_id, teller_id, counts, entered_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (ballot_id, teller_id) DO UPDATE SET "
+                    "counts = excluded.counts, entered_at = excluded.entered_at");
+        q.bind(1, ballot_id);
+        q.bind(2, actor);
+        q.bind(3, counts.dump());
+        q.bind(4, now);
+        q.run();
+        PaperCounts pc = methods::paper(db, ballot_id, spec);
+        audit(db, community_of_council(db, record->ballot.council_id), actor,
+              "paper_counts_entered",
+              Json{{"ballot_id", ballot_id}, {"counts", counts}, {"agreed", pc.agreed}}, now);
+        return pc;
+    });
 }
 
 Result<PaperCounts> Store::paper_counts(Id ballot_id, Id viewer) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    auto record = decide::ballot(db, ballot_id);
-    if (!record) return make_error("not_found");
-    if (!impl_->is_member(record->ballot.council_id, viewer)) return make_error("forbidden");
-    return methods::paper(db, ballot_id, methods::spec(db, ballot_id));
+    return impl_->read([&](Connection& db) -> Result<PaperCounts> {
+        auto record = decide::ballot(db, ballot_id);
+        if (!record) return make_error("not_found");
+        if (!server::is_member(db, record->ballot.council_id, viewer))
+            return make_error("forbidden");
+        return methods::paper(db, ballot_id, methods::spec(db, ballot_id));
+    });
 }
 
 std::optional<Json> Store::bulletin(Id ballot_id) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    if (auto b = methods::stored_bulletin(db, ballot_id)) return b;
-    // Ballots closed before bulletins were kept (schema step 7): published from their votes
-    // under the council's present rules, the way closing publishes them now.
-    auto record = decide::ballot(db, ballot_id);
-    if (!record || record->ballot.state != BallotState::closed || !record->tally)
-        return std::nullopt;
-    BallotSpec spec = methods::spec(db, ballot_id);
-    auto council = impl_->council(record->ballot.council_id);
-    CouncilRules rules = decide::rules(db, *council);
-    auto published =
-        publish_bulletin({*record, spec, rules, methods::bulletin_ballots(db, ballot_id, spec),
-                          std::nullopt, record->tally});
-    if (!published)
-        throw StoreError("an unpublishable closed ballot: " + published.error().message);
-    return published.value().bulletin;
+    return impl_->read([&](Connection& db) -> std::optional<Json> {
+        if (auto b = methods::stored_bulletin(db, ballot_id)) return b;
+        // Ballots closed before bulletins were kept (schema step 7): published from their votes
+        // under the council's present rules, the way closing publishes them now.
+        auto record = decide::ballot(db, ballot_id);
+        if (!record || record->ballot.state != BallotState::closed || !record->tally)
+            return std::nullopt;
+        BallotSpec spec = methods::spec(db, ballot_id);
+        auto council = server::council(db, record->ballot.council_id);
+        CouncilRules rules = decide::rules(db, *council);
+        auto published =
+            publish_bulletin({*record, spec, rules, methods::bulletin_ballots(db, ballot_id, spec),
+                              std::nullopt, record->tally});
+        if (!published)
+            throw StoreError("an unpublishable closed ballot: " + published.error().message);
+        return published.value().bulletin;
+    });
 }
 
 }  // namespace yishi::server

@@ -13,12 +13,12 @@ namespace decide {
 
 std::optional<BallotRecord> ballot(Connection& db, Id id) {
     Statement q(db,
-                        "SELECT b.id, b.council_id, b.session_id, b.issue_id, b.special_matter, "
-                        "b.state, b.electorate_heads, b.electorate_households, b.electorate_area, "
-                        "b.opened_at, b.closed_at, b.tally_yes, b.tally_no, b.tally_abstain, "
-                        "b.tally_not_voted, b.tally_present, b.tally_yes_area, "
-                        "b.tally_present_area, b.tally_quorum, b.outcome, i.title "
-                        "FROM ballots b JOIN issues i ON i.id = b.issue_id WHERE b.id = ?");
+                "SELECT b.id, b.council_id, b.session_id, b.issue_id, b.special_matter, "
+                "b.state, b.electorate_heads, b.electorate_households, b.electorate_area, "
+                "b.opened_at, b.closed_at, b.tally_yes, b.tally_no, b.tally_abstain, "
+                "b.tally_not_voted, b.tally_present, b.tally_yes_area, "
+                "b.tally_present_area, b.tally_quorum, b.outcome, i.title "
+                "FROM ballots b JOIN issues i ON i.id = b.issue_id WHERE b.id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     BallotRecord r;
@@ -51,14 +51,15 @@ std::optional<BallotRecord> ballot(Connection& db, Id id) {
     r.issue_title = q.column(20).text();
 
     Statement roll(db,
-                           "SELECT member_id, household_id, area FROM ballot_roll "
-                           "WHERE ballot_id = ? ORDER BY member_id");
+                   "SELECT member_id, household_id, area FROM ballot_roll "
+                   "WHERE ballot_id = ? ORDER BY member_id");
     roll.bind(1, id);
     while (roll.step())
         b.roll.push_back({roll.column(0).int64(), roll.column(1).int64(),
                           roll.column(2).int64()});
     Statement votes(db,
-                            "SELECT member_id, choice FROM votes WHERE ballot_id = ? ORDER BY rowid");
+                    "SELECT member_id, choice FROM votes WHERE ballot_id = ? "
+                    "ORDER BY cast_at, member_id");
     votes.bind(1, id);
     while (votes.step()) {
         CastVote v;
@@ -87,16 +88,15 @@ void write_stage(Connection& db, Id issue_id, IssueStage stage) {
 
 Notice insert_notice(Connection& db, Notice n) {
     Statement ins(db,
-                          "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
-                          "ends_at) VALUES (?, ?, ?, ?, ?, ?)");
+                  "INSERT INTO notices (council_id, kind, subject_id, text, starts_at, "
+                  "ends_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     ins.bind(1, n.council_id);
     ins.bind(2, to_string(n.kind));
     ins.bind(3, n.subject_id);
     ins.bind(4, n.text);
     ins.bind(5, n.starts_at);
     ins.bind(6, n.ends_at);
-    ins.run();
-    n.id = db.getLastInsertRowid();
+    n.id = single(ins).int64();
     return n;
 }
 
@@ -112,17 +112,25 @@ Result<VoteContext> vote_context(Connection& db, Id ballot_id, Id member_id) {
 
 }  // namespace decide
 
+namespace {
+// A refusal met after the transaction wrote: thrown so that write() rolls the writes back, and
+// returned once outside it.
+struct Refusal {
+    Error error;
+};
+}  // namespace
+
 std::vector<BallotRecord> Store::ballots_of_session(Id session_id) {
-    std::lock_guard lock(impl_->mutex);
-    std::vector<BallotRecord> out;
-    for (Id id : decide::ballot_ids_of_session(impl_->db, session_id))
-        if (auto b = decide::ballot(impl_->db, id)) out.push_back(std::move(*b));
-    return out;
+    return impl_->read([&](Connection& db) {
+        std::vector<BallotRecord> out;
+        for (Id id : decide::ballot_ids_of_session(db, session_id))
+            if (auto b = decide::ballot(db, id)) out.push_back(std::move(*b));
+        return out;
+    });
 }
 
 std::optional<BallotRecord> Store::ballot(Id id) {
-    std::lock_guard lock(impl_->mutex);
-    return decide::ballot(impl_->db, id);
+    return impl_->read([&](Connection& db) { return decide::ballot(db, id); });
 }
 
 Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now) {
@@ -131,209 +139,217 @@ Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, st
 
 Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
                                            const BallotSpec& spec, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto s = decide::session(db, session_id);
-    if (!s) return make_error("not_found");
-    Statement exists(db,
-                             "SELECT EXISTS (SELECT 1 FROM ballots WHERE session_id = ? "
-                             "AND issue_id = ?)");
-    exists.bind(1, session_id);
-    exists.bind(2, issue_id);
-    exists.step();
-    bool has_ballot = exists.column(0).integer() != 0;
-    auto opened = yishi::open_ballot(decide::actor(db, s->council_id, actor), *s, issue_id,
-                                     decide::electorate(db, s->council_id), has_ballot, now);
-    if (!opened) return opened.error();
-    const Ballot& b = opened.value();
-    if (!spec.tellers.empty()) {
-        // Tellers (计票员) are members of the council; paper ballots carry no floor area.
-        for (Id t : spec.tellers)
-            if (!decide::actor(db, s->council_id, t).member) {
+    return impl_->write([&](Connection& db) -> Result<BallotRecord> {
+        auto s = decide::session(db, session_id);
+        if (!s) return make_error("not_found");
+        Statement exists(db,
+                         "SELECT EXISTS (SELECT 1 FROM ballots WHERE session_id = ? "
+                         "AND issue_id = ?)");
+        exists.bind(1, session_id);
+        exists.bind(2, issue_id);
+        exists.step();
+        bool has_ballot = exists.column(0).integer() != 0;
+        auto opened = yishi::open_ballot(decide::actor(db, s->council_id, actor), *s, issue_id,
+                                         decide::electorate(db, s->council_id), has_ballot, now);
+        if (!opened) return opened.error();
+        const Ballot& b = opened.value();
+        if (!spec.tellers.empty()) {
+            // Tellers (计票员) are members of the council; paper ballots carry no floor area.
+            for (Id t : spec.tellers)
+                if (!decide::actor(db, s->council_id, t).member) {
+                    Error e = make_error("bad_ballot", "tellers");
+                    e.message += "：计票员须为本议事会成员（编号 " + std::to_string(t) + "）";
+                    return e;
+                }
+            auto council = server::council(db, s->council_id);
+            CouncilRules rules = decide::rules(db, *council);
+            if ((b.special_matter ? rules.pass_special : rules.pass).by_area) {
                 Error e = make_error("bad_ballot", "tellers");
-                e.message += "：计票员须为本议事会成员（编号 " + std::to_string(t) + "）";
+                e.message += "：按面积表决时不能计入不记面积的纸质票";
                 return e;
             }
-        auto council = impl_->council(s->council_id);
-        CouncilRules rules = decide::rules(db, *council);
-        if ((b.special_matter ? rules.pass_special : rules.pass).by_area) {
-            Error e = make_error("bad_ballot", "tellers");
-            e.message += "：按面积表决时不能计入不记面积的纸质票";
-            return e;
         }
-    }
-    Statement q(db,
-                        "INSERT INTO ballots (council_id, session_id, issue_id, special_matter, "
-                        "state, electorate_heads, electorate_households, electorate_area, "
-                        "opened_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)");
-    q.bind(1, b.council_id);
-    q.bind(2, b.session_id);
-    q.bind(3, b.issue_id);
-    q.bind(4, b.special_matter ? 1 : 0);
-    q.bind(5, b.electorate.heads);
-    q.bind(6, b.electorate.households);
-    q.bind(7, b.electorate.area_centi_m2);
-    q.bind(8, now);
-    q.run();
-    Id id = db.getLastInsertRowid();
-    // The roll is frozen here: later sign-ins and membership changes do not touch it.
-    Statement roll(db,
-                           "INSERT INTO ballot_roll (ballot_id, member_id, household_id, area) "
-                           "VALUES (?, ?, ?, ?)");
-    for (const auto& v : b.roll) {
-        roll.reset();
-        roll.bind(1, id);
-        roll.bind(2, v.member_id);
-        roll.bind(3, v.household_id);
-        roll.bind(4, v.area_centi_m2);
-        roll.run();
-    }
-    Json opened_details = {{"ballot_id", id}, {"session_id", session_id}, {"issue_id", issue_id},
-                           {"roll", b.roll.size()}};
-    if (!spec.plain()) {
-        methods::insert_spec(db, id, spec);
-        opened_details["spec"] = spec_json(spec);
-    }
-    if (spec.secret) methods::seal_ballot(db, id, impl_->ballot_key);
-    impl_->audit(actor, "ballot_opened", opened_details, now);
-    auto record = decide::ballot(db, id);
-    tx.commit();
-    return *record;
+        Statement q(db,
+                    "INSERT INTO ballots (council_id, session_id, issue_id, special_matter, "
+                    "state, electorate_heads, electorate_households, electorate_area, "
+                    "opened_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id");
+        q.bind(1, b.council_id);
+        q.bind(2, b.session_id);
+        q.bind(3, b.issue_id);
+        q.bind(4, b.special_matter ? 1 : 0);
+        q.bind(5, b.electorate.heads);
+        q.bind(6, b.electorate.households);
+        q.bind(7, b.electorate.area_centi_m2);
+        q.bind(8, now);
+        Id id = single(q).int64();
+        // The roll is frozen here: later sign-ins and membership changes do not touch it.
+        Statement roll(db,
+                       "INSERT INTO ballot_roll (ballot_id, member_id, household_id, area) "
+                       "VALUES (?, ?, ?, ?)");
+        for (const auto& v : b.roll) {
+            roll.reset();
+            roll.bind(1, id);
+            roll.bind(2, v.member_id);
+            roll.bind(3, v.household_id);
+            roll.bind(4, v.area_centi_m2);
+            roll.run();
+        }
+        Json opened_details = {{"ballot_id", id},
+                               {"session_id", session_id},
+                               {"issue_id", issue_id},
+                               {"roll", b.roll.size()}};
+        if (!spec.plain()) {
+            methods::insert_spec(db, id, spec);
+            opened_details["spec"] = spec_json(spec);
+        }
+        if (spec.secret) methods::seal_ballot(db, id, impl_->ballot_key);
+        audit(db, community_of_council(db, b.council_id), actor, "ballot_opened", opened_details,
+              now);
+        auto record = decide::ballot(db, id);
+        return *record;
+    });
 }
 
 Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto vote = decide::vote_context(db, ballot_id, actor);
-    if (!vote) return vote.error();
-    auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
-                                  vote.value().session, choice);
-    if (!voted) return voted.error();
-    // Ballots held otherwise count through cast_content, never this table.
-    if (!methods::spec(db, ballot_id).plain())
-        throw StoreError("cast_vote on a ballot that is not plain");
-    // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
-    Statement q(db,
-                        "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "
-                        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    q.bind(1, ballot_id);
-    q.bind(2, actor);
-    q.bind(3, to_string(choice));
-    q.bind(4, now);
-    if (q.run() == 0) return make_error("already_voted");
-    // The roll is open (记名表决): the log records the choice as the tally will publish it.
-    impl_->audit(actor, "vote_cast",
-                 Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}}, now);
-    auto after = decide::ballot(db, ballot_id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<BallotRecord> {
+        auto vote = decide::vote_context(db, ballot_id, actor);
+        if (!vote) return vote.error();
+        auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
+                                      vote.value().session, choice);
+        if (!voted) return voted.error();
+        // Ballots held otherwise count through cast_content, never this table.
+        if (!methods::spec(db, ballot_id).plain())
+            throw StoreError("cast_vote on a ballot that is not plain");
+        // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
+        Statement q(db,
+                    "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        q.bind(1, ballot_id);
+        q.bind(2, actor);
+        q.bind(3, to_string(choice));
+        q.bind(4, now);
+        if (q.run() == 0) return make_error("already_voted");
+        // The roll is open (记名表决): the log records the choice as the tally will publish it.
+        audit(db, community_of_council(db, vote.value().record.ballot.council_id), actor,
+              "vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}}, now);
+        auto after = decide::ballot(db, ballot_id);
+        return *after;
+    });
 }
 
 Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_days,
                                           std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = decide::ballot(db, ballot_id);
-    if (!record) return make_error("not_found");
-    Actor who = decide::actor(db, record->ballot.council_id, actor);
-    auto closed = yishi::close_ballot(who, record->ballot, now);
-    if (!closed) return closed.error();
-    auto council = impl_->council(closed.value().council_id);
-    CouncilRules rules = decide::rules(db, *council);
-    // The bulletin (计票公告) is published with the result the core's tally_bulletin gives, the
-    // same code yishi-tally runs. A plain ballot keeps its tally under the council's rules.
-    BallotSpec spec = methods::spec(db, ballot_id);
-    std::optional<Tally> plain_tally;
-    if (spec.plain()) plain_tally = tally(rules, closed.value());
-    std::optional<Json> paper;
-    if (!spec.tellers.empty()) {
-        PaperCounts pc = methods::paper(db, ballot_id, spec);
-        if (!pc.agreed) return make_error("paper_counts_disagree");
-        paper = pc.entries.front().counts;
-    }
-    BallotRecord closed_record = *record;
-    closed_record.ballot = closed.value();
-    bool unsealed = methods::unseal_contents(db, ballot_id, impl_->ballot_key);
-    auto published = publish_bulletin({closed_record, spec, rules,
-                                       methods::bulletin_ballots(db, ballot_id, spec), paper,
-                                       plain_tally});
-    if (!published) return published.error();
-    Tally t = published.value().tally;
-    auto issue = impl_->issue(closed.value().issue_id, actor);
-    if (!issue) throw StoreError("a ballot without its issue");
-    auto resolved = resolve_issue(*issue, closed.value(), t);
-    if (!resolved) return resolved.error();
-    auto notice = resolution_notice(who, closed.value(), t, issue->title, now, notice_days);
-    if (!notice) return notice.error();
-
-    Statement q(db,
-                        "UPDATE ballots SET state = 'closed', closed_at = ?, tally_yes = ?, "
-                        "tally_no = ?, tally_abstain = ?, tally_not_voted = ?, tally_present = ?, "
-                        "tally_yes_area = ?, tally_present_area = ?, tally_quorum = ?, outcome = ? "
-                        "WHERE id = ?");
-    q.bind(1, now);
-    q.bind(2, t.yes);
-    q.bind(3, t.no);
-    q.bind(4, t.abstain);
-    q.bind(5, t.not_voted);
-    q.bind(6, t.present);
-    q.bind(7, t.yes_area_centi_m2);
-    q.bind(8, t.present_area_centi_m2);
-    q.bind(9, t.quorum ? 1 : 0);
-    q.bind(10, to_string(t.outcome));
-    q.bind(11, ballot_id);
-    q.run();
-    decide::write_stage(db, issue->id, resolved.value().stage);
-    Notice n = decide::insert_notice(db, notice.value());
-    methods::save_bulletin(db, ballot_id, published.value().bulletin, now);
-    impl_->audit(actor, "ballot_closed",
-                 Json{{"ballot_id", ballot_id},
-                      {"issue_id", issue->id},
-                      {"yes", t.yes},
-                      {"no", t.no},
-                      {"abstain", t.abstain},
-                      {"present", t.present},
-                      {"outcome", to_string(t.outcome)},
-                      {"issue_stage", to_string(resolved.value().stage)},
-                      {"notice_id", n.id}},
-                 now);
-    auto after = decide::ballot(db, ballot_id);
-    tx.commit();
-    // The write-ahead log still holds the pages as they were while voting (the sealed contents
-    // in voting order): copy the latest pages into the file and empty the log. Should another
-    // connection be reading, the next checkpoint does it.
-    if (unsealed) {
+    struct Closed {
+        Result<BallotClosing> result;
+        bool unsealed = false;
+    };
+    Closed out = [&]() -> Closed {
         try {
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        } catch (const SQLite::Exception&) {
-            // The ballot is closed and committed; a checkpoint refused now happens later.
+            return impl_->write([&](Connection& db) -> Closed {
+                auto record = decide::ballot(db, ballot_id);
+                if (!record) return {make_error("not_found")};
+                Actor who = decide::actor(db, record->ballot.council_id, actor);
+                auto closed = yishi::close_ballot(who, record->ballot, now);
+                if (!closed) return {closed.error()};
+                auto council = server::council(db, closed.value().council_id);
+                CouncilRules rules = decide::rules(db, *council);
+                // The bulletin (计票公告) is published with the result the core's
+                // tally_bulletin gives, the same code yishi-tally runs. A plain ballot keeps its
+                // tally under the council's rules.
+                BallotSpec spec = methods::spec(db, ballot_id);
+                std::optional<Tally> plain_tally;
+                if (spec.plain()) plain_tally = tally(rules, closed.value());
+                std::optional<Json> paper;
+                if (!spec.tellers.empty()) {
+                    PaperCounts pc = methods::paper(db, ballot_id, spec);
+                    if (!pc.agreed) return {make_error("paper_counts_disagree")};
+                    paper = pc.entries.front().counts;
+                }
+                BallotRecord closed_record = *record;
+                closed_record.ballot = closed.value();
+                // Unsealing writes: the refusals after it are thrown, so that write() rolls it
+                // back, and returned outside.
+                bool unsealed = methods::unseal_contents(db, ballot_id, impl_->ballot_key);
+                auto published =
+                    publish_bulletin({closed_record, spec, rules,
+                                      methods::bulletin_ballots(db, ballot_id, spec), paper,
+                                      plain_tally});
+                if (!published) throw Refusal{published.error()};
+                Tally t = published.value().tally;
+                auto issue = server::issue(db, closed.value().issue_id, actor);
+                if (!issue) throw StoreError("a ballot without its issue");
+                auto resolved = resolve_issue(*issue, closed.value(), t);
+                if (!resolved) throw Refusal{resolved.error()};
+                auto notice =
+                    resolution_notice(who, closed.value(), t, issue->title, now, notice_days);
+                if (!notice) throw Refusal{notice.error()};
+
+                Statement q(db,
+                            "UPDATE ballots SET state = 'closed', closed_at = ?, tally_yes = ?, "
+                            "tally_no = ?, tally_abstain = ?, tally_not_voted = ?, "
+                            "tally_present = ?, tally_yes_area = ?, tally_present_area = ?, "
+                            "tally_quorum = ?, outcome = ? WHERE id = ?");
+                q.bind(1, now);
+                q.bind(2, t.yes);
+                q.bind(3, t.no);
+                q.bind(4, t.abstain);
+                q.bind(5, t.not_voted);
+                q.bind(6, t.present);
+                q.bind(7, t.yes_area_centi_m2);
+                q.bind(8, t.present_area_centi_m2);
+                q.bind(9, t.quorum ? 1 : 0);
+                q.bind(10, to_string(t.outcome));
+                q.bind(11, ballot_id);
+                q.run();
+                decide::write_stage(db, issue->id, resolved.value().stage);
+                Notice n = decide::insert_notice(db, notice.value());
+                methods::save_bulletin(db, ballot_id, published.value().bulletin, now);
+                audit(db, community_of_council(db, closed.value().council_id), actor,
+                      "ballot_closed",
+                      Json{{"ballot_id", ballot_id},
+                           {"issue_id", issue->id},
+                           {"yes", t.yes},
+                           {"no", t.no},
+                           {"abstain", t.abstain},
+                           {"present", t.present},
+                           {"outcome", to_string(t.outcome)},
+                           {"issue_stage", to_string(resolved.value().stage)},
+                           {"notice_id", n.id}},
+                      now);
+                auto after = decide::ballot(db, ballot_id);
+                return {BallotClosing{*after, n}, unsealed};
+            });
+        } catch (const Refusal& r) {
+            return {r.error};
         }
-    }
-    return BallotClosing{*after, n};
+    }();
+    // The database's files may still hold the sealed contents as they were while voting (in
+    // voting order): SQLite's write-ahead log is emptied now; the ballot is closed and
+    // committed whatever that meets.
+    if (out.unsealed) impl_->db->erase_deleted();
+    return out.result;
 }
 
 std::vector<Notice> Store::notices(Id council_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db,
-                        "SELECT id, council_id, kind, subject_id, text, starts_at, ends_at "
-                        "FROM notices WHERE council_id = ? ORDER BY starts_at DESC, id DESC");
-    q.bind(1, council_id);
-    std::vector<Notice> out;
-    while (q.step()) {
-        Notice n;
-        n.id = q.column(0).int64();
-        n.council_id = q.column(1).int64();
-        n.kind = q.column(2).text() == "result" ? NoticeKind::result : NoticeKind::resolution;
-        n.subject_id = q.column(3).int64();
-        n.text = q.column(4).text();
-        n.starts_at = q.column(5).int64();
-        n.ends_at = q.column(6).int64();
-        out.push_back(std::move(n));
-    }
-    return out;
+    return impl_->read([&](Connection& db) {
+        Statement q(db,
+                    "SELECT id, council_id, kind, subject_id, text, starts_at, ends_at "
+                    "FROM notices WHERE council_id = ? ORDER BY starts_at DESC, id DESC");
+        q.bind(1, council_id);
+        std::vector<Notice> out;
+        while (q.step()) {
+            Notice n;
+            n.id = q.column(0).int64();
+            n.council_id = q.column(1).int64();
+            n.kind = q.column(2).text() == "result" ? NoticeKind::result : NoticeKind::resolution;
+            n.subject_id = q.column(3).int64();
+            n.text = q.column(4).text();
+            n.starts_at = q.column(5).int64();
+            n.ends_at = q.column(6).int64();
+            out.push_back(std::move(n));
+        }
+        return out;
+    });
 }
 
 }  // namespace yishi::server

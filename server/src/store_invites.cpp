@@ -18,10 +18,10 @@ struct InviteRow {
 
 std::optional<InviteRow> find_invite(Connection& db, const std::string& code_hash) {
     Statement q(db,
-                        "SELECT i.id, i.name, i.council_id, i.expires_at, i.used_at IS NOT NULL, "
-                        "i.household, i.floor_area, c.community_id "
-                        "FROM invites i JOIN councils c ON c.id = i.council_id "
-                        "WHERE i.code_hash = ?");
+                "SELECT i.id, i.name, i.council_id, i.expires_at, i.used_at IS NOT NULL, "
+                "i.household, i.floor_area, c.community_id "
+                "FROM invites i JOIN councils c ON c.id = i.council_id "
+                "WHERE i.code_hash = ?");
     q.bind(1, code_hash);
     if (!q.step()) return std::nullopt;
     return InviteRow{q.column(0).int64(), q.column(1).text(),
@@ -40,98 +40,94 @@ Check refusal(const std::optional<InviteRow>& invite, std::int64_t now) {
 }  // namespace
 
 Id Store::create_invite(const NewInvite& invite) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    Statement q(db,
-                        "INSERT INTO invites (code_hash, name, council_id, created_by, created_at, "
-                        "expires_at, household, floor_area) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, invite.code_hash);
-    q.bind(2, invite.name);
-    q.bind(3, invite.council_id);
-    q.bind(4, invite.created_by);
-    q.bind(5, invite.created_at);
-    q.bind(6, invite.expires_at);
-    q.bind(7, invite.household);
-    q.bind(8, invite.floor_area_centi_m2);
-    q.run();
-    Id id = db.getLastInsertRowid();
-    // The code is not in the log: the log is for reading, the code is a secret.
-    impl_->audit(invite.created_by, "invite_created",
-                 Json{{"invite_id", id},
-                      {"council_id", invite.council_id},
-                      {"name", invite.name},
-                      {"household", invite.household},
-                      {"floor_area_centi_m2", invite.floor_area_centi_m2},
-                      {"expires_at", invite.expires_at}},
-                 invite.created_at);
-    tx.commit();
-    return id;
+    return impl_->write([&](Connection& db) {
+        Statement q(db,
+                    "INSERT INTO invites (code_hash, name, council_id, created_by, created_at, "
+                    "expires_at, household, floor_area) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id");
+        q.bind(1, invite.code_hash);
+        q.bind(2, invite.name);
+        q.bind(3, invite.council_id);
+        q.bind(4, invite.created_by);
+        q.bind(5, invite.created_at);
+        q.bind(6, invite.expires_at);
+        q.bind(7, invite.household);
+        q.bind(8, invite.floor_area_centi_m2);
+        Id id = single(q).int64();
+        // The code is not in the log: the log is for reading, the code is a secret.
+        audit(db, community_of_council(db, invite.council_id), invite.created_by,
+              "invite_created",
+              Json{{"invite_id", id},
+                   {"council_id", invite.council_id},
+                   {"name", invite.name},
+                   {"household", invite.household},
+                   {"floor_area_centi_m2", invite.floor_area_centi_m2},
+                   {"expires_at", invite.expires_at}},
+              invite.created_at);
+        return id;
+    });
 }
 
 Check Store::check_invite(const std::string& code_hash, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    return refusal(find_invite(impl_->db, code_hash), now);
+    return impl_->read([&](Connection& db) { return refusal(find_invite(db, code_hash), now); });
 }
 
 Result<Member> Store::register_member(const Registration& r) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto invite = find_invite(db, r.code_hash);
-    if (auto refused = refusal(invite, r.now)) return *refused;
+    return impl_->write([&](Connection& db) -> Result<Member> {
+        // Every check comes before the first write: a refusal returns (and commits) nothing.
+        auto invite = find_invite(db, r.code_hash);
+        if (auto refused = refusal(invite, r.now)) return *refused;
 
-    Statement taken(db, "SELECT 1 FROM members WHERE login = ?");
-    taken.bind(1, r.login);
-    if (taken.step()) return make_error("login_taken", "login");
-    taken.reset();
+        Statement taken(db, "SELECT 1 FROM members WHERE login = ?");
+        taken.bind(1, r.login);
+        if (taken.step()) return make_error("login_taken", "login");
 
-    Member m;
-    m.login = r.login;
-    m.name = invite->name;
-    m.role = "resident";
-    auto household = household_id(db, invite->community_id, invite->household);
-    m.household_id = household.value_or(0);
-    m.floor_area_centi_m2 = invite->floor_area_centi_m2;
-    Statement add(db,
-                          "INSERT INTO members (login, name, role, password_hash, household_id, "
-                          "floor_area) VALUES (?, ?, ?, ?, ?, ?)");
-    add.bind(1, m.login);
-    add.bind(2, m.name);
-    add.bind(3, m.role);
-    add.bind(4, r.password_hash);
-    if (household)
-        add.bind(5, *household);
-    else
-        add.bind(5);
-    add.bind(6, m.floor_area_centi_m2);
-    add.run();
-    m.id = db.getLastInsertRowid();
+        Member m;
+        m.login = r.login;
+        m.name = invite->name;
+        m.role = "resident";
+        auto household = household_id(db, invite->community_id, invite->household);
+        m.household_id = household.value_or(0);
+        m.floor_area_centi_m2 = invite->floor_area_centi_m2;
+        Statement add(db,
+                      "INSERT INTO members (login, name, role, password_hash, household_id, "
+                      "floor_area) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+        add.bind(1, m.login);
+        add.bind(2, m.name);
+        add.bind(3, m.role);
+        add.bind(4, r.password_hash);
+        if (household)
+            add.bind(5, *household);
+        else
+            add.bind(5);
+        add.bind(6, m.floor_area_centi_m2);
+        m.id = single(add).int64();
 
-    Statement join(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
-    join.bind(1, invite->council_id);
-    join.bind(2, m.id);
-    join.run();
+        Statement join(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
+        join.bind(1, invite->council_id);
+        join.bind(2, m.id);
+        join.run();
 
-    Statement spend(db,
-                            "UPDATE invites SET used_at = ?, used_by = ? "
-                            "WHERE id = ? AND used_at IS NULL");
-    spend.bind(1, r.now);
-    spend.bind(2, m.id);
-    spend.bind(3, invite->id);
-    if (spend.run() != 1) throw StoreError("an invite was spent twice within one transaction");
+        Statement spend(db,
+                        "UPDATE invites SET used_at = ?, used_by = ? "
+                        "WHERE id = ? AND used_at IS NULL");
+        spend.bind(1, r.now);
+        spend.bind(2, m.id);
+        spend.bind(3, invite->id);
+        if (spend.run() != 1)
+            throw StoreError("an invite was spent twice within one transaction");
 
-    impl_->audit(m.id, "member_registered",
-                 Json{{"member_id", m.id},
-                      {"login", m.login},
-                      {"name", m.name},
-                      {"household", invite->household},
-                      {"floor_area_centi_m2", m.floor_area_centi_m2},
-                      {"council_id", invite->council_id},
-                      {"invite_id", invite->id}},
-                 r.now);
-    tx.commit();
-    return m;
+        audit(db, invite->community_id, m.id, "member_registered",
+              Json{{"member_id", m.id},
+                   {"login", m.login},
+                   {"name", m.name},
+                   {"household", invite->household},
+                   {"floor_area_centi_m2", m.floor_area_centi_m2},
+                   {"council_id", invite->council_id},
+                   {"invite_id", invite->id}},
+              r.now);
+        return m;
+    });
 }
 
 }  // namespace yishi::server

@@ -10,9 +10,9 @@ namespace decide {
 
 Actor actor(Connection& db, Id council_id, Id member_id) {
     Statement q(db,
-                        "SELECT m.role, EXISTS (SELECT 1 FROM council_members cm "
-                        "WHERE cm.council_id = ? AND cm.member_id = m.id) "
-                        "FROM members m WHERE m.id = ?");
+                "SELECT m.role, EXISTS (SELECT 1 FROM council_members cm "
+                "WHERE cm.council_id = ? AND cm.member_id = m.id) "
+                "FROM members m WHERE m.id = ?");
     q.bind(1, council_id);
     q.bind(2, member_id);
     Member m;
@@ -44,9 +44,9 @@ CouncilRules rules(Connection& db, const Council& council) {
 
 std::vector<Voter> electorate(Connection& db, Id council_id) {
     Statement q(db,
-                        "SELECT m.id, m.role, m.household_id, m.floor_area "
-                        "FROM council_members cm JOIN members m "
-                        "ON m.id = cm.member_id WHERE cm.council_id = ? ORDER BY m.id");
+                "SELECT m.id, m.role, m.household_id, m.floor_area "
+                "FROM council_members cm JOIN members m "
+                "ON m.id = cm.member_id WHERE cm.council_id = ? ORDER BY m.id");
     q.bind(1, council_id);
     std::vector<Member> members;
     std::vector<Membership> memberships;
@@ -74,11 +74,11 @@ std::vector<Id> balloted(Connection& db, Id session_id) {
 
 std::optional<Session> session(Connection& db, Id id) {
     Statement q(db,
-                        "SELECT s.id, s.council_id, s.kind, s.state, s.starts_at, s.noticed_at, "
-                        "s.notice_override_reason, s.opened_at, s.closed_at, c.electorate, "
-                        "c.present, c.quorum_met, c.quorum_rule, x.reason, x.cancelled_at "
-                        "FROM sessions s LEFT JOIN session_closings c ON c.session_id = s.id "
-                        "LEFT JOIN session_cancellations x ON x.session_id = s.id WHERE s.id = ?");
+                "SELECT s.id, s.council_id, s.kind, s.state, s.starts_at, s.noticed_at, "
+                "s.notice_override_reason, s.opened_at, s.closed_at, c.electorate, "
+                "c.present, c.quorum_met, c.quorum_rule, x.reason, x.cancelled_at "
+                "FROM sessions s LEFT JOIN session_closings c ON c.session_id = s.id "
+                "LEFT JOIN session_cancellations x ON x.session_id = s.id WHERE s.id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     Session s;
@@ -109,16 +109,16 @@ std::optional<Session> session(Connection& db, Id id) {
     }
 
     Statement agenda(db,
-                             "SELECT a.issue_id, i.title, a.special_matter FROM agenda_items a "
-                             "JOIN issues i ON i.id = a.issue_id WHERE a.session_id = ? "
-                             "ORDER BY a.position");
+                     "SELECT a.issue_id, i.title, a.special_matter FROM agenda_items a "
+                     "JOIN issues i ON i.id = a.issue_id WHERE a.session_id = ? "
+                     "ORDER BY a.position");
     agenda.bind(1, id);
     while (agenda.step())
         s.agenda.push_back({agenda.column(0).int64(), agenda.column(1).text(),
                             agenda.column(2).integer() != 0});
     Statement signins(db,
-                              "SELECT member_id FROM session_signins WHERE session_id = ? "
-                              "ORDER BY rowid");
+                      "SELECT member_id FROM session_signins WHERE session_id = ? "
+                      "ORDER BY signed_in_at, member_id");
     signins.bind(1, id);
     while (signins.step()) s.signed_in.push_back(signins.column(0).int64());
     if (s.state == SessionState::closed) s.returned_to_list = unballoted_items(s, balloted(db, id));
@@ -132,8 +132,8 @@ SessionDemand pending_demand(Connection& db, Id council_id) {
     SessionDemand d;
     d.council_id = council_id;
     Statement q(db,
-                        "SELECT member_id FROM session_demands WHERE council_id = ? "
-                        "AND session_id IS NULL ORDER BY id");
+                "SELECT member_id FROM session_demands WHERE council_id = ? "
+                "AND session_id IS NULL ORDER BY id");
     q.bind(1, council_id);
     while (q.step()) d.members.push_back(q.column(0).int64());
     return d;
@@ -144,10 +144,16 @@ DemandStatus status_of(const CouncilRules& rules, const SessionDemand& d, std::i
             demand_sufficient(rules, d, voting)};
 }
 
+// A refusal met after the transaction wrote: thrown so that write() rolls the writes back, and
+// returned once outside it.
+struct Refusal {
+    Error error;
+};
+
 void update_session_state(Connection& db, const Session& s) {
     Statement q(db,
-                        "UPDATE sessions SET state = ?, starts_at = ?, noticed_at = ?, "
-                        "notice_override_reason = ?, opened_at = ?, closed_at = ? WHERE id = ?");
+                "UPDATE sessions SET state = ?, starts_at = ?, noticed_at = ?, "
+                "notice_override_reason = ?, opened_at = ?, closed_at = ? WHERE id = ?");
     // A cancelled session's row stays 'planned': its row in session_cancellations cancels it.
     q.bind(1, to_string(s.state == SessionState::cancelled ? SessionState::planned : s.state));
     q.bind(2, s.starts_at);
@@ -160,9 +166,9 @@ void update_session_state(Connection& db, const Session& s) {
     if (s.quorum_at_close) {
         // Written once, at closing; the key refuses a second record.
         Statement kept(db,
-                               "INSERT INTO session_closings (session_id, electorate, present, "
-                               "quorum_met, quorum_rule) VALUES (?, ?, ?, ?, ?) "
-                               "ON CONFLICT DO NOTHING");
+                       "INSERT INTO session_closings (session_id, electorate, present, "
+                       "quorum_met, quorum_rule) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT DO NOTHING");
         kept.bind(1, s.id);
         kept.bind(2, s.quorum_at_close->electorate);
         kept.bind(3, s.quorum_at_close->present);
@@ -174,337 +180,336 @@ void update_session_state(Connection& db, const Session& s) {
 }  // namespace
 
 CouncilRules Store::rules(Id council_id) {
-    std::lock_guard lock(impl_->mutex);
-    auto council = impl_->council(council_id);
-    if (!council) throw StoreError("rules of a council that does not exist");
-    return decide::rules(impl_->db, *council);
+    return impl_->read([&](Connection& db) {
+        auto council = server::council(db, council_id);
+        if (!council) throw StoreError("rules of a council that does not exist");
+        return decide::rules(db, *council);
+    });
 }
 
 Result<CouncilRules> Store::set_rules(Id council_id, Id actor, const CouncilRules& proposed,
                                       std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (!impl_->council(council_id)) return make_error("not_found", "council_id");
-    auto adjusted = adjust_rules(decide::actor(db, council_id, actor), proposed);
-    if (!adjusted) return adjusted.error();
-    std::string text = to_json(adjusted.value()).dump();
-    Statement q(db,
-                        "INSERT INTO council_rules (council_id, rules, updated_at) VALUES (?, ?, ?) "
-                        "ON CONFLICT (council_id) DO UPDATE SET rules = excluded.rules, "
-                        "updated_at = excluded.updated_at");
-    q.bind(1, council_id);
-    q.bind(2, text);
-    q.bind(3, now);
-    q.run();
-    Statement threshold(db, "UPDATE councils SET cosign_threshold = ? WHERE id = ?");
-    threshold.bind(1, adjusted.value().cosign_threshold);
-    threshold.bind(2, council_id);
-    threshold.run();
-    impl_->audit(actor, "rules_adjusted",
-                 Json{{"council_id", council_id}, {"rules", to_json(adjusted.value())}}, now);
-    tx.commit();
-    return adjusted;
+    return impl_->write([&](Connection& db) -> Result<CouncilRules> {
+        if (!server::council(db, council_id)) return make_error("not_found", "council_id");
+        auto adjusted = adjust_rules(decide::actor(db, council_id, actor), proposed);
+        if (!adjusted) return adjusted.error();
+        std::string text = to_json(adjusted.value()).dump();
+        Statement q(db,
+                    "INSERT INTO council_rules (council_id, rules, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT (council_id) DO UPDATE SET rules = excluded.rules, "
+                    "updated_at = excluded.updated_at");
+        q.bind(1, council_id);
+        q.bind(2, text);
+        q.bind(3, now);
+        q.run();
+        Statement threshold(db, "UPDATE councils SET cosign_threshold = ? WHERE id = ?");
+        threshold.bind(1, adjusted.value().cosign_threshold);
+        threshold.bind(2, council_id);
+        threshold.run();
+        audit(db, community_of_council(db, council_id), actor, "rules_adjusted",
+              Json{{"council_id", council_id}, {"rules", to_json(adjusted.value())}}, now);
+        return adjusted;
+    });
 }
 
 DemandStatus Store::demand_status(Id council_id) {
-    std::lock_guard lock(impl_->mutex);
-    auto council = impl_->council(council_id);
-    if (!council) return {};
-    auto& db = impl_->db;
-    return status_of(decide::rules(db, *council), pending_demand(db, council_id),
-                     static_cast<std::int64_t>(decide::electorate(db, council_id).size()));
+    return impl_->read([&](Connection& db) -> DemandStatus {
+        auto council = server::council(db, council_id);
+        if (!council) return {};
+        return status_of(decide::rules(db, *council), pending_demand(db, council_id),
+                         static_cast<std::int64_t>(decide::electorate(db, council_id).size()));
+    });
 }
 
 Result<DemandStatus> Store::demand_session(Id council_id, Id actor, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto council = impl_->council(council_id);
-    if (!council) return make_error("not_found", "council_id");
-    auto demand = yishi::demand_session(decide::actor(db, council_id, actor),
-                                 pending_demand(db, council_id));
-    if (!demand) return demand.error();
-    // The partial UNIQUE index is the last word on one pending demand per member.
-    Statement q(db,
-                        "INSERT INTO session_demands (council_id, member_id, demanded_at) "
-                        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-    q.bind(1, council_id);
-    q.bind(2, actor);
-    q.bind(3, now);
-    if (q.run() == 0) return make_error("already_demanded");
-    auto status = status_of(decide::rules(db, *council), demand.value(),
-                            static_cast<std::int64_t>(decide::electorate(db, council_id).size()));
-    impl_->audit(actor, "session_demanded",
-                 Json{{"council_id", council_id}, {"demanded", status.demanded},
-                      {"sufficient", status.sufficient}},
-                 now);
-    tx.commit();
-    return status;
+    return impl_->write([&](Connection& db) -> Result<DemandStatus> {
+        auto council = server::council(db, council_id);
+        if (!council) return make_error("not_found", "council_id");
+        auto demand = yishi::demand_session(decide::actor(db, council_id, actor),
+                                     pending_demand(db, council_id));
+        if (!demand) return demand.error();
+        // The partial UNIQUE index is the last word on one pending demand per member.
+        Statement q(db,
+                    "INSERT INTO session_demands (council_id, member_id, demanded_at) "
+                    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+        q.bind(1, council_id);
+        q.bind(2, actor);
+        q.bind(3, now);
+        if (q.run() == 0) return make_error("already_demanded");
+        auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
+        auto status = status_of(decide::rules(db, *council), demand.value(), voting);
+        audit(db, community_of_council(db, council_id), actor, "session_demanded",
+              Json{{"council_id", council_id}, {"demanded", status.demanded},
+                   {"sufficient", status.sufficient}},
+              now);
+        return status;
+    });
 }
 
 std::vector<Session> Store::sessions(Id council_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db,
-                        "SELECT id FROM sessions WHERE council_id = ? ORDER BY starts_at, id");
-    q.bind(1, council_id);
-    std::vector<Id> ids;
-    while (q.step()) ids.push_back(q.column(0).int64());
-    std::vector<Session> out;
-    for (Id id : ids)
-        if (auto s = decide::session(impl_->db, id)) out.push_back(std::move(*s));
-    return out;
+    return impl_->read([&](Connection& db) {
+        Statement q(db, "SELECT id FROM sessions WHERE council_id = ? ORDER BY starts_at, id");
+        q.bind(1, council_id);
+        std::vector<Id> ids;
+        while (q.step()) ids.push_back(q.column(0).int64());
+        std::vector<Session> out;
+        for (Id id : ids)
+            if (auto s = decide::session(db, id)) out.push_back(std::move(*s));
+        return out;
+    });
 }
 
 std::optional<Session> Store::session(Id id) {
-    std::lock_guard lock(impl_->mutex);
-    return decide::session(impl_->db, id);
+    return impl_->read([&](Connection& db) { return decide::session(db, id); });
 }
 
 Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
                                     std::int64_t starts_at, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto council = impl_->council(council_id);
-    if (!council) return make_error("not_found", "council_id");
-    CouncilRules rules = decide::rules(db, *council);
-    SessionDemand demand = pending_demand(db, council_id);
-    auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
-    auto planned = yishi::plan_session(decide::actor(db, council_id, actor), rules, council_id,
-                                       kind, starts_at, &demand, voting, now);
-    if (!planned) return planned.error();
-    Statement q(db,
-                        "INSERT INTO sessions (council_id, kind, state, starts_at, created_by, "
-                        "created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    q.bind(1, council_id);
-    q.bind(2, to_string(kind));
-    q.bind(3, to_string(SessionState::planned));
-    q.bind(4, starts_at);
-    q.bind(5, actor);
-    q.bind(6, now);
-    q.run();
-    Id id = db.getLastInsertRowid();
-    if (kind == SessionKind::extraordinary) {
-        // The demands that called this session are settled by it.
-        Statement settle(db,
-                                 "UPDATE session_demands SET session_id = ? "
-                                 "WHERE council_id = ? AND session_id IS NULL");
-        settle.bind(1, id);
-        settle.bind(2, council_id);
-        settle.run();
-    }
-    impl_->audit(actor, "session_planned",
-                 Json{{"session_id", id}, {"council_id", council_id}, {"kind", to_string(kind)},
-                      {"starts_at", starts_at}},
-                 now);
-    auto s = decide::session(db, id);
-    tx.commit();
-    return *s;
+    return impl_->write([&](Connection& db) -> Result<Session> {
+        auto council = server::council(db, council_id);
+        if (!council) return make_error("not_found", "council_id");
+        CouncilRules rules = decide::rules(db, *council);
+        SessionDemand demand = pending_demand(db, council_id);
+        auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
+        auto planned = yishi::plan_session(decide::actor(db, council_id, actor), rules, council_id,
+                                           kind, starts_at, &demand, voting, now);
+        if (!planned) return planned.error();
+        Statement q(db,
+                    "INSERT INTO sessions (council_id, kind, state, starts_at, created_by, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+        q.bind(1, council_id);
+        q.bind(2, to_string(kind));
+        q.bind(3, to_string(SessionState::planned));
+        q.bind(4, starts_at);
+        q.bind(5, actor);
+        q.bind(6, now);
+        Id id = single(q).int64();
+        if (kind == SessionKind::extraordinary) {
+            // The demands that called this session are settled by it.
+            Statement settle(db,
+                             "UPDATE session_demands SET session_id = ? "
+                             "WHERE council_id = ? AND session_id IS NULL");
+            settle.bind(1, id);
+            settle.bind(2, council_id);
+            settle.run();
+        }
+        audit(db, community_of_council(db, council_id), actor, "session_planned",
+              Json{{"session_id", id}, {"council_id", council_id}, {"kind", to_string(kind)},
+                   {"starts_at", starts_at}},
+              now);
+        auto s = decide::session(db, id);
+        return *s;
+    });
 }
 
 Result<Session> Store::publish_notice(Id session_id, Id actor,
                                       const std::vector<AgendaRequest>& requested,
                                       const std::string& override_reason, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto s = decide::session(db, session_id);
-    if (!s) return make_error("not_found");
-    auto council = impl_->council(s->council_id);
-    Actor who = decide::actor(db, s->council_id, actor);
-    if (auto refused = may_publish_notice(who, *s)) return *refused;
+    return impl_->write([&](Connection& db) -> Result<Session> {
+        auto s = decide::session(db, session_id);
+        if (!s) return make_error("not_found");
+        auto council = server::council(db, s->council_id);
+        Actor who = decide::actor(db, s->council_id, actor);
+        if (auto refused = may_publish_notice(who, *s)) return *refused;
 
-    std::vector<AgendaItem> agenda;
-    std::vector<Issue> issues;
-    for (const auto& r : requested) {
-        auto issue = impl_->issue(r.issue_id, actor);
-        if (!issue) return make_error("bad_id", "issue_id");  // no such issue: as another council's
-        auto item = agenda_item(*issue, *s, r.special_matter);
-        if (!item) return item.error();
-        agenda.push_back(item.value());
-        issues.push_back(*issue);
-    }
-    auto noticed = yishi::publish_notice(who, decide::rules(db, *council), *s, agenda, now,
-                                         override_reason);
-    if (!noticed) return noticed.error();
+        std::vector<AgendaItem> agenda;
+        std::vector<Issue> issues;
+        for (const auto& r : requested) {
+            auto issue = server::issue(db, r.issue_id, actor);
+            // No such issue: refused as another council's.
+            if (!issue) return make_error("bad_id", "issue_id");
+            auto item = agenda_item(*issue, *s, r.special_matter);
+            if (!item) return item.error();
+            agenda.push_back(item.value());
+            issues.push_back(*issue);
+        }
+        auto noticed = yishi::publish_notice(who, decide::rules(db, *council), *s, agenda, now,
+                                             override_reason);
+        if (!noticed) return noticed.error();
+        // Every item is scheduled before anything is written: a refusal writes nothing.
+        std::vector<IssueStage> stages;
+        for (const auto& issue : issues) {
+            auto scheduled = schedule_issue(issue, noticed.value());
+            if (!scheduled) return scheduled.error();
+            stages.push_back(scheduled.value().stage);
+        }
 
-    update_session_state(db, noticed.value());
-    Statement item(db,
-                           "INSERT INTO agenda_items (session_id, position, issue_id, "
-                           "special_matter) VALUES (?, ?, ?, ?)");
-    for (std::size_t k = 0; k < agenda.size(); ++k) {
-        auto scheduled = schedule_issue(issues[k], noticed.value());
-        if (!scheduled) return scheduled.error();
-        item.reset();
-        item.bind(1, session_id);
-        item.bind(2, static_cast<std::int64_t>(k + 1));
-        item.bind(3, agenda[k].issue_id);
-        item.bind(4, agenda[k].special_matter ? 1 : 0);
-        item.run();
-        decide::write_stage(db, agenda[k].issue_id, scheduled.value().stage);
-    }
-    Json items = Json::array();
-    for (const auto& a : agenda) items.push_back(a.issue_id);
-    impl_->audit(actor, "session_noticed",
-                 Json{{"session_id", session_id}, {"agenda", items},
-                      {"override_reason", noticed.value().notice_override_reason}},
-                 now);
-    auto after = decide::session(db, session_id);
-    tx.commit();
-    return *after;
+        update_session_state(db, noticed.value());
+        Statement item(db,
+                       "INSERT INTO agenda_items (session_id, position, issue_id, "
+                       "special_matter) VALUES (?, ?, ?, ?)");
+        for (std::size_t k = 0; k < agenda.size(); ++k) {
+            item.reset();
+            item.bind(1, session_id);
+            item.bind(2, static_cast<std::int64_t>(k + 1));
+            item.bind(3, agenda[k].issue_id);
+            item.bind(4, agenda[k].special_matter ? 1 : 0);
+            item.run();
+            decide::write_stage(db, agenda[k].issue_id, stages[k]);
+        }
+        Json items = Json::array();
+        for (const auto& a : agenda) items.push_back(a.issue_id);
+        audit(db, community_of_council(db, s->council_id), actor, "session_noticed",
+              Json{{"session_id", session_id}, {"agenda", items},
+                   {"override_reason", noticed.value().notice_override_reason}},
+              now);
+        auto after = decide::session(db, session_id);
+        return *after;
+    });
 }
 
 namespace {
 // Opening, signing in, closing, cancelling and re-timing share one shape: load, rule, write
-// the session, audit.
+// the session, audit. The transition is called with the transaction's connection.
 // (The store's inner type is private: it reaches here deduced, not named.)
 template <class StoreImpl, class Transition>
 Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::int64_t now,
                                const char* action, Transition&& transition) {
-    auto& db = impl.db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto s = decide::session(db, session_id);
-    if (!s) return make_error("not_found");
-    Result<Session> next = transition(decide::actor(db, s->council_id, actor), *s);
-    if (!next) return next.error();
-    update_session_state(db, next.value());
-    Json details{{"session_id", session_id}};
-    if (!next.value().returned_to_list.empty()) {
-        Json returned = Json::array();
-        for (const auto& a : next.value().returned_to_list) returned.push_back(a.issue_id);
-        details["returned_to_list"] = returned;
-    }
-    if (next.value().signed_in.size() > s->signed_in.size()) {
-        // The member signed in: the actor, or the one a convenor signed in at the desk.
-        Id member = next.value().signed_in.back();
-        if (member != actor) details["member_id"] = member;
-        // UNIQUE (session, member) backs the core's already_signed_in.
-        Statement q(db,
+    try {
+        return impl.write([&](Connection& db) -> Result<Session> {
+            auto s = decide::session(db, session_id);
+            if (!s) return make_error("not_found");
+            Result<Session> next = transition(db, decide::actor(db, s->council_id, actor), *s);
+            if (!next) return next.error();
+            update_session_state(db, next.value());
+            Json details{{"session_id", session_id}};
+            if (!next.value().returned_to_list.empty()) {
+                Json returned = Json::array();
+                for (const auto& a : next.value().returned_to_list)
+                    returned.push_back(a.issue_id);
+                details["returned_to_list"] = returned;
+            }
+            // The keys' refusals below come after writes: thrown, so that write() rolls them
+            // back, and returned outside.
+            if (next.value().signed_in.size() > s->signed_in.size()) {
+                // The member signed in: the actor, or the one a convenor signed in at the desk.
+                Id member = next.value().signed_in.back();
+                if (member != actor) details["member_id"] = member;
+                // UNIQUE (session, member) backs the core's already_signed_in.
+                Statement q(db,
                             "INSERT INTO session_signins (session_id, member_id, signed_in_at) "
                             "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-        q.bind(1, session_id);
-        q.bind(2, member);
-        q.bind(3, now);
-        if (q.run() == 0) return make_error("already_signed_in");
+                q.bind(1, session_id);
+                q.bind(2, member);
+                q.bind(3, now);
+                if (q.run() == 0) throw Refusal{make_error("already_signed_in")};
+            }
+            if (next.value().state == SessionState::cancelled &&
+                s->state != SessionState::cancelled) {
+                details["reason"] = next.value().cancel_reason;
+                // The key refuses a second cancellation whatever the rule said.
+                Statement q(db,
+                            "INSERT INTO session_cancellations (session_id, reason, "
+                            "cancelled_by, cancelled_at) VALUES (?, ?, ?, ?) "
+                            "ON CONFLICT DO NOTHING");
+                q.bind(1, session_id);
+                q.bind(2, next.value().cancel_reason);
+                q.bind(3, actor);
+                q.bind(4, next.value().cancelled_at);
+                if (q.run() == 0) throw Refusal{make_error("wrong_session_state")};
+            }
+            if (next.value().starts_at != s->starts_at) {
+                details["from"] = s->starts_at;
+                details["starts_at"] = next.value().starts_at;
+            }
+            audit(db, community_of_council(db, s->council_id), actor, action, details, now);
+            auto after = decide::session(db, session_id);
+            return *after;
+        });
+    } catch (const Refusal& r) {
+        return r.error;
     }
-    if (next.value().state == SessionState::cancelled && s->state != SessionState::cancelled) {
-        details["reason"] = next.value().cancel_reason;
-        // The key refuses a second cancellation whatever the rule said.
-        Statement q(db,
-                            "INSERT INTO session_cancellations (session_id, reason, cancelled_by, "
-                            "cancelled_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-        q.bind(1, session_id);
-        q.bind(2, next.value().cancel_reason);
-        q.bind(3, actor);
-        q.bind(4, next.value().cancelled_at);
-        if (q.run() == 0) return make_error("wrong_session_state");
-    }
-    if (next.value().starts_at != s->starts_at) {
-        details["from"] = s->starts_at;
-        details["starts_at"] = next.value().starts_at;
-    }
-    impl.audit(actor, action, details, now);
-    auto after = decide::session(db, session_id);
-    tx.commit();
-    return *after;
 }
 }  // namespace
 
 Result<Session> Store::open_session(Id session_id, Id actor, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
     return change_session(*impl_, session_id, actor, now, "session_opened",
-                          [&](const Actor& who, const Session& s) {
+                          [&](Connection&, const Actor& who, const Session& s) {
                               return yishi::open_session(who, s, now);
                           });
 }
 
 Result<Session> Store::sign_in(Id session_id, Id actor, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
     return change_session(*impl_, session_id, actor, now, "session_signed_in",
-                          [&](const Actor& who, const Session& s) {
+                          [&](Connection&, const Actor& who, const Session& s) {
                               return yishi::sign_in(who, s);
                           });
 }
 
 Result<Session> Store::sign_in_for(Id session_id, Id convenor, Id member, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
     return change_session(*impl_, session_id, convenor, now, "session_signed_in",
-                          [&](const Actor& who, const Session& s) {
+                          [&](Connection& db, const Actor& who, const Session& s) {
                               return yishi::sign_in_for(
                                   who, decide::actor(db, s.council_id, member), s);
                           });
 }
 
 std::vector<CouncilMember> Store::council_members(Id council_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db,
-                        "SELECT m.id, m.name, m.role FROM council_members cm "
-                        "JOIN members m ON m.id = cm.member_id WHERE cm.council_id = ? "
-                        "ORDER BY m.id");
-    q.bind(1, council_id);
-    std::vector<CouncilMember> out;
-    while (q.step()) {
-        CouncilMember m{q.column(0).int64(), q.column(1).text(),
-                        q.column(2).text(), false};
-        Role role = Role::resident;
-        m.voting = role_from_string(m.role, role) && role_votes(role);
-        out.push_back(std::move(m));
-    }
-    return out;
+    return impl_->read([&](Connection& db) {
+        Statement q(db,
+                    "SELECT m.id, m.name, m.role FROM council_members cm "
+                    "JOIN members m ON m.id = cm.member_id WHERE cm.council_id = ? "
+                    "ORDER BY m.id");
+        q.bind(1, council_id);
+        std::vector<CouncilMember> out;
+        while (q.step()) {
+            CouncilMember m{q.column(0).int64(), q.column(1).text(), q.column(2).text(), false};
+            Role role = Role::resident;
+            m.voting = role_from_string(m.role, role) && role_votes(role);
+            out.push_back(std::move(m));
+        }
+        return out;
+    });
 }
 
 Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    return change_session(*impl_, session_id, actor, now, "session_closed",
-                          [&](const Actor& who, const Session& s) {
-                              Statement q(db,
-                                                  "SELECT EXISTS (SELECT 1 FROM ballots WHERE "
-                                                  "session_id = ? AND state = 'open')");
-                              q.bind(1, s.id);
-                              q.step();
-                              bool any_open = q.column(0).integer() != 0;
-                              auto council = impl_->council(s.council_id);
-                              auto closed = yishi::close_session(
-                                  who, decide::rules(db, *council), s,
-                                  decide::electorate(db, s.council_id), any_open,
-                                  decide::balloted(db, s.id), now);
-                              if (!closed) return closed;
-                              // Items without a ballot go back to the period's list.
-                              for (const auto& item : closed.value().returned_to_list) {
-                                  auto issue = impl_->issue(item.issue_id, actor);
-                                  if (!issue) throw StoreError("an agenda item without its issue");
-                                  auto listed = return_to_list(*issue, closed.value());
-                                  if (!listed) return Result<Session>(listed.error());
-                                  decide::write_stage(db, item.issue_id, listed.value().stage);
-                              }
-                              return closed;
-                          });
+    return change_session(
+        *impl_, session_id, actor, now, "session_closed",
+        [&](Connection& db, const Actor& who, const Session& s) -> Result<Session> {
+            Statement q(db,
+                        "SELECT EXISTS (SELECT 1 FROM ballots WHERE "
+                        "session_id = ? AND state = 'open')");
+            q.bind(1, s.id);
+            q.step();
+            bool any_open = q.column(0).integer() != 0;
+            auto council = server::council(db, s.council_id);
+            auto closed = yishi::close_session(who, decide::rules(db, *council), s,
+                                               decide::electorate(db, s.council_id), any_open,
+                                               decide::balloted(db, s.id), now);
+            if (!closed) return closed;
+            // Items without a ballot go back to the period's list: every one is checked
+            // before any is written, so that a refusal writes nothing.
+            std::vector<std::pair<Id, IssueStage>> stages;
+            for (const auto& item : closed.value().returned_to_list) {
+                auto issue = server::issue(db, item.issue_id, actor);
+                if (!issue) throw StoreError("an agenda item without its issue");
+                auto listed = return_to_list(*issue, closed.value());
+                if (!listed) return listed.error();
+                stages.emplace_back(item.issue_id, listed.value().stage);
+            }
+            for (const auto& [issue_id, stage] : stages) decide::write_stage(db, issue_id, stage);
+            return closed;
+        });
 }
 
 Result<Session> Store::cancel_session(Id session_id, Id actor, const std::string& reason,
                                       std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
     return change_session(*impl_, session_id, actor, now, "session_cancelled",
-                          [&](const Actor& who, const Session& s) {
+                          [&](Connection&, const Actor& who, const Session& s) {
                               return yishi::cancel_session(who, s, reason, now);
                           });
 }
 
 Result<Session> Store::retime_session(Id session_id, Id actor, std::int64_t starts_at,
                                       std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
     return change_session(*impl_, session_id, actor, now, "session_retimed",
-                          [&](const Actor& who, const Session& s) {
+                          [&](Connection&, const Actor& who, const Session& s) {
                               return yishi::retime_session(who, s, starts_at, now);
                           });
 }
 
 std::vector<Voter> Store::electorate(Id council_id) {
-    std::lock_guard lock(impl_->mutex);
-    return decide::electorate(impl_->db, council_id);
+    return impl_->read([&](Connection& db) { return decide::electorate(db, council_id); });
 }
 
 }  // namespace yishi::server

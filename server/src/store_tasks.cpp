@@ -16,7 +16,7 @@ bool task_state_from_string(const std::string& s, TaskState& out) {
     return false;
 }
 
-// The task with its progress, replies and their ratings; call with the mutex held.
+// The task with its progress, replies and their ratings; call inside a transaction.
 std::optional<TaskRecord> load_task(Connection& db, Id id) {
     Statement q(db,
                         "SELECT t.id, t.council_id, t.issue_id, t.ballot_id, t.responsible_unit, "
@@ -49,9 +49,10 @@ std::optional<TaskRecord> load_task(Connection& db, Id id) {
                               "SELECT id, member_id, text, at FROM task_replies WHERE task_id = ? "
                               "ORDER BY id");
     replies.bind(1, id);
+    // In the order they were given (the table has no id: a rating is one per reply and member).
     Statement ratings(db,
-                              "SELECT member_id, rating FROM task_ratings WHERE reply_id = ? "
-                              "ORDER BY rowid");
+                      "SELECT member_id, rating FROM task_ratings WHERE reply_id = ? "
+                      "ORDER BY rated_at, member_id");
     while (replies.step()) {
         TaskReply reply{replies.column(1).int64(),
                         replies.column(2).text(),
@@ -88,186 +89,175 @@ void update_state(Connection& db, const Task& t) {
 }  // namespace
 
 std::vector<TaskRecord> Store::tasks(Id council_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db, "SELECT id FROM tasks WHERE council_id = ? ORDER BY id");
-    q.bind(1, council_id);
-    std::vector<Id> ids;
-    while (q.step()) ids.push_back(q.column(0).int64());
-    std::vector<TaskRecord> out;
-    for (Id id : ids)
-        if (auto t = load_task(impl_->db, id)) out.push_back(std::move(*t));
-    return out;
+    return impl_->read([&](Connection& db) {
+        Statement q(db, "SELECT id FROM tasks WHERE council_id = ? ORDER BY id");
+        q.bind(1, council_id);
+        std::vector<Id> ids;
+        while (q.step()) ids.push_back(q.column(0).int64());
+        std::vector<TaskRecord> out;
+        for (Id id : ids)
+            if (auto t = load_task(db, id)) out.push_back(std::move(*t));
+        return out;
+    });
 }
 
 std::optional<TaskRecord> Store::task(Id id) {
-    std::lock_guard lock(impl_->mutex);
-    return load_task(impl_->db, id);
+    return impl_->read([&](Connection& db) { return load_task(db, id); });
 }
 
 Result<TaskRecord> Store::assign_task(Id ballot_id, Id actor, const TaskSpec& spec,
                                       std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = decide::ballot(db, ballot_id);
-    if (!record) return make_error("not_found");
-    const Ballot& b = record->ballot;
-    Actor who = decide::actor(db, b.council_id, actor);
-    TaskSpec checked = spec;
-    if (checked.responsible_member_id == 0) checked.responsible_member_id = actor;
-    auto task = yishi::assign_task(who, b, record->tally.value_or(Tally{}), checked, now);
-    if (!task) return task.error();
-    // Someone outside the council could never report for the unit: the task would be stuck.
-    if (!impl_->is_member(b.council_id, checked.responsible_member_id))
-        return make_error("bad_id", "assignee_id");
-    const Task& t = task.value();
-    Statement q(db,
-                        "INSERT INTO tasks (council_id, issue_id, ballot_id, responsible_unit, "
-                        "responsible_member_id, due_at, state, created_by, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, t.council_id);
-    q.bind(2, t.issue_id);
-    q.bind(3, t.ballot_id);
-    q.bind(4, t.responsible_unit);
-    q.bind(5, t.responsible_member_id);
-    q.bind(6, t.due_at);
-    q.bind(7, to_string(t.state));
-    q.bind(8, actor);
-    q.bind(9, now);
-    q.run();
-    Id id = db.getLastInsertRowid();
-    impl_->audit(actor, "task_assigned",
-                 Json{{"task_id", id},
-                      {"ballot_id", ballot_id},
-                      {"responsible_unit", t.responsible_unit},
-                      {"responsible_member_id", t.responsible_member_id},
-                      {"due_at", t.due_at}},
-                 now);
-    auto after = load_task(db, id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
+        auto record = decide::ballot(db, ballot_id);
+        if (!record) return make_error("not_found");
+        const Ballot& b = record->ballot;
+        Actor who = decide::actor(db, b.council_id, actor);
+        TaskSpec checked = spec;
+        if (checked.responsible_member_id == 0) checked.responsible_member_id = actor;
+        auto task = yishi::assign_task(who, b, record->tally.value_or(Tally{}), checked, now);
+        if (!task) return task.error();
+        // Someone outside the council could never report for the unit: the task would be stuck.
+        if (!server::is_member(db, b.council_id, checked.responsible_member_id))
+            return make_error("bad_id", "assignee_id");
+        const Task& t = task.value();
+        Statement q(db,
+                    "INSERT INTO tasks (council_id, issue_id, ballot_id, responsible_unit, "
+                    "responsible_member_id, due_at, state, created_by, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        q.bind(1, t.council_id);
+        q.bind(2, t.issue_id);
+        q.bind(3, t.ballot_id);
+        q.bind(4, t.responsible_unit);
+        q.bind(5, t.responsible_member_id);
+        q.bind(6, t.due_at);
+        q.bind(7, to_string(t.state));
+        q.bind(8, actor);
+        q.bind(9, now);
+        Id id = single(q).int64();
+        audit(db, community_of_council(db, b.council_id), actor, "task_assigned",
+              Json{{"task_id", id},
+                   {"ballot_id", ballot_id},
+                   {"responsible_unit", t.responsible_unit},
+                   {"responsible_member_id", t.responsible_member_id},
+                   {"due_at", t.due_at}},
+              now);
+        return *load_task(db, id);
+    });
 }
 
 Result<TaskRecord> Store::report_progress(Id task_id, Id actor, const std::string& text,
                                           std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = load_task(db, task_id);
-    if (!record) return make_error("not_found");
-    Actor who = decide::actor(db, record->task.council_id, actor);
-    auto next = yishi::report_progress(who, record->task, text, now);
-    if (!next) return next.error();
-    const Progress& p = next.value().progress.back();
-    Statement q(
-        db, "INSERT INTO task_progress (task_id, member_id, text, at) VALUES (?, ?, ?, ?)");
-    q.bind(1, task_id);
-    q.bind(2, actor);
-    q.bind(3, p.text);
-    q.bind(4, now);
-    q.run();
-    impl_->audit(actor, "task_progress",
-                 Json{{"task_id", task_id}, {"progress_id", db.getLastInsertRowid()}}, now);
-    auto after = load_task(db, task_id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
+        auto record = load_task(db, task_id);
+        if (!record) return make_error("not_found");
+        Id council_id = record->task.council_id;
+        Actor who = decide::actor(db, council_id, actor);
+        auto next = yishi::report_progress(who, record->task, text, now);
+        if (!next) return next.error();
+        const Progress& p = next.value().progress.back();
+        Statement q(db,
+                    "INSERT INTO task_progress (task_id, member_id, text, at) "
+                    "VALUES (?, ?, ?, ?) RETURNING id");
+        q.bind(1, task_id);
+        q.bind(2, actor);
+        q.bind(3, p.text);
+        q.bind(4, now);
+        Id progress_id = single(q).int64();
+        audit(db, community_of_council(db, council_id), actor, "task_progress",
+              Json{{"task_id", task_id}, {"progress_id", progress_id}}, now);
+        return *load_task(db, task_id);
+    });
 }
 
 Result<TaskRecord> Store::answer_task(Id task_id, Id actor, const std::string& text,
                                       std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = load_task(db, task_id);
-    if (!record) return make_error("not_found");
-    Actor who = decide::actor(db, record->task.council_id, actor);
-    auto next = yishi::answer_task(who, record->task, text, now);
-    if (!next) return next.error();
-    Statement q(
-        db, "INSERT INTO task_replies (task_id, member_id, text, at) VALUES (?, ?, ?, ?)");
-    q.bind(1, task_id);
-    q.bind(2, actor);
-    q.bind(3, next.value().replies.back().text);
-    q.bind(4, now);
-    q.run();
-    Id reply_id = db.getLastInsertRowid();
-    update_state(db, next.value());
-    impl_->audit(actor, "task_answered",
-                 Json{{"task_id", task_id},
-                      {"reply_id", reply_id},
-                      {"reply", next.value().replies.size()},
-                      {"state", to_string(next.value().state)}},
-                 now);
-    auto after = load_task(db, task_id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
+        auto record = load_task(db, task_id);
+        if (!record) return make_error("not_found");
+        Id council_id = record->task.council_id;
+        Actor who = decide::actor(db, council_id, actor);
+        auto next = yishi::answer_task(who, record->task, text, now);
+        if (!next) return next.error();
+        Statement q(db,
+                    "INSERT INTO task_replies (task_id, member_id, text, at) "
+                    "VALUES (?, ?, ?, ?) RETURNING id");
+        q.bind(1, task_id);
+        q.bind(2, actor);
+        q.bind(3, next.value().replies.back().text);
+        q.bind(4, now);
+        Id reply_id = single(q).int64();
+        update_state(db, next.value());
+        audit(db, community_of_council(db, council_id), actor, "task_answered",
+              Json{{"task_id", task_id},
+                   {"reply_id", reply_id},
+                   {"reply", next.value().replies.size()},
+                   {"state", to_string(next.value().state)}},
+              now);
+        return *load_task(db, task_id);
+    });
 }
 
 Result<TaskRecord> Store::rate_reply(Id task_id, Id actor, Rating rating, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = load_task(db, task_id);
-    if (!record) return make_error("not_found");
-    Actor who = decide::actor(db, record->task.council_id, actor);
-    auto next = yishi::rate_reply(who, record->task, rating);
-    if (!next) return next.error();
-    Id reply_id = latest_reply_id(db, task_id);
-    // UNIQUE (reply, member) is the last word: a second rating inserts nothing.
-    Statement q(db,
-                        "INSERT INTO task_ratings (reply_id, member_id, rating, rated_at) "
-                        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    q.bind(1, reply_id);
-    q.bind(2, actor);
-    q.bind(3, to_string(rating));
-    q.bind(4, now);
-    if (q.run() == 0) return make_error("already_rated");
-    impl_->audit(actor, "task_rated",
-                 Json{{"task_id", task_id}, {"reply_id", reply_id}, {"rating", to_string(rating)}},
-                 now);
-    auto after = load_task(db, task_id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
+        auto record = load_task(db, task_id);
+        if (!record) return make_error("not_found");
+        Id council_id = record->task.council_id;
+        Actor who = decide::actor(db, council_id, actor);
+        auto next = yishi::rate_reply(who, record->task, rating);
+        if (!next) return next.error();
+        Id reply_id = latest_reply_id(db, task_id);
+        // UNIQUE (reply, member) is the last word: a second rating inserts nothing (so the
+        // refusal below returns with nothing written).
+        Statement q(db,
+                    "INSERT INTO task_ratings (reply_id, member_id, rating, rated_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (reply_id, member_id) DO NOTHING");
+        q.bind(1, reply_id);
+        q.bind(2, actor);
+        q.bind(3, to_string(rating));
+        q.bind(4, now);
+        if (q.run() == 0) return make_error("already_rated");
+        audit(db, community_of_council(db, council_id), actor, "task_rated",
+              Json{{"task_id", task_id}, {"reply_id", reply_id}, {"rating", to_string(rating)}},
+              now);
+        return *load_task(db, task_id);
+    });
 }
 
 Result<TaskRecord> Store::conclude_rating(Id task_id, Id actor, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = load_task(db, task_id);
-    if (!record) return make_error("not_found");
-    Actor who = decide::actor(db, record->task.council_id, actor);
-    auto next = yishi::conclude_rating(who, record->task);
-    if (!next) return next.error();
-    update_state(db, next.value());
-    const auto& ratings = record->task.replies.back().ratings;
-    std::int64_t unsatisfied = 0;
-    for (const auto& r : ratings) unsatisfied += r.rating == Rating::unsatisfied;
-    impl_->audit(actor, "task_rating_concluded",
-                 Json{{"task_id", task_id},
-                      {"ratings", ratings.size()},
-                      {"unsatisfied", unsatisfied},
-                      {"state", to_string(next.value().state)}},
-                 now);
-    auto after = load_task(db, task_id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
+        auto record = load_task(db, task_id);
+        if (!record) return make_error("not_found");
+        Id council_id = record->task.council_id;
+        Actor who = decide::actor(db, council_id, actor);
+        auto next = yishi::conclude_rating(who, record->task);
+        if (!next) return next.error();
+        update_state(db, next.value());
+        const auto& ratings = record->task.replies.back().ratings;
+        std::int64_t unsatisfied = 0;
+        for (const auto& r : ratings) unsatisfied += r.rating == Rating::unsatisfied;
+        audit(db, community_of_council(db, council_id), actor, "task_rating_concluded",
+              Json{{"task_id", task_id},
+                   {"ratings", ratings.size()},
+                   {"unsatisfied", unsatisfied},
+                   {"state", to_string(next.value().state)}},
+              now);
+        return *load_task(db, task_id);
+    });
 }
 
 Result<Notice> Store::publish_result(Id task_id, Id actor, int days, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto record = load_task(db, task_id);
-    if (!record) return make_error("not_found");
-    Actor who = decide::actor(db, record->task.council_id, actor);
-    auto notice = result_notice(who, record->task, record->issue_title, now, days);
-    if (!notice) return notice.error();
-    Notice n = decide::insert_notice(db, notice.value());
-    impl_->audit(actor, "result_published",
-                 Json{{"task_id", task_id}, {"notice_id", n.id}, {"ends_at", n.ends_at}}, now);
-    tx.commit();
-    return n;
+    return impl_->write([&](Connection& db) -> Result<Notice> {
+        auto record = load_task(db, task_id);
+        if (!record) return make_error("not_found");
+        Id council_id = record->task.council_id;
+        Actor who = decide::actor(db, council_id, actor);
+        auto notice = result_notice(who, record->task, record->issue_title, now, days);
+        if (!notice) return notice.error();
+        Notice n = decide::insert_notice(db, notice.value());
+        audit(db, community_of_council(db, council_id), actor, "result_published",
+              Json{{"task_id", task_id}, {"notice_id", n.id}, {"ends_at", n.ends_at}}, now);
+        return n;
+    });
 }
 
 }  // namespace yishi::server

@@ -50,8 +50,8 @@ std::optional<CommentRecord> load_comment(Connection& db, Id id) {
     }
     r.author_name = q.column(11).text();
     Statement h(db,
-                        "SELECT body, replaced_at FROM comment_revisions WHERE comment_id = ? "
-                        "ORDER BY id");
+                "SELECT body, replaced_at FROM comment_revisions WHERE comment_id = ? "
+                "ORDER BY id");
     h.bind(1, id);
     while (h.step())
         c.history.push_back({h.column(0).text(), h.column(1).int64()});
@@ -61,219 +61,200 @@ std::optional<CommentRecord> load_comment(Connection& db, Id id) {
 
 Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& request,
                                     std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (!impl_->council(council_id)) return make_error("not_found", "council_id");
-    auto raised =
-        yishi::raise_issue(decide::actor(db, council_id, actor), council_id, request, now);
-    if (!raised) return raised.error();
-    const Issue& i = raised.value();
-    if (i.raised_by_id != 0 && !impl_->is_member(council_id, i.author_id))
-        return make_error("bad_id", "on_behalf_of");
-    Statement q(
-        db,
-        "INSERT INTO issues (council_id, title, body, author_id, created_at, stage, "
-        "category, tag, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, council_id);
-    q.bind(2, i.title);
-    q.bind(3, i.body);
-    q.bind(4, i.author_id);
-    q.bind(5, now);
-    q.bind(6, to_string(i.stage));
-    q.bind(7, i.category);
-    q.bind(8, i.tag);
-    if (i.raised_by_id != 0)
-        q.bind(9, i.raised_by_id);
-    else
-        q.bind(9);
-    q.run();
-    Id id = db.getLastInsertRowid();
-    auto issue = impl_->issue(id, actor);
-    Json details = {{"issue_id", id}, {"council_id", council_id}, {"title", i.title}};
-    if (i.raised_by_id != 0) details["on_behalf_of"] = i.author_id;
-    impl_->audit(actor, "issue_raised", details, now);
-    tx.commit();
-    return *issue;
+    return impl_->write([&](Connection& db) -> Result<Issue> {
+        if (!server::council(db, council_id)) return make_error("not_found", "council_id");
+        auto raised =
+            yishi::raise_issue(decide::actor(db, council_id, actor), council_id, request, now);
+        if (!raised) return raised.error();
+        const Issue& i = raised.value();
+        if (i.raised_by_id != 0 && !server::is_member(db, council_id, i.author_id))
+            return make_error("bad_id", "on_behalf_of");
+        Statement q(db,
+                    "INSERT INTO issues (council_id, title, body, author_id, created_at, stage, "
+                    "category, tag, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        q.bind(1, council_id);
+        q.bind(2, i.title);
+        q.bind(3, i.body);
+        q.bind(4, i.author_id);
+        q.bind(5, now);
+        q.bind(6, to_string(i.stage));
+        q.bind(7, i.category);
+        q.bind(8, i.tag);
+        if (i.raised_by_id != 0)
+            q.bind(9, i.raised_by_id);
+        else
+            q.bind(9);
+        Id id = single(q).int64();
+        auto issue = server::issue(db, id, actor);
+        Json details = {{"issue_id", id}, {"council_id", council_id}, {"title", i.title}};
+        if (i.raised_by_id != 0) details["on_behalf_of"] = i.author_id;
+        audit(db, community_of_council(db, council_id), actor, "issue_raised", details, now);
+        return *issue;
+    });
 }
 
 Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto issue = impl_->issue(issue_id, actor);
-    if (!issue) return make_error("not_found", "issue_id");
-    auto next = yishi::accept_issue(decide::actor(db, issue->council_id, actor), *issue);
-    if (!next) return next.error();
-    decide::write_stage(db, next.value().id, next.value().stage);
-    impl_->audit(actor, "issue_accepted",
-                 Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}}, now);
-    tx.commit();
-    return next;
+    return impl_->write([&](Connection& db) -> Result<Issue> {
+        auto issue = server::issue(db, issue_id, actor);
+        if (!issue) return make_error("not_found", "issue_id");
+        auto next = yishi::accept_issue(decide::actor(db, issue->council_id, actor), *issue);
+        if (!next) return next.error();
+        decide::write_stage(db, next.value().id, next.value().stage);
+        audit(db, community_of_council(db, issue->council_id), actor, "issue_accepted",
+              Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}}, now);
+        return next;
+    });
 }
 
 Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::string& reason,
                                  std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto issue = impl_->issue(issue_id, actor);
-    if (!issue) return make_error("not_found", "issue_id");
-    Actor who = decide::actor(db, issue->council_id, actor);
-    auto target = impl_->issue(into, actor);
-    if (!target) {
-        // An outsider learns nothing about which ids exist.
-        if (!who.member) return make_error("forbidden");
-        return make_error("bad_id", "into");
-    }
-    auto next = yishi::merge_issue(who, *issue, *target, reason);
-    if (!next) return next.error();
-    decide::write_stage(db, next.value().id, next.value().stage);
-    write_disposition(db, next.value(), actor, now);
-    impl_->audit(actor, "issue_merged",
-                 Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}},
-                 now);
-    tx.commit();
-    return next;
+    return impl_->write([&](Connection& db) -> Result<Issue> {
+        auto issue = server::issue(db, issue_id, actor);
+        if (!issue) return make_error("not_found", "issue_id");
+        Actor who = decide::actor(db, issue->council_id, actor);
+        auto target = server::issue(db, into, actor);
+        if (!target) {
+            // An outsider learns nothing about which ids exist.
+            if (!who.member) return make_error("forbidden");
+            return make_error("bad_id", "into");
+        }
+        auto next = yishi::merge_issue(who, *issue, *target, reason);
+        if (!next) return next.error();
+        decide::write_stage(db, next.value().id, next.value().stage);
+        write_disposition(db, next.value(), actor, now);
+        audit(db, community_of_council(db, issue->council_id), actor, "issue_merged",
+              Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}}, now);
+        return next;
+    });
 }
 
 Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& reason,
                                    std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto issue = impl_->issue(issue_id, actor);
-    if (!issue) return make_error("not_found", "issue_id");
-    auto next = yishi::decline_issue(decide::actor(db, issue->council_id, actor), *issue, reason);
-    if (!next) return next.error();
-    decide::write_stage(db, next.value().id, next.value().stage);
-    write_disposition(db, next.value(), actor, now);
-    impl_->audit(actor, "issue_declined",
-                 Json{{"issue_id", issue_id}, {"reason", next.value().reason}}, now);
-    tx.commit();
-    return next;
+    return impl_->write([&](Connection& db) -> Result<Issue> {
+        auto issue = server::issue(db, issue_id, actor);
+        if (!issue) return make_error("not_found", "issue_id");
+        auto next =
+            yishi::decline_issue(decide::actor(db, issue->council_id, actor), *issue, reason);
+        if (!next) return next.error();
+        decide::write_stage(db, next.value().id, next.value().stage);
+        write_disposition(db, next.value(), actor, now);
+        audit(db, community_of_council(db, issue->council_id), actor, "issue_declined",
+              Json{{"issue_id", issue_id}, {"reason", next.value().reason}}, now);
+        return next;
+    });
 }
 
 std::vector<CommentRecord> Store::comments(Id issue_id) {
-    std::lock_guard lock(impl_->mutex);
-    Statement q(impl_->db, "SELECT id FROM comments WHERE issue_id = ? ORDER BY id");
-    q.bind(1, issue_id);
-    std::vector<Id> ids;
-    while (q.step()) ids.push_back(q.column(0).int64());
-    std::vector<CommentRecord> out;
-    for (Id id : ids)
-        if (auto c = load_comment(impl_->db, id)) out.push_back(std::move(*c));
-    return out;
+    return impl_->read([&](Connection& db) {
+        Statement q(db, "SELECT id FROM comments WHERE issue_id = ? ORDER BY id");
+        q.bind(1, issue_id);
+        std::vector<Id> ids;
+        while (q.step()) ids.push_back(q.column(0).int64());
+        std::vector<CommentRecord> out;
+        for (Id id : ids)
+            if (auto c = load_comment(db, id)) out.push_back(std::move(*c));
+        return out;
+    });
 }
 
 std::optional<CommentRecord> Store::comment(Id id) {
-    std::lock_guard lock(impl_->mutex);
-    return load_comment(impl_->db, id);
+    return impl_->read([&](Connection& db) { return load_comment(db, id); });
 }
 
 Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, Stance stance,
                                           const std::string& text, bool official,
                                           std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto issue = impl_->issue(issue_id, actor);
-    if (!issue) return make_error("not_found", "issue_id");
-    Actor who = decide::actor(db, issue->council_id, actor);
-    std::optional<CommentRecord> parent;
-    if (parent_id != 0) {
-        parent = load_comment(db, parent_id);
-        if (!parent) {
-            if (!who.member) return make_error("forbidden");
-            return make_error("bad_id", "parent_id");
+    return impl_->write([&](Connection& db) -> Result<CommentRecord> {
+        auto issue = server::issue(db, issue_id, actor);
+        if (!issue) return make_error("not_found", "issue_id");
+        Actor who = decide::actor(db, issue->council_id, actor);
+        std::optional<CommentRecord> parent;
+        if (parent_id != 0) {
+            parent = load_comment(db, parent_id);
+            if (!parent) {
+                if (!who.member) return make_error("forbidden");
+                return make_error("bad_id", "parent_id");
+            }
         }
-    }
-    const Comment* p = parent ? &parent->comment : nullptr;
-    auto c = official ? post_official_reply(who, *issue, p, text, now)
-                      : yishi::post_comment(who, *issue, p, stance, text, now);
-    if (!c) return c.error();
-    const Comment& n = c.value();
-    Statement q(db,
-                        "INSERT INTO comments (issue_id, author_id, parent_id, stance, body, "
-                        "official, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bind(1, issue_id);
-    q.bind(2, actor);
-    if (n.parent_id != 0)
-        q.bind(3, n.parent_id);
-    else
-        q.bind(3);
-    q.bind(4, to_string(n.stance));
-    q.bind(5, n.body);
-    q.bind(6, n.official ? 1 : 0);
-    q.bind(7, now);
-    q.run();
-    Id id = db.getLastInsertRowid();
-    impl_->audit(actor, n.official ? "official_reply_posted" : "comment_posted",
-                 Json{{"comment_id", id},
-                      {"issue_id", issue_id},
-                      {"parent_id", n.parent_id},
-                      {"stance", to_string(n.stance)}},
-                 now);
-    auto after = load_comment(db, id);
-    tx.commit();
-    return *after;
+        const Comment* p = parent ? &parent->comment : nullptr;
+        auto c = official ? post_official_reply(who, *issue, p, text, now)
+                          : yishi::post_comment(who, *issue, p, stance, text, now);
+        if (!c) return c.error();
+        const Comment& n = c.value();
+        Statement q(db,
+                    "INSERT INTO comments (issue_id, author_id, parent_id, stance, body, "
+                    "official, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        q.bind(1, issue_id);
+        q.bind(2, actor);
+        if (n.parent_id != 0)
+            q.bind(3, n.parent_id);
+        else
+            q.bind(3);
+        q.bind(4, to_string(n.stance));
+        q.bind(5, n.body);
+        q.bind(6, n.official ? 1 : 0);
+        q.bind(7, now);
+        Id id = single(q).int64();
+        audit(db, community_of_council(db, issue->council_id), actor,
+              n.official ? "official_reply_posted" : "comment_posted",
+              Json{{"comment_id", id},
+                   {"issue_id", issue_id},
+                   {"parent_id", n.parent_id},
+                   {"stance", to_string(n.stance)}},
+              now);
+        return *load_comment(db, id);
+    });
 }
 
 Result<CommentRecord> Store::edit_comment(Id comment_id, Id actor, const std::string& text,
                                           std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto c = load_comment(db, comment_id);
-    if (!c) return make_error("not_found");
-    auto issue = impl_->issue(c->comment.issue_id, actor);
-    if (!issue) throw StoreError("a comment without its issue");
-    auto next =
-        yishi::edit_comment(decide::actor(db, issue->council_id, actor), c->comment, text, now);
-    if (!next) return next.error();
-    Statement rev(db,
-                          "INSERT INTO comment_revisions (comment_id, body, replaced_at) "
-                          "VALUES (?, ?, ?)");
-    rev.bind(1, comment_id);
-    rev.bind(2, c->comment.body);
-    rev.bind(3, now);
-    rev.run();
-    Statement q(db, "UPDATE comments SET body = ? WHERE id = ?");
-    q.bind(1, next.value().body);
-    q.bind(2, comment_id);
-    q.run();
-    impl_->audit(actor, "comment_edited",
-                 Json{{"comment_id", comment_id}, {"revision", next.value().history.size()}}, now);
-    auto after = load_comment(db, comment_id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<CommentRecord> {
+        auto c = load_comment(db, comment_id);
+        if (!c) return make_error("not_found");
+        auto issue = server::issue(db, c->comment.issue_id, actor);
+        if (!issue) throw StoreError("a comment without its issue");
+        auto next = yishi::edit_comment(decide::actor(db, issue->council_id, actor), c->comment,
+                                        text, now);
+        if (!next) return next.error();
+        Statement rev(db,
+                      "INSERT INTO comment_revisions (comment_id, body, replaced_at) "
+                      "VALUES (?, ?, ?)");
+        rev.bind(1, comment_id);
+        rev.bind(2, c->comment.body);
+        rev.bind(3, now);
+        rev.run();
+        Statement q(db, "UPDATE comments SET body = ? WHERE id = ?");
+        q.bind(1, next.value().body);
+        q.bind(2, comment_id);
+        q.run();
+        audit(db, community_of_council(db, issue->council_id), actor, "comment_edited",
+              Json{{"comment_id", comment_id}, {"revision", next.value().history.size()}}, now);
+        return *load_comment(db, comment_id);
+    });
 }
 
 Result<CommentRecord> Store::hide_comment(Id comment_id, Id actor, const std::string& reason,
                                           std::int64_t now) {
-    std::lock_guard lock(impl_->mutex);
-    auto& db = impl_->db;
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    auto c = load_comment(db, comment_id);
-    if (!c) return make_error("not_found");
-    auto issue = impl_->issue(c->comment.issue_id, actor);
-    if (!issue) throw StoreError("a comment without its issue");
-    auto next =
-        yishi::hide_comment(decide::actor(db, issue->council_id, actor), c->comment, reason, now);
-    if (!next) return next.error();
-    Statement q(db,
-                        "UPDATE comments SET hidden_reason = ?, hidden_by = ?, hidden_at = ? "
-                        "WHERE id = ?");
-    q.bind(1, next.value().hidden_reason);
-    q.bind(2, actor);
-    q.bind(3, now);
-    q.bind(4, comment_id);
-    q.run();
-    impl_->audit(actor, "comment_hidden",
-                 Json{{"comment_id", comment_id}, {"reason", next.value().hidden_reason}}, now);
-    auto after = load_comment(db, comment_id);
-    tx.commit();
-    return *after;
+    return impl_->write([&](Connection& db) -> Result<CommentRecord> {
+        auto c = load_comment(db, comment_id);
+        if (!c) return make_error("not_found");
+        auto issue = server::issue(db, c->comment.issue_id, actor);
+        if (!issue) throw StoreError("a comment without its issue");
+        auto next = yishi::hide_comment(decide::actor(db, issue->council_id, actor), c->comment,
+                                        reason, now);
+        if (!next) return next.error();
+        Statement q(db,
+                    "UPDATE comments SET hidden_reason = ?, hidden_by = ?, hidden_at = ? "
+                    "WHERE id = ?");
+        q.bind(1, next.value().hidden_reason);
+        q.bind(2, actor);
+        q.bind(3, now);
+        q.bind(4, comment_id);
+        q.run();
+        audit(db, community_of_council(db, issue->council_id), actor, "comment_hidden",
+              Json{{"comment_id", comment_id}, {"reason", next.value().hidden_reason}}, now);
+        return *load_comment(db, comment_id);
+    });
 }
 
 }  // namespace yishi::server

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "yishi/server/store.hpp"
 
@@ -23,17 +25,20 @@ std::string audit_content(const AuditEntry& e);
 // hex(SHA-256(prev_hash + audit_content(e))), prev_hash being 64 lowercase hex characters.
 std::string audit_hash(const std::string& prev_hash, const AuditEntry& e);
 
-// What walking the chain found.
+// What walking the chains found.
 struct AuditReport {
     std::int64_t entries = 0;      // entries checked (all of them when intact)
+    std::int64_t chains = 0;       // communities whose chains were walked
+    Id broken_chain = 0;           // the community of the broken chain, when broken
     std::optional<Id> broken_at;   // the first entry whose link or hash does not hold
     std::string reason;            // why, in English, for the operator's console
-    std::string head_hash;         // the last entry's hash (kAuditGenesis when empty)
+    std::string head_hash;         // the last chain's newest hash (kAuditGenesis when empty)
+    std::vector<std::pair<Id, std::string>> heads;  // each community's newest hash
     bool intact() const { return !broken_at.has_value(); }
 };
 
-// Walks the whole chain in id order. Deleting the newest entries cannot be seen from inside
-// the chain: keep `head_hash` somewhere else (a published notice, a printout) to detect that.
+// Walks every community's chain in id order. Deleting the newest entries cannot be seen from
+// inside a chain: keep the heads somewhere else (a published notice, a printout) to detect that.
 AuditReport verify_audit(Store& store);
 
 }  // namespace yishi::server

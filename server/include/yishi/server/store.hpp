@@ -1,5 +1,5 @@
-// The store: the only place that speaks SQL. A narrow interface over one SQLite file, so that
-// a PostgreSQL store could replace it. Every write is one transaction; bad input writes nothing.
+// The store: the only place that speaks SQL, written once for SQLite and PostgreSQL (see
+// yishi/database). Every write is one transaction; bad input writes nothing.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -25,6 +25,17 @@
 namespace yishi::server {
 
 // The database could not be opened, or holds a schema from a newer server.
+// Rows of one table in the source and the target of a copy.
+struct TableCount {
+    std::string table;
+    std::int64_t source = 0;
+    std::int64_t target = 0;
+};
+// Copies every row of the database at `from` (of this server's schema version) into the empty
+// database at `to`, migrating `to` first, in one transaction. Either address may be a SQLite
+// file or a postgresql:// address.
+std::vector<TableCount> copy_database(const std::string& from, const std::string& to);
+
 class StoreError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -91,9 +102,11 @@ struct Registration {
     std::int64_t now = 0;
 };
 
-// One line of the audit log (审计日志), as stored. `details` is compact JSON text;
-// `hash` chains to `prev_hash` (see audit.hpp). `actor_id` is empty for the system (seeding).
+// One line of the audit log (审计日志), as stored: entry `id` (1, 2, ...) of its community's
+// chain (community 0: the city's own acts). `details` is compact JSON text; `hash` chains to
+// `prev_hash` (see audit.hpp). `actor_id` is empty for the system (seeding).
 struct AuditEntry {
+    Id community_id = 0;
     Id id = 0;
     std::int64_t at = 0;
     std::optional<Id> actor_id;
@@ -348,8 +361,10 @@ public:
                                        std::int64_t now);
 
     // --- audit log (审计日志); writes append to it inside their own transactions ---
-    // Up to `limit` entries with id > after_id, in id order.
-    std::vector<AuditEntry> audit_entries(Id after_id, int limit);
+    // The communities that have a chain, in id order.
+    std::vector<Id> audit_chains();
+    // Up to `limit` entries of the community's chain with id > after_id, in id order.
+    std::vector<AuditEntry> audit_entries(Id community_id, Id after_id, int limit);
 
     // --- login tokens, kept only as digests ---
     // Tokens, logout and failed logins are access records, not state of the domain: they are

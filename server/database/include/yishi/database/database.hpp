@@ -55,6 +55,7 @@ public:
     // Runs the statement on the first call; true while a row is current.
     virtual bool step() = 0;
     virtual Column column(int index) = 0;
+    virtual int column_count() = 0;
     virtual std::int64_t changes() = 0;  // rows the statement inserted, updated or deleted
     // Ready to run again; bindings are kept until bound anew.
     virtual void reset() = 0;
@@ -66,11 +67,15 @@ public:
     virtual ~Connection() = default;
     virtual Kind kind() const = 0;
     virtual std::unique_ptr<Cursor> prepare(std::string_view sql) = 0;
-    // Runs statements without parameters, separated by semicolons.
+    // Runs statements without parameters, separated by semicolons. In a script, `{id}` stands
+    // for a generated 64-bit primary key column and `{bytes}` for a column of raw bytes: the
+    // only two column types the databases spell differently.
     virtual void execute(std::string_view script) = 0;
     virtual void begin(bool write) = 0;
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
+    // After rows were copied in with their ids: generated ids of `table` continue above them.
+    virtual void resume_generated_ids(std::string_view table) = 0;
 };
 
 // A statement over a connection, in the manner of SQLiteCpp's: bind, then step through rows.
@@ -92,6 +97,7 @@ public:
     // Runs a statement that returns no rows; the number of rows it changed.
     std::int64_t run();
     Column column(int index);
+    int column_count();
     void reset();
 
 private:
@@ -145,6 +151,13 @@ public:
     // Outside any transaction, with the connection to itself: for a driver's housekeeping
     // (SQLite's pragmas, checkpoints) and for migrations that manage their own transactions.
     virtual void with_connection(const std::function<void(Connection&)>& f) = 0;
+    // After a committed transaction that deleted rows which must not be recoverable from the
+    // database's files (a secret ballot's sealed contents): SQLite empties its write-ahead
+    // log; PostgreSQL's old row versions wait for its vacuum (documented).
+    virtual void erase_deleted() noexcept = 0;
+    // Whether a commit waits for the disk. On by default; off only for bulk seeding, where a
+    // crash loses nothing that cannot be made again.
+    virtual void set_durable(bool durable) = 0;
 
 protected:
     explicit Database(std::string address) : address_(std::move(address)) {}
