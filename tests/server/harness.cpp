@@ -109,8 +109,8 @@ std::string next_postgres_name() {
     return "yishi_t_" + std::to_string(getpid()) + "_" + std::to_string(++g_next_db);
 }
 
-void seed_demo_community(const std::string& address) {
-    server::Store store(address);
+void seed_demo_community(const fs::path& db) {
+    TestStore store(db);
     server::PasswordHasher hasher;
     // The demo community alone (issues 1–6), not the played quarter: tests write their own.
     BOOST_REQUIRE(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
@@ -167,6 +167,12 @@ fs::path temp_path(const std::string& suffix) {
     return temp_root() / ("file-" + std::to_string(++g_next_db) + suffix);
 }
 
+std::string ballot_key_of(const fs::path& db) {
+    if (!on_postgres()) return db.string() + ".ballot-key";
+    std::string name = db.string().substr(db.string().rfind('/') + 1);
+    return (temp_root() / (name.substr(0, name.find('?')) + ".ballot-key")).string();
+}
+
 fs::path seeded_db() {
     // Seeding hashes a password (Argon2, ~0.1 s): do it once, then copy the database.
     static std::once_flag once;
@@ -178,7 +184,7 @@ fs::path seeded_db() {
         } else {
             template_db = temp_root() / "demo-template.sqlite";
         }
-        seed_demo_community(template_db.string());
+        seed_demo_community(template_db);
     });
     if (on_postgres()) return databases().create(next_postgres_name(), template_name);
     fs::path copy = fresh_db_path();
@@ -230,7 +236,7 @@ std::vector<std::string> column_names(const fs::path& db, const std::string& tab
 }
 
 TestServer::TestServer(const fs::path& db, ServiceOptions options) : db_(db) {
-    store_ = std::make_unique<server::Store>(db.string());
+    store_ = std::make_unique<TestStore>(db);
     service_ = std::make_unique<server::Service>(*store_, std::move(options));
     port_ = service_->bind("127.0.0.1", 0);
     BOOST_REQUIRE(port_ > 0);
@@ -347,6 +353,13 @@ std::string dump_tables(const fs::path& db, const std::vector<std::string>& tabl
         }
         return out.str();
     });
+}
+
+std::vector<server::AuditEntry> all_audit_entries(server::Store& store) {
+    std::vector<server::AuditEntry> out;
+    for (Id chain : store.audit_chains())
+        for (auto& e : store.audit_entries(chain, 0, 1000000)) out.push_back(std::move(e));
+    return out;
 }
 
 std::string snapshot(const fs::path& db) {

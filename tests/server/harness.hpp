@@ -46,6 +46,17 @@ std::filesystem::path fresh_db_path();
 // A unique path in the run's temporary folder, for a file or folder that is not a database.
 std::filesystem::path temp_path(const std::string& suffix);
 
+// The key file that seals a test database's secret ballots: beside a SQLite file (the store's
+// default); for a PostgreSQL database, a file of its own in the run's temporary folder.
+std::string ballot_key_of(const std::filesystem::path& db);
+
+// A store on a test database, with that database's ballot key file.
+class TestStore : public server::Store {
+public:
+    explicit TestStore(const std::filesystem::path& db)
+        : server::Store(db.string(), Access::read_write, ballot_key_of(db)) {}
+};
+
 // The test's own connection to a test database, beside the server's: to arrange rows the API
 // cannot write, tamper with them, or count them. Both databases accept the SQL the tests use.
 std::unique_ptr<database::Database> open_db(const std::filesystem::path& db);
@@ -76,6 +87,7 @@ public:
     int port() const { return port_; }
     int internal_port() const { return service_->internal_port(); }  // httplib, behind the gate
     const std::filesystem::path& db() const { return db_; }
+    std::string ballot_key_path() const { return ballot_key_of(db_); }
     server::Store& store() { return *store_; }
     httplib::Client client() const;
 
@@ -104,6 +116,9 @@ struct RawReply {
 };
 RawReply raw_exchange(int port, const std::string& request,
                       std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+// Every entry of every community's audit chain, chain by chain.
+std::vector<server::AuditEntry> all_audit_entries(server::Store& store);
 
 // Every row of the domain tables, in a stable order: equal snapshots mean nothing changed.
 std::string snapshot(const std::filesystem::path& db);
