@@ -162,7 +162,8 @@ public:
     }
 
 protected:
-    void run(bool write, const std::function<void(Connection&)>& f) override {
+    // One connection, one writer: every scope is already one after another.
+    void run(bool write, std::optional<std::int64_t>, const std::function<void(Connection&)>& f) override {
         std::lock_guard lock(mutex_);
         connection_.begin(write);
         try {
