@@ -21,8 +21,7 @@ Id open_ballot_with(TestServer& server, ClockShift& shift, const std::vector<std
 }
 
 Recount recount(const Json& bulletin) {
-    auto path = fresh_db_path();
-    path.replace_extension(".bulletin.json");
+    auto path = temp_path(".bulletin.json");
     {
         std::ofstream out(path);
         out << bulletin.dump(2);

@@ -2,7 +2,6 @@
 // instant-runoff and participatory budget, checked by the core when opened and when voted;
 // one vote per household; owners weighted by floor area. Every closed ballot recounts with the
 // real yishi-tally to the server's published result.
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <atomic>
 #include <boost/test/unit_test.hpp>
@@ -186,13 +185,9 @@ BOOST_AUTO_TEST_CASE(bad_specs_are_refused_naming_the_field_and_change_nothing) 
 
 BOOST_AUTO_TEST_CASE(a_household_votes_once_and_a_second_member_is_told_the_household_has_voted) {
     auto db = seeded_db();
-    {
-        // Members 2 and 3 live in one flat (户).
-        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
-        conn.exec(
-            "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = 2) "
-            "WHERE id = 3");
-    }
+    // Members 2 and 3 live in one flat (户).
+    execute(db, "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = 2) "
+                "WHERE id = 3");
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -221,12 +216,8 @@ BOOST_AUTO_TEST_CASE(a_household_votes_once_and_a_second_member_is_told_the_hous
 
 BOOST_AUTO_TEST_CASE(simultaneous_votes_of_one_household_count_once_in_a_secret_ballot) {
     auto db = seeded_db();
-    {
-        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
-        conn.exec(
-            "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = 2) "
-            "WHERE id = 3");
-    }
+    execute(db, "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = 2) "
+                "WHERE id = 3");
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -255,10 +246,9 @@ BOOST_AUTO_TEST_CASE(simultaneous_votes_of_one_household_count_once_in_a_secret_
     BOOST_TEST(accepted == 1);
     BOOST_TEST(refused == 99);
     BOOST_TEST(other == 0);
-    SQLite::Database conn(db.string(), SQLite::OPEN_READONLY);
-    BOOST_TEST(conn.execAndGet("SELECT COUNT(*) FROM ballot_voters").getInt() == 1);
+    BOOST_TEST(query_int(db, "SELECT COUNT(*) FROM ballot_voters") == 1);
     // Sealed while the ballot is open.
-    BOOST_TEST(conn.execAndGet("SELECT COUNT(*) FROM sealed_contents").getInt() == 1);
+    BOOST_TEST(query_int(db, "SELECT COUNT(*) FROM sealed_contents") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(owners_vote_by_floor_area_with_a_double_majority) {

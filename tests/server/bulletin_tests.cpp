@@ -61,7 +61,7 @@ BOOST_AUTO_TEST_CASE(a_closed_ballot_publishes_a_bulletin_that_yishi_tally_recou
 BOOST_AUTO_TEST_CASE(every_closed_ballot_of_the_demo_quarter_recounts_to_its_published_result) {
     auto path = fresh_db_path();
     {
-        server::Store store(path.string());
+        TestStore store(path);
         server::PasswordHasher hasher(1);
         BOOST_REQUIRE(server::seed_demo(store, hasher, server::system_now()));
     }

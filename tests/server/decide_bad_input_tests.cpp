@@ -2,8 +2,6 @@
 // message and leaves every table of the domain as it was.
 #include <boost/test/unit_test.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "decide_steps.hpp"
 
 using namespace yishi;
@@ -13,14 +11,14 @@ namespace {
 // A second community with its own council (2), a listed issue (7) and a planned session, so
 // that requests can name another council's things.
 void add_other_council(const std::filesystem::path& db) {
-    SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
-    conn.exec("INSERT INTO communities (id, name, street) VALUES (2, '朝阳社区', '城西街道')");
-    conn.exec("INSERT INTO councils (id, community_id, name, kind, cosign_threshold) "
-              "VALUES (2, 2, '朝阳社区居民议事会', 'residents_council', 5)");
-    conn.exec("INSERT INTO issues (id, council_id, title, body, author_id, created_at, stage) "
-              "VALUES (7, 2, '别处的议题', '别处的内容', 15, 0, 'listed')");
-    conn.exec("INSERT INTO sessions (id, council_id, kind, state, starts_at, created_by, created_at) "
-              "VALUES (100, 2, 'regular', 'planned', 4102444800, 15, 0)");
+    execute(db,
+            "INSERT INTO communities (id, name, street) VALUES (2, '朝阳社区', '城西街道');"
+            "INSERT INTO councils (id, community_id, name, kind, cosign_threshold) "
+            "VALUES (2, 2, '朝阳社区居民议事会', 'residents_council', 5);"
+            "INSERT INTO issues (id, council_id, title, body, author_id, created_at, stage) "
+            "VALUES (7, 2, '别处的议题', '别处的内容', 15, 0, 'listed');"
+            "INSERT INTO sessions (id, council_id, kind, state, starts_at, created_by, created_at) "
+            "VALUES (100, 2, 'regular', 'planned', 4102444800, 15, 0)");
 }
 }  // namespace
 

@@ -1,9 +1,8 @@
 // Steps shared by the 定 (decide) tests.
 #include "decide_steps.hpp"
 
-#include <sstream>
+#include <set>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <boost/test/unit_test.hpp>
 
 namespace yishi::test {
@@ -87,24 +86,13 @@ void sign_in(TestServer& server, Id session, const std::vector<std::string>& tok
 }
 
 std::string full_snapshot(const std::filesystem::path& db) {
-    SQLite::Database conn(db.string(), SQLite::OPEN_READONLY);
+    // Sign-ins and throttling change on every login, refused or not.
+    const std::set<std::string> left_out = {"auth_tokens", "login_failures", "throttle_pairs",
+                                            "throttle_addresses"};
     std::vector<std::string> tables;
-    {
-        SQLite::Statement q(conn,
-                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-                            "('auth_tokens', 'login_failures', 'throttle_pairs', 'throttle_addresses') ORDER BY name");
-        while (q.executeStep()) tables.push_back(q.getColumn(0).getString());
-    }
-    std::ostringstream out;
-    for (const auto& table : tables) {
-        out << "[" << table << "]\n";
-        SQLite::Statement q(conn, "SELECT * FROM \"" + table + "\" ORDER BY rowid");
-        while (q.executeStep()) {
-            for (int c = 0; c < q.getColumnCount(); ++c) out << q.getColumn(c).getString() << "|";
-            out << "\n";
-        }
-    }
-    return out.str();
+    for (auto& t : table_names(db))
+        if (!left_out.count(t)) tables.push_back(t);
+    return dump_tables(db, tables);
 }
 
 void expect_refusals(TestServer& server, const std::vector<Refusal>& cases) {

@@ -15,7 +15,7 @@ namespace yishi::test {
 namespace {
 std::filesystem::path demo_quarter_db(std::chrono::milliseconds& took) {
     auto path = fresh_db_path();
-    server::Store store(path.string());
+    TestStore store(path);
     server::PasswordHasher hasher(1);
     auto start = std::chrono::steady_clock::now();
     BOOST_REQUIRE(server::seed_demo(store, hasher, server::system_now()));

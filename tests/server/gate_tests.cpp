@@ -11,7 +11,6 @@
 #include <future>
 #include <vector>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <boost/test/unit_test.hpp>
 
 #include "harness.hpp"
@@ -111,11 +110,12 @@ std::size_t resident_bytes() {
 }
 
 std::vector<std::string> failed_login_addresses(const std::filesystem::path& db) {
-    SQLite::Database conn(db.string(), SQLite::OPEN_READONLY);
-    SQLite::Statement q(conn, "SELECT address FROM throttle_pairs ORDER BY address");
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-    return out;
+    return open_db(db)->read([](database::Connection& c) {
+        database::Statement q(c, "SELECT address FROM throttle_pairs ORDER BY address");
+        std::vector<std::string> out;
+        while (q.step()) out.push_back(q.column(0).text());
+        return out;
+    });
 }
 
 std::string wrong_login(const std::string& extra_headers) {

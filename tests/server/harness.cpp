@@ -1,4 +1,5 @@
-// The test harness: temp databases, in-process servers, raw sockets, snapshots.
+// The test harness: temp databases (SQLite files or PostgreSQL databases), in-process servers,
+// raw sockets, snapshots.
 #include "harness.hpp"
 
 #include <arpa/inet.h>
@@ -7,10 +8,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <mutex>
 #include <sstream>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <boost/test/unit_test.hpp>
 
 #include "yishi/server/auth.hpp"
@@ -30,9 +31,72 @@ fs::path temp_root() {
     return root;
 }
 
+const std::string& postgres_address() {
+    static const std::string address = [] {
+        const char* v = std::getenv("YISHI_TEST_DATABASE");
+        return std::string(v ? v : "");
+    }();
+    return address;
+}
+
+// The address of another database on the same PostgreSQL server:
+// postgresql://user@host:port/NAME?options with NAME replaced.
+std::string address_of(const std::string& name) {
+    const std::string& a = postgres_address();
+    auto authority = a.find("://");
+    authority = authority == std::string::npos ? 0 : authority + 3;
+    auto options = a.find('?', authority);
+    auto slash = a.find('/', authority);
+    if (slash == std::string::npos || slash > options) slash = options;
+    std::string tail = options == std::string::npos ? "" : a.substr(options);
+    return a.substr(0, slash) + "/" + name + tail;
+}
+
+// The run's databases on the PostgreSQL server: created on demand, dropped at the end.
+struct Databases {
+    std::mutex mutex;
+    std::unique_ptr<database::Database> admin;  // connected to the address the run was given
+    std::vector<std::string> created;
+
+    void run(const std::string& sql) {
+        if (!admin) {
+            database::Database::Options o;
+            o.max_connections = 1;
+            admin = database::Database::open(postgres_address(), o);
+        }
+        // CREATE and DROP DATABASE cannot run inside a transaction.
+        admin->with_connection([&](database::Connection& c) { c.execute(sql); });
+    }
+    std::string create(const std::string& name, const std::string& from_template = "") {
+        std::lock_guard lock(mutex);
+        run("CREATE DATABASE " + name +
+            (from_template.empty() ? "" : " TEMPLATE " + from_template));
+        created.push_back(name);
+        return address_of(name);
+    }
+    void drop_all() {
+        std::lock_guard lock(mutex);
+        // Copies first: the template cannot go while databases made from it are being made.
+        for (auto it = created.rbegin(); it != created.rend(); ++it) {
+            try {
+                run("DROP DATABASE IF EXISTS " + *it + " WITH (FORCE)");
+            } catch (const std::exception& e) {
+                BOOST_TEST_MESSAGE("could not drop test database " << *it << ": " << e.what());
+            }
+        }
+        created.clear();
+        admin.reset();
+    }
+};
+Databases& databases() {
+    static Databases d;
+    return d;
+}
+
 // Removes the run's temporary databases when the test module ends.
 struct TempRootCleanup {
     ~TempRootCleanup() {
+        if (on_postgres()) databases().drop_all();
         std::error_code ec;
         fs::remove_all(temp_root(), ec);
     }
@@ -40,30 +104,139 @@ struct TempRootCleanup {
 BOOST_TEST_GLOBAL_FIXTURE(TempRootCleanup);
 
 std::atomic<int> g_next_db{0};
+
+std::string next_postgres_name() {
+    return "yishi_t_" + std::to_string(getpid()) + "_" + std::to_string(++g_next_db);
+}
+
+void seed_demo_community(const fs::path& db) {
+    TestStore store(db);
+    server::PasswordHasher hasher;
+    // The demo community alone (issues 1–6), not the played quarter: tests write their own.
+    BOOST_REQUIRE(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
+}  // the store closes here: SQLite folds its WAL into the main file, PostgreSQL's sessions end
+
+std::unique_ptr<database::Database> open_for_reading(const fs::path& db) {
+    database::Database::Options o;
+    o.read_only = true;
+    o.max_connections = 1;
+    return database::Database::open(db.string(), o);
+}
+
+std::vector<std::string> table_names(database::Connection& c) {
+    database::Statement q(
+        c, c.kind() == database::Kind::sqlite
+               ? "SELECT name FROM sqlite_master WHERE type = 'table' "
+                 "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+               : "SELECT table_name FROM information_schema.tables "
+                 "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' "
+                 "ORDER BY table_name");
+    std::vector<std::string> out;
+    while (q.step()) out.push_back(q.column(0).text());
+    return out;
+}
+
+std::vector<std::string> column_names(database::Connection& c, const std::string& table) {
+    database::Statement q(
+        c, c.kind() == database::Kind::sqlite
+               ? "SELECT name FROM pragma_table_info(?) ORDER BY cid"
+               : "SELECT column_name FROM information_schema.columns "
+                 "WHERE table_schema = current_schema() AND table_name = ? "
+                 "ORDER BY ordinal_position");
+    q.bind(1, table);
+    std::vector<std::string> out;
+    while (q.step()) out.push_back(q.column(0).text());
+    return out;
+}
 }  // namespace
 
+bool on_postgres() { return !postgres_address().empty(); }
+
+boost::test_tools::assertion_result on_sqlite(boost::unit_test::test_unit_id) {
+    boost::test_tools::assertion_result result(!on_postgres());
+    result.message() << "a test of the SQLite file itself";
+    return result;
+}
+
 fs::path fresh_db_path() {
+    if (on_postgres()) return databases().create(next_postgres_name());
     return temp_root() / ("db-" + std::to_string(++g_next_db) + ".sqlite");
 }
 
+fs::path temp_path(const std::string& suffix) {
+    return temp_root() / ("file-" + std::to_string(++g_next_db) + suffix);
+}
+
+std::string ballot_key_of(const fs::path& db) {
+    if (!on_postgres()) return db.string() + ".ballot-key";
+    std::string name = db.string().substr(db.string().rfind('/') + 1);
+    return (temp_root() / (name.substr(0, name.find('?')) + ".ballot-key")).string();
+}
+
 fs::path seeded_db() {
-    // Seeding hashes a password (Argon2, ~0.1 s): do it once, then copy the file.
+    // Seeding hashes a password (Argon2, ~0.1 s): do it once, then copy the database.
     static std::once_flag once;
     static fs::path template_db;
+    static const std::string template_name = "yishi_demo_" + std::to_string(getpid());
     std::call_once(once, [] {
-        template_db = temp_root() / "demo-template.sqlite";
-        server::Store store(template_db.string());
-        server::PasswordHasher hasher;
-        // The demo community alone (issues 1–6), not the played quarter: tests write their own.
-        BOOST_REQUIRE(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
-    });  // the store closes here, folding its WAL into the main file
+        if (on_postgres()) {
+            template_db = databases().create(template_name);
+        } else {
+            template_db = temp_root() / "demo-template.sqlite";
+        }
+        seed_demo_community(template_db);
+    });
+    if (on_postgres()) return databases().create(next_postgres_name(), template_name);
     fs::path copy = fresh_db_path();
     fs::copy_file(template_db, copy);
     return copy;
 }
 
+std::unique_ptr<database::Database> open_db(const fs::path& db) {
+    database::Database::Options o;
+    o.max_connections = 1;
+    return database::Database::open(db.string(), o);
+}
+
+void execute(const fs::path& db, std::string_view script) {
+    open_db(db)->write([&](database::Connection& c) {
+        c.execute(script);
+        if (c.kind() != database::Kind::postgres) return;
+        // Every column that draws from a sequence (serial or identity) continues after its
+        // table's highest value.
+        database::Statement columns(
+            c, "SELECT table_name, column_name, pg_get_serial_sequence(table_name, column_name) "
+               "FROM information_schema.columns WHERE table_schema = current_schema() "
+               "AND pg_get_serial_sequence(table_name, column_name) IS NOT NULL");
+        std::vector<std::string> moves;
+        while (columns.step()) {
+            std::string table = columns.column(0).text(), column = columns.column(1).text();
+            moves.push_back("SELECT setval('" + columns.column(2).text() +
+                            "', COALESCE((SELECT MAX(\"" + column + "\") FROM \"" + table +
+                            "\"), 0) + 1, false)");
+        }
+        for (const auto& move : moves) database::Statement(c, move).run();
+    });
+}
+
+std::int64_t query_int(const fs::path& db, const std::string& sql) {
+    return open_for_reading(db)->read([&](database::Connection& c) {
+        database::Statement q(c, sql);
+        return database::single(q).int64();
+    });
+}
+
+std::vector<std::string> table_names(const fs::path& db) {
+    return open_for_reading(db)->read([](database::Connection& c) { return table_names(c); });
+}
+
+std::vector<std::string> column_names(const fs::path& db, const std::string& table) {
+    return open_for_reading(db)->read(
+        [&](database::Connection& c) { return column_names(c, table); });
+}
+
 TestServer::TestServer(const fs::path& db, ServiceOptions options) : db_(db) {
-    store_ = std::make_unique<server::Store>(db.string());
+    store_ = std::make_unique<TestStore>(db);
     service_ = std::make_unique<server::Service>(*store_, std::move(options));
     port_ = service_->bind("127.0.0.1", 0);
     BOOST_REQUIRE(port_ > 0);
@@ -158,20 +331,40 @@ RawReply raw_exchange(int port, const std::string& request, std::chrono::millise
     return reply;
 }
 
-std::string snapshot(const fs::path& db) {
-    SQLite::Database conn(db.string(), SQLite::OPEN_READONLY);
-    std::ostringstream out;
-    for (const char* table :
-         {"communities", "councils", "members", "council_members", "issues", "cosigns", "invites",
-          "audit_log"}) {
-        out << "[" << table << "]\n";
-        SQLite::Statement q(conn, std::string("SELECT * FROM ") + table + " ORDER BY rowid");
-        while (q.executeStep()) {
-            for (int c = 0; c < q.getColumnCount(); ++c) out << q.getColumn(c).getString() << "|";
-            out << "\n";
+std::string dump_tables(const fs::path& db, const std::vector<std::string>& tables) {
+    return open_for_reading(db)->read([&](database::Connection& c) {
+        std::ostringstream out;
+        for (const auto& table : tables) {
+            out << "[" << table << "]\n";
+            auto columns = column_names(c, table);
+            std::string select, order;
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                select += (i ? ", \"" : "\"") + columns[i] + "\"";
+                order += (i ? ", " : "") + std::to_string(i + 1);
+            }
+            // Ordered by every column: a stable order on both databases, without SQLite's rowid.
+            database::Statement q(
+                c, "SELECT " + select + " FROM \"" + table + "\" ORDER BY " + order);
+            while (q.step()) {
+                for (std::size_t i = 0; i < columns.size(); ++i)
+                    out << q.column(static_cast<int>(i)).text() << "|";
+                out << "\n";
+            }
         }
-    }
-    return out.str();
+        return out.str();
+    });
+}
+
+std::vector<server::AuditEntry> all_audit_entries(server::Store& store) {
+    std::vector<server::AuditEntry> out;
+    for (Id chain : store.audit_chains())
+        for (auto& e : store.audit_entries(chain, 0, 1000000)) out.push_back(std::move(e));
+    return out;
+}
+
+std::string snapshot(const fs::path& db) {
+    return dump_tables(db, {"communities", "councils", "members", "council_members", "issues",
+                            "cosigns", "invites", "audit_log"});
 }
 
 Error error_of(const httplib::Result& r) {

@@ -8,9 +8,14 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
+#include <boost/test/unit_test.hpp>
 #include <httplib.h>
+
+#include "yishi/database/database.hpp"
 
 #include "yishi/messages.hpp"
 #include "yishi/server/service.hpp"
@@ -25,11 +30,44 @@ namespace yishi::test {
 
 using server::ServiceOptions;
 
+// The suite runs on SQLite files unless YISHI_TEST_DATABASE holds the address of a PostgreSQL
+// server (postgresql://...): then every test database is a database of its own there, and a
+// "path" below is that database's address.
+bool on_postgres();
+// A precondition for the few tests about the SQLite file itself (its bytes, its WAL, copies of
+// it, files next to it): they are reported as skipped on PostgreSQL.
+boost::test_tools::assertion_result on_sqlite(boost::unit_test::test_unit_id);
+
 // A fresh copy of the demo community (demo_seed: 15 members, issues 1–6, without the played
 // quarter), seeded once per test run, at a unique path.
 std::filesystem::path seeded_db();
-// A unique path for a database that does not exist yet.
+// A unique path for a database that does not exist yet (on PostgreSQL: an empty database).
 std::filesystem::path fresh_db_path();
+// A unique path in the run's temporary folder, for a file or folder that is not a database.
+std::filesystem::path temp_path(const std::string& suffix);
+
+// The key file that seals a test database's secret ballots: beside a SQLite file (the store's
+// default); for a PostgreSQL database, a file of its own in the run's temporary folder.
+std::string ballot_key_of(const std::filesystem::path& db);
+
+// A store on a test database, with that database's ballot key file.
+class TestStore : public server::Store {
+public:
+    explicit TestStore(const std::filesystem::path& db)
+        : server::Store(db.string(), Access::read_write, ballot_key_of(db)) {}
+};
+
+// The test's own connection to a test database, beside the server's: to arrange rows the API
+// cannot write, tamper with them, or count them. Both databases accept the SQL the tests use.
+std::unique_ptr<database::Database> open_db(const std::filesystem::path& db);
+// Runs statements separated by semicolons in one transaction. Rows may be given their ids, as
+// SQLite allows: on PostgreSQL the id sequences then move past the highest id, as SQLite's do.
+void execute(const std::filesystem::path& db, std::string_view script);
+// Column 0 of the first row of a query.
+std::int64_t query_int(const std::filesystem::path& db, const std::string& sql);
+// The database's tables, by name; a table's columns, in their order.
+std::vector<std::string> table_names(const std::filesystem::path& db);
+std::vector<std::string> column_names(const std::filesystem::path& db, const std::string& table);
 
 // Seconds added to the system clock by servers built with TestServer::shifted_clock().
 struct ClockShift {
@@ -49,6 +87,7 @@ public:
     int port() const { return port_; }
     int internal_port() const { return service_->internal_port(); }  // httplib, behind the gate
     const std::filesystem::path& db() const { return db_; }
+    std::string ballot_key_path() const { return ballot_key_of(db_); }
     server::Store& store() { return *store_; }
     httplib::Client client() const;
 
@@ -78,8 +117,13 @@ struct RawReply {
 RawReply raw_exchange(int port, const std::string& request,
                       std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
+// Every entry of every community's audit chain, chain by chain.
+std::vector<server::AuditEntry> all_audit_entries(server::Store& store);
+
 // Every row of the domain tables, in a stable order: equal snapshots mean nothing changed.
 std::string snapshot(const std::filesystem::path& db);
+// Every row of the named tables, ordered by all their columns.
+std::string dump_tables(const std::filesystem::path& db, const std::vector<std::string>& tables);
 
 // Reads the error of a failed reply.
 Error error_of(const httplib::Result& r);

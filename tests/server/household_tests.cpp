@@ -10,7 +10,7 @@ namespace {
 // A community whose only council is an owners' assembly, with its chair (业委会主任) as convenor.
 std::filesystem::path owners_db() {
     auto path = fresh_db_path();
-    server::Store store(path.string());
+    TestStore store(path);
     server::SeedData d;
     d.street = "城东街道";
     d.community = "春晖花园";

@@ -1,8 +1,6 @@
 // Durability and schema: data outlives the server; migrations run once, in order.
 #include <boost/test/unit_test.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "harness.hpp"
 #include "yishi/server/seed.hpp"
 
@@ -41,24 +39,21 @@ BOOST_AUTO_TEST_CASE(new_database_is_migrated_to_the_latest_schema_and_reopens_u
     auto path = fresh_db_path();
     int version = 0;
     {
-        server::Store store(path.string());
+        TestStore store(path);
         version = store.schema_version();
         BOOST_TEST(version >= 1);
     }
     std::string before = snapshot(path);
-    server::Store again(path.string());
+    TestStore again(path);
     BOOST_TEST(again.schema_version() == version);
     BOOST_TEST(snapshot(path) == before);
 }
 
 BOOST_AUTO_TEST_CASE(database_from_a_newer_server_is_refused) {
     auto path = fresh_db_path();
-    {
-        SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec("CREATE TABLE schema_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL);"
-                "INSERT INTO schema_version VALUES (1, 999)");
-    }
-    BOOST_CHECK_THROW(server::Store store(path.string()), server::StoreError);
+    { TestStore store(path); }
+    execute(path, "UPDATE schema_version SET version = 999");
+    BOOST_CHECK_THROW(TestStore store(path), server::StoreError);
 }
 
 BOOST_AUTO_TEST_CASE(unopenable_database_path_is_a_store_error) {
@@ -67,7 +62,7 @@ BOOST_AUTO_TEST_CASE(unopenable_database_path_is_a_store_error) {
 
 BOOST_AUTO_TEST_CASE(demo_seed_writes_once_and_never_over_existing_data) {
     auto path = fresh_db_path();
-    server::Store store(path.string());
+    TestStore store(path);
     server::PasswordHasher hasher(1);
     BOOST_TEST(server::seed_demo(store, hasher, server::system_now()));
     std::string seeded = snapshot(path);
@@ -78,7 +73,7 @@ BOOST_AUTO_TEST_CASE(demo_seed_writes_once_and_never_over_existing_data) {
 
 BOOST_AUTO_TEST_CASE(demo_community_lists_exactly_the_issues_at_the_cosign_threshold) {
     auto path = fresh_db_path();
-    server::Store store(path.string());
+    TestStore store(path);
     server::PasswordHasher hasher(1);
     BOOST_TEST(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
 

@@ -17,7 +17,7 @@ constexpr Id kGridWorker = 17;  // 网格员: raises issues for residents who do
 // 15 residents (demo01 convenor) and the two staff members, without issues.
 std::filesystem::path empty_council_db() {
     auto path = fresh_db_path();
-    server::Store store(path.string());
+    TestStore store(path);
     server::PasswordHasher hasher(1);
     server::SeedData d = server::demo_seed(hasher, server::system_now());
     d.issues.clear();

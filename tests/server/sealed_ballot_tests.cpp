@@ -157,7 +157,9 @@ void attack_one_ballot(Concordance& first, Concordance& last, std::mt19937& rng)
 
 BOOST_AUTO_TEST_SUITE(sealed_ballots)
 
-BOOST_AUTO_TEST_CASE(copies_of_the_database_and_its_log_link_no_voter_to_a_content_or_receipt) {
+// About the bytes of SQLite's file and write-ahead log.
+BOOST_AUTO_TEST_CASE(copies_of_the_database_and_its_log_link_no_voter_to_a_content_or_receipt,
+                     *boost::unit_test::precondition(on_sqlite)) {
     std::random_device seed;
     std::mt19937 rng(seed());
     Concordance first, last;
@@ -191,8 +193,8 @@ BOOST_AUTO_TEST_CASE(sealed_votes_survive_a_restart_and_are_all_counted) {
                                    .body.at("receipt"));
     }
     // Stopped mid-ballot with five votes sealed, none opened.
-    BOOST_TEST(count_of(db, "SELECT COUNT(*) FROM sealed_contents") == 5);
-    BOOST_TEST(count_of(db, "SELECT COUNT(*) FROM secret_contents") == 0);
+    BOOST_TEST(query_int(db, "SELECT COUNT(*) FROM sealed_contents") == 5);
+    BOOST_TEST(query_int(db, "SELECT COUNT(*) FROM secret_contents") == 0);
     // A new store and service over the same file and key file.
     TestServer server(db, shifted_options(shift));
     for (int m = 6; m <= 9; ++m)
@@ -213,7 +215,9 @@ BOOST_AUTO_TEST_CASE(sealed_votes_survive_a_restart_and_are_all_counted) {
     BOOST_TEST(r.result() == bulletin["result"]);
 }
 
-BOOST_AUTO_TEST_CASE(a_missing_or_other_ballot_key_is_a_startup_error_and_loses_no_vote) {
+// About the key file kept next to the SQLite file.
+BOOST_AUTO_TEST_CASE(a_missing_or_other_ballot_key_is_a_startup_error_and_loses_no_vote,
+                     *boost::unit_test::precondition(on_sqlite)) {
     auto db = seeded_db();
     fs::path key = db.string() + ".ballot-key";
     ClockShift shift;
@@ -286,7 +290,9 @@ BOOST_AUTO_TEST_CASE(a_missing_or_other_ballot_key_is_a_startup_error_and_loses_
     BOOST_TEST(closed.body["tally"]["yes"] == 6);
 }
 
-BOOST_AUTO_TEST_CASE(a_ballot_key_file_given_elsewhere_is_created_there) {
+// About the key file kept next to the SQLite file.
+BOOST_AUTO_TEST_CASE(a_ballot_key_file_given_elsewhere_is_created_there,
+                     *boost::unit_test::precondition(on_sqlite)) {
     auto db = fresh_db_path();
     fs::path key = db.string() + ".somewhere-else";
     {

@@ -1,8 +1,6 @@
 // Secret ballots (无记名投票): each voter gets a receipt; the roll shows who voted, never what;
 // the bulletin lists every counted ballot with its receipt in a shuffled order; and the database
 // itself holds no link from a voter to a choice.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <map>
@@ -105,40 +103,44 @@ BOOST_AUTO_TEST_CASE(the_database_holds_no_link_from_a_voter_to_a_choice) {
     auto tokens = member_tokens(server);
     SecretRun run = run_secret_ballot(server, shift, tokens);
 
-    SQLite::Database db(server.db().string(), SQLite::OPEN_READONLY);
+    auto db = open_db(server.db());
     // The contents' table has no voter and no time: only its random id, ballot, content, receipt.
-    std::set<std::string> columns;
-    SQLite::Statement cols(db, "SELECT name FROM pragma_table_info('secret_contents')");
-    while (cols.executeStep()) columns.insert(cols.getColumn(0).getString());
-    BOOST_TEST(columns == (std::set<std::string>{"id", "ballot_id", "content", "receipt"}));
+    auto columns = column_names(server.db(), "secret_contents");
+    BOOST_TEST(std::set<std::string>(columns.begin(), columns.end()) ==
+               (std::set<std::string>{"id", "ballot_id", "content", "receipt"}));
 
-    // The 'has voted' records hold no content for a secret ballot.
-    SQLite::Statement voters(
-        db, "SELECT COUNT(*), COUNT(content) FROM ballot_voters WHERE ballot_id = ?");
-    voters.bind(1, run.ballot);
-    BOOST_REQUIRE(voters.executeStep());
-    BOOST_TEST(voters.getColumn(0).getInt() == 12);
-    BOOST_TEST(voters.getColumn(1).getInt() == 0);
-    // The plain votes table holds nothing of it either.
-    SQLite::Statement plain(db, "SELECT COUNT(*) FROM votes WHERE ballot_id = ?");
-    plain.bind(1, run.ballot);
-    BOOST_REQUIRE(plain.executeStep());
-    BOOST_TEST(plain.getColumn(0).getInt() == 0);
+    db->read([&](database::Connection& c) {
+        // The 'has voted' records hold no content for a secret ballot.
+        database::Statement voters(
+            c, "SELECT COUNT(*), COUNT(content) FROM ballot_voters WHERE ballot_id = ?");
+        voters.bind(1, run.ballot);
+        BOOST_REQUIRE(voters.step());
+        BOOST_TEST(voters.column(0).integer() == 12);
+        BOOST_TEST(voters.column(1).integer() == 0);
+        // The plain votes table holds nothing of it either.
+        database::Statement plain(c, "SELECT COUNT(*) FROM votes WHERE ballot_id = ?");
+        plain.bind(1, run.ballot);
+        BOOST_TEST(database::single(plain).integer() == 0);
+    });
 
-    // Neither rowid order nor id order follows the order of voting.
-    std::vector<std::string> by_rowid;
+    // Neither the order rows are stored in (SQLite's rowid, PostgreSQL's ctid) nor id order
+    // follows the order of voting.
+    std::vector<std::string> stored;
     std::vector<Id> ids;
-    SQLite::Statement rows(
-        db, "SELECT id, receipt FROM secret_contents WHERE ballot_id = ? ORDER BY rowid");
-    rows.bind(1, run.ballot);
-    while (rows.executeStep()) {
-        ids.push_back(rows.getColumn(0).getInt64());
-        by_rowid.push_back(rows.getColumn(1).getString());
-    }
-    BOOST_REQUIRE_EQUAL(by_rowid.size(), 12u);
-    BOOST_TEST(by_rowid != run.receipts);
-    std::vector<std::size_t> rank_in_voting;  // voting position of each row, in id order
-    for (const auto& r : by_rowid)
+    db->read([&](database::Connection& c) {
+        database::Statement rows(c, std::string("SELECT id, receipt FROM secret_contents "
+                                                "WHERE ballot_id = ? ORDER BY ") +
+                                        (on_postgres() ? "ctid" : "rowid"));
+        rows.bind(1, run.ballot);
+        while (rows.step()) {
+            ids.push_back(rows.column(0).int64());
+            stored.push_back(rows.column(1).text());
+        }
+    });
+    BOOST_REQUIRE_EQUAL(stored.size(), 12u);
+    BOOST_TEST(stored != run.receipts);
+    std::vector<std::size_t> rank_in_voting;  // voting position of each row, in stored order
+    for (const auto& r : stored)
         rank_in_voting.push_back(std::find(run.receipts.begin(), run.receipts.end(), r) -
                                  run.receipts.begin());
     BOOST_TEST(!std::is_sorted(rank_in_voting.begin(), rank_in_voting.end()));
@@ -146,15 +148,17 @@ BOOST_AUTO_TEST_CASE(the_database_holds_no_link_from_a_voter_to_a_choice) {
     BOOST_TEST(*std::max_element(ids.begin(), ids.end()) > Id{1} << 40);
 
     // The audit log says who voted, never what, and never the receipt.
-    SQLite::Statement audit(db, "SELECT details FROM audit_log WHERE action = 'vote_cast'");
-    int entries = 0;
-    while (audit.executeStep()) {
-        ++entries;
-        std::string details = audit.getColumn(0).getString();
-        BOOST_TEST(details.find("\"P") == std::string::npos);
-        for (const auto& r : run.receipts) BOOST_TEST(details.find(r) == std::string::npos);
+    std::vector<std::string> details = db->read([](database::Connection& c) {
+        database::Statement audit(c, "SELECT details FROM audit_log WHERE action = 'vote_cast'");
+        std::vector<std::string> out;
+        while (audit.step()) out.push_back(audit.column(0).text());
+        return out;
+    });
+    for (const auto& d : details) {
+        BOOST_TEST(d.find("\"P") == std::string::npos);
+        for (const auto& r : run.receipts) BOOST_TEST(d.find(r) == std::string::npos);
     }
-    BOOST_TEST(entries == 12);
+    BOOST_TEST(details.size() == 12u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

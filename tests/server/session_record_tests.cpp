@@ -3,8 +3,6 @@
 // list; a planned session whose start passed unnoticed is cancelled or re-timed, not stuck.
 #include <boost/test/unit_test.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "decide_steps.hpp"
 
 using namespace yishi;
@@ -219,15 +217,13 @@ BOOST_AUTO_TEST_CASE(a_planned_session_whose_start_passed_unnoticed_is_re_timed_
 
 BOOST_AUTO_TEST_CASE(each_bad_cancel_or_retime_request_gets_a_clear_4xx_and_changes_nothing) {
     auto db = seeded_db();
-    {
-        // Another council (2) with a planned session (100) of its own.
-        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
-        conn.exec("INSERT INTO communities (id, name, street) VALUES (2, '朝阳社区', '城西街道')");
-        conn.exec("INSERT INTO councils (id, community_id, name, kind, cosign_threshold) "
-                  "VALUES (2, 2, '朝阳社区居民议事会', 'residents_council', 5)");
-        conn.exec("INSERT INTO sessions (id, council_id, kind, state, starts_at, created_by, "
-                  "created_at) VALUES (100, 2, 'regular', 'planned', 4102444800, 15, 0)");
-    }
+    // Another council (2) with a planned session (100) of its own.
+    execute(db,
+            "INSERT INTO communities (id, name, street) VALUES (2, '朝阳社区', '城西街道');"
+            "INSERT INTO councils (id, community_id, name, kind, cosign_threshold) "
+            "VALUES (2, 2, '朝阳社区居民议事会', 'residents_council', 5);"
+            "INSERT INTO sessions (id, council_id, kind, state, starts_at, created_by, "
+            "created_at) VALUES (100, 2, 'regular', 'planned', 4102444800, 15, 0)");
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);

@@ -15,7 +15,7 @@ namespace {
 // A web directory with one file of each kind, and a secret file beside it.
 struct WebDir {
     WebDir() {
-        root = fresh_db_path().replace_extension("") / "web";
+        root = temp_path("") / "web";
         fs::create_directories(root / "fonts");
         write(root / "index.html", "<!doctype html><title>议事</title>");
         write(root / "app.js", "console.log('yishi')");

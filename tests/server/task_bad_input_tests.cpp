@@ -2,8 +2,6 @@
 // with a clear message and leaves every table of the domain as it was.
 #include <boost/test/unit_test.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "task_steps.hpp"
 
 using namespace yishi;
@@ -12,11 +10,10 @@ using namespace yishi::test;
 namespace {
 // A second council (2) that the demo members do not belong to.
 void add_other_council(const std::filesystem::path& db) {
-    SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
-    conn.exec("INSERT INTO communities (id, name, street) VALUES (2, '朝阳社区', '城西街道')");
-    conn.exec(
-        "INSERT INTO councils (id, community_id, name, kind, cosign_threshold) "
-        "VALUES (2, 2, '朝阳社区居民议事会', 'residents_council', 5)");
+    execute(db,
+            "INSERT INTO communities (id, name, street) VALUES (2, '朝阳社区', '城西街道');"
+            "INSERT INTO councils (id, community_id, name, kind, cosign_threshold) "
+            "VALUES (2, 2, '朝阳社区居民议事会', 'residents_council', 5)");
 }
 }  // namespace
 

@@ -1,7 +1,6 @@
 // Steps shared by the 办/评 (carry out, evaluate) tests.
 #include "task_steps.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <boost/test/unit_test.hpp>
 
 namespace yishi::test {
@@ -9,10 +8,8 @@ namespace yishi::test {
 Id add_department_member(TestServer& server, std::string& token) {
     Id id = server.store().add_member({"chengguan", "街道城管科", "department", "x"});
     // The store has no membership write yet; the community would enrol the unit as this does.
-    SQLite::Database conn(server.db().string(), SQLite::OPEN_READWRITE);
-    SQLite::Statement q(conn, "INSERT INTO council_members (council_id, member_id) VALUES (1, ?)");
-    q.bind(1, id);
-    q.exec();
+    execute(server.db(), "INSERT INTO council_members (council_id, member_id) VALUES (1, " +
+                             std::to_string(id) + ")");
     token = server.token_for(id);
     return id;
 }

@@ -2,8 +2,6 @@
 // the issues' threads (comments, one level of replies, official replies, edits kept, hiding).
 #include <boost/test/unit_test.hpp>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "task_steps.hpp"
 
 using namespace yishi;
@@ -251,13 +249,8 @@ BOOST_AUTO_TEST_CASE(only_a_grid_worker_raises_an_issue_for_a_resident_who_becom
     TestServer server(seeded_db());
     auto tokens = member_tokens(server);
     Id grid = server.store().add_member({"wangge", "网格员小王", "grid_worker", "x"});
-    {
-        SQLite::Database conn(server.db().string(), SQLite::OPEN_READWRITE);
-        SQLite::Statement q(conn,
-                            "INSERT INTO council_members (council_id, member_id) VALUES (1, ?)");
-        q.bind(1, grid);
-        q.exec();
-    }
+    execute(server.db(), "INSERT INTO council_members (council_id, member_id) VALUES (1, " +
+                             std::to_string(grid) + ")");
     std::string grid_token = server.token_for(grid);
     Id outsider = server.store().add_member({"outsider", "外来人员", "resident", "x"});
     auto raise = [&](const std::string& token, const Json& extra) {
