@@ -17,12 +17,32 @@ namespace yishi::database {
 
 namespace {
 
-// Serialization failure and deadlock: the transaction lost a race and may simply run again.
-bool retryable(const std::string& state) { return state == "40001" || state == "40P01"; }
+// The first key of Yishi's advisory locks ("Yi"), the second being the scope.
+constexpr int kScopeClass = 0x5969;
 
-[[noreturn]] void rethrow(const pqxx::sql_error& e) {
-    throw Error(std::string(e.what()) + (e.query().empty() ? "" : " (in: " + e.query().substr(0, 200) + ")"),
-                retryable(e.sqlstate()));
+// Serialization failure, deadlock, or a key another transaction took first: the transaction
+// lost a race and may simply run again (and then see the winner's row).
+bool retryable(const std::string& state) {
+    return state == "40001" || state == "40P01" || state == "23505";
+}
+
+// Runs a libpqxx call, turning its failures into database::Error. libpqxx reports
+// serialization failures and deadlocks as transaction_rollback, apart from other SQL errors.
+template <typename F>
+auto guarded(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const pqxx::transaction_rollback& e) {
+        throw Error(e.what(), true);
+    } catch (const pqxx::sql_error& e) {
+        throw Error(std::string(e.what()) +
+                        (e.query().empty() ? "" : " (in: " + e.query().substr(0, 200) + ")"),
+                    retryable(e.sqlstate()));
+    } catch (const pqxx::broken_connection& e) {
+        throw Error(std::string("lost the connection to PostgreSQL: ") + e.what());
+    } catch (const pqxx::failure& e) {
+        throw Error(e.what());
+    }
 }
 
 // `?` and `?N` placeholders become `$N`, outside quoted text and comments. A bare `?` takes
@@ -120,9 +140,9 @@ public:
     explicit PgConnection(const std::string& address) try : connection_(address) {
         work_ = std::make_unique<pqxx::nontransaction>(connection_);
         // Notices ("already exists, skipping") are not news to a server's log.
-        work_->exec("SET client_min_messages = warning");
-    } catch (const pqxx::sql_error& e) {
-        rethrow(e);
+        execute("SET client_min_messages = warning");
+    } catch (const Error&) {
+        throw;
     } catch (const std::exception& e) {
         throw Error(std::string("cannot connect to PostgreSQL: ") + e.what());
     }
@@ -131,10 +151,20 @@ public:
         return std::make_unique<PgCursor>(*this, sql);
     }
     void execute(std::string_view script) override {
+        guarded([&] { work_->exec(expand_types(script)); });
+    }
+    // Session-level advisory locks: held across BEGIN ... COMMIT, so that a transaction's
+    // snapshot is taken only once the writer before it in the scope has committed.
+    void lock_scope(std::int64_t scope) {
+        guarded([&] { work_->exec("SELECT pg_advisory_lock(" + std::to_string(kScopeClass) + ", " +
+                                  std::to_string(static_cast<std::int32_t>(scope)) + ")"); });
+    }
+    void unlock_scope(std::int64_t scope) noexcept {
         try {
-            work_->exec(expand_types(script));
-        } catch (const pqxx::sql_error& e) {
-            rethrow(e);
+            work_->exec("SELECT pg_advisory_unlock(" + std::to_string(kScopeClass) + ", " +
+                        std::to_string(static_cast<std::int32_t>(scope)) + ")");
+        } catch (...) {
+            // A lost connection has released it already.
         }
     }
     void begin(bool write) override {
@@ -159,11 +189,7 @@ public:
         auto it = names_.find(text);
         if (it != names_.end()) return it->second;
         std::string name = "s" + std::to_string(names_.size() + 1);
-        try {
-            connection_.prepare(name, numbered_placeholders(sql));
-        } catch (const pqxx::sql_error& e) {
-            rethrow(e);
-        }
+        guarded([&] { connection_.prepare(name, numbered_placeholders(sql)); });
         return names_.emplace(std::move(text), std::move(name)).first->second;
     }
     pqxx::nontransaction& work() { return *work_; }
@@ -183,13 +209,9 @@ bool PgCursor::step() {
         std::vector<const char*> values;
         values.reserve(params_.size());
         for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
-        try {
-            result_ = connection_.work().exec_prepared(name_, pqxx::prepare::make_dynamic_params(values));
-        } catch (const pqxx::sql_error& e) {
-            rethrow(e);
-        } catch (const pqxx::broken_connection& e) {
-            throw Error(std::string("lost the connection to PostgreSQL: ") + e.what());
-        }
+        result_ = guarded([&] {
+            return connection_.work().exec_prepared(name_, pqxx::prepare::make_dynamic_params(values));
+        });
         executed_ = true;
         row_ = 0;
     } else {
@@ -220,24 +242,34 @@ public:
     void set_durable(bool durable) override { durable_ = durable; }
 
 protected:
-    void run(bool write, const std::function<void(Connection&)>& f) override {
+    void run(bool write, std::optional<std::int64_t> scope,
+             const std::function<void(Connection&)>& f) override {
         thread_local std::minstd_rand jitter(std::random_device{}());
         for (int attempt = 1;; ++attempt) {
             auto c = lease();
+            bool locked = false;
+            auto end = [&] {
+                c->rollback();
+                if (locked) c->unlock_scope(*scope);
+                release(std::move(c));
+            };
             try {
+                if (scope) {
+                    c->lock_scope(*scope);
+                    locked = true;
+                }
                 c->begin(write);
                 if (write && !durable_) c->execute("SET LOCAL synchronous_commit = off");
                 f(*c);
                 c->commit();
+                if (locked) c->unlock_scope(*scope);
                 release(std::move(c));
                 return;
             } catch (const Error& e) {
-                c->rollback();
-                release(std::move(c));
+                end();
                 if (!e.retry() || attempt >= options_.max_attempts) throw;
             } catch (...) {
-                c->rollback();
-                release(std::move(c));
+                end();
                 throw;
             }
             // Spread the retries of writers that collided, so they do not collide again.

@@ -403,7 +403,9 @@ int stored_schema_version(database::Database& db) {
 }
 
 void migrate(database::Database& db) {
-    db.write([](Connection& c) {
+    // Servers starting together on one database take turns, in a scope of their own.
+    constexpr std::int64_t kMigrations = -1;
+    db.write_in(kMigrations, [](Connection& c) {
         c.execute(
             "CREATE TABLE IF NOT EXISTS schema_version ("
             "id BIGINT PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL)");
@@ -414,7 +416,7 @@ void migrate(database::Database& db) {
         throw StoreError("database schema version " + std::to_string(current) +
                          " is newer than this server's " + std::to_string(latest_schema_version()));
     for (int v = current + 1; v <= latest_schema_version(); ++v) {
-        db.write([&](Connection& c) {
+        db.write_in(kMigrations, [&](Connection& c) {
             // Holds the version row until commit: a second server starting at the same moment
             // waits here, then finds the step done.
             c.execute("UPDATE schema_version SET version = version WHERE id = 1");

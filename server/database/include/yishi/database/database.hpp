@@ -127,13 +127,17 @@ public:
     const std::string& address() const { return address_; }
 
     template <typename F>
-    auto write(F&& f) -> decltype(f(std::declval<Connection&>())) {
+    auto write(F&& f) { return write_in(std::nullopt, std::forward<F>(f)); }
+    // A write in a scope (a community): writers in one scope run one after another, so they
+    // never make each other fail and retry; writers in different scopes run side by side.
+    template <typename F>
+    auto write_in(std::optional<std::int64_t> scope, F&& f) -> decltype(f(std::declval<Connection&>())) {
         using R = decltype(f(std::declval<Connection&>()));
         if constexpr (std::is_void_v<R>) {
-            run(true, [&](Connection& c) { f(c); });
+            run(true, scope, [&](Connection& c) { f(c); });
         } else {
             std::optional<R> out;
-            run(true, [&](Connection& c) { out.emplace(f(c)); });
+            run(true, scope, [&](Connection& c) { out.emplace(f(c)); });
             return std::move(*out);
         }
     }
@@ -141,10 +145,10 @@ public:
     auto read(F&& f) -> decltype(f(std::declval<Connection&>())) {
         using R = decltype(f(std::declval<Connection&>()));
         if constexpr (std::is_void_v<R>) {
-            run(false, [&](Connection& c) { f(c); });
+            run(false, std::nullopt, [&](Connection& c) { f(c); });
         } else {
             std::optional<R> out;
-            run(false, [&](Connection& c) { out.emplace(f(c)); });
+            run(false, std::nullopt, [&](Connection& c) { out.emplace(f(c)); });
             return std::move(*out);
         }
     }
@@ -161,7 +165,8 @@ public:
 
 protected:
     explicit Database(std::string address) : address_(std::move(address)) {}
-    virtual void run(bool write, const std::function<void(Connection&)>& f) = 0;
+    virtual void run(bool write, std::optional<std::int64_t> scope,
+                     const std::function<void(Connection&)>& f) = 0;
 
 private:
     std::string address_;
