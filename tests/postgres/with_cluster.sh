@@ -83,6 +83,8 @@ if [ -z "$port" ]; then
 fi
 
 export YISHI_TEST_DATABASE="postgresql://yishi@127.0.0.1:$port/postgres"
+# The command's own temporary files go with the cluster, even when it is killed outright.
+mkdir -p "$DIR/tmp" && export TMPDIR="$DIR/tmp"
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
 # In the background so that a signal reaches the trap while the command runs.
