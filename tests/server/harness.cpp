@@ -76,9 +76,9 @@ struct Databases {
     }
     void drop_all() {
         std::lock_guard lock(mutex);
-        // Copies first: the template cannot go while databases made from it are being made.
         for (auto it = created.rbegin(); it != created.rend(); ++it) {
             try {
+                // FORCE ends any session a failed test left open on it.
                 run("DROP DATABASE IF EXISTS " + *it + " WITH (FORCE)");
             } catch (const std::exception& e) {
                 BOOST_TEST_MESSAGE("could not drop test database " << *it << ": " << e.what());
