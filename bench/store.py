@@ -322,12 +322,14 @@ def main():
                   f"{(audit.stdout.strip().splitlines() or [audit.stderr.strip()])[0]}")
             results.append((name, vote, trivial))
 
-        print("\nconfiguration               votes/s   p50 ms   p99 ms  | /api/version req/s  p50 ms  p99 ms | rate ratio")
+        print("\n                           votes      vote latency  | GET /api/version  latency    | vote / version")
+        print("configuration              per s    p50 ms  p99 ms  |    req per s  p50 ms  p99 ms  |  rate   p50   p99")
         for name, vote, trivial in results:
-            print(f"{name:<26} {vote.rate:8.0f} {quantile(vote.latencies, .5) * 1000:8.1f} "
-                  f"{quantile(vote.latencies, .99) * 1000:8.1f}  | {trivial.rate:18.0f} "
-                  f"{quantile(trivial.latencies, .5) * 1000:7.1f} {quantile(trivial.latencies, .99) * 1000:7.1f} "
-                  f"| {vote.rate / trivial.rate:10.3f}")
+            v50, v99 = quantile(vote.latencies, .5), quantile(vote.latencies, .99)
+            t50, t99 = quantile(trivial.latencies, .5), quantile(trivial.latencies, .99)
+            print(f"{name:<26} {vote.rate:6.0f} {v50 * 1000:9.1f} {v99 * 1000:7.1f}  | "
+                  f"{trivial.rate:12.0f} {t50 * 1000:7.1f} {t99 * 1000:7.1f}  | "
+                  f"{vote.rate / trivial.rate:5.3f} {v50 / t50:5.1f}x {v99 / t99:4.1f}x")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
