@@ -17,8 +17,11 @@ namespace yishi::database {
 
 namespace {
 
-// Serialization failure and deadlock: the transaction lost a race and may simply run again.
-bool retryable(const std::string& state) { return state == "40001" || state == "40P01"; }
+// Serialization failure, deadlock, or a key another transaction took first: the transaction
+// lost a race and may simply run again (and then see the winner's row).
+bool retryable(const std::string& state) {
+    return state == "40001" || state == "40P01" || state == "23505";
+}
 
 [[noreturn]] void rethrow(const pqxx::sql_error& e) {
     throw Error(std::string(e.what()) + (e.query().empty() ? "" : " (in: " + e.query().substr(0, 200) + ")"),

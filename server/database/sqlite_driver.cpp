@@ -10,6 +10,10 @@
 
 namespace yishi::database {
 
+// In sqlite_legacy.cpp: upgrades a file from before the schema_version table; false when
+// there was nothing to do.
+bool adopt_legacy_sqlite(SQLite::Database& db);
+
 namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
@@ -124,6 +128,7 @@ SQLite::Database open_file(const std::string& path, bool read_only) {
         // Deleted rows and freed pages are overwritten with zeros: a secret ballot's sealed
         // contents, deleted at closing, leave nothing behind in the file.
         db.exec("PRAGMA secure_delete = ON");
+        adopt_legacy_sqlite(db);
         return db;
     } catch (const SQLite::Exception& e) {
         throw Error("cannot open database " + path + ": " + e.what());

@@ -70,8 +70,13 @@ Member member_from(Statement& q) {
     return m;
 }
 
-Store::Impl::Impl(const std::string& address, Access access)
-    : db(database::Database::open(address, {.read_only = access == Access::read_only})) {}
+Store::Impl::Impl(const std::string& address, Access access) {
+    try {
+        db = database::Database::open(address, {.read_only = access == Access::read_only});
+    } catch (const database::Error& e) {
+        throw StoreError(e.what());
+    }
+}
 
 std::optional<Issue> issue(Connection& db, Id id, Id viewer) {
     Statement q(db, std::string(kIssueSelect) + " WHERE i.id = ?2");

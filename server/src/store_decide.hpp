@@ -1,5 +1,5 @@
 // Inside the store: readers and writers shared by the store's files (sessions, ballots,
-// tasks, threads, co-signs). They take no lock: call them with the store's mutex held.
+// tasks, threads, co-signs). Call them inside a transaction (Store::Impl::read or write).
 #pragma once
 #include <optional>
 #include <vector>

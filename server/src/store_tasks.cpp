@@ -19,9 +19,9 @@ bool task_state_from_string(const std::string& s, TaskState& out) {
 // The task with its progress, replies and their ratings; call inside a transaction.
 std::optional<TaskRecord> load_task(Connection& db, Id id) {
     Statement q(db,
-                        "SELECT t.id, t.council_id, t.issue_id, t.ballot_id, t.responsible_unit, "
-                        "t.responsible_member_id, t.due_at, t.created_at, t.state, i.title "
-                        "FROM tasks t JOIN issues i ON i.id = t.issue_id WHERE t.id = ?");
+                "SELECT t.id, t.council_id, t.issue_id, t.ballot_id, t.responsible_unit, "
+                "t.responsible_member_id, t.due_at, t.created_at, t.state, i.title "
+                "FROM tasks t JOIN issues i ON i.id = t.issue_id WHERE t.id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     TaskRecord r;
@@ -39,15 +39,15 @@ std::optional<TaskRecord> load_task(Connection& db, Id id) {
     r.issue_title = q.column(9).text();
 
     Statement progress(db,
-                               "SELECT member_id, text, at FROM task_progress WHERE task_id = ? "
-                               "ORDER BY id");
+                       "SELECT member_id, text, at FROM task_progress WHERE task_id = ? "
+                       "ORDER BY id");
     progress.bind(1, id);
     while (progress.step())
         t.progress.push_back({progress.column(0).int64(), progress.column(1).text(),
                               progress.column(2).int64()});
     Statement replies(db,
-                              "SELECT id, member_id, text, at FROM task_replies WHERE task_id = ? "
-                              "ORDER BY id");
+                      "SELECT id, member_id, text, at FROM task_replies WHERE task_id = ? "
+                      "ORDER BY id");
     replies.bind(1, id);
     // In the order they were given (the table has no id: a rating is one per reply and member).
     Statement ratings(db,

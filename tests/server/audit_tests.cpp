@@ -17,7 +17,7 @@ using namespace yishi::test;
 
 namespace {
 std::vector<server::AuditEntry> entries(TestServer& server) {
-    return server.store().audit_entries(0, 1000000);
+    return server.store().audit_entries(1, 0, 1000000);
 }
 
 // Runs the real yishi-server binary and returns its exit status and what it printed.
@@ -130,11 +130,11 @@ BOOST_AUTO_TEST_CASE(refused_writes_logins_and_logouts_add_no_entry) {
 BOOST_AUTO_TEST_CASE(the_database_refuses_to_update_or_delete_audit_entries) {
     auto db = seeded_db();
     SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
-    BOOST_CHECK_THROW(conn.exec("UPDATE audit_log SET details = '{}' WHERE id = 1"), SQLite::Exception);
+    BOOST_CHECK_THROW(conn.exec("UPDATE audit_log SET details = '{}' WHERE seq = 1"), SQLite::Exception);
     BOOST_CHECK_THROW(conn.exec("DELETE FROM audit_log"), SQLite::Exception);
     // Nor may an entry be slipped in that does not extend the chain.
-    BOOST_CHECK_THROW(conn.exec("INSERT INTO audit_log (at, action, details, prev_hash, hash) "
-                                "VALUES (0, 'forged', '{}', 'x', 'y')"),
+    BOOST_CHECK_THROW(conn.exec("INSERT INTO audit_log (community_id, seq, at, action, details, prev_hash, hash) "
+                                "VALUES (1, 9, 0, 'forged', '{}', 'x', 'y')"),
                       SQLite::Exception);
     BOOST_TEST(conn.execAndGet("SELECT COUNT(*) FROM audit_log").getInt() == 1);
 }
@@ -167,11 +167,11 @@ BOOST_AUTO_TEST_CASE(verify_audit_names_a_tampered_entry_and_exits_1) {
         SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
         conn.exec("DROP TRIGGER audit_log_no_update");
         conn.exec("UPDATE audit_log SET details = '{\"cosigns\":99,\"issue_id\":5,\"stage\":\"listed\"}' "
-                  "WHERE id = 3");
+                  "WHERE seq = 3");
     }
     auto run = verify_audit_binary(db);
     BOOST_TEST(run.status == 1);
-    BOOST_TEST(run.output.find("audit log broken at entry 3:") != std::string::npos, run.output);
+    BOOST_TEST(run.output.find("audit log of community 1 broken at entry 3:") != std::string::npos, run.output);
 }
 
 BOOST_AUTO_TEST_CASE(verify_audit_finds_a_removed_entry_at_the_one_after_it) {
@@ -186,11 +186,11 @@ BOOST_AUTO_TEST_CASE(verify_audit_finds_a_removed_entry_at_the_one_after_it) {
     {
         SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
         conn.exec("DROP TRIGGER audit_log_no_delete");
-        conn.exec("DELETE FROM audit_log WHERE id = 2");
+        conn.exec("DELETE FROM audit_log WHERE seq = 2");
     }
     auto run = verify_audit_binary(db);
     BOOST_TEST(run.status == 1);
-    BOOST_TEST(run.output.find("audit log broken at entry 3:") != std::string::npos, run.output);
+    BOOST_TEST(run.output.find("audit log of community 1 broken at entry 3:") != std::string::npos, run.output);
 }
 
 BOOST_AUTO_TEST_CASE(verify_audit_of_a_missing_file_fails_without_creating_it) {

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "decide_steps.hpp"
+#include "yishi/server/audit.hpp"
 
 using namespace yishi;
 using namespace yishi::test;
@@ -115,6 +116,29 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
             ALTER TABLE members_old RENAME TO members;
             ALTER TABLE invites DROP COLUMN household;
             ALTER TABLE invites DROP COLUMN floor_area;
+            -- One audit chain for the whole file, and no version table: user_version said it.
+            DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
+            DROP TRIGGER audit_log_append_at_head;
+            CREATE TABLE audit_log_old (
+                id INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor_id INTEGER REFERENCES members(id),
+                action TEXT NOT NULL,
+                details TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL UNIQUE
+            );
+            INSERT INTO audit_log_old
+                SELECT seq, at, actor_id, action, details, prev_hash, hash FROM audit_log;
+            DROP TABLE audit_log;
+            ALTER TABLE audit_log_old RENAME TO audit_log;
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+            CREATE TRIGGER audit_log_append_at_head BEFORE INSERT ON audit_log
+            BEGIN SELECT 1; END;
+            DROP TABLE schema_version;
         )sql");
         conn.exec("PRAGMA user_version = 3");
     }
@@ -134,6 +158,10 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
     BOOST_TEST(issue->cosigns == 6);
     BOOST_TEST(issue->stage == IssueStage::listed);
     BOOST_TEST(store.issues(kCouncil, 1).size() == 6u);
+    // The one old chain is now the community's, every hash as it was.
+    auto report = server::verify_audit(store);
+    BOOST_TEST(report.intact());
+    BOOST_TEST(report.chains == 1);
     SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
     conn.exec("PRAGMA foreign_keys = ON");
     SQLite::Statement dangling(conn, "PRAGMA foreign_key_check");

@@ -195,7 +195,7 @@ BOOST_AUTO_TEST_CASE(a_quarterly_session_decides_three_issues_pass_fail_and_defe
 
     // Every change left one audit entry, refusals none, and the chain holds.
     std::map<std::string, int> actions;
-    for (const auto& e : server.store().audit_entries(0, 10000)) ++actions[e.action];
+    for (const auto& e : server.store().audit_entries(1, 0, 10000)) ++actions[e.action];
     BOOST_TEST(actions["session_planned"] == 1);
     BOOST_TEST(actions["session_noticed"] == 1);
     BOOST_TEST(actions["session_opened"] == 1);

@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(paper_counts_join_the_online_ones_only_when_both_tellers_ag
 
     // Each entry is a line of the audit log.
     int entries = 0;
-    for (const auto& e : server.store().audit_entries(0, 100000))
+    for (const auto& e : server.store().audit_entries(1, 0, 100000))
         if (e.action == "paper_counts_entered") ++entries;
     BOOST_TEST(entries == 3);
 }
