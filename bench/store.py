@@ -1,0 +1,338 @@
+#!/usr/bin/env python3
+# The store under a vote storm (a benchmark, not a test): votes per second and p50/p99 on one
+# instance over SQLite, one over PostgreSQL and two sharing one PostgreSQL, each beside a trivial
+# endpoint of the same servers in the same run. Loopback only, bounded; prints, asserts nothing.
+#
+# The electorate is built once over HTTP on SQLite (members registered through invites, signed
+# in to an open session with open ballots), then copied into each PostgreSQL database with
+# `yishi-server migrate`, so all three configurations count the same votes on the same data.
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+HOST = "127.0.0.1"
+PASSWORD = "yishi2026"
+DEMO_RESIDENTS = 15  # demo01 (the convenor) .. demo15, seeded with --seed-demo
+
+
+class Conn:
+    """One kept-alive HTTP/1.1 connection; requests on it go one after another."""
+
+    def __init__(self, port):
+        self.port = port
+        self.reader = self.writer = None
+
+    async def request(self, method, path, body=None, token=None):
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        data = json.dumps(body).encode() if body is not None else b""
+        head = f"{method} {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Length: {len(data)}\r\n"
+        if body is not None:
+            head += "Content-Type: application/json\r\n"
+        if token:
+            head += f"Authorization: Bearer {token}\r\n"
+        start = time.perf_counter()
+        try:
+            self.writer.write(head.encode() + b"\r\n" + data)
+            status_line = await self.reader.readline()
+            if not status_line:
+                raise ConnectionError("closed by the server")
+            status = int(status_line.split()[1])
+            length, close = 0, False
+            while True:
+                line = await self.reader.readline()
+                if line in (b"\r\n", b""):
+                    break
+                name, _, value = line.decode("latin-1").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+                if name.lower() == "connection" and "close" in value.lower():
+                    close = True
+            payload = await self.reader.readexactly(length)
+        except (ConnectionError, OSError, asyncio.IncompleteReadError):
+            self.close()
+            raise
+        elapsed = time.perf_counter() - start
+        if close:
+            self.close()
+        return status, (json.loads(payload) if payload else None), elapsed
+
+    def close(self):
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def call(port, method, path, body=None, token=None):
+    c = Conn(port)
+    try:
+        return await c.request(method, path, body, token)
+    finally:
+        c.close()
+
+
+async def expect(status, port, method, path, body=None, token=None):
+    s, r, _ = await call(port, method, path, body, token)
+    if s != status:
+        raise RuntimeError(f"{method} {path}: {s} {r}")
+    return r
+
+
+async def bounded(n, jobs):
+    """Runs the coroutines `jobs` at most `n` at a time, in order; returns their results."""
+    gate = asyncio.Semaphore(n)
+
+    async def one(job):
+        async with gate:
+            return await job
+    return await asyncio.gather(*(one(j) for j in jobs))
+
+
+# ---- the electorate
+
+async def register(port, convenor, i):
+    invite = await expect(201, port, "POST", "/api/invites",
+                          {"name": f"居民{i}", "council_id": 1}, convenor)
+    for _ in range(100):  # the Argon2 lane answers 429 when it is full: wait and try again
+        s, r, _ = await call(port, "POST", "/api/register",
+                             {"code": invite["code"], "login": f"voter{i:04d}", "password": PASSWORD})
+        if s == 201:
+            return r["token"]
+        if s != 429:
+            raise RuntimeError(f"register voter{i:04d}: {s} {r}")
+        await asyncio.sleep(0.2)
+    raise RuntimeError(f"register voter{i:04d}: still refused")
+
+
+async def electorate(port, members, ballots):
+    """`members` voters signed in to an open session with `ballots` open ballots.
+    Returns (ballot ids, tokens)."""
+    logins = [expect(200, port, "POST", "/api/login",
+                     {"login": f"demo{i:02d}", "password": PASSWORD})
+              for i in range(1, DEMO_RESIDENTS + 1)]
+    tokens = [r["token"] for r in await bounded(4, logins)]
+    convenor = tokens[0]
+    tokens += await bounded(4, [register(port, convenor, i)
+                                for i in range(1, members - DEMO_RESIDENTS + 1)])
+    issues = []
+    for k in range(ballots):
+        issue = await expect(201, port, "POST", "/api/councils/1/issues",
+                             {"title": f"表决压力测试议题{k + 1}", "body": "测量计票存储的吞吐与延迟"},
+                             tokens[1])
+        await expect(200, port, "POST", f"/api/issues/{issue['id']}/accept", None, convenor)
+        issues.append(issue["id"])
+    starts = int(time.time()) + 2
+    session = await expect(201, port, "POST", "/api/councils/1/sessions",
+                           {"kind": "regular", "starts_at": starts}, convenor)
+    sid = session["id"]
+    await expect(200, port, "POST", f"/api/sessions/{sid}/notice",
+                 {"agenda": [{"issue_id": i} for i in issues], "override_reason": "压力测试"},
+                 convenor)
+    await asyncio.sleep(max(0.0, starts - time.time() + 1.1))
+    await expect(200, port, "POST", f"/api/sessions/{sid}/open", None, convenor)
+    await bounded(8, [expect(200, port, "POST", f"/api/sessions/{sid}/sign-in", None, t)
+                      for t in tokens])
+    ids = []
+    for i in issues:
+        ballot = await expect(201, port, "POST", f"/api/sessions/{sid}/ballots",
+                              {"issue_id": i}, convenor)
+        ids.append(ballot["id"])
+    return ids, tokens
+
+
+# ---- the measurements
+
+def quantile(samples, q):
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(q * len(s)))] if s else float("nan")
+
+
+class Phase:
+    def __init__(self):
+        self.latencies, self.statuses, self.seconds = [], {}, 0.0
+        self.refusals = {}  # one answer per refused status, to show why
+
+    def count(self, key, answer=None):
+        self.statuses[key] = self.statuses.get(key, 0) + 1
+        if not (isinstance(key, int) and 200 <= key < 300):
+            self.refusals.setdefault(key, answer)
+
+    @property
+    def rate(self):
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def line(self, unit):
+        return (f"{self.rate:8.0f} {unit}/s  p50 {quantile(self.latencies, 0.50) * 1000:6.1f} ms  "
+                f"p99 {quantile(self.latencies, 0.99) * 1000:6.1f} ms  "
+                f"statuses {dict(sorted(self.statuses.items(), key=str))}")
+
+
+async def storm(ports, clients, work, send):
+    """`clients` kept-alive connections, split across `ports`, take items of `work` in turn
+    and `send` each one; latencies of 2xx answers only."""
+    phase, queue = Phase(), list(reversed(work))
+
+    async def client(n):
+        c = Conn(ports[n % len(ports)])
+        while queue:
+            item = queue.pop()
+            try:
+                s, answer, t = await send(c, item)
+            except (ConnectionError, OSError, asyncio.IncompleteReadError) as e:
+                phase.count("connection lost", str(e))
+                continue
+            phase.count(s, answer)
+            if 200 <= s < 300:
+                phase.latencies.append(t)
+        c.close()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    phase.seconds = time.perf_counter() - start
+    return phase
+
+
+async def measure(ports, clients, ballots, tokens):
+    votes = [(b, t) for b in ballots for t in tokens]
+    random.shuffle(votes)
+    # The trivial endpoint first, with as many requests as there are votes, under the same
+    # concurrency and split, so the ratio shows what the store's write costs on this machine.
+    trivial = await storm(ports, clients, [None] * len(votes),
+                          lambda c, _: c.request("GET", "/api/version"))
+    vote = await storm(ports, clients, votes,
+                       lambda c, v: c.request("POST", f"/api/ballots/{v[0]}/votes",
+                                              {"choice": random.choice(["yes", "no", "abstain"])},
+                                              v[1]))
+    counted = 0
+    for b in ballots:
+        counted += (await expect(200, ports[0], "GET", f"/api/ballots/{b}", None, tokens[0]))["votes_cast"]
+    return vote, trivial, counted
+
+
+# ---- servers
+
+class Server:
+    def __init__(self, binary, db, key, log, *extra):
+        self.log = log
+        with open(log, "w") as out:
+            self.proc = subprocess.Popen([binary, "serve", "--db", db, "--ballot-key", key,
+                                          "--port", "0", *extra],
+                                         stdout=out, stderr=subprocess.STDOUT)
+        self.port = None
+        deadline = time.time() + 60
+        while self.port is None and time.time() < deadline and self.proc.poll() is None:
+            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", self.output())
+            self.port = int(m.group(1)) if m else None
+            time.sleep(0.05)
+        if self.port is None:
+            self.stop()
+            raise RuntimeError("yishi-server did not start:\n" + self.output())
+
+    def output(self):
+        with open(self.log, errors="replace") as f:
+            return f.read()
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def run(binary, *args):
+    return subprocess.run([binary, *args], capture_output=True, text=True, timeout=600)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="votes per second on SQLite and PostgreSQL")
+    ap.add_argument("server")
+    ap.add_argument("pg_one", help="an empty PostgreSQL database for one instance")
+    ap.add_argument("pg_two", help="an empty PostgreSQL database for two instances")
+    ap.add_argument("--members", type=int, default=300, help="voters, each votes once per ballot")
+    ap.add_argument("--ballots", type=int, default=4, help="ballots open at once")
+    ap.add_argument("--clients", type=int, default=32, help="concurrent clients")
+    a = ap.parse_args()
+    for url in (a.pg_one, a.pg_two):
+        if not (urllib.parse.urlsplit(url).hostname or "").startswith("127."):
+            sys.exit(f"store.py: {url} is not a PostgreSQL address on loopback")
+
+    tmp = tempfile.mkdtemp(prefix="yishi-store-bench-")
+    sqlite = os.path.join(tmp, "yishi.sqlite")
+    key = os.path.join(tmp, "ballot-key")  # one key for every instance, as servers sharing a database need
+    try:
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} "
+              "(the load client and PostgreSQL share the machine)")
+        t0 = time.perf_counter()
+        server = Server(a.server, sqlite, key, os.path.join(tmp, "electorate.log"), "--seed-demo")
+        try:
+            ballots, tokens = asyncio.run(asyncio.wait_for(
+                electorate(server.port, a.members, a.ballots), 900))
+        finally:
+            server.stop()
+        print(f"electorate: {len(tokens)} members signed in, {len(ballots)} ballots open "
+              f"({time.perf_counter() - t0:.1f} s); each member votes once on each ballot, "
+              f"{a.clients} concurrent clients")
+        for url in (a.pg_one, a.pg_two):
+            t0 = time.perf_counter()
+            copy = run(a.server, "migrate", "--from", sqlite, "--to", url)
+            if copy.returncode != 0:
+                sys.exit(f"migrate into {url} failed ({copy.returncode}):\n{copy.stdout}{copy.stderr}")
+            print(f"migrate into {url.rsplit('/', 1)[1]}: "
+                  f"{copy.stdout.strip().splitlines()[-1]} ({time.perf_counter() - t0:.1f} s)")
+
+        results = []
+        for name, db, instances in (("SQLite, one instance", sqlite, 1),
+                                    ("PostgreSQL, one instance", a.pg_one, 1),
+                                    ("PostgreSQL, two instances", a.pg_two, 2)):
+            servers = []
+            try:
+                for n in range(instances):
+                    servers.append(Server(a.server, db, key, os.path.join(tmp, f"server{n}.log")))
+                vote, trivial, counted = asyncio.run(asyncio.wait_for(
+                    measure([s.port for s in servers], a.clients, ballots, tokens), 600))
+            finally:
+                for s in servers:
+                    s.stop()
+            audit = run(a.server, "verify-audit", "--db", db)
+            print(f"{name} (ports {', '.join(str(s.port) for s in servers)}):")
+            print(f"  vote    POST /api/ballots/{{id}}/votes {vote.line('votes')}")
+            print(f"  trivial GET /api/version            {trivial.line('req')}")
+            print(f"  vote / trivial: rate {vote.rate / trivial.rate:.3f}, "
+                  f"p50 {quantile(vote.latencies, .5) / quantile(trivial.latencies, .5):.1f}x, "
+                  f"p99 {quantile(vote.latencies, .99) / quantile(trivial.latencies, .99):.1f}x")
+            for status, answer in {**vote.refusals, **trivial.refusals}.items():
+                print(f"  {status}, for example: {json.dumps(answer, ensure_ascii=False)[:300]}")
+            if vote.refusals:
+                said = [line for s in servers for line in s.output().splitlines()
+                        if line.strip() and "listening" not in line and "stopped" not in line]
+                for line in list(dict.fromkeys(said))[:5]:  # the servers' own words, once each
+                    print(f"  server said: {line[:300]}")
+            print(f"  counted {counted} of {len(ballots) * len(tokens)} votes; "
+                  f"{(audit.stdout.strip().splitlines() or [audit.stderr.strip()])[0]}")
+            results.append((name, vote, trivial))
+
+        print("\n                           votes      vote latency  | GET /api/version  latency    | vote / version")
+        print("configuration              per s    p50 ms  p99 ms  |    req per s  p50 ms  p99 ms  |  rate   p50   p99")
+        for name, vote, trivial in results:
+            v50, v99 = quantile(vote.latencies, .5), quantile(vote.latencies, .99)
+            t50, t99 = quantile(trivial.latencies, .5), quantile(trivial.latencies, .99)
+            print(f"{name:<26} {vote.rate:6.0f} {v50 * 1000:9.1f} {v99 * 1000:7.1f}  | "
+                  f"{trivial.rate:12.0f} {t50 * 1000:7.1f} {t99 * 1000:7.1f}  | "
+                  f"{vote.rate / trivial.rate:5.3f} {v50 / t50:5.1f}x {v99 / t99:4.1f}x")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
