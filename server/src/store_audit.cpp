@@ -1,10 +1,16 @@
-// The store's audit log (审计日志): appending a chained entry inside a write transaction, and
-// reading chains back for verification. The table refuses UPDATE and DELETE by trigger.
+// The store's audit log (审计日志): appending a chained entry inside a write transaction (an
+// act's record), and reading chains back for verification. The table refuses UPDATE and DELETE
+// by trigger.
+#include "store_decide.hpp"
 #include "store_impl.hpp"
 #include "yishi/server/audit.hpp"
 
 namespace yishi::server {
 
+namespace {
+// Appends one entry to the community's audit chain, linked to its newest entry. Only an act
+// records (Act::record), inside the write transaction of the change it records, so both
+// commit or neither does.
 void audit(Connection& db, Id community_id, std::optional<Id> actor, const std::string& action,
            const Json& details, std::int64_t at) {
     AuditEntry e;
@@ -39,6 +45,33 @@ void audit(Connection& db, Id community_id, std::optional<Id> actor, const std::
     q.bind(7, e.prev_hash);
     q.bind(8, e.hash);
     q.run();
+}
+}  // namespace
+
+void Act::in_council(Id council_id) {
+    // An act belongs to one council: a second one would put its entry on the wrong chain.
+    if (council_id_ && *council_id_ != council_id)
+        throw StoreError("an act in two councils");
+    council_id_ = council_id;
+}
+
+const Actor& Act::who(Id council_id) {
+    in_council(council_id);
+    if (!who_) {
+        if (!actor) throw StoreError("an act without an actor asked for the actor's role");
+        who_ = decide::actor(db, council_id, *actor);
+    }
+    return *who_;
+}
+
+void Act::record(const std::string& action, const Json& details) {
+    if (recorded_) throw StoreError("an act recorded twice: " + action);
+    if (!community_) {
+        if (!council_id_) throw StoreError("an act recorded without its council: " + action);
+        community_ = community_of_council(db, *council_id_);
+    }
+    audit(db, *community_, actor, action, details, now);
+    recorded_ = true;
 }
 
 std::vector<Id> Store::audit_chains() {

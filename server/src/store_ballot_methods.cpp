@@ -270,7 +270,8 @@ std::vector<std::pair<Id, Json>> Store::open_contents(Id ballot_id) {
 
 Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& content,
                                         std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<CastReceipt> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<CastReceipt> {
+        Connection& db = act.db;
         auto vote = decide::vote_context(db, ballot_id, actor);
         if (!vote) return vote.error();
         const Ballot& b = vote.value().record.ballot;
@@ -313,7 +314,7 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
         q.bind(5, now);
         if (q.run() == 0) return make_error("already_voted");
         std::string receipt;
-        Id community = community_of_council(db, b.council_id);
+        act.in_council(b.council_id);
         if (spec.secret) {
             if (spec.receipts) receipt = new_invite_code();
             if (auto pair = methods::ballot_key_pair(db, ballot_id)) {
@@ -330,10 +331,9 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
                     spec.receipts ? std::optional(receipt) : std::nullopt);
             }
             // The log says who voted, never what, and never the receipt (which would link them).
-            audit(db, community, actor, "vote_cast", Json{{"ballot_id", ballot_id}}, now);
+            act.record("vote_cast", Json{{"ballot_id", ballot_id}});
         } else {
-            audit(db, community, actor, "vote_cast",
-                  Json{{"ballot_id", ballot_id}, {"content", content}}, now);
+            act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"content", content}});
         }
         auto after = decide::ballot(db, ballot_id);
         return CastReceipt{*after, receipt};
@@ -342,11 +342,11 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
 
 Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json& counts,
                                               std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<PaperCounts> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<PaperCounts> {
+        Connection& db = act.db;
         auto record = decide::ballot(db, ballot_id);
         if (!record) return make_error("not_found");
-        Actor who = decide::actor(db, record->ballot.council_id, actor);
-        if (!who.member) return make_error("forbidden");
+        if (!act.who(record->ballot.council_id).member) return make_error("forbidden");
         BallotSpec spec = methods::spec(db, ballot_id);
         if (std::find(spec.tellers.begin(), spec.tellers.end(), actor) == spec.tellers.end())
             return make_error("not_teller");
@@ -361,9 +361,8 @@ Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json
         q.bind(4, now);
         q.run();
         PaperCounts pc = methods::paper(db, ballot_id, spec);
-        audit(db, community_of_council(db, record->ballot.council_id), actor,
-              "paper_counts_entered",
-              Json{{"ballot_id", ballot_id}, {"counts", counts}, {"agreed", pc.agreed}}, now);
+        act.record("paper_counts_entered",
+                   Json{{"ballot_id", ballot_id}, {"counts", counts}, {"agreed", pc.agreed}});
         return pc;
     });
 }

@@ -112,14 +112,6 @@ Result<VoteContext> vote_context(Connection& db, Id ballot_id, Id member_id) {
 
 }  // namespace decide
 
-namespace {
-// A refusal met after the transaction wrote: thrown so that write() rolls the writes back, and
-// returned once outside it.
-struct Refusal {
-    Error error;
-};
-}  // namespace
-
 std::vector<BallotRecord> Store::ballots_of_session(Id session_id) {
     return impl_->read([&](Connection& db) {
         std::vector<BallotRecord> out;
@@ -139,7 +131,8 @@ Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, st
 
 Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
                                            const BallotSpec& spec, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<BallotRecord> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<BallotRecord> {
+        Connection& db = act.db;
         auto s = decide::session(db, session_id);
         if (!s) return make_error("not_found");
         Statement exists(db,
@@ -149,7 +142,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         exists.bind(2, issue_id);
         exists.step();
         bool has_ballot = exists.column(0).integer() != 0;
-        auto opened = yishi::open_ballot(decide::actor(db, s->council_id, actor), *s, issue_id,
+        auto opened = yishi::open_ballot(act.who(s->council_id), *s, issue_id,
                                          decide::electorate(db, s->council_id), has_ballot, now);
         if (!opened) return opened.error();
         const Ballot& b = opened.value();
@@ -203,15 +196,15 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
             opened_details["spec"] = spec_json(spec);
         }
         if (spec.secret) methods::seal_ballot(db, id, impl_->ballot_key);
-        audit(db, community_of_council(db, b.council_id), actor, "ballot_opened", opened_details,
-              now);
+        act.record("ballot_opened", opened_details);
         auto record = decide::ballot(db, id);
         return *record;
     });
 }
 
 Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<BallotRecord> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<BallotRecord> {
+        Connection& db = act.db;
         auto vote = decide::vote_context(db, ballot_id, actor);
         if (!vote) return vote.error();
         auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
@@ -230,8 +223,10 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
         q.bind(4, now);
         if (q.run() == 0) return make_error("already_voted");
         // The roll is open (记名表决): the log records the choice as the tally will publish it.
-        audit(db, community_of_council(db, vote.value().record.ballot.council_id), actor,
-              "vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}}, now);
+        act.in_council(vote.value().record.ballot.council_id);
+        act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}});
+        // Read back: votes are listed by time, then member, which an appended vote may not
+        // follow when two are cast within the same second.
         auto after = decide::ballot(db, ballot_id);
         return *after;
     });
@@ -239,95 +234,84 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
 
 Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_days,
                                           std::int64_t now) {
-    struct Closed {
-        Result<BallotClosing> result;
-        bool unsealed = false;
-    };
-    Closed out = [&]() -> Closed {
-        try {
-            return impl_->write([&](Connection& db) -> Closed {
-                auto record = decide::ballot(db, ballot_id);
-                if (!record) return {make_error("not_found")};
-                Actor who = decide::actor(db, record->ballot.council_id, actor);
-                auto closed = yishi::close_ballot(who, record->ballot, now);
-                if (!closed) return {closed.error()};
-                auto council = server::council(db, closed.value().council_id);
-                CouncilRules rules = decide::rules(db, *council);
-                // The bulletin (计票公告) is published with the result the core's
-                // tally_bulletin gives, the same code yishi-tally runs. A plain ballot keeps its
-                // tally under the council's rules.
-                BallotSpec spec = methods::spec(db, ballot_id);
-                std::optional<Tally> plain_tally;
-                if (spec.plain()) plain_tally = tally(rules, closed.value());
-                std::optional<Json> paper;
-                if (!spec.tellers.empty()) {
-                    PaperCounts pc = methods::paper(db, ballot_id, spec);
-                    if (!pc.agreed) return {make_error("paper_counts_disagree")};
-                    paper = pc.entries.front().counts;
-                }
-                BallotRecord closed_record = *record;
-                closed_record.ballot = closed.value();
-                // Unsealing writes: the refusals after it are thrown, so that write() rolls it
-                // back, and returned outside.
-                bool unsealed = methods::unseal_contents(db, ballot_id, impl_->ballot_key);
-                auto published =
-                    publish_bulletin({closed_record, spec, rules,
-                                      methods::bulletin_ballots(db, ballot_id, spec), paper,
-                                      plain_tally});
-                if (!published) throw Refusal{published.error()};
-                Tally t = published.value().tally;
-                auto issue = server::issue(db, closed.value().issue_id, actor);
-                if (!issue) throw StoreError("a ballot without its issue");
-                auto resolved = resolve_issue(*issue, closed.value(), t);
-                if (!resolved) throw Refusal{resolved.error()};
-                auto notice =
-                    resolution_notice(who, closed.value(), t, issue->title, now, notice_days);
-                if (!notice) throw Refusal{notice.error()};
-
-                Statement q(db,
-                            "UPDATE ballots SET state = 'closed', closed_at = ?, tally_yes = ?, "
-                            "tally_no = ?, tally_abstain = ?, tally_not_voted = ?, "
-                            "tally_present = ?, tally_yes_area = ?, tally_present_area = ?, "
-                            "tally_quorum = ?, outcome = ? WHERE id = ?");
-                q.bind(1, now);
-                q.bind(2, t.yes);
-                q.bind(3, t.no);
-                q.bind(4, t.abstain);
-                q.bind(5, t.not_voted);
-                q.bind(6, t.present);
-                q.bind(7, t.yes_area_centi_m2);
-                q.bind(8, t.present_area_centi_m2);
-                q.bind(9, t.quorum ? 1 : 0);
-                q.bind(10, to_string(t.outcome));
-                q.bind(11, ballot_id);
-                q.run();
-                decide::write_stage(db, issue->id, resolved.value().stage);
-                Notice n = decide::insert_notice(db, notice.value());
-                methods::save_bulletin(db, ballot_id, published.value().bulletin, now);
-                audit(db, community_of_council(db, closed.value().council_id), actor,
-                      "ballot_closed",
-                      Json{{"ballot_id", ballot_id},
-                           {"issue_id", issue->id},
-                           {"yes", t.yes},
-                           {"no", t.no},
-                           {"abstain", t.abstain},
-                           {"present", t.present},
-                           {"outcome", to_string(t.outcome)},
-                           {"issue_stage", to_string(resolved.value().stage)},
-                           {"notice_id", n.id}},
-                      now);
-                auto after = decide::ballot(db, ballot_id);
-                return {BallotClosing{*after, n}, unsealed};
-            });
-        } catch (const Refusal& r) {
-            return {r.error};
+    // Set by the attempt that committed (write() may run the act more than once).
+    bool unsealed = false;
+    auto result = impl_->act(actor, now, [&](Act& act) -> Result<BallotClosing> {
+        Connection& db = act.db;
+        unsealed = false;
+        auto record = decide::ballot(db, ballot_id);
+        if (!record) return make_error("not_found");
+        const Actor& who = act.who(record->ballot.council_id);
+        auto closed = yishi::close_ballot(who, record->ballot, now);
+        if (!closed) return closed.error();
+        auto council = server::council(db, closed.value().council_id);
+        CouncilRules rules = decide::rules(db, *council);
+        // The bulletin (计票公告) is published with the result the core's tally_bulletin gives,
+        // the same code yishi-tally runs. A plain ballot keeps its tally under the council's
+        // rules.
+        BallotSpec spec = methods::spec(db, ballot_id);
+        std::optional<Tally> plain_tally;
+        if (spec.plain()) plain_tally = tally(rules, closed.value());
+        std::optional<Json> paper;
+        if (!spec.tellers.empty()) {
+            PaperCounts pc = methods::paper(db, ballot_id, spec);
+            if (!pc.agreed) return make_error("paper_counts_disagree");
+            paper = pc.entries.front().counts;
         }
-    }();
+        BallotRecord closed_record = *record;
+        closed_record.ballot = closed.value();
+        // Unsealing writes: the refusals after it roll it back.
+        bool opened = methods::unseal_contents(db, ballot_id, impl_->ballot_key);
+        auto published = publish_bulletin({closed_record, spec, rules,
+                                           methods::bulletin_ballots(db, ballot_id, spec), paper,
+                                           plain_tally});
+        if (!published) Act::refuse(published.error());
+        Tally t = published.value().tally;
+        auto issue = server::issue(db, closed.value().issue_id, actor);
+        if (!issue) throw StoreError("a ballot without its issue");
+        auto resolved = resolve_issue(*issue, closed.value(), t);
+        if (!resolved) Act::refuse(resolved.error());
+        auto notice = resolution_notice(who, closed.value(), t, issue->title, now, notice_days);
+        if (!notice) Act::refuse(notice.error());
+
+        Statement q(db,
+                    "UPDATE ballots SET state = 'closed', closed_at = ?, tally_yes = ?, "
+                    "tally_no = ?, tally_abstain = ?, tally_not_voted = ?, "
+                    "tally_present = ?, tally_yes_area = ?, tally_present_area = ?, "
+                    "tally_quorum = ?, outcome = ? WHERE id = ?");
+        q.bind(1, now);
+        q.bind(2, t.yes);
+        q.bind(3, t.no);
+        q.bind(4, t.abstain);
+        q.bind(5, t.not_voted);
+        q.bind(6, t.present);
+        q.bind(7, t.yes_area_centi_m2);
+        q.bind(8, t.present_area_centi_m2);
+        q.bind(9, t.quorum ? 1 : 0);
+        q.bind(10, to_string(t.outcome));
+        q.bind(11, ballot_id);
+        q.run();
+        decide::write_stage(db, issue->id, resolved.value().stage);
+        Notice n = decide::insert_notice(db, notice.value());
+        methods::save_bulletin(db, ballot_id, published.value().bulletin, now);
+        act.record("ballot_closed", Json{{"ballot_id", ballot_id},
+                                         {"issue_id", issue->id},
+                                         {"yes", t.yes},
+                                         {"no", t.no},
+                                         {"abstain", t.abstain},
+                                         {"present", t.present},
+                                         {"outcome", to_string(t.outcome)},
+                                         {"issue_stage", to_string(resolved.value().stage)},
+                                         {"notice_id", n.id}});
+        closed_record.tally = t;
+        unsealed = opened;
+        return BallotClosing{std::move(closed_record), n};
+    });
     // The database's files may still hold the sealed contents as they were while voting (in
     // voting order): SQLite's write-ahead log is emptied now; the ballot is closed and
     // committed whatever that meets.
-    if (out.unsealed) impl_->db->erase_deleted();
-    return out.result;
+    if (unsealed) impl_->db->erase_deleted();
+    return result;
 }
 
 std::vector<Notice> Store::notices(Id council_id) {

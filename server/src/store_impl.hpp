@@ -1,11 +1,14 @@
-// Inside the store: its database (SQLite or PostgreSQL, through one interface) and the readers
-// shared by store.cpp (communities, councils, issues), store_access.cpp (login tokens, the
-// throttle), store_invites.cpp (invites, registration), store_members.cpp (accounts,
-// households) and store_audit.cpp (the audit log).
+// Inside the store: its database (SQLite or PostgreSQL, through one interface), the shape every
+// write act shares (Act, recorded in store_audit.cpp), and the readers shared by store.cpp
+// (communities, councils, issues), store_access.cpp (login tokens, the throttle),
+// store_invites.cpp (invites, registration), store_members.cpp (accounts, households) and
+// store_audit.cpp (the audit log).
 #pragma once
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "ballot_seal.hpp"
 #include "yishi/database/database.hpp"
@@ -16,6 +19,48 @@ namespace yishi::server {
 
 using database::Connection;
 using database::Statement;
+
+// A refusal met after an act wrote: thrown (Act::refuse) so that the transaction rolls the
+// writes back, and returned by Store::Impl::act once outside it.
+struct Refusal {
+    Error error;
+};
+
+// One act (一次操作) inside its write transaction. The act itself loads what it changes, asks
+// the core's rule, writes and builds its reply; this holds what every act shares: the
+// connection, who acts and when, the actor as their council sees them, and the one audit entry
+// on that council's community's chain.
+class Act {
+public:
+    Act(Connection& db, std::optional<Id> actor, std::int64_t now)
+        : db(db), actor(actor), now(now) {}
+
+    Connection& db;
+    // Whom the audit entry names: none for the system's own acts; registration names the
+    // member it has just made.
+    std::optional<Id> actor;
+    const std::int64_t now;
+
+    // The actor as the council sees them (role, membership, voting), read once. The council's
+    // community is the chain record() appends to.
+    const Actor& who(Id council_id);
+    // The chain of an act that asks no rule of the actor: the council's community, or a
+    // community named directly.
+    void in_council(Id council_id);
+    void in_community(Id community_id) { community_ = community_id; }
+    // Appends the act's one audit entry, by `actor` at `now`, in the same transaction as its
+    // writes, so that both commit or neither does.
+    void record(const std::string& action, const Json& details);
+    bool recorded() const { return recorded_; }
+    // Refuses after writing: the writes roll back and the act returns `error`.
+    [[noreturn]] static void refuse(Error error) { throw Refusal{std::move(error)}; }
+
+private:
+    std::optional<Id> council_id_;
+    std::optional<Actor> who_;
+    std::optional<Id> community_;
+    bool recorded_ = false;
+};
 
 struct Store::Impl {
     using Access = Store::Access;
@@ -32,6 +77,31 @@ struct Store::Impl {
     template <typename F>
     auto read(F&& f) { return db->read(std::forward<F>(f)); }
 
+    // The shape of every write act: one write transaction (retried as a whole like write()),
+    // an Act for `f`, and a refusal thrown after writing returned as the act's error. An act
+    // that succeeds without its audit entry is a bug in the store, not a user's error.
+    template <typename F>
+    auto act(std::optional<Id> actor, std::int64_t now, F&& f)
+        -> decltype(f(std::declval<Act&>())) {
+        using R = decltype(f(std::declval<Act&>()));
+        constexpr bool refusable = std::is_constructible_v<R, Error>;
+        try {
+            return write([&](Connection& connection) -> R {
+                Act a(connection, actor, now);
+                R out = f(a);
+                if constexpr (refusable)
+                    if (out && !a.recorded())
+                        throw StoreError("an act that changed the store without an audit entry");
+                return out;
+            });
+        } catch (const Refusal& r) {
+            if constexpr (refusable)
+                return r.error;
+            else
+                throw;
+        }
+    }
+
     std::unique_ptr<database::Database> db;
     BallotKey ballot_key;  // read_write only: seals and opens secret ballots
 };
@@ -43,12 +113,6 @@ bool is_member(Connection& db, Id council_id, Id member_id);
 // The community a council or a member belongs to: the audit chain an act is written to.
 Id community_of_council(Connection& db, Id council_id);
 Id community_of_member(Connection& db, Id member_id);
-
-// Appends one entry to the community's audit chain, linked to its newest entry. Call it inside
-// the write transaction of the change it records, so both commit or neither does: every write
-// in the store adds one such line.
-void audit(Connection& db, Id community_id, std::optional<Id> actor, const std::string& action,
-           const Json& details, std::int64_t at);
 
 // Reads a member from the columns id, login, name, role (in that order, from column 0).
 Member member_from(Statement& q);

@@ -40,8 +40,8 @@ Check refusal(const std::optional<InviteRow>& invite, std::int64_t now) {
 }  // namespace
 
 Id Store::create_invite(const NewInvite& invite) {
-    return impl_->write([&](Connection& db) {
-        Statement q(db,
+    return impl_->act(invite.created_by, invite.created_at, [&](Act& act) {
+        Statement q(act.db,
                     "INSERT INTO invites (code_hash, name, council_id, created_by, created_at, "
                     "expires_at, household, floor_area) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                     "RETURNING id");
@@ -55,15 +55,13 @@ Id Store::create_invite(const NewInvite& invite) {
         q.bind(8, invite.floor_area_centi_m2);
         Id id = single(q).int64();
         // The code is not in the log: the log is for reading, the code is a secret.
-        audit(db, community_of_council(db, invite.council_id), invite.created_by,
-              "invite_created",
-              Json{{"invite_id", id},
-                   {"council_id", invite.council_id},
-                   {"name", invite.name},
-                   {"household", invite.household},
-                   {"floor_area_centi_m2", invite.floor_area_centi_m2},
-                   {"expires_at", invite.expires_at}},
-              invite.created_at);
+        act.in_council(invite.council_id);
+        act.record("invite_created", Json{{"invite_id", id},
+                                          {"council_id", invite.council_id},
+                                          {"name", invite.name},
+                                          {"household", invite.household},
+                                          {"floor_area_centi_m2", invite.floor_area_centi_m2},
+                                          {"expires_at", invite.expires_at}});
         return id;
     });
 }
@@ -73,7 +71,9 @@ Check Store::check_invite(const std::string& code_hash, std::int64_t now) {
 }
 
 Result<Member> Store::register_member(const Registration& r) {
-    return impl_->write([&](Connection& db) -> Result<Member> {
+    // The entry names the member it makes: no one else acts.
+    return impl_->act(std::nullopt, r.now, [&](Act& act) -> Result<Member> {
+        Connection& db = act.db;
         // Every check comes before the first write: a refusal returns (and commits) nothing.
         auto invite = find_invite(db, r.code_hash);
         if (auto refused = refusal(invite, r.now)) return *refused;
@@ -117,15 +117,15 @@ Result<Member> Store::register_member(const Registration& r) {
         if (spend.run() != 1)
             throw StoreError("an invite was spent twice within one transaction");
 
-        audit(db, invite->community_id, m.id, "member_registered",
-              Json{{"member_id", m.id},
-                   {"login", m.login},
-                   {"name", m.name},
-                   {"household", invite->household},
-                   {"floor_area_centi_m2", m.floor_area_centi_m2},
-                   {"council_id", invite->council_id},
-                   {"invite_id", invite->id}},
-              r.now);
+        act.actor = m.id;
+        act.in_community(invite->community_id);
+        act.record("member_registered", Json{{"member_id", m.id},
+                                             {"login", m.login},
+                                             {"name", m.name},
+                                             {"household", invite->household},
+                                             {"floor_area_centi_m2", m.floor_area_centi_m2},
+                                             {"council_id", invite->council_id},
+                                             {"invite_id", invite->id}});
         return m;
     });
 }

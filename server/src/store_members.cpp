@@ -24,8 +24,8 @@ Id Store::add_member(const NewMember& m) {
     std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch())
                            .count();
-    return impl_->write([&](Connection& db) {
-        Statement q(db,
+    return impl_->act(std::nullopt, now, [&](Act& act) {
+        Statement q(act.db,
                     "INSERT INTO members (login, name, role, password_hash) "
                     "VALUES (?, ?, ?, ?) RETURNING id");
         q.bind(1, m.login);
@@ -34,8 +34,8 @@ Id Store::add_member(const NewMember& m) {
         q.bind(4, m.password_hash);
         Id id = single(q).int64();
         // A new account is in no council yet: community_of_member gives the city's chain.
-        audit(db, community_of_member(db, id), std::nullopt, "member_added",
-              Json{{"member_id", id}, {"login", m.login}, {"role", m.role}}, now);
+        act.in_community(community_of_member(act.db, id));
+        act.record("member_added", Json{{"member_id", id}, {"login", m.login}, {"role", m.role}});
         return id;
     });
 }

@@ -144,12 +144,6 @@ DemandStatus status_of(const CouncilRules& rules, const SessionDemand& d, std::i
             demand_sufficient(rules, d, voting)};
 }
 
-// A refusal met after the transaction wrote: thrown so that write() rolls the writes back, and
-// returned once outside it.
-struct Refusal {
-    Error error;
-};
-
 void update_session_state(Connection& db, const Session& s) {
     Statement q(db,
                 "UPDATE sessions SET state = ?, starts_at = ?, noticed_at = ?, "
@@ -189,9 +183,10 @@ CouncilRules Store::rules(Id council_id) {
 
 Result<CouncilRules> Store::set_rules(Id council_id, Id actor, const CouncilRules& proposed,
                                       std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<CouncilRules> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<CouncilRules> {
+        Connection& db = act.db;
         if (!server::council(db, council_id)) return make_error("not_found", "council_id");
-        auto adjusted = adjust_rules(decide::actor(db, council_id, actor), proposed);
+        auto adjusted = adjust_rules(act.who(council_id), proposed);
         if (!adjusted) return adjusted.error();
         std::string text = to_json(adjusted.value()).dump();
         Statement q(db,
@@ -206,8 +201,8 @@ Result<CouncilRules> Store::set_rules(Id council_id, Id actor, const CouncilRule
         threshold.bind(1, adjusted.value().cosign_threshold);
         threshold.bind(2, council_id);
         threshold.run();
-        audit(db, community_of_council(db, council_id), actor, "rules_adjusted",
-              Json{{"council_id", council_id}, {"rules", to_json(adjusted.value())}}, now);
+        act.record("rules_adjusted",
+                   Json{{"council_id", council_id}, {"rules", to_json(adjusted.value())}});
         return adjusted;
     });
 }
@@ -222,11 +217,11 @@ DemandStatus Store::demand_status(Id council_id) {
 }
 
 Result<DemandStatus> Store::demand_session(Id council_id, Id actor, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<DemandStatus> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<DemandStatus> {
+        Connection& db = act.db;
         auto council = server::council(db, council_id);
         if (!council) return make_error("not_found", "council_id");
-        auto demand = yishi::demand_session(decide::actor(db, council_id, actor),
-                                     pending_demand(db, council_id));
+        auto demand = yishi::demand_session(act.who(council_id), pending_demand(db, council_id));
         if (!demand) return demand.error();
         // The partial UNIQUE index is the last word on one pending demand per member.
         Statement q(db,
@@ -238,10 +233,9 @@ Result<DemandStatus> Store::demand_session(Id council_id, Id actor, std::int64_t
         if (q.run() == 0) return make_error("already_demanded");
         auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
         auto status = status_of(decide::rules(db, *council), demand.value(), voting);
-        audit(db, community_of_council(db, council_id), actor, "session_demanded",
-              Json{{"council_id", council_id}, {"demanded", status.demanded},
-                   {"sufficient", status.sufficient}},
-              now);
+        act.record("session_demanded", Json{{"council_id", council_id},
+                                            {"demanded", status.demanded},
+                                            {"sufficient", status.sufficient}});
         return status;
     });
 }
@@ -265,14 +259,15 @@ std::optional<Session> Store::session(Id id) {
 
 Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
                                     std::int64_t starts_at, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<Session> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<Session> {
+        Connection& db = act.db;
         auto council = server::council(db, council_id);
         if (!council) return make_error("not_found", "council_id");
         CouncilRules rules = decide::rules(db, *council);
         SessionDemand demand = pending_demand(db, council_id);
         auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
-        auto planned = yishi::plan_session(decide::actor(db, council_id, actor), rules, council_id,
-                                           kind, starts_at, &demand, voting, now);
+        auto planned = yishi::plan_session(act.who(council_id), rules, council_id, kind,
+                                           starts_at, &demand, voting, now);
         if (!planned) return planned.error();
         Statement q(db,
                     "INSERT INTO sessions (council_id, kind, state, starts_at, created_by, "
@@ -284,6 +279,8 @@ Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
         q.bind(5, actor);
         q.bind(6, now);
         Id id = single(q).int64();
+        Session planned_session = planned.value();
+        planned_session.id = id;
         if (kind == SessionKind::extraordinary) {
             // The demands that called this session are settled by it.
             Statement settle(db,
@@ -293,23 +290,23 @@ Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
             settle.bind(2, council_id);
             settle.run();
         }
-        audit(db, community_of_council(db, council_id), actor, "session_planned",
-              Json{{"session_id", id}, {"council_id", council_id}, {"kind", to_string(kind)},
-                   {"starts_at", starts_at}},
-              now);
-        auto s = decide::session(db, id);
-        return *s;
+        act.record("session_planned", Json{{"session_id", id},
+                                           {"council_id", council_id},
+                                           {"kind", to_string(kind)},
+                                           {"starts_at", starts_at}});
+        return planned_session;
     });
 }
 
 Result<Session> Store::publish_notice(Id session_id, Id actor,
                                       const std::vector<AgendaRequest>& requested,
                                       const std::string& override_reason, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<Session> {
+    return impl_->act(actor, now, [&](Act& act) -> Result<Session> {
+        Connection& db = act.db;
         auto s = decide::session(db, session_id);
         if (!s) return make_error("not_found");
         auto council = server::council(db, s->council_id);
-        Actor who = decide::actor(db, s->council_id, actor);
+        const Actor& who = act.who(s->council_id);
         if (auto refused = may_publish_notice(who, *s)) return *refused;
 
         std::vector<AgendaItem> agenda;
@@ -349,76 +346,73 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
         }
         Json items = Json::array();
         for (const auto& a : agenda) items.push_back(a.issue_id);
-        audit(db, community_of_council(db, s->council_id), actor, "session_noticed",
-              Json{{"session_id", session_id}, {"agenda", items},
-                   {"override_reason", noticed.value().notice_override_reason}},
-              now);
-        auto after = decide::session(db, session_id);
-        return *after;
+        act.record("session_noticed",
+                   Json{{"session_id", session_id},
+                        {"agenda", items},
+                        {"override_reason", noticed.value().notice_override_reason}});
+        return noticed;
     });
 }
 
 namespace {
-// Opening, signing in, closing, cancelling and re-timing share one shape: load, rule, write
+// Opening, signing in, closing, cancelling and re-timing share one act: load, rule, write
 // the session, audit. The transition is called with the transaction's connection.
 // (The store's inner type is private: it reaches here deduced, not named.)
 template <class StoreImpl, class Transition>
 Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::int64_t now,
                                const char* action, Transition&& transition) {
-    try {
-        return impl.write([&](Connection& db) -> Result<Session> {
-            auto s = decide::session(db, session_id);
-            if (!s) return make_error("not_found");
-            Result<Session> next = transition(db, decide::actor(db, s->council_id, actor), *s);
-            if (!next) return next.error();
-            update_session_state(db, next.value());
-            Json details{{"session_id", session_id}};
-            if (!next.value().returned_to_list.empty()) {
-                Json returned = Json::array();
-                for (const auto& a : next.value().returned_to_list)
-                    returned.push_back(a.issue_id);
-                details["returned_to_list"] = returned;
-            }
-            // The keys' refusals below come after writes: thrown, so that write() rolls them
-            // back, and returned outside.
-            if (next.value().signed_in.size() > s->signed_in.size()) {
-                // The member signed in: the actor, or the one a convenor signed in at the desk.
-                Id member = next.value().signed_in.back();
-                if (member != actor) details["member_id"] = member;
-                // UNIQUE (session, member) backs the core's already_signed_in.
-                Statement q(db,
-                            "INSERT INTO session_signins (session_id, member_id, signed_in_at) "
-                            "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-                q.bind(1, session_id);
-                q.bind(2, member);
-                q.bind(3, now);
-                if (q.run() == 0) throw Refusal{make_error("already_signed_in")};
-            }
-            if (next.value().state == SessionState::cancelled &&
-                s->state != SessionState::cancelled) {
-                details["reason"] = next.value().cancel_reason;
-                // The key refuses a second cancellation whatever the rule said.
-                Statement q(db,
-                            "INSERT INTO session_cancellations (session_id, reason, "
-                            "cancelled_by, cancelled_at) VALUES (?, ?, ?, ?) "
-                            "ON CONFLICT DO NOTHING");
-                q.bind(1, session_id);
-                q.bind(2, next.value().cancel_reason);
-                q.bind(3, actor);
-                q.bind(4, next.value().cancelled_at);
-                if (q.run() == 0) throw Refusal{make_error("wrong_session_state")};
-            }
-            if (next.value().starts_at != s->starts_at) {
-                details["from"] = s->starts_at;
-                details["starts_at"] = next.value().starts_at;
-            }
-            audit(db, community_of_council(db, s->council_id), actor, action, details, now);
-            auto after = decide::session(db, session_id);
-            return *after;
-        });
-    } catch (const Refusal& r) {
-        return r.error;
-    }
+    return impl.act(actor, now, [&](Act& act) -> Result<Session> {
+        Connection& db = act.db;
+        auto s = decide::session(db, session_id);
+        if (!s) return make_error("not_found");
+        Result<Session> next = transition(db, act.who(s->council_id), *s);
+        if (!next) return next.error();
+        update_session_state(db, next.value());
+        Json details{{"session_id", session_id}};
+        if (!next.value().returned_to_list.empty()) {
+            Json returned = Json::array();
+            for (const auto& a : next.value().returned_to_list)
+                returned.push_back(a.issue_id);
+            details["returned_to_list"] = returned;
+        }
+        // The keys' refusals below come after writes: refused, so that they roll back.
+        if (next.value().signed_in.size() > s->signed_in.size()) {
+            // The member signed in: the actor, or the one a convenor signed in at the desk.
+            Id member = next.value().signed_in.back();
+            if (member != actor) details["member_id"] = member;
+            // UNIQUE (session, member) backs the core's already_signed_in.
+            Statement q(db,
+                        "INSERT INTO session_signins (session_id, member_id, signed_in_at) "
+                        "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+            q.bind(1, session_id);
+            q.bind(2, member);
+            q.bind(3, now);
+            if (q.run() == 0) Act::refuse(make_error("already_signed_in"));
+        }
+        if (next.value().state == SessionState::cancelled &&
+            s->state != SessionState::cancelled) {
+            details["reason"] = next.value().cancel_reason;
+            // The key refuses a second cancellation whatever the rule said.
+            Statement q(db,
+                        "INSERT INTO session_cancellations (session_id, reason, "
+                        "cancelled_by, cancelled_at) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT DO NOTHING");
+            q.bind(1, session_id);
+            q.bind(2, next.value().cancel_reason);
+            q.bind(3, actor);
+            q.bind(4, next.value().cancelled_at);
+            if (q.run() == 0) Act::refuse(make_error("wrong_session_state"));
+        }
+        if (next.value().starts_at != s->starts_at) {
+            details["from"] = s->starts_at;
+            details["starts_at"] = next.value().starts_at;
+        }
+        act.record(action, details);
+        // Read back: sign-ins are listed by time, then member, which an appended one may not
+        // follow when two sign in within the same second.
+        auto after = decide::session(db, session_id);
+        return *after;
+    });
 }
 }  // namespace
 

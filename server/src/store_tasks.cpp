@@ -107,20 +107,20 @@ std::optional<TaskRecord> Store::task(Id id) {
 
 Result<TaskRecord> Store::assign_task(Id ballot_id, Id actor, const TaskSpec& spec,
                                       std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
-        auto record = decide::ballot(db, ballot_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<TaskRecord> {
+        auto record = decide::ballot(act.db, ballot_id);
         if (!record) return make_error("not_found");
         const Ballot& b = record->ballot;
-        Actor who = decide::actor(db, b.council_id, actor);
         TaskSpec checked = spec;
         if (checked.responsible_member_id == 0) checked.responsible_member_id = actor;
-        auto task = yishi::assign_task(who, b, record->tally.value_or(Tally{}), checked, now);
+        auto task = yishi::assign_task(act.who(b.council_id), b, record->tally.value_or(Tally{}),
+                                       checked, now);
         if (!task) return task.error();
         // Someone outside the council could never report for the unit: the task would be stuck.
-        if (!server::is_member(db, b.council_id, checked.responsible_member_id))
+        if (!server::is_member(act.db, b.council_id, checked.responsible_member_id))
             return make_error("bad_id", "assignee_id");
-        const Task& t = task.value();
-        Statement q(db,
+        Task t = task.value();
+        Statement q(act.db,
                     "INSERT INTO tasks (council_id, issue_id, ballot_id, responsible_unit, "
                     "responsible_member_id, due_at, state, created_by, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
@@ -133,29 +133,26 @@ Result<TaskRecord> Store::assign_task(Id ballot_id, Id actor, const TaskSpec& sp
         q.bind(7, to_string(t.state));
         q.bind(8, actor);
         q.bind(9, now);
-        Id id = single(q).int64();
-        audit(db, community_of_council(db, b.council_id), actor, "task_assigned",
-              Json{{"task_id", id},
-                   {"ballot_id", ballot_id},
-                   {"responsible_unit", t.responsible_unit},
-                   {"responsible_member_id", t.responsible_member_id},
-                   {"due_at", t.due_at}},
-              now);
-        return *load_task(db, id);
+        t.id = single(q).int64();
+        act.record("task_assigned", Json{{"task_id", t.id},
+                                         {"ballot_id", ballot_id},
+                                         {"responsible_unit", t.responsible_unit},
+                                         {"responsible_member_id", t.responsible_member_id},
+                                         {"due_at", t.due_at}});
+        return TaskRecord{std::move(t), record->issue_title};
     });
 }
 
 Result<TaskRecord> Store::report_progress(Id task_id, Id actor, const std::string& text,
                                           std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
-        auto record = load_task(db, task_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<TaskRecord> {
+        auto record = load_task(act.db, task_id);
         if (!record) return make_error("not_found");
-        Id council_id = record->task.council_id;
-        Actor who = decide::actor(db, council_id, actor);
-        auto next = yishi::report_progress(who, record->task, text, now);
+        auto next = yishi::report_progress(act.who(record->task.council_id), record->task, text,
+                                           now);
         if (!next) return next.error();
         const Progress& p = next.value().progress.back();
-        Statement q(db,
+        Statement q(act.db,
                     "INSERT INTO task_progress (task_id, member_id, text, at) "
                     "VALUES (?, ?, ?, ?) RETURNING id");
         q.bind(1, task_id);
@@ -163,22 +160,19 @@ Result<TaskRecord> Store::report_progress(Id task_id, Id actor, const std::strin
         q.bind(3, p.text);
         q.bind(4, now);
         Id progress_id = single(q).int64();
-        audit(db, community_of_council(db, council_id), actor, "task_progress",
-              Json{{"task_id", task_id}, {"progress_id", progress_id}}, now);
-        return *load_task(db, task_id);
+        act.record("task_progress", Json{{"task_id", task_id}, {"progress_id", progress_id}});
+        return TaskRecord{std::move(next.value()), record->issue_title};
     });
 }
 
 Result<TaskRecord> Store::answer_task(Id task_id, Id actor, const std::string& text,
                                       std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
-        auto record = load_task(db, task_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<TaskRecord> {
+        auto record = load_task(act.db, task_id);
         if (!record) return make_error("not_found");
-        Id council_id = record->task.council_id;
-        Actor who = decide::actor(db, council_id, actor);
-        auto next = yishi::answer_task(who, record->task, text, now);
+        auto next = yishi::answer_task(act.who(record->task.council_id), record->task, text, now);
         if (!next) return next.error();
-        Statement q(db,
+        Statement q(act.db,
                     "INSERT INTO task_replies (task_id, member_id, text, at) "
                     "VALUES (?, ?, ?, ?) RETURNING id");
         q.bind(1, task_id);
@@ -186,29 +180,25 @@ Result<TaskRecord> Store::answer_task(Id task_id, Id actor, const std::string& t
         q.bind(3, next.value().replies.back().text);
         q.bind(4, now);
         Id reply_id = single(q).int64();
-        update_state(db, next.value());
-        audit(db, community_of_council(db, council_id), actor, "task_answered",
-              Json{{"task_id", task_id},
-                   {"reply_id", reply_id},
-                   {"reply", next.value().replies.size()},
-                   {"state", to_string(next.value().state)}},
-              now);
-        return *load_task(db, task_id);
+        update_state(act.db, next.value());
+        act.record("task_answered", Json{{"task_id", task_id},
+                                         {"reply_id", reply_id},
+                                         {"reply", next.value().replies.size()},
+                                         {"state", to_string(next.value().state)}});
+        return TaskRecord{std::move(next.value()), record->issue_title};
     });
 }
 
 Result<TaskRecord> Store::rate_reply(Id task_id, Id actor, Rating rating, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
-        auto record = load_task(db, task_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<TaskRecord> {
+        auto record = load_task(act.db, task_id);
         if (!record) return make_error("not_found");
-        Id council_id = record->task.council_id;
-        Actor who = decide::actor(db, council_id, actor);
-        auto next = yishi::rate_reply(who, record->task, rating);
+        auto next = yishi::rate_reply(act.who(record->task.council_id), record->task, rating);
         if (!next) return next.error();
-        Id reply_id = latest_reply_id(db, task_id);
+        Id reply_id = latest_reply_id(act.db, task_id);
         // UNIQUE (reply, member) is the last word: a second rating inserts nothing (so the
         // refusal below returns with nothing written).
-        Statement q(db,
+        Statement q(act.db,
                     "INSERT INTO task_ratings (reply_id, member_id, rating, rated_at) "
                     "VALUES (?, ?, ?, ?) ON CONFLICT (reply_id, member_id) DO NOTHING");
         q.bind(1, reply_id);
@@ -216,46 +206,43 @@ Result<TaskRecord> Store::rate_reply(Id task_id, Id actor, Rating rating, std::i
         q.bind(3, to_string(rating));
         q.bind(4, now);
         if (q.run() == 0) return make_error("already_rated");
-        audit(db, community_of_council(db, council_id), actor, "task_rated",
-              Json{{"task_id", task_id}, {"reply_id", reply_id}, {"rating", to_string(rating)}},
-              now);
-        return *load_task(db, task_id);
+        act.record("task_rated", Json{{"task_id", task_id},
+                                      {"reply_id", reply_id},
+                                      {"rating", to_string(rating)}});
+        // Read back: ratings are listed by time, then member, which the core's appended one
+        // may not follow when two members rate within the same second.
+        return *load_task(act.db, task_id);
     });
 }
 
 Result<TaskRecord> Store::conclude_rating(Id task_id, Id actor, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<TaskRecord> {
-        auto record = load_task(db, task_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<TaskRecord> {
+        auto record = load_task(act.db, task_id);
         if (!record) return make_error("not_found");
-        Id council_id = record->task.council_id;
-        Actor who = decide::actor(db, council_id, actor);
-        auto next = yishi::conclude_rating(who, record->task);
+        auto next = yishi::conclude_rating(act.who(record->task.council_id), record->task);
         if (!next) return next.error();
-        update_state(db, next.value());
+        update_state(act.db, next.value());
         const auto& ratings = record->task.replies.back().ratings;
         std::int64_t unsatisfied = 0;
         for (const auto& r : ratings) unsatisfied += r.rating == Rating::unsatisfied;
-        audit(db, community_of_council(db, council_id), actor, "task_rating_concluded",
-              Json{{"task_id", task_id},
-                   {"ratings", ratings.size()},
-                   {"unsatisfied", unsatisfied},
-                   {"state", to_string(next.value().state)}},
-              now);
-        return *load_task(db, task_id);
+        act.record("task_rating_concluded", Json{{"task_id", task_id},
+                                                 {"ratings", ratings.size()},
+                                                 {"unsatisfied", unsatisfied},
+                                                 {"state", to_string(next.value().state)}});
+        return TaskRecord{std::move(next.value()), record->issue_title};
     });
 }
 
 Result<Notice> Store::publish_result(Id task_id, Id actor, int days, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<Notice> {
-        auto record = load_task(db, task_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<Notice> {
+        auto record = load_task(act.db, task_id);
         if (!record) return make_error("not_found");
-        Id council_id = record->task.council_id;
-        Actor who = decide::actor(db, council_id, actor);
-        auto notice = result_notice(who, record->task, record->issue_title, now, days);
+        auto notice = result_notice(act.who(record->task.council_id), record->task,
+                                    record->issue_title, now, days);
         if (!notice) return notice.error();
-        Notice n = decide::insert_notice(db, notice.value());
-        audit(db, community_of_council(db, council_id), actor, "result_published",
-              Json{{"task_id", task_id}, {"notice_id", n.id}, {"ends_at", n.ends_at}}, now);
+        Notice n = decide::insert_notice(act.db, notice.value());
+        act.record("result_published",
+                   Json{{"task_id", task_id}, {"notice_id", n.id}, {"ends_at", n.ends_at}});
         return n;
     });
 }

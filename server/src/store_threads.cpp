@@ -61,15 +61,14 @@ std::optional<CommentRecord> load_comment(Connection& db, Id id) {
 
 Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& request,
                                     std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<Issue> {
-        if (!server::council(db, council_id)) return make_error("not_found", "council_id");
-        auto raised =
-            yishi::raise_issue(decide::actor(db, council_id, actor), council_id, request, now);
+    return impl_->act(actor, now, [&](Act& act) -> Result<Issue> {
+        if (!server::council(act.db, council_id)) return make_error("not_found", "council_id");
+        auto raised = yishi::raise_issue(act.who(council_id), council_id, request, now);
         if (!raised) return raised.error();
         const Issue& i = raised.value();
-        if (i.raised_by_id != 0 && !server::is_member(db, council_id, i.author_id))
+        if (i.raised_by_id != 0 && !server::is_member(act.db, council_id, i.author_id))
             return make_error("bad_id", "on_behalf_of");
-        Statement q(db,
+        Statement q(act.db,
                     "INSERT INTO issues (council_id, title, body, author_id, created_at, stage, "
                     "category, tag, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         q.bind(1, council_id);
@@ -85,34 +84,35 @@ Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& r
         else
             q.bind(9);
         Id id = single(q).int64();
-        auto issue = server::issue(db, id, actor);
+        // Read back for the author's name, which the rule does not know.
+        auto issue = server::issue(act.db, id, actor);
         Json details = {{"issue_id", id}, {"council_id", council_id}, {"title", i.title}};
         if (i.raised_by_id != 0) details["on_behalf_of"] = i.author_id;
-        audit(db, community_of_council(db, council_id), actor, "issue_raised", details, now);
+        act.record("issue_raised", details);
         return *issue;
     });
 }
 
 Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<Issue> {
-        auto issue = server::issue(db, issue_id, actor);
+    return impl_->act(actor, now, [&](Act& act) -> Result<Issue> {
+        auto issue = server::issue(act.db, issue_id, actor);
         if (!issue) return make_error("not_found", "issue_id");
-        auto next = yishi::accept_issue(decide::actor(db, issue->council_id, actor), *issue);
+        auto next = yishi::accept_issue(act.who(issue->council_id), *issue);
         if (!next) return next.error();
-        decide::write_stage(db, next.value().id, next.value().stage);
-        audit(db, community_of_council(db, issue->council_id), actor, "issue_accepted",
-              Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}}, now);
+        decide::write_stage(act.db, next.value().id, next.value().stage);
+        act.record("issue_accepted",
+                   Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}});
         return next;
     });
 }
 
 Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::string& reason,
                                  std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<Issue> {
-        auto issue = server::issue(db, issue_id, actor);
+    return impl_->act(actor, now, [&](Act& act) -> Result<Issue> {
+        auto issue = server::issue(act.db, issue_id, actor);
         if (!issue) return make_error("not_found", "issue_id");
-        Actor who = decide::actor(db, issue->council_id, actor);
-        auto target = server::issue(db, into, actor);
+        const Actor& who = act.who(issue->council_id);
+        auto target = server::issue(act.db, into, actor);
         if (!target) {
             // An outsider learns nothing about which ids exist.
             if (!who.member) return make_error("forbidden");
@@ -120,26 +120,25 @@ Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::stri
         }
         auto next = yishi::merge_issue(who, *issue, *target, reason);
         if (!next) return next.error();
-        decide::write_stage(db, next.value().id, next.value().stage);
-        write_disposition(db, next.value(), actor, now);
-        audit(db, community_of_council(db, issue->council_id), actor, "issue_merged",
-              Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}}, now);
+        decide::write_stage(act.db, next.value().id, next.value().stage);
+        write_disposition(act.db, next.value(), actor, now);
+        act.record("issue_merged",
+                   Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}});
         return next;
     });
 }
 
 Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& reason,
                                    std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<Issue> {
-        auto issue = server::issue(db, issue_id, actor);
+    return impl_->act(actor, now, [&](Act& act) -> Result<Issue> {
+        auto issue = server::issue(act.db, issue_id, actor);
         if (!issue) return make_error("not_found", "issue_id");
-        auto next =
-            yishi::decline_issue(decide::actor(db, issue->council_id, actor), *issue, reason);
+        auto next = yishi::decline_issue(act.who(issue->council_id), *issue, reason);
         if (!next) return next.error();
-        decide::write_stage(db, next.value().id, next.value().stage);
-        write_disposition(db, next.value(), actor, now);
-        audit(db, community_of_council(db, issue->council_id), actor, "issue_declined",
-              Json{{"issue_id", issue_id}, {"reason", next.value().reason}}, now);
+        decide::write_stage(act.db, next.value().id, next.value().stage);
+        write_disposition(act.db, next.value(), actor, now);
+        act.record("issue_declined",
+                   Json{{"issue_id", issue_id}, {"reason", next.value().reason}});
         return next;
     });
 }
@@ -164,13 +163,13 @@ std::optional<CommentRecord> Store::comment(Id id) {
 Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, Stance stance,
                                           const std::string& text, bool official,
                                           std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<CommentRecord> {
-        auto issue = server::issue(db, issue_id, actor);
+    return impl_->act(actor, now, [&](Act& act) -> Result<CommentRecord> {
+        auto issue = server::issue(act.db, issue_id, actor);
         if (!issue) return make_error("not_found", "issue_id");
-        Actor who = decide::actor(db, issue->council_id, actor);
+        const Actor& who = act.who(issue->council_id);
         std::optional<CommentRecord> parent;
         if (parent_id != 0) {
-            parent = load_comment(db, parent_id);
+            parent = load_comment(act.db, parent_id);
             if (!parent) {
                 if (!who.member) return make_error("forbidden");
                 return make_error("bad_id", "parent_id");
@@ -181,7 +180,7 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
                           : yishi::post_comment(who, *issue, p, stance, text, now);
         if (!c) return c.error();
         const Comment& n = c.value();
-        Statement q(db,
+        Statement q(act.db,
                     "INSERT INTO comments (issue_id, author_id, parent_id, stance, body, "
                     "official, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
         q.bind(1, issue_id);
@@ -195,55 +194,52 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
         q.bind(6, n.official ? 1 : 0);
         q.bind(7, now);
         Id id = single(q).int64();
-        audit(db, community_of_council(db, issue->council_id), actor,
-              n.official ? "official_reply_posted" : "comment_posted",
-              Json{{"comment_id", id},
-                   {"issue_id", issue_id},
-                   {"parent_id", n.parent_id},
-                   {"stance", to_string(n.stance)}},
-              now);
-        return *load_comment(db, id);
+        act.record(n.official ? "official_reply_posted" : "comment_posted",
+                   Json{{"comment_id", id},
+                        {"issue_id", issue_id},
+                        {"parent_id", n.parent_id},
+                        {"stance", to_string(n.stance)}});
+        // Read back for the author's name, which the rule does not know.
+        return *load_comment(act.db, id);
     });
 }
 
 Result<CommentRecord> Store::edit_comment(Id comment_id, Id actor, const std::string& text,
                                           std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<CommentRecord> {
-        auto c = load_comment(db, comment_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<CommentRecord> {
+        auto c = load_comment(act.db, comment_id);
         if (!c) return make_error("not_found");
-        auto issue = server::issue(db, c->comment.issue_id, actor);
+        auto issue = server::issue(act.db, c->comment.issue_id, actor);
         if (!issue) throw StoreError("a comment without its issue");
-        auto next = yishi::edit_comment(decide::actor(db, issue->council_id, actor), c->comment,
-                                        text, now);
+        auto next = yishi::edit_comment(act.who(issue->council_id), c->comment, text, now);
         if (!next) return next.error();
-        Statement rev(db,
+        Statement rev(act.db,
                       "INSERT INTO comment_revisions (comment_id, body, replaced_at) "
                       "VALUES (?, ?, ?)");
         rev.bind(1, comment_id);
         rev.bind(2, c->comment.body);
         rev.bind(3, now);
         rev.run();
-        Statement q(db, "UPDATE comments SET body = ? WHERE id = ?");
+        Statement q(act.db, "UPDATE comments SET body = ? WHERE id = ?");
         q.bind(1, next.value().body);
         q.bind(2, comment_id);
         q.run();
-        audit(db, community_of_council(db, issue->council_id), actor, "comment_edited",
-              Json{{"comment_id", comment_id}, {"revision", next.value().history.size()}}, now);
-        return *load_comment(db, comment_id);
+        act.record("comment_edited", Json{{"comment_id", comment_id},
+                                          {"revision", next.value().history.size()}});
+        return CommentRecord{std::move(next.value()), c->author_name};
     });
 }
 
 Result<CommentRecord> Store::hide_comment(Id comment_id, Id actor, const std::string& reason,
                                           std::int64_t now) {
-    return impl_->write([&](Connection& db) -> Result<CommentRecord> {
-        auto c = load_comment(db, comment_id);
+    return impl_->act(actor, now, [&](Act& act) -> Result<CommentRecord> {
+        auto c = load_comment(act.db, comment_id);
         if (!c) return make_error("not_found");
-        auto issue = server::issue(db, c->comment.issue_id, actor);
+        auto issue = server::issue(act.db, c->comment.issue_id, actor);
         if (!issue) throw StoreError("a comment without its issue");
-        auto next = yishi::hide_comment(decide::actor(db, issue->council_id, actor), c->comment,
-                                        reason, now);
+        auto next = yishi::hide_comment(act.who(issue->council_id), c->comment, reason, now);
         if (!next) return next.error();
-        Statement q(db,
+        Statement q(act.db,
                     "UPDATE comments SET hidden_reason = ?, hidden_by = ?, hidden_at = ? "
                     "WHERE id = ?");
         q.bind(1, next.value().hidden_reason);
@@ -251,9 +247,9 @@ Result<CommentRecord> Store::hide_comment(Id comment_id, Id actor, const std::st
         q.bind(3, now);
         q.bind(4, comment_id);
         q.run();
-        audit(db, community_of_council(db, issue->council_id), actor, "comment_hidden",
-              Json{{"comment_id", comment_id}, {"reason", next.value().hidden_reason}}, now);
-        return *load_comment(db, comment_id);
+        act.record("comment_hidden",
+                   Json{{"comment_id", comment_id}, {"reason", next.value().hidden_reason}});
+        return CommentRecord{std::move(next.value()), c->author_name};
     });
 }
 
