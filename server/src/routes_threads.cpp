@@ -2,8 +2,8 @@
 // the issues' threads: comments with a stance, one level of replies, departments' official
 // replies, edits kept as history, hiding with a public reason.
 #include "decide_request.hpp"
+#include "record_views.hpp"
 #include "routes.hpp"
-#include "threads_json.hpp"
 
 namespace yishi::server {
 
