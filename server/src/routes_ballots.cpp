@@ -2,8 +2,8 @@
 // roll vote once, the convenor closes it: tally, outcome, resolution notice and the bulletin
 // (计票公告). Beside plain yes/no ballots: other methods, voting by household or by
 // floor area, secret ballots with receipts, and tellers' paper counts (计票员).
-#include "decide_request.hpp"
 #include "record_views.hpp"
+#include "request_fields.hpp"
 #include "routes.hpp"
 #include "yishi/ballot_spec.hpp"
 

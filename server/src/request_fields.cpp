@@ -1,5 +1,5 @@
-// Reading request bodies of the 定 (decide) endpoints strictly.
-#include "decide_request.hpp"
+// Reading request bodies strictly, naming the faulty field.
+#include "request_fields.hpp"
 
 #include <map>
 
