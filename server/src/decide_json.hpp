@@ -1,13 +1,4 @@
-// Views of the store's 定 (decide) records for the core's JSON forms (yishi/messages_decide.hpp),
-// which also carry the rules' strict reader and the wire names of sessions and outcomes.
+// Only the store files still include this name; they use nothing from it. Delete it with
+// those include lines (the views are in record_views.hpp).
 #pragma once
-#include "yishi/messages_decide.hpp"
-#include "yishi/server/store.hpp"
-
-namespace yishi::server {
-
-BallotView view_of(const BallotRecord& r);
-BallotClosingView view_of(const BallotClosing& c);
-yishi::DemandStatus view_of(const DemandStatus& d);
-
-}  // namespace yishi::server
+#include "record_views.hpp"

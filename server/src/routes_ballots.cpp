@@ -2,10 +2,10 @@
 // roll vote once, the convenor closes it: tally, outcome, resolution notice and the bulletin
 // (计票公告). Beside plain yes/no ballots: other methods, voting by household or by
 // floor area, secret ballots with receipts, and tellers' paper counts (计票员).
-#include "ballot_methods.hpp"
-#include "decide_json.hpp"
-#include "decide_request.hpp"
+#include "record_views.hpp"
+#include "request_fields.hpp"
 #include "routes.hpp"
+#include "yishi/ballot_spec.hpp"
 
 namespace yishi::server {
 
@@ -91,15 +91,9 @@ Reply vote(Api& api, const httplib::Request& req) {
         if (spec.secret && spec.receipts) reply["receipt"] = cast.value().receipt;
         return {201, reply.dump()};
     }
-    auto text = require_string(body.value(), "choice");
-    if (!text) return failure(field_error(text.error().code, "choice"));
-    Choice choice;
-    if (!choice_from_string(text.value(), choice)) {
-        Error e = field_error("wrong_type", "choice");
-        e.message = "表决选项无效：须为 yes（赞成）、no（反对）或 abstain（弃权）";
-        return failure(e);
-    }
-    auto b = api.store.cast_vote(id.value(), caller.value().id, choice, api.now());
+    auto choice = choice_from_request(body.value());
+    if (!choice) return failure(choice.error());
+    auto b = api.store.cast_vote(id.value(), caller.value().id, choice.value(), api.now());
     if (!b) return failure(b.error());
     return {201, encode(view_of(b.value()))};
 }

@@ -1,8 +1,8 @@
 // Issues (议题) of a council: list, raise (also by a grid worker for a resident, 代提), read,
 // co-sign (附议).
-#include "decide_request.hpp"
+#include "record_views.hpp"
+#include "request_fields.hpp"
 #include "routes.hpp"
-#include "threads_json.hpp"
 
 #include "yishi/messages.hpp"
 

@@ -1,7 +1,7 @@
 // 定 (decide), sessions (会议): council rules, demands for an extraordinary session, planning,
 // notice with agenda, opening, sign-in, closing, and the council's public notices (公示).
-#include "decide_json.hpp"
-#include "decide_request.hpp"
+#include "record_views.hpp"
+#include "request_fields.hpp"
 #include "routes.hpp"
 
 namespace yishi::server {

@@ -1,10 +1,9 @@
 // 办 carry out and 评 evaluate: the convenor turns a passed ballot into a task (交办), the
 // responsible member reports progress and replies, members rate the reply, the convenor concludes
 // (督办 on an unsatisfied majority) and publishes the result notice (实施结果公开).
-#include "decide_json.hpp"
-#include "decide_request.hpp"
+#include "record_views.hpp"
+#include "request_fields.hpp"
 #include "routes.hpp"
-#include "tasks_json.hpp"
 
 namespace yishi::server {
 

@@ -1,9 +1,9 @@
 // 提/议: the convenor's list work (accept onto the list, merge, decline with a public reason) and
 // the issues' threads: comments with a stance, one level of replies, departments' official
 // replies, edits kept as history, hiding with a public reason.
-#include "decide_request.hpp"
+#include "record_views.hpp"
+#include "request_fields.hpp"
 #include "routes.hpp"
-#include "threads_json.hpp"
 
 namespace yishi::server {
 

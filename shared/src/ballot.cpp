@@ -3,12 +3,13 @@
 
 namespace yishi {
 
-namespace {
-const Voter* on_roll(const Ballot& b, Id member) {
+const Voter* voter_on_roll(const Ballot& b, Id member) {
     for (const auto& v : b.roll)
         if (v.member_id == member) return &v;
     return nullptr;
 }
+
+namespace {
 bool has_voted(const Ballot& b, Id member) {
     for (const auto& v : b.votes)
         if (v.member_id == member) return true;
@@ -71,7 +72,7 @@ Result<Ballot> open_ballot(const Actor& actor, const Session& s, Id issue_id,
 Check may_vote(const Actor& actor, const Ballot& b, const Session& s) {
     if (b.state != BallotState::open || s.state != SessionState::open || b.session_id != s.id)
         return make_error("ballot_closed");
-    if (!on_roll(b, actor.member_id)) return make_error("not_eligible");
+    if (!voter_on_roll(b, actor.member_id)) return make_error("not_eligible");
     if (has_voted(b, actor.member_id)) return make_error("already_voted");
     return std::nullopt;
 }
@@ -103,7 +104,7 @@ Tally tally(const CouncilRules& rules, const Ballot& b) {
     Turnout present = count(b.roll);
     Turnout yes;
     for (const auto& v : b.votes) {
-        const Voter* voter = on_roll(b, v.member_id);
+        const Voter* voter = voter_on_roll(b, v.member_id);
         if (!voter) continue;  // never counted: only the frozen roll votes
         switch (v.choice) {
             case Choice::yes:
@@ -119,15 +120,38 @@ Tally tally(const CouncilRules& rules, const Ballot& b) {
     t.not_voted = t.present - t.yes - t.no - t.abstain;
     t.yes_area_centi_m2 = yes.area_centi_m2;
     t.present_area_centi_m2 = present.area_centi_m2;
-    t.quorum = quorum_met(rules.quorum, present, b.electorate);
     const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
-    std::int64_t diff = t.yes > t.no ? t.yes - t.no : t.no - t.yes;
-    if (!t.quorum) t.outcome = Outcome::no_quorum;
-    else if (rules.defer_margin.num > 0 && at_most(rules.defer_margin, diff, t.present))
-        t.outcome = Outcome::deferred;  // a near-even split: consult more rather than force it
-    else if (pass_met(pass, yes, present)) t.outcome = Outcome::passed;
-    else t.outcome = Outcome::failed;
+    YesNoVerdict v = yes_no_verdict(rules.quorum, pass, defer_margin_of(rules), b.electorate,
+                                    present, yes, t.no);
+    t.quorum = v.quorum;
+    t.outcome = v.outcome;
     return t;
+}
+
+YesNoVerdict yes_no_verdict(const QuorumRule& quorum, const PassRule& pass,
+                            const std::optional<Fraction>& defer_margin, const Turnout& electorate,
+                            const Turnout& present, const Turnout& yes, std::int64_t no) {
+    YesNoVerdict v;
+    v.quorum = quorum_met(quorum, present, electorate);
+    std::int64_t diff = yes.heads > no ? yes.heads - no : no - yes.heads;
+    if (!v.quorum) v.outcome = Outcome::no_quorum;
+    else if (defer_margin && at_most(*defer_margin, diff, present.heads))
+        v.outcome = Outcome::deferred;  // a near-even split: consult more rather than force it
+    else if (pass_met(pass, yes, present)) v.outcome = Outcome::passed;
+    else v.outcome = Outcome::failed;
+    return v;
+}
+
+std::optional<Fraction> defer_margin_of(const CouncilRules& rules) {
+    if (rules.defer_margin.num > 0) return rules.defer_margin;
+    return std::nullopt;
+}
+
+Outcome option_outcome(bool quorum, std::int64_t ballots_cast, std::size_t winners) {
+    if (!quorum) return Outcome::no_quorum;
+    if (ballots_cast == 0 || winners == 0) return Outcome::failed;
+    if (winners > 1) return Outcome::deferred;
+    return Outcome::passed;
 }
 
 Result<Issue> resolve_issue(const Issue& issue, const Ballot& b, const Tally& t) {

@@ -89,13 +89,10 @@ YesNoResult tally_yes_no(const YesNoSpec& spec, const std::vector<YesNoVote>& vo
         r.present = spec.present.value_or(ballots);
         present = {r.present, r.present, 0};
     }
-    r.quorum_met = quorum_met(rule.quorum, present, all);
-    std::int64_t diff = r.yes > r.no ? r.yes - r.no : r.no - r.yes;
-    if (!r.quorum_met) r.outcome = Outcome::no_quorum;
-    else if (spec.defer_margin && at_most(*spec.defer_margin, diff, r.present))
-        r.outcome = Outcome::deferred;  // a near-even split: consult more rather than force it
-    else if (pass_met(rule.pass, yes, present)) r.outcome = Outcome::passed;
-    else r.outcome = Outcome::failed;
+    YesNoVerdict v =
+        yes_no_verdict(rule.quorum, rule.pass, spec.defer_margin, all, present, yes, r.no);
+    r.quorum_met = v.quorum;
+    r.outcome = v.outcome;
     return r;
 }
 

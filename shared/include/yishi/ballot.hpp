@@ -1,7 +1,9 @@
 // 定 (decide), part two: a yes/no/abstain ballot (表决) on an agenda item, its frozen roll,
 // one counted vote per eligible member, and the tally (计票) with its outcome.
 #pragma once
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,9 @@ struct Ballot {
     std::int64_t closed_at = 0;
 };
 
+// The voter on the frozen roll with this member id; nullptr when not on it.
+const Voter* voter_on_roll(const Ballot& b, Id member);
+
 // The convenor opens one ballot per agenda item of an open session with somebody signed in.
 Check may_open_ballot(const Actor& actor, const Session& s, Id issue_id, bool item_has_ballot);
 Result<Ballot> open_ballot(const Actor& actor, const Session& s, Id issue_id,
@@ -78,6 +83,25 @@ struct Tally {
 };
 
 Tally tally(const CouncilRules& rules, const Ballot& b);
+
+// The one order in which every yes/no count is decided (plain ballots, published bulletins, a
+// council's own rule): quorum not met → no_quorum; deferral margin met → deferred; pass share met
+// by `yes` out of `present` → passed; otherwise failed. The margin compares |yes − no| heads
+// with present heads; absent, nothing is deferred (num == 0 defers an exact tie only).
+struct YesNoVerdict {
+    bool quorum = false;
+    Outcome outcome = Outcome::no_quorum;
+};
+YesNoVerdict yes_no_verdict(const QuorumRule& quorum, const PassRule& pass,
+                            const std::optional<Fraction>& defer_margin, const Turnout& electorate,
+                            const Turnout& present, const Turnout& yes, std::int64_t no);
+// A council's deferral margin as the verdict takes it: num == 0 switches it off.
+std::optional<Fraction> defer_margin_of(const CouncilRules& rules);
+
+// The outcome of a ballot among options (single, approval, ranked, budget): without the
+// council's quorum no_quorum; nothing cast or no winner (no project funded) fails; a tie between
+// winners is deferred for more consultation; one winner (or a funded list) passes.
+Outcome option_outcome(bool quorum, std::int64_t ballots_cast, std::size_t winners);
 
 // Once its ballot is closed the scheduled issue is resolved when it passed or failed; when deferred
 // or without a quorum it goes back to the list, to be consulted on and put to a later session.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "yishi/ballot.hpp"
+#include "yishi/ballot_spec.hpp"
 #include "yishi/bulletin.hpp"
 #include "yishi/errors.hpp"
 #include "yishi/messages.hpp"
@@ -169,29 +170,6 @@ struct CommentRecord {
 };
 
 // --- 定: ballot methods, voting units, secret ballots, tellers and bulletins ---
-// 投票单位: one per member, one per household (户), or owners weighted by floor area.
-enum class VotingUnit { member, household, owners };
-const char* to_string(VotingUnit u);
-bool voting_unit_from_string(const std::string& s, VotingUnit& out);
-// How a ballot is held, fixed when it opens. The default (yes/no, open roll, one per member,
-// no tellers) is the plain ballot whose votes live in the `votes` table.
-struct BallotSpec {
-    Method method = Method::yes_no;
-    bool secret = false;  // 无记名: the roll shows who voted, never what
-    // Secret ballots: each voter gets a receipt (回执码) to find on the bulletin. A receipt also
-    // lets a voter prove their choice to someone else, so a convenor may go without.
-    bool receipts = true;
-    VotingUnit unit = VotingUnit::member;
-    std::vector<std::string> options;       // all methods but yes_no
-    std::int64_t max_choices = 0;           // approval; 0: every option
-    std::int64_t budget_centi = 0;          // budget
-    std::vector<std::int64_t> costs_centi;  // budget, per option
-    std::vector<Id> tellers;                // 计票员: none, or two members
-    bool plain() const {
-        return method == Method::yes_no && !secret && unit == VotingUnit::member &&
-               tellers.empty();
-    }
-};
 // A counted vote and, for a secret ballot, the voter's receipt (回执码) to find on the bulletin.
 struct CastReceipt {
     BallotRecord record;

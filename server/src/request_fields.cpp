@@ -1,5 +1,5 @@
-// Reading request bodies of the 定 (decide) endpoints strictly.
-#include "decide_request.hpp"
+// Reading request bodies strictly, naming the faulty field.
+#include "request_fields.hpp"
 
 #include <map>
 
@@ -13,7 +13,7 @@ Result<Json> body_object(const httplib::Request& req, bool empty_is_object) {
 Error field_error(const std::string& code, const std::string& field) {
     static const std::map<std::string, std::string> labels = {
         {"kind", "会议类型"},         {"agenda", "会议议程"},   {"special_matter", "特别事项"},
-        {"override_reason", "理由"}, {"choice", "表决选项"},   {"notice_days", "公示天数"},
+        {"override_reason", "理由"}, {"notice_days", "公示天数"},
         {"session_id", "会议编号"},  {"ballot_id", "表决编号"},
         // 办 carry out and 评 evaluate
         {"task_id", "交办事项编号"}, {"assignee_id", "责任人"},  {"text", "内容"},

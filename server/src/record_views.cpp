@@ -1,5 +1,5 @@
-// Store records of the 定 (decide) step as the core's views.
-#include "decide_json.hpp"
+// The store's records as the core's views.
+#include "record_views.hpp"
 
 namespace yishi::server {
 
@@ -10,5 +10,9 @@ BallotClosingView view_of(const BallotClosing& c) { return {view_of(c.record), c
 yishi::DemandStatus view_of(const DemandStatus& d) {
     return {d.demanded, d.voting_members, d.sufficient};
 }
+
+TaskView view_of(const TaskRecord& r) { return task_view(r.task, r.issue_title); }
+
+CommentView view_of(const CommentRecord& r) { return comment_view(r.comment, r.author_name); }
 
 }  // namespace yishi::server

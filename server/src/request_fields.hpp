@@ -1,4 +1,5 @@
-// Strict readers for the bodies of the 定 (decide) endpoints: each fault names its field.
+// Strict readers for request bodies of the council flow (sessions, ballots, tasks, issues,
+// comments): each fault names its field, in Chinese.
 #pragma once
 #include <cstdint>
 #include <string>
