@@ -19,6 +19,8 @@ namespace {
 
 // The first key of Yishi's advisory locks ("Yi"), the second being the scope.
 constexpr int kScopeClass = 0x5969;
+// The scope of unscoped writers that keep colliding.
+constexpr std::int64_t kContended = -2;
 
 // Serialization failure, deadlock, or a key another transaction took first: the transaction
 // lost a race and may simply run again (and then see the winner's row).
@@ -254,6 +256,9 @@ protected:
                 release(std::move(c));
             };
             try {
+                // A writer that lost a race twice takes its turn behind the others that did:
+                // under load, collisions would otherwise repeat until the attempts ran out.
+                if (!scope && write && attempt > 2) scope = kContended;
                 if (scope) {
                     c->lock_scope(*scope);
                     locked = true;

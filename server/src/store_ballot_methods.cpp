@@ -8,11 +8,9 @@
 #include <algorithm>
 #include <tuple>
 
-#include "ballot_methods.hpp"
-#include "decide_json.hpp"
 #include "store_decide.hpp"
 #include "store_impl.hpp"
-#include "yishi/decimal.hpp"
+#include "yishi/ballot_count.hpp"
 #include "yishi/server/auth.hpp"
 
 namespace yishi::server {
@@ -26,8 +24,10 @@ BallotSpec spec(Connection& db, Id ballot_id) {
     if (!q.step()) return BallotSpec{};
     Json details = Json::parse(q.column(3).text(), nullptr, false);
     if (!details.is_object()) throw StoreError("unreadable ballot spec in database");
-    return spec_from_stored(q.column(0).text(), q.column(1).integer() != 0,
-                            q.column(2).text(), details);
+    auto s = stored_spec(q.column(0).text(), q.column(1).integer() != 0, q.column(2).text(),
+                         details);
+    if (!s) throw StoreError("unknown ballot method or unit in database");
+    return s.value();
 }
 
 void insert_spec(Connection& db, Id ballot_id, const BallotSpec& s) {
@@ -43,23 +43,15 @@ void insert_spec(Connection& db, Id ballot_id, const BallotSpec& s) {
 }
 
 PaperCounts paper(Connection& db, Id ballot_id, const BallotSpec& s) {
-    PaperCounts out;
-    out.tellers = s.tellers;
+    std::vector<PaperEntry> entries;
     Statement q(db,
                 "SELECT teller_id, counts, entered_at FROM paper_counts "
                 "WHERE ballot_id = ? ORDER BY teller_id");
     q.bind(1, ballot_id);
     while (q.step())
-        out.entries.push_back({q.column(0).int64(), Json::parse(q.column(1).text()),
-                               q.column(2).int64()});
-    if (out.entries.size() == 2) {
-        for (const auto& name : counted_options(s))
-            if (out.entries[0].counts.value(name, std::int64_t{0}) !=
-                out.entries[1].counts.value(name, std::int64_t{0}))
-                out.differing.push_back(name);
-        out.agreed = out.differing.empty();
-    }
-    return out;
+        entries.push_back({q.column(0).int64(), Json::parse(q.column(1).text()),
+                           q.column(2).int64()});
+    return compare_paper_counts(s, std::move(entries));
 }
 
 std::vector<Json> bulletin_ballots(Connection& db, Id ballot_id, const BallotSpec& s) {
@@ -229,15 +221,6 @@ bool unseal_contents(Connection& db, Id ballot_id, const BallotKey& key) {
 
 }  // namespace methods
 
-namespace {
-
-const Voter* on_roll(const Ballot& b, Id member) {
-    for (const auto& v : b.roll)
-        if (v.member_id == member) return &v;
-    return nullptr;
-}
-}  // namespace
-
 BallotSpec Store::ballot_spec(Id ballot_id) {
     return impl_->read([&](Connection& db) { return methods::spec(db, ballot_id); });
 }
@@ -277,29 +260,20 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
         const Ballot& b = vote.value().record.ballot;
         BallotSpec spec = methods::spec(db, ballot_id);
         if (spec.plain()) throw StoreError("cast_content on a plain ballot");
-        // The core's rule (state, roll); 'has voted' is the voters table's, checked just below.
-        if (auto e = may_vote(vote.value().who, b, vote.value().session)) return *e;
-        const Voter* voter = on_roll(b, actor);
-        Id unit_key = actor;
-        if (spec.unit == VotingUnit::household)
-            unit_key = voter->household_id != 0 ? voter->household_id : -actor;
+        auto council = server::council(db, b.council_id);
+        CouncilRules rules = decide::rules(db, *council);
+        // The core's rule (state, roll, unit, area); 'has voted' is the voters table's, below.
+        auto cast = content_vote(vote.value().who, b, vote.value().session, spec, rules, content);
+        if (!cast) return cast.error();
+        const Id unit_key = cast.value().unit_key;
+        const Json& stored = cast.value().content;
         Statement prior(db,
                         "SELECT member_id FROM ballot_voters WHERE ballot_id = ? "
                         "AND (member_id = ? OR unit_key = ?)");
         prior.bind(1, ballot_id);
         prior.bind(2, actor);
         prior.bind(3, unit_key);
-        if (prior.step()) {
-            if (prior.column(0).int64() == actor) return make_error("already_voted");
-            // 每户一票: another member of the household voted.
-            return make_error("household_voted");
-        }
-        Json stored = content;
-        auto council = server::council(db, b.council_id);
-        CouncilRules rules = decide::rules(db, *council);
-        const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
-        if (spec.unit == VotingUnit::owners || pass.by_area)
-            stored["area"] = format_hundredths(voter->area_centi_m2);
+        if (prior.step()) return already_voted_in_unit(actor, prior.column(0).int64());
         // UNIQUE (ballot, member) and UNIQUE (ballot, unit) are the last word.
         Statement q(db,
                     "INSERT INTO ballot_voters (ballot_id, member_id, unit_key, content, "
@@ -346,11 +320,9 @@ Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json
         Connection& db = act.db;
         auto record = decide::ballot(db, ballot_id);
         if (!record) return make_error("not_found");
-        if (!act.who(record->ballot.council_id).member) return make_error("forbidden");
+        const Actor& who = act.who(record->ballot.council_id);
         BallotSpec spec = methods::spec(db, ballot_id);
-        if (std::find(spec.tellers.begin(), spec.tellers.end(), actor) == spec.tellers.end())
-            return make_error("not_teller");
-        if (record->ballot.state != BallotState::open) return make_error("ballot_closed");
+        if (auto e = may_enter_paper_counts(who, record->ballot, spec)) return *e;
         Statement q(db,
                     "INSERT INTO paper_counts (ballot_id, teller_id, counts, entered_at) "
                     "VALUES (?, ?, ?, ?) ON CONFLICT (ballot_id, teller_id) DO UPDATE SET "
@@ -389,8 +361,9 @@ std::optional<Json> Store::bulletin(Id ballot_id) {
         auto council = server::council(db, record->ballot.council_id);
         CouncilRules rules = decide::rules(db, *council);
         auto published =
-            publish_bulletin({*record, spec, rules, methods::bulletin_ballots(db, ballot_id, spec),
-                              std::nullopt, record->tally});
+            publish_bulletin({record->ballot, record->issue_title, spec, rules,
+                              methods::bulletin_ballots(db, ballot_id, spec), std::nullopt,
+                              record->tally});
         if (!published)
             throw StoreError("an unpublishable closed ballot: " + published.error().message);
         return published.value().bulletin;

@@ -1,11 +1,10 @@
 // The store's ballots (表决): opening one on an agenda item with its frozen roll, votes (one per
 // member, by the core's rule and a UNIQUE constraint), closing with the tally, the issue's
 // resolution and the resolution notice (决议公开); and the council's notices.
-#include "ballot_methods.hpp"
-#include "decide_json.hpp"
 #include "store_ballot_methods.hpp"
 #include "store_decide.hpp"
 #include "store_impl.hpp"
+#include "yishi/ballot_count.hpp"
 
 namespace yishi::server {
 
@@ -147,20 +146,12 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         if (!opened) return opened.error();
         const Ballot& b = opened.value();
         if (!spec.tellers.empty()) {
-            // Tellers (计票员) are members of the council; paper ballots carry no floor area.
-            for (Id t : spec.tellers)
-                if (!decide::actor(db, s->council_id, t).member) {
-                    Error e = make_error("bad_ballot", "tellers");
-                    e.message += "：计票员须为本议事会成员（编号 " + std::to_string(t) + "）";
-                    return e;
-                }
+            std::vector<Actor> tellers;
+            for (Id t : spec.tellers) tellers.push_back(decide::actor(db, s->council_id, t));
             auto council = server::council(db, s->council_id);
             CouncilRules rules = decide::rules(db, *council);
-            if ((b.special_matter ? rules.pass_special : rules.pass).by_area) {
-                Error e = make_error("bad_ballot", "tellers");
-                e.message += "：按面积表决时不能计入不记面积的纸质票";
-                return e;
-            }
+            const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
+            if (auto e = may_appoint_tellers(spec, pass, tellers)) return *e;
         }
         Statement q(db,
                     "INSERT INTO ballots (council_id, session_id, issue_id, special_matter, "
@@ -252,19 +243,15 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
         BallotSpec spec = methods::spec(db, ballot_id);
         std::optional<Tally> plain_tally;
         if (spec.plain()) plain_tally = tally(rules, closed.value());
-        std::optional<Json> paper;
-        if (!spec.tellers.empty()) {
-            PaperCounts pc = methods::paper(db, ballot_id, spec);
-            if (!pc.agreed) return make_error("paper_counts_disagree");
-            paper = pc.entries.front().counts;
-        }
+        auto paper = counted_paper(spec, methods::paper(db, ballot_id, spec));
+        if (!paper) return paper.error();
         BallotRecord closed_record = *record;
         closed_record.ballot = closed.value();
         // Unsealing writes: the refusals after it roll it back.
         bool opened = methods::unseal_contents(db, ballot_id, impl_->ballot_key);
-        auto published = publish_bulletin({closed_record, spec, rules,
-                                           methods::bulletin_ballots(db, ballot_id, spec), paper,
-                                           plain_tally});
+        auto published = publish_bulletin({closed.value(), record->issue_title, spec, rules,
+                                           methods::bulletin_ballots(db, ballot_id, spec),
+                                           paper.value(), plain_tally});
         if (!published) Act::refuse(published.error());
         Tally t = published.value().tally;
         auto issue = server::issue(db, closed.value().issue_id, actor);

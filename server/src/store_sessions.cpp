@@ -1,6 +1,5 @@
 // The store's sessions (会议): council rules, demands for an extraordinary session, planning,
 // notice with agenda (scheduling its issues), opening, sign-in and closing.
-#include "decide_json.hpp"
 #include "store_decide.hpp"
 #include "store_impl.hpp"
 
