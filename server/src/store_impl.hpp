@@ -70,10 +70,6 @@ struct Store::Impl {
     // writer on PostgreSQL made it fail, so the function builds its result afresh each time.
     template <typename F>
     auto write(F&& f) { return db->write(std::forward<F>(f)); }
-    // An act of one community: the community's writers take turns (see Database::write_in),
-    // so that appends to its audit chain never collide.
-    template <typename F>
-    auto write_in(Id community_id, F&& f) { return db->write_in(community_id, std::forward<F>(f)); }
     template <typename F>
     auto read(F&& f) { return db->read(std::forward<F>(f)); }
 
