@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "store_decide.hpp"
+#include "store_records.hpp"
 #include "store_impl.hpp"
 #include "yishi/ballot_count.hpp"
 #include "yishi/server/auth.hpp"
@@ -255,13 +255,13 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
                                         std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<CastReceipt> {
         Connection& db = act.db;
-        auto vote = decide::vote_context(db, ballot_id, actor);
+        auto vote = records::vote_context(db, ballot_id, actor);
         if (!vote) return vote.error();
         const Ballot& b = vote.value().record.ballot;
         BallotSpec spec = methods::spec(db, ballot_id);
         if (spec.plain()) throw StoreError("cast_content on a plain ballot");
         auto council = server::council(db, b.council_id);
-        CouncilRules rules = decide::rules(db, *council);
+        CouncilRules rules = records::rules(db, *council);
         // The core's rule (state, roll, unit, area); 'has voted' is the voters table's, below.
         auto cast = content_vote(vote.value().who, b, vote.value().session, spec, rules, content);
         if (!cast) return cast.error();
@@ -309,7 +309,7 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
         } else {
             act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"content", content}});
         }
-        auto after = decide::ballot(db, ballot_id);
+        auto after = records::ballot(db, ballot_id);
         return CastReceipt{*after, receipt};
     });
 }
@@ -318,7 +318,7 @@ Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json
                                               std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<PaperCounts> {
         Connection& db = act.db;
-        auto record = decide::ballot(db, ballot_id);
+        auto record = records::ballot(db, ballot_id);
         if (!record) return make_error("not_found");
         const Actor& who = act.who(record->ballot.council_id);
         BallotSpec spec = methods::spec(db, ballot_id);
@@ -341,7 +341,7 @@ Result<PaperCounts> Store::enter_paper_counts(Id ballot_id, Id actor, const Json
 
 Result<PaperCounts> Store::paper_counts(Id ballot_id, Id viewer) {
     return impl_->read([&](Connection& db) -> Result<PaperCounts> {
-        auto record = decide::ballot(db, ballot_id);
+        auto record = records::ballot(db, ballot_id);
         if (!record) return make_error("not_found");
         if (!server::is_member(db, record->ballot.council_id, viewer))
             return make_error("forbidden");
@@ -354,12 +354,12 @@ std::optional<Json> Store::bulletin(Id ballot_id) {
         if (auto b = methods::stored_bulletin(db, ballot_id)) return b;
         // Ballots closed before bulletins were kept (schema step 7): published from their votes
         // under the council's present rules, the way closing publishes them now.
-        auto record = decide::ballot(db, ballot_id);
+        auto record = records::ballot(db, ballot_id);
         if (!record || record->ballot.state != BallotState::closed || !record->tally)
             return std::nullopt;
         BallotSpec spec = methods::spec(db, ballot_id);
         auto council = server::council(db, record->ballot.council_id);
-        CouncilRules rules = decide::rules(db, *council);
+        CouncilRules rules = records::rules(db, *council);
         auto published =
             publish_bulletin({record->ballot, record->issue_title, spec, rules,
                               methods::bulletin_ballots(db, ballot_id, spec), std::nullopt,

@@ -1,6 +1,6 @@
 // The store's list work (accept, merge, decline with a public reason) and the issues' threads
 // (议): comments, replies, official replies, edits kept as revisions, hiding with a reason.
-#include "store_decide.hpp"
+#include "store_records.hpp"
 #include "store_impl.hpp"
 #include "yishi/issue_flow.hpp"
 
@@ -99,7 +99,7 @@ Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
         if (!issue) return make_error("not_found", "issue_id");
         auto next = yishi::accept_issue(act.who(issue->council_id), *issue);
         if (!next) return next.error();
-        decide::write_stage(act.db, next.value().id, next.value().stage);
+        records::write_stage(act.db, next.value().id, next.value().stage);
         act.record("issue_accepted",
                    Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}});
         return next;
@@ -120,7 +120,7 @@ Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::stri
         }
         auto next = yishi::merge_issue(who, *issue, *target, reason);
         if (!next) return next.error();
-        decide::write_stage(act.db, next.value().id, next.value().stage);
+        records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
         act.record("issue_merged",
                    Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}});
@@ -135,7 +135,7 @@ Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& rea
         if (!issue) return make_error("not_found", "issue_id");
         auto next = yishi::decline_issue(act.who(issue->council_id), *issue, reason);
         if (!next) return next.error();
-        decide::write_stage(act.db, next.value().id, next.value().stage);
+        records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
         act.record("issue_declined",
                    Json{{"issue_id", issue_id}, {"reason", next.value().reason}});

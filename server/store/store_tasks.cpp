@@ -1,6 +1,6 @@
 // The store's tasks (交办事项) for 办 carry out and 评 evaluate: assigning a passed ballot,
 // progress, formal replies, ratings (one per member per reply), concluding, and the result notice.
-#include "store_decide.hpp"
+#include "store_records.hpp"
 #include "store_impl.hpp"
 
 namespace yishi::server {
@@ -108,7 +108,7 @@ std::optional<TaskRecord> Store::task(Id id) {
 Result<TaskRecord> Store::assign_task(Id ballot_id, Id actor, const TaskSpec& spec,
                                       std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<TaskRecord> {
-        auto record = decide::ballot(act.db, ballot_id);
+        auto record = records::ballot(act.db, ballot_id);
         if (!record) return make_error("not_found");
         const Ballot& b = record->ballot;
         TaskSpec checked = spec;
@@ -240,7 +240,7 @@ Result<Notice> Store::publish_result(Id task_id, Id actor, int days, std::int64_
         auto notice = result_notice(act.who(record->task.council_id), record->task,
                                     record->issue_title, now, days);
         if (!notice) return notice.error();
-        Notice n = decide::insert_notice(act.db, notice.value());
+        Notice n = records::insert_notice(act.db, notice.value());
         act.record("result_published",
                    Json{{"task_id", task_id}, {"notice_id", n.id}, {"ends_at", n.ends_at}});
         return n;

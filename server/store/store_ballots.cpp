@@ -2,13 +2,13 @@
 // member, by the core's rule and a UNIQUE constraint), closing with the tally, the issue's
 // resolution and the resolution notice (决议公开); and the council's notices.
 #include "store_ballot_methods.hpp"
-#include "store_decide.hpp"
+#include "store_records.hpp"
 #include "store_impl.hpp"
 #include "yishi/ballot_count.hpp"
 
 namespace yishi::server {
 
-namespace decide {
+namespace records {
 
 std::optional<BallotRecord> ballot(Connection& db, Id id) {
     Statement q(db,
@@ -109,19 +109,19 @@ Result<VoteContext> vote_context(Connection& db, Id ballot_id, Id member_id) {
     return VoteContext{std::move(*record), who, std::move(*s)};
 }
 
-}  // namespace decide
+}  // namespace records
 
 std::vector<BallotRecord> Store::ballots_of_session(Id session_id) {
     return impl_->read([&](Connection& db) {
         std::vector<BallotRecord> out;
-        for (Id id : decide::ballot_ids_of_session(db, session_id))
-            if (auto b = decide::ballot(db, id)) out.push_back(std::move(*b));
+        for (Id id : records::ballot_ids_of_session(db, session_id))
+            if (auto b = records::ballot(db, id)) out.push_back(std::move(*b));
         return out;
     });
 }
 
 std::optional<BallotRecord> Store::ballot(Id id) {
-    return impl_->read([&](Connection& db) { return decide::ballot(db, id); });
+    return impl_->read([&](Connection& db) { return records::ballot(db, id); });
 }
 
 Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now) {
@@ -132,7 +132,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
                                            const BallotSpec& spec, std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<BallotRecord> {
         Connection& db = act.db;
-        auto s = decide::session(db, session_id);
+        auto s = records::session(db, session_id);
         if (!s) return make_error("not_found");
         Statement exists(db,
                          "SELECT EXISTS (SELECT 1 FROM ballots WHERE session_id = ? "
@@ -142,14 +142,14 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         exists.step();
         bool has_ballot = exists.column(0).integer() != 0;
         auto opened = yishi::open_ballot(act.who(s->council_id), *s, issue_id,
-                                         decide::electorate(db, s->council_id), has_ballot, now);
+                                         records::electorate(db, s->council_id), has_ballot, now);
         if (!opened) return opened.error();
         const Ballot& b = opened.value();
         if (!spec.tellers.empty()) {
             std::vector<Actor> tellers;
-            for (Id t : spec.tellers) tellers.push_back(decide::actor(db, s->council_id, t));
+            for (Id t : spec.tellers) tellers.push_back(records::actor(db, s->council_id, t));
             auto council = server::council(db, s->council_id);
-            CouncilRules rules = decide::rules(db, *council);
+            CouncilRules rules = records::rules(db, *council);
             const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;
             if (auto e = may_appoint_tellers(spec, pass, tellers)) return *e;
         }
@@ -188,7 +188,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         }
         if (spec.secret) methods::seal_ballot(db, id, impl_->ballot_key);
         act.record("ballot_opened", opened_details);
-        auto record = decide::ballot(db, id);
+        auto record = records::ballot(db, id);
         return *record;
     });
 }
@@ -196,7 +196,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
 Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<BallotRecord> {
         Connection& db = act.db;
-        auto vote = decide::vote_context(db, ballot_id, actor);
+        auto vote = records::vote_context(db, ballot_id, actor);
         if (!vote) return vote.error();
         auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
                                       vote.value().session, choice);
@@ -218,7 +218,7 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
         act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}});
         // Read back: votes are listed by time, then member, which an appended vote may not
         // follow when two are cast within the same second.
-        auto after = decide::ballot(db, ballot_id);
+        auto after = records::ballot(db, ballot_id);
         return *after;
     });
 }
@@ -230,13 +230,13 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
     auto result = impl_->act(actor, now, [&](Act& act) -> Result<BallotClosing> {
         Connection& db = act.db;
         unsealed = false;
-        auto record = decide::ballot(db, ballot_id);
+        auto record = records::ballot(db, ballot_id);
         if (!record) return make_error("not_found");
         const Actor& who = act.who(record->ballot.council_id);
         auto closed = yishi::close_ballot(who, record->ballot, now);
         if (!closed) return closed.error();
         auto council = server::council(db, closed.value().council_id);
-        CouncilRules rules = decide::rules(db, *council);
+        CouncilRules rules = records::rules(db, *council);
         // The bulletin (计票公告) is published with the result the core's tally_bulletin gives,
         // the same code yishi-tally runs. A plain ballot keeps its tally under the council's
         // rules.
@@ -278,8 +278,8 @@ Result<BallotClosing> Store::close_ballot(Id ballot_id, Id actor, int notice_day
         q.bind(10, to_string(t.outcome));
         q.bind(11, ballot_id);
         q.run();
-        decide::write_stage(db, issue->id, resolved.value().stage);
-        Notice n = decide::insert_notice(db, notice.value());
+        records::write_stage(db, issue->id, resolved.value().stage);
+        Notice n = records::insert_notice(db, notice.value());
         methods::save_bulletin(db, ballot_id, published.value().bulletin, now);
         act.record("ballot_closed", Json{{"ballot_id", ballot_id},
                                          {"issue_id", issue->id},

@@ -1,11 +1,11 @@
 // The store's sessions (会议): council rules, demands for an extraordinary session, planning,
 // notice with agenda (scheduling its issues), opening, sign-in and closing.
-#include "store_decide.hpp"
+#include "store_records.hpp"
 #include "store_impl.hpp"
 
 namespace yishi::server {
 
-namespace decide {
+namespace records {
 
 Actor actor(Connection& db, Id council_id, Id member_id) {
     Statement q(db,
@@ -124,7 +124,7 @@ std::optional<Session> session(Connection& db, Id id) {
     return s;
 }
 
-}  // namespace decide
+}  // namespace records
 
 namespace {
 SessionDemand pending_demand(Connection& db, Id council_id) {
@@ -176,7 +176,7 @@ CouncilRules Store::rules(Id council_id) {
     return impl_->read([&](Connection& db) {
         auto council = server::council(db, council_id);
         if (!council) throw StoreError("rules of a council that does not exist");
-        return decide::rules(db, *council);
+        return records::rules(db, *council);
     });
 }
 
@@ -210,8 +210,8 @@ DemandStatus Store::demand_status(Id council_id) {
     return impl_->read([&](Connection& db) -> DemandStatus {
         auto council = server::council(db, council_id);
         if (!council) return {};
-        return status_of(decide::rules(db, *council), pending_demand(db, council_id),
-                         static_cast<std::int64_t>(decide::electorate(db, council_id).size()));
+        return status_of(records::rules(db, *council), pending_demand(db, council_id),
+                         static_cast<std::int64_t>(records::electorate(db, council_id).size()));
     });
 }
 
@@ -230,8 +230,8 @@ Result<DemandStatus> Store::demand_session(Id council_id, Id actor, std::int64_t
         q.bind(2, actor);
         q.bind(3, now);
         if (q.run() == 0) return make_error("already_demanded");
-        auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
-        auto status = status_of(decide::rules(db, *council), demand.value(), voting);
+        auto voting = static_cast<std::int64_t>(records::electorate(db, council_id).size());
+        auto status = status_of(records::rules(db, *council), demand.value(), voting);
         act.record("session_demanded", Json{{"council_id", council_id},
                                             {"demanded", status.demanded},
                                             {"sufficient", status.sufficient}});
@@ -247,13 +247,13 @@ std::vector<Session> Store::sessions(Id council_id) {
         while (q.step()) ids.push_back(q.column(0).int64());
         std::vector<Session> out;
         for (Id id : ids)
-            if (auto s = decide::session(db, id)) out.push_back(std::move(*s));
+            if (auto s = records::session(db, id)) out.push_back(std::move(*s));
         return out;
     });
 }
 
 std::optional<Session> Store::session(Id id) {
-    return impl_->read([&](Connection& db) { return decide::session(db, id); });
+    return impl_->read([&](Connection& db) { return records::session(db, id); });
 }
 
 Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
@@ -262,9 +262,9 @@ Result<Session> Store::plan_session(Id council_id, Id actor, SessionKind kind,
         Connection& db = act.db;
         auto council = server::council(db, council_id);
         if (!council) return make_error("not_found", "council_id");
-        CouncilRules rules = decide::rules(db, *council);
+        CouncilRules rules = records::rules(db, *council);
         SessionDemand demand = pending_demand(db, council_id);
-        auto voting = static_cast<std::int64_t>(decide::electorate(db, council_id).size());
+        auto voting = static_cast<std::int64_t>(records::electorate(db, council_id).size());
         auto planned = yishi::plan_session(act.who(council_id), rules, council_id, kind,
                                            starts_at, &demand, voting, now);
         if (!planned) return planned.error();
@@ -302,7 +302,7 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
                                       const std::string& override_reason, std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<Session> {
         Connection& db = act.db;
-        auto s = decide::session(db, session_id);
+        auto s = records::session(db, session_id);
         if (!s) return make_error("not_found");
         auto council = server::council(db, s->council_id);
         const Actor& who = act.who(s->council_id);
@@ -319,7 +319,7 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
             agenda.push_back(item.value());
             issues.push_back(*issue);
         }
-        auto noticed = yishi::publish_notice(who, decide::rules(db, *council), *s, agenda, now,
+        auto noticed = yishi::publish_notice(who, records::rules(db, *council), *s, agenda, now,
                                              override_reason);
         if (!noticed) return noticed.error();
         // Every item is scheduled before anything is written: a refusal writes nothing.
@@ -341,7 +341,7 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
             item.bind(3, agenda[k].issue_id);
             item.bind(4, agenda[k].special_matter ? 1 : 0);
             item.run();
-            decide::write_stage(db, agenda[k].issue_id, stages[k]);
+            records::write_stage(db, agenda[k].issue_id, stages[k]);
         }
         Json items = Json::array();
         for (const auto& a : agenda) items.push_back(a.issue_id);
@@ -362,7 +362,7 @@ Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::in
                                const char* action, Transition&& transition) {
     return impl.act(actor, now, [&](Act& act) -> Result<Session> {
         Connection& db = act.db;
-        auto s = decide::session(db, session_id);
+        auto s = records::session(db, session_id);
         if (!s) return make_error("not_found");
         Result<Session> next = transition(db, act.who(s->council_id), *s);
         if (!next) return next.error();
@@ -409,7 +409,7 @@ Result<Session> change_session(StoreImpl& impl, Id session_id, Id actor, std::in
         act.record(action, details);
         // Read back: sign-ins are listed by time, then member, which an appended one may not
         // follow when two sign in within the same second.
-        auto after = decide::session(db, session_id);
+        auto after = records::session(db, session_id);
         return *after;
     });
 }
@@ -433,7 +433,7 @@ Result<Session> Store::sign_in_for(Id session_id, Id convenor, Id member, std::i
     return change_session(*impl_, session_id, convenor, now, "session_signed_in",
                           [&](Connection& db, const Actor& who, const Session& s) {
                               return yishi::sign_in_for(
-                                  who, decide::actor(db, s.council_id, member), s);
+                                  who, records::actor(db, s.council_id, member), s);
                           });
 }
 
@@ -466,9 +466,9 @@ Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) 
             q.step();
             bool any_open = q.column(0).integer() != 0;
             auto council = server::council(db, s.council_id);
-            auto closed = yishi::close_session(who, decide::rules(db, *council), s,
-                                               decide::electorate(db, s.council_id), any_open,
-                                               decide::balloted(db, s.id), now);
+            auto closed = yishi::close_session(who, records::rules(db, *council), s,
+                                               records::electorate(db, s.council_id), any_open,
+                                               records::balloted(db, s.id), now);
             if (!closed) return closed;
             // Items without a ballot go back to the period's list: every one is checked
             // before any is written, so that a refusal writes nothing.
@@ -480,7 +480,7 @@ Result<Session> Store::close_session(Id session_id, Id actor, std::int64_t now) 
                 if (!listed) return listed.error();
                 stages.emplace_back(item.issue_id, listed.value().stage);
             }
-            for (const auto& [issue_id, stage] : stages) decide::write_stage(db, issue_id, stage);
+            for (const auto& [issue_id, stage] : stages) records::write_stage(db, issue_id, stage);
             return closed;
         });
 }
@@ -502,7 +502,7 @@ Result<Session> Store::retime_session(Id session_id, Id actor, std::int64_t star
 }
 
 std::vector<Voter> Store::electorate(Id council_id) {
-    return impl_->read([&](Connection& db) { return decide::electorate(db, council_id); });
+    return impl_->read([&](Connection& db) { return records::electorate(db, council_id); });
 }
 
 }  // namespace yishi::server

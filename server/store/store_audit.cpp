@@ -1,7 +1,7 @@
 // The store's audit log (审计日志): appending a chained entry inside a write transaction (an
 // act's record), and reading chains back for verification. The table refuses UPDATE and DELETE
 // by trigger.
-#include "store_decide.hpp"
+#include "store_records.hpp"
 #include "store_impl.hpp"
 #include "yishi/server/audit.hpp"
 
@@ -59,7 +59,7 @@ const Actor& Act::who(Id council_id) {
     in_council(council_id);
     if (!who_) {
         if (!actor) throw StoreError("an act without an actor asked for the actor's role");
-        who_ = decide::actor(db, council_id, *actor);
+        who_ = records::actor(db, council_id, *actor);
     }
     return *who_;
 }

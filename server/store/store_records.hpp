@@ -1,5 +1,6 @@
-// Inside the store: readers and writers shared by the store's files (sessions, ballots,
-// tasks, threads, co-signs). Call them inside a transaction (Store::Impl::read or write).
+// The store's records read and written by several acts (sessions, ballots, tasks, threads,
+// co-signs): the actor as a council sees them, rules, electorate, sessions, ballots, notices.
+// Call them inside a transaction (Store::Impl::read, write or act).
 #pragma once
 #include <optional>
 #include <vector>
@@ -8,7 +9,7 @@
 
 #include "yishi/server/store.hpp"
 
-namespace yishi::server::decide {
+namespace yishi::server::records {
 
 // The member as the council sees them (role, membership, voting); an outsider has member=false.
 Actor actor(Connection& db, Id council_id, Id member_id);
@@ -35,4 +36,4 @@ void write_stage(Connection& db, Id issue_id, IssueStage stage);
 // Stores a notice (公示) and returns it with its new id.
 Notice insert_notice(Connection& db, Notice n);
 
-}  // namespace yishi::server::decide
+}  // namespace yishi::server::records
