@@ -20,7 +20,7 @@ bool ranked(const BallotView& b) { return b.method == "schulze" || b.method == "
 
 // What the confirmation would cast: "confirm-yes" (yes/no/abstain), "confirm-opt-N" (a single
 // choice), "confirm-list" (the approvals or ranking picked on the screen).
-client::Vote vote_of(const BallotView& b, const std::string& modal, const TaskUi& ui,
+client::Vote vote_of(const BallotView& b, const std::string& modal, const BallotUi& ui,
                      std::string& shown, const client::Strings& t) {
     client::Vote v;
     v.ballot_id = b.id;
@@ -42,7 +42,7 @@ client::Vote vote_of(const BallotView& b, const std::string& modal, const TaskUi
     return v;
 }
 
-void confirm_modal(const ClientState& state, const BallotView& ballot, const TaskUi& ui,
+void confirm_modal(const ClientState& state, const BallotView& ballot, const BallotUi& ui,
                    Intents& intents) {
     const auto& t = state.strings;
     std::string shown;
@@ -97,7 +97,7 @@ void vote_buttons(const ClientState& state, const BallotView& ballot, Intents& i
 
 // Single choice: one large button per option. Approval: toggles, then 提交. Ranked: tap the
 // options in order of preference (1, 2, 3 …); unpicked ones rank below every picked one.
-void option_buttons(const ClientState& state, const BallotView& b, TaskUi& ui, Intents& intents) {
+void option_buttons(const ClientState& state, const BallotView& b, BallotUi& ui, Intents& intents) {
     const auto& t = state.strings;
     float w = ui::avail_width();
     if (b.method == "single") {
@@ -198,7 +198,7 @@ void result_lines(const ClientState& state, const BallotView& b) {
 }
 
 // 交办: the convenor turns a passed decision into a task for a responsible unit.
-void assign_form(const ClientState& state, const BallotView& ballot, TaskUi& ui,
+void assign_form(const ClientState& state, const BallotView& ballot, BallotUi& ui,
                  Intents& intents) {
     const auto& t = state.strings;
     for (const auto& task : state.flow.tasks)
@@ -230,7 +230,7 @@ void assign_form(const ClientState& state, const BallotView& ballot, TaskUi& ui,
 
 }  // namespace
 
-void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents) {
+void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
     const auto& t = state.strings;
     const auto& c = theme::colors();
     const BallotView* ballot = state.find_ballot(state.route.id);

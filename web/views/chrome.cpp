@@ -156,7 +156,7 @@ void draw_page(const ClientState& state, Screens& screens, Intents& intents) {
         case Page::settings: return draw_settings(state, intents);
         case Page::sessions: return draw_sessions(state, screens.sessions, intents);
         case Page::session: return draw_session(state, screens.session, intents);
-        case Page::ballot: return draw_ballot(state, screens.task, intents);
+        case Page::ballot: return draw_ballot(state, screens.ballot, intents);
         case Page::notices: return draw_notices(state, intents);
         case Page::tasks: return draw_tasks(state, intents);
         case Page::task: return draw_task(state, screens.task, intents);
@@ -172,10 +172,7 @@ void Screens::enter(client::Page page) {
         case Page::issue: issue.on_enter(); break;
         case Page::new_issue: raise.on_enter(); break;
         case Page::session: session.on_enter(); break;
-        case Page::ballot:
-            task.picks.clear();
-            task.paper.clear();
-            break;
+        case Page::ballot: ballot.on_enter(); break;
         default: break;
     }
 }

@@ -75,7 +75,7 @@ void entry_lines(const ClientState& state, const BallotView& b, const PaperCount
 
 // A teller's own entry: a number per option, pre-filled with what they entered last.
 void entry_form(const ClientState& state, const BallotView& b, const PaperCounts* p,
-                const std::vector<PaperLine>& lines, TaskUi& ui, Intents& intents) {
+                const std::vector<PaperLine>& lines, BallotUi& ui, Intents& intents) {
     const auto& t = state.strings;
     const PaperEntry* mine = p ? entry_of(*p, state.session.member.id) : nullptr;
     client::EnterPaperCounts enter{b.id, {}};
@@ -96,7 +96,7 @@ void entry_form(const ClientState& state, const BallotView& b, const PaperCounts
 
 }  // namespace
 
-void draw_paper_counts(const ClientState& state, const BallotView& b, TaskUi& ui,
+void draw_paper_counts(const ClientState& state, const BallotView& b, BallotUi& ui,
                        Intents& intents) {
     if (b.tellers.empty()) return;
     const auto& t = state.strings;

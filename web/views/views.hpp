@@ -102,14 +102,21 @@ struct SessionUi {
 struct TaskUi {
     std::string text;  // progress or the reply
     std::uint64_t writes_seen = 0;
-    // ballot page: the convenor's assignment form
+};
+
+struct BallotUi {
+    // the convenor's assignment form
     std::string unit;
     std::string due;
     Id assignee = 0;  // the unit's reporting member; 0: the convenor follows up
-    // ballot page: the options approved or ranked (in order of preference) before confirming
+    // the options approved or ranked (in order of preference) before confirming
     std::vector<std::string> picks;
-    // ballot page, a teller's paper counts as typed, by option
+    // a teller's paper counts as typed, by option
     std::map<std::string, std::string> paper;
+    void on_enter() {
+        picks.clear();
+        paper.clear();
+    }
 };
 
 struct Screens {
@@ -120,6 +127,7 @@ struct Screens {
     RaiseIssueUi raise;
     SessionsUi sessions;
     SessionUi session;
+    BallotUi ballot;
     TaskUi task;
     // Called when the page (or the id it shows) changes.
     void enter(client::Page page);
@@ -143,11 +151,11 @@ void draw_raise_issue(const ClientState& state, RaiseIssueUi& ui, Intents& inten
 void draw_settings(const ClientState& state, Intents& intents);
 void draw_sessions(const ClientState& state, SessionsUi& ui, Intents& intents);
 void draw_session(const ClientState& state, SessionUi& ui, Intents& intents);
-void draw_ballot(const ClientState& state, TaskUi& ui, Intents& intents);
+void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents);
 // A ballot's roll: who has voted and who has not; once an open roll closes, what each cast.
 void draw_roll(const ClientState& state, const BallotView& ballot);
 // A ballot's tellers: their paper counts side by side, and a teller's own entry while open.
-void draw_paper_counts(const ClientState& state, const BallotView& ballot, TaskUi& ui,
+void draw_paper_counts(const ClientState& state, const BallotView& ballot, BallotUi& ui,
                        Intents& intents);
 void draw_notices(const ClientState& state, Intents& intents);
 void draw_tasks(const ClientState& state, Intents& intents);
