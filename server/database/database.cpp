@@ -90,6 +90,18 @@ Column single(Statement& statement) {
     return statement.column(0);
 }
 
+std::string with_column_types(std::string_view script, std::string_view id,
+                              std::string_view bytes) {
+    std::string out(script);
+    auto replace_all = [&](std::string_view from, std::string_view to) {
+        for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+            out.replace(at, from.size(), to);
+    };
+    replace_all("{id}", id);
+    replace_all("{bytes}", bytes);
+    return out;
+}
+
 bool Database::is_postgres_address(const std::string& address) {
     return address.rfind("postgresql://", 0) == 0 || address.rfind("postgres://", 0) == 0;
 }

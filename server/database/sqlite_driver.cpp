@@ -24,14 +24,7 @@ constexpr int kBusyTimeoutMs = 5000;
 }
 
 std::string expand_types(std::string_view script) {
-    std::string out(script);
-    auto replace_all = [&](const std::string& from, const std::string& to) {
-        for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
-            out.replace(at, from.size(), to);
-    };
-    replace_all("{id}", "INTEGER PRIMARY KEY");
-    replace_all("{bytes}", "BLOB");
-    return out;
+    return with_column_types(script, "INTEGER PRIMARY KEY", "BLOB");
 }
 
 class SqliteCursor final : public Cursor {

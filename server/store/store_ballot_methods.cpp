@@ -299,7 +299,7 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
                     db, ballot_id,
                     seal_content(pair->public_key, sealed.dump(), sealed_block_size(spec)));
             } else {
-                // Opened before contents were sealed (schema step 8): stored as it was then.
+                // Opened by a server that did not yet seal contents: stored as it was then.
                 methods::insert_secret_content(
                     db, ballot_id, stored,
                     spec.receipts ? std::optional(receipt) : std::nullopt);
@@ -352,7 +352,7 @@ Result<PaperCounts> Store::paper_counts(Id ballot_id, Id viewer) {
 std::optional<Json> Store::bulletin(Id ballot_id) {
     return impl_->read([&](Connection& db) -> std::optional<Json> {
         if (auto b = methods::stored_bulletin(db, ballot_id)) return b;
-        // Ballots closed before bulletins were kept (schema step 7): published from their votes
+        // Ballots closed by a server that kept no bulletins: published from their votes
         // under the council's present rules, the way closing publishes them now.
         auto record = records::ballot(db, ballot_id);
         if (!record || record->ballot.state != BallotState::closed || !record->tally)

@@ -12,7 +12,8 @@
 
 namespace yishi::server::methods {
 
-// The ballot's spec; the plain one when it has no row (ballots opened before schema step 7).
+// The ballot's spec; the plain one when it has no row (ballots opened before ballot methods
+// were stored).
 BallotSpec spec(Connection& db, Id ballot_id);
 void insert_spec(Connection& db, Id ballot_id, const BallotSpec& spec);
 // The tellers' entries, where they differ, and whether they agree.
@@ -29,7 +30,7 @@ std::optional<std::string> ballot_key_fingerprint(Connection& db);
 // throws StoreError when the database knows another key).
 void seal_ballot(Connection& db, Id ballot_id, const BallotKey& key);
 // The ballot's key pair while it is open; nullopt for a ballot that is not sealed (not secret,
-// closed, or opened before schema step 8).
+// closed, or opened before contents were sealed).
 std::optional<BallotKeyPair> ballot_key_pair(Connection& db, Id ballot_id);
 // Stores one sealed content under a random id.
 void insert_sealed_content(Connection& db, Id ballot_id, const std::string& sealed);

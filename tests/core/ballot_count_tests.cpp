@@ -16,7 +16,8 @@ Json parsed(const char* text) { return Json::parse(text); }
 
 BallotSpec spec_of(const char* body) { return spec_from_request(parsed(body)).value(); }
 
-// A closed ballot on issue 10 with `members` voters, `present` of them on the roll.
+// A closed ballot on the charging-point agenda item with `members` voters, `present` of them
+// on the roll.
 Ballot closed_ballot(int members, int present) {
     return close_ballot(convenor(), ballot_over(members, present), kT0 + 3600).value();
 }

@@ -48,7 +48,8 @@ inline Issue listed_issue(Id id) {
     return i;
 }
 
-// An open session with issue 10 (and 11) on the agenda and members 1..signed signed in.
+// An open session with the charging-point and stairwell items on its agenda and members
+// 1..signed_in signed in.
 inline Session open_session_with(int signed_in, bool special = false) {
     Session s;
     s.id = 5;
@@ -60,7 +61,7 @@ inline Session open_session_with(int signed_in, bool special = false) {
     return s;
 }
 
-// Opens a ballot on issue 10 over `members` voters with `signed_in` present.
+// Opens a ballot on the charging-point item over `members` voters with `signed_in` present.
 inline Ballot ballot_over(int members, int signed_in, bool special = false) {
     Session s = open_session_with(signed_in, special);
     auto b = open_ballot(convenor(), s, 10, voters(members), false, kT0);
