@@ -130,7 +130,7 @@ Reply register_admitted(Api& api, const httplib::Request& req, std::int64_t now,
     api.store.add_token(token_digest(reply.token), member.value().id, now, api.options.tokens);
     reply.member = member.value();
     reply.councils = api.store.councils_of(member.value().id);
-    return {201, encode(reply)};
+    return {201, login_reply_body(api, reply)};
 }
 
 Reply register_member(Api& api, const httplib::Request& req) {
