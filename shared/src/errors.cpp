@@ -115,6 +115,16 @@ const std::map<std::string, Entry>& table() {
         {"not_teller", {403, "只有本次表决指定的计票员可以录入纸质票数"}},
         {"paper_counts_disagree", {409, "两位计票员录入的纸质票数尚未一致，不能结束表决"}},
         {"bulletin_not_published", {409, "表决尚未结束，计票公告还未公布"}},
+        // residents' roster (花名册) files and the floor areas they declare
+        {"bad_floor_area", {400, "建筑面积格式无效：须为正数，最多两位小数，如 88.20（平方米）"}},
+        {"bad_encoding", {400, "文件编码无法识别：请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"}},
+        {"bad_csv", {400, "CSV 文件格式错误：文件为空或没有表头"}},
+        {"missing_column", {400, "花名册缺少“姓名”列，请检查表头"}},
+        {"too_many_rows", {400, "花名册行数过多（每次最多 20000 行），请分批导入"}},
+        {"missing_name", {400, "缺少姓名"}},
+        {"bad_name", {400, "姓名无效"}},
+        {"bad_phone", {400, "手机号格式无效：须为 11 位手机号或固定电话号码"}},
+        {"duplicate_member", {400, "同一户中姓名重复"}},
         {"internal", {500, "服务器内部错误，请稍后再试"}},
     };
     return t;
