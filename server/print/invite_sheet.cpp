@@ -127,13 +127,14 @@ public:
     }
 
     // A gray label followed by its value, larger: "姓名 张三".
-    double labelled(const char* label, const std::string& value, double value_size, double x,
-                    double y, double width) {
+    double labelled(const char* label, const std::string& value, double value_size,
+                    int max_lines, double x, double y, double width) {
         Markup m(g_markup_printf_escaped(
             "<span size='%d' foreground='#555555'>%s  </span><span weight='bold'>%s</span>",
             static_cast<int>(7.5 * PANGO_SCALE), label, value.c_str()));
         TextStyle style;
         style.size = value_size;
+        style.max_lines = max_lines;
         return markup(m.get(), style, x, y, width);
     }
 
@@ -207,14 +208,15 @@ void draw_slip(cairo_t* cr, Typesetter& type, const InviteSheet& sheet, const In
     TextStyle place;
     place.size = 9;
     place.gray = 0.25;
-    place.max_lines = 2;
     std::string where = sheet.community;
     if (!sheet.street.empty()) where += "（" + sheet.street + "）";
     y += type.text(where, place, inner_left, y, column_width) + 2 * kMm;
 
-    y += type.labelled("姓名", slip.name, 14, inner_left, y, column_width) + 1 * kMm;
+    // Long names (several given names joined by ·) wrap rather than lose their end; the slip's
+    // height allows two lines here, one for the community and the household.
+    y += type.labelled("姓名", slip.name, 14, 2, inner_left, y, column_width) + 1 * kMm;
     if (!slip.household.empty())
-        y += type.labelled("户号", slip.household, 11, inner_left, y, column_width) + 1 * kMm;
+        y += type.labelled("户号", slip.household, 11, 1, inner_left, y, column_width) + 1 * kMm;
     y += 1 * kMm;
 
     TextStyle label;
