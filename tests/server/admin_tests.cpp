@@ -128,9 +128,10 @@ BOOST_AUTO_TEST_CASE(each_level_creates_what_is_below_it_and_nothing_elsewhere) 
                                  {"kind", "owners_assembly"}});
     BOOST_TEST(council["kind"] == "owners_assembly");
     // Its rules are the kind's legal preset: 业主大会 counts area and heads.
-    auto rules = w.get("/api/councils/" + std::to_string(council["id"].get<Id>()) + "/rules", w.admin);
-    BOOST_REQUIRE(rules);
-    BOOST_TEST(rules->body.find("area_and_heads") != std::string::npos);
+    CouncilRules rules = w.server.store().rules(council["id"].get<Id>());
+    BOOST_TEST((rules.kind == CouncilKind::owners_assembly));
+    BOOST_TEST((rules.quorum.base == QuorumBase::area_and_heads));
+    BOOST_TEST(rules.pass.by_area);
     w.expect(201, "/api/admin/grids", community_admin, Json{{"community_id", w.community}, {"name", "第一网格"}});
 
     // Each sees the part of the tree their scope reaches.
@@ -227,11 +228,6 @@ BOOST_AUTO_TEST_CASE(an_activation_code_expires_and_a_pdf_sheet_prints_every_sli
     AdminWorld w(options);
     Json made = w.expect(201, "/api/admin/staff", w.admin,
                          Json{{"role", "community_admin"}, {"name", "李干事"}, {"community_id", w.community}});
-    shift.seconds = kActivationCodeSeconds;
-    BOOST_TEST(w.expect(410, "/api/register", "",
-                        Json{{"code", made["code"]}, {"login", "li_gs"}, {"password", "ligan2026x"}})
-                   ["error"]["code"] == "invite_expired");
-
     roster_post(w, kRoster, "?confirm=1", 201);  // UTF-8 this time
     auto pdf = w.server.client().Post("/api/admin/communities/" + std::to_string(w.community) +
                                           "/invite-sheet", bearer(w.admin), "{}", kJson);
@@ -239,6 +235,13 @@ BOOST_AUTO_TEST_CASE(an_activation_code_expires_and_a_pdf_sheet_prints_every_sli
     BOOST_TEST(pdf->status == 200);
     BOOST_TEST(pdf->get_header_value("Content-Type") == "application/pdf");
     BOOST_TEST(pdf->body.rfind("%PDF-", 0) == 0u);
+
+    shift.seconds = kActivationCodeSeconds;
+    std::string before = admin_snapshot(w.server.db());
+    BOOST_TEST(w.expect(410, "/api/register", "",
+                        Json{{"code", made["code"]}, {"login", "li_gs"}, {"password", "ligan2026x"}})
+                   ["error"]["code"] == "invite_expired");
+    BOOST_TEST(admin_snapshot(w.server.db()) == before);
 }
 
 BOOST_AUTO_TEST_CASE(a_reset_code_sets_a_new_password_once_and_ends_every_session) {
