@@ -77,7 +77,8 @@ std::string peer_text(const sockaddr_storage& addr) {
 bool is_hashing(const RequestHead& head) {
     // The routes that run Argon2 on the request's password.
     std::string path = head.path();
-    return head.method == "POST" && (path == "/api/login" || path == "/api/register");
+    return head.method == "POST" && (path == "/api/login" || path == "/api/register" ||
+                                      path == "/api/setup" || path == "/api/password-reset");
 }
 
 // Raises the soft limit on open files to the hard one and returns it.

@@ -33,7 +33,7 @@ void write_reply(httplib::Response& res, const Reply& reply) {
     for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
     res.set_header(kApiVersionHeader, std::to_string(kApiVersion));
     res.set_header("Cache-Control", "no-store");
-    res.set_content(reply.body, "application/json; charset=utf-8");
+    res.set_content(reply.body, reply.content_type);
 }
 
 bool is_api_path(const std::string& path) {

@@ -22,6 +22,7 @@ struct Reply {
     int status = 200;
     std::string body;
     httplib::Headers headers = {};  // extra headers, such as Allow on a 405
+    std::string content_type = "application/json; charset=utf-8";  // a PDF for printing
 };
 Reply failure(const Error& e);
 

@@ -19,6 +19,10 @@ struct Api {
 // The 429 of an attempt that must wait: how long, in the message and in Retry-After.
 Reply wait_before_retry(std::int64_t seconds);
 
+// A login reply's body, with the member's administrative scope ("admin") when they have one.
+std::string login_reply_body(Api& api, const LoginReply& reply);
+Json scope_json(const AdminScope& scope);
+
 // Adds handlers of the form `Reply f(Api&, const Request&)`: route(method, pattern, f).
 inline auto route_adder(ApiRoutes& routes, Api& api) {
     return [&routes, &api](const char* method, const char* pattern,
@@ -33,6 +37,9 @@ void add_account_routes(ApiRoutes& routes, Api& api);
 void add_issue_routes(ApiRoutes& routes, Api& api);
 // POST /api/invites, POST /api/register
 void add_invite_routes(ApiRoutes& routes, Api& api);
+// 管理: GET/POST /api/setup, POST /api/password-reset, /api/admin/... (the tree, staff, members,
+// roster import, invite sheets)
+void add_admin_routes(ApiRoutes& routes, Api& api);
 // 定: GET/POST /api/councils/{id}/sessions, GET/POST /api/councils/{id}/session-demands,
 // GET/PUT /api/councils/{id}/rules, GET /api/councils/{id}/notices, GET /api/sessions/{id},
 // POST /api/sessions/{id}/notice|open|sign-in|close

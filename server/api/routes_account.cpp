@@ -46,6 +46,8 @@ Reply login(Api& api, const httplib::Request& req) {
         return failure(make_error("rate_limited"));
     }
     if (verdict != PasswordHasher::Verdict::match) return failure(make_error("bad_credentials"));
+    // Told only to someone who knows the password: the account exists but was deactivated.
+    if (!credentials->active) return failure(make_error("member_inactive"));
 
     api.store.attempt_succeeded(login, address);
     auto member = api.store.member(credentials->member_id);
@@ -55,7 +57,7 @@ Reply login(Api& api, const httplib::Request& req) {
     api.store.add_token(token_digest(reply.token), member->id, now, api.options.tokens);
     reply.member = *member;
     reply.councils = api.store.councils_of(member->id);
-    return {200, encode(reply)};
+    return {200, login_reply_body(api, reply)};
 }
 
 Reply logout(Api& api, const httplib::Request& req) {
@@ -75,9 +77,22 @@ Reply me(Api& api, const httplib::Request& req) {
     who["floor_area_centi_m2"] = home.floor_area_centi_m2;
     Json body{{"member", who},
               {"councils", councils_json(api.store.councils_of(member.value().id))}};
+    if (auto scope = api.store.admin_scope(member.value().id)) body["admin"] = scope_json(*scope);
     return {200, body.dump()};
 }
 }  // namespace
+
+Json scope_json(const AdminScope& scope) {
+    Json j{{"level", to_string(scope.level)}};
+    if (scope.level != AdminLevel::platform) j["id"] = scope.id;
+    return j;
+}
+
+std::string login_reply_body(Api& api, const LoginReply& reply) {
+    Json body = Json::parse(encode(reply));
+    if (auto scope = api.store.admin_scope(reply.member.id)) body["admin"] = scope_json(*scope);
+    return body.dump();
+}
 
 void add_account_routes(ApiRoutes& routes, Api& api) {
     routes.add("GET", "/api/version", [](const httplib::Request&) {

@@ -3,6 +3,7 @@
 #include "routes.hpp"
 
 #include "yishi/accounts.hpp"
+#include "yishi/decimal.hpp"
 #include "yishi/messages.hpp"
 #include "yishi/text.hpp"
 
@@ -10,7 +11,6 @@ namespace yishi::server {
 
 namespace {
 constexpr std::size_t kHouseholdMaxChars = 40;
-constexpr int kAreaMaxWholeDigits = 7;  // up to 9 999 999.99 m²: no sum of them can overflow
 
 // The optional household (户) and floor area (建筑面积) of an invite. The area is a decimal
 // string with at most two decimals, read exactly into integer hundredths of a square metre:
@@ -19,27 +19,11 @@ Error home_error(const std::string& code, const std::string& field, const std::s
     return Error{code, 400, field, message};
 }
 
-Result<std::int64_t> parse_floor_area(const Json& value) {
-    const char* expected = "建筑面积须写成带引号的数字，如 \"88.20\"（平方米，最多两位小数）";
-    if (!value.is_string()) return home_error("wrong_type", "floor_area", expected);
-    const std::string text = value.get<std::string>();
-    std::size_t dot = text.find('.');
-    std::string whole = text.substr(0, dot);
-    std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
-    auto digits = [](const std::string& d) {
-        return d.find_first_not_of("0123456789") == std::string::npos;
-    };
-    bool well_formed = !whole.empty() && digits(whole) && digits(fraction) &&
-                       whole.size() <= kAreaMaxWholeDigits && (whole == "0" || whole[0] != '0') &&
-                       (dot == std::string::npos || (!fraction.empty() && fraction.size() <= 2));
-    if (!well_formed)
-        return home_error("bad_floor_area", "floor_area",
-                          "建筑面积格式无效：须为正数，最多两位小数，如 88.20（平方米）");
-    fraction.resize(2, '0');
-    std::int64_t centi = std::stoll(whole) * 100 + std::stoll(fraction);
-    if (centi <= 0)
-        return home_error("bad_floor_area", "floor_area", "建筑面积须大于 0");
-    return centi;
+Result<std::int64_t> read_floor_area(const Json& value) {
+    if (!value.is_string())
+        return home_error("wrong_type", "floor_area",
+                          "建筑面积须写成带引号的数字，如 \"88.20\"（平方米，最多两位小数）");
+    return parse_floor_area(value.get<std::string>());
 }
 
 // Fills the invite's household and floor area from the request, both optional.
@@ -58,7 +42,7 @@ Check read_home(const std::string& body, NewInvite& invite) {
         invite.household = label.value();
     }
     if (j.contains("floor_area")) {
-        auto area = parse_floor_area(j["floor_area"]);
+        auto area = read_floor_area(j["floor_area"]);
         if (!area) return area.error();
         invite.floor_area_centi_m2 = area.value();
     }
@@ -130,7 +114,7 @@ Reply register_admitted(Api& api, const httplib::Request& req, std::int64_t now,
     api.store.add_token(token_digest(reply.token), member.value().id, now, api.options.tokens);
     reply.member = member.value();
     reply.councils = api.store.councils_of(member.value().id);
-    return {201, encode(reply)};
+    return {201, login_reply_body(api, reply)};
 }
 
 Reply register_member(Api& api, const httplib::Request& req) {

@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 
+#include "yishi/accounts.hpp"
 #include "yishi/server/audit.hpp"
 #include "yishi/server/seed.hpp"
 #include "yishi/server/service.hpp"
@@ -193,6 +194,19 @@ int main(int argc, char** argv) {
         }
         std::cout << "Yishi listening on http://" << url_host(options.host) << ":" << port << "/"
                   << std::endl;
+        // An empty database waits for its administrator: a one-time link, valid until setup
+        // is done (a new start prints a new one and the old one no longer works).
+        if (!seeded && store.setup_needed()) {
+            std::string code = new_invite_code();
+            if (store.offer_setup(sha256_hex(code), system_now())) {
+                std::string shown_host = options.host == "0.0.0.0" || options.host == "::"
+                                             ? "127.0.0.1" : url_host(options.host);
+                std::cout << "首次使用：请在浏览器中打开以下链接，创建平台管理员和第一个街道、社区"
+                             "（链接只能使用一次）:\nFirst start: open http://"
+                          << shown_host << ":" << port << "/#/setup/" << format_invite_code(code)
+                          << std::endl;
+            }
+        }
         if (options.seed_demo) {
             if (has_demo_logins(store)) {
                 std::cout << (seeded ? "Demo community seeded." : "Demo community present.")

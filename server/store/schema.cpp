@@ -382,6 +382,62 @@ const std::vector<Step>& steps() {
         CREATE TRIGGER audit_log_guard BEFORE INSERT OR UPDATE OR DELETE ON audit_log
             FOR EACH ROW EXECUTE FUNCTION audit_log_guard();
         )sql"},
+        // 2: the organisation's tree (streets, departments, grids), administrators and their
+        // scopes, members registered by the community before they have an account (login
+        // '#<id>', no password, until a one-time code activates them), deactivation, and the
+        // first start's setup code.
+        {R"sql(
+        CREATE TABLE streets (
+            id {id},
+            name TEXT NOT NULL UNIQUE
+        );
+        ALTER TABLE communities ADD COLUMN street_id BIGINT REFERENCES streets(id);
+        -- 责任单位: serve the communities of one street.
+        CREATE TABLE departments (
+            id {id},
+            street_id BIGINT NOT NULL REFERENCES streets(id),
+            name TEXT NOT NULL,
+            UNIQUE (street_id, name)
+        );
+        -- 网格
+        CREATE TABLE grids (
+            id {id},
+            community_id BIGINT NOT NULL REFERENCES communities(id),
+            name TEXT NOT NULL,
+            UNIQUE (community_id, name)
+        );
+        ALTER TABLE members ADD COLUMN active BIGINT NOT NULL DEFAULT 1 CHECK (active IN (0, 1));
+        ALTER TABLE members ADD COLUMN community_id BIGINT REFERENCES communities(id);
+        ALTER TABLE members ADD COLUMN grid_id BIGINT REFERENCES grids(id);
+        ALTER TABLE members ADD COLUMN department_id BIGINT REFERENCES departments(id);
+        ALTER TABLE members ADD COLUMN street_id BIGINT REFERENCES streets(id);
+        ALTER TABLE members ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+        ALTER TABLE members ADD COLUMN building TEXT NOT NULL DEFAULT '';
+        CREATE INDEX members_by_community ON members(community_id);
+        CREATE TABLE admin_scopes (
+            member_id BIGINT PRIMARY KEY REFERENCES members(id),
+            level TEXT NOT NULL CHECK (level IN ('platform', 'street', 'community')),
+            scope_id BIGINT NOT NULL
+        );
+        -- Activation and password-reset codes, kept only as SHA-256 digests.
+        CREATE TABLE account_codes (
+            id {id},
+            code_hash TEXT NOT NULL UNIQUE,
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            purpose TEXT NOT NULL CHECK (purpose IN ('activation', 'reset')),
+            created_by BIGINT REFERENCES members(id),
+            created_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL,
+            used_at BIGINT
+        );
+        CREATE INDEX account_codes_by_member ON account_codes(member_id, purpose);
+        CREATE TABLE setup (
+            id BIGINT PRIMARY KEY CHECK (id = 1),
+            code_hash TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            done_at BIGINT
+        );
+        )sql"},
     };
     return s;
 }

@@ -108,8 +108,12 @@ Id community_of_council(Connection& db, Id council_id) {
 }
 
 Id community_of_member(Connection& db, Id member_id) {
-    // A member belongs to the community of their councils; one outside every council (a
-    // street office's staff, later) writes to the city's chain, 0.
+    // A member belongs to their own community, else to the community of their councils; one
+    // outside every community (a street office's staff) writes to the city's chain, 0.
+    Statement own(db, "SELECT community_id FROM members WHERE id = ?");
+    own.bind(1, member_id);
+    if (own.step() && !own.column(0).null()) return own.column(0).int64();
+    own.reset();
     Statement q(db,
                 "SELECT MIN(c.community_id) FROM council_members cm "
                 "JOIN councils c ON c.id = cm.council_id WHERE cm.member_id = ?");

@@ -31,7 +31,7 @@ std::optional<Member> Store::member_for_token(const std::string& digest, std::in
         Statement q(db,
                     "SELECT m.id, m.login, m.name, m.role, t.created_at, t.last_used_at "
                     "FROM auth_tokens t JOIN members m ON m.id = t.member_id "
-                    "WHERE t.token_hash = ?");
+                    "WHERE t.token_hash = ? AND m.active = 1");
         q.bind(1, digest);
         if (!q.step()) return std::nullopt;
         Member m = member_from(q);

@@ -8,7 +8,8 @@ namespace yishi::server {
 namespace {
 // Every table of the schema, each after the tables it references.
 constexpr const char* kTables[] = {
-    "communities",     "households",       "councils",           "members",
+    "streets",         "communities",      "departments",        "grids",
+    "households",      "councils",         "members",
     "council_members", "issues",           "cosigns",            "auth_tokens",
     "invites",         "audit_log",        "council_rules",      "sessions",
     "session_demands", "agenda_items",     "session_signins",    "ballots",
@@ -17,10 +18,12 @@ constexpr const char* kTables[] = {
     "task_replies",    "task_ratings",     "ballot_specs",       "ballot_voters",
     "paper_counts",    "bulletins",        "ballot_key_check",   "ballot_seals",
     "sealed_contents", "secret_contents",  "throttle_pairs",     "throttle_addresses",
-    "session_closings", "session_cancellations",
+    "session_closings", "session_cancellations", "admin_scopes", "account_codes",
+    "setup",
 };
 // Tables whose `id` the database generates.
 constexpr const char* kGeneratedIds[] = {
+    "streets", "departments", "grids", "account_codes",
     "communities", "households", "councils", "members", "issues", "invites", "sessions",
     "session_demands", "ballots", "notices", "comments", "comment_revisions", "tasks",
     "task_progress", "task_replies", "sealed_contents", "secret_contents",

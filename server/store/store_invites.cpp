@@ -30,6 +30,65 @@ std::optional<InviteRow> find_invite(Connection& db, const std::string& code_has
                      q.column(6).int64(), q.column(7).int64()};
 }
 
+// An activation code (激活码) of an account the community made: a resident from the roster or
+// a staff account.
+struct ActivationRow {
+    Id code_id = 0;
+    Id member_id = 0;
+    std::int64_t expires_at = 0;
+    bool used = false;
+    bool usable = false;  // the account is active and still without a password
+};
+
+std::optional<ActivationRow> find_activation(Connection& db, const std::string& code_hash) {
+    Statement q(db,
+                "SELECT c.id, c.member_id, c.expires_at, c.used_at IS NOT NULL, "
+                "m.active = 1 AND m.password_hash = '' "
+                "FROM account_codes c JOIN members m ON m.id = c.member_id "
+                "WHERE c.code_hash = ? AND c.purpose = 'activation'");
+    q.bind(1, code_hash);
+    if (!q.step()) return std::nullopt;
+    return ActivationRow{q.column(0).int64(), q.column(1).int64(), q.column(2).int64(),
+                         q.column(3).integer() != 0, q.column(4).integer() != 0};
+}
+
+Check activation_refusal(const ActivationRow& a, std::int64_t now) {
+    if (a.used || !a.usable) return make_error("invite_used", "code");
+    if (now >= a.expires_at) return make_error("invite_expired", "code");
+    return std::nullopt;
+}
+
+// Sets the login and password of an account waiting for them and spends its code.
+Result<Member> activate(Act& act, const ActivationRow& a, const Registration& r) {
+    Connection& db = act.db;
+    if (auto refused = activation_refusal(a, r.now)) return *refused;
+    Statement taken(db, "SELECT 1 FROM members WHERE login = ?");
+    taken.bind(1, r.login);
+    if (taken.step()) return make_error("login_taken", "login");
+    Statement set(db, "UPDATE members SET login = ?, password_hash = ? WHERE id = ?");
+    set.bind(1, r.login);
+    set.bind(2, r.password_hash);
+    set.bind(3, a.member_id);
+    set.run();
+    Statement spend(db, "UPDATE account_codes SET used_at = ? WHERE id = ? AND used_at IS NULL");
+    spend.bind(1, r.now);
+    spend.bind(2, a.code_id);
+    if (spend.run() != 1) throw StoreError("an activation code was spent twice in one transaction");
+    Statement m(db, "SELECT id, login, name, role, household_id, floor_area, community_id "
+                    "FROM members WHERE id = ?");
+    m.bind(1, a.member_id);
+    m.step();
+    Member member = member_from(m);
+    member.household_id = m.column(4).null() ? 0 : m.column(4).int64();
+    member.floor_area_centi_m2 = m.column(5).int64();
+    Id community = m.column(6).null() ? community_of_member(db, a.member_id) : m.column(6).int64();
+    m.reset();
+    act.actor = a.member_id;
+    act.in_community(community);
+    act.record("account_activated", Json{{"member_id", a.member_id}, {"login", r.login}});
+    return member;
+}
+
 // Used before expired: a spent code says so even after its date has passed.
 Check refusal(const std::optional<InviteRow>& invite, std::int64_t now) {
     if (!invite) return make_error("invite_invalid", "code");
@@ -67,7 +126,13 @@ Id Store::create_invite(const NewInvite& invite) {
 }
 
 Check Store::check_invite(const std::string& code_hash, std::int64_t now) {
-    return impl_->read([&](Connection& db) { return refusal(find_invite(db, code_hash), now); });
+    return impl_->read([&](Connection& db) -> Check {
+        auto invite = find_invite(db, code_hash);
+        if (!invite)
+            if (auto activation = find_activation(db, code_hash))
+                return activation_refusal(*activation, now);
+        return refusal(invite, now);
+    });
 }
 
 Result<Member> Store::register_member(const Registration& r) {
@@ -76,6 +141,8 @@ Result<Member> Store::register_member(const Registration& r) {
         Connection& db = act.db;
         // Every check comes before the first write: a refusal returns (and commits) nothing.
         auto invite = find_invite(db, r.code_hash);
+        if (!invite)
+            if (auto activation = find_activation(db, r.code_hash)) return activate(act, *activation, r);
         if (auto refused = refusal(invite, r.now)) return *refused;
 
         Statement taken(db, "SELECT 1 FROM members WHERE login = ?");

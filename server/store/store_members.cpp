@@ -42,10 +42,10 @@ Id Store::add_member(const NewMember& m) {
 
 std::optional<Credentials> Store::credentials(const std::string& login) {
     return impl_->read([&](Connection& db) -> std::optional<Credentials> {
-        Statement q(db, "SELECT id, password_hash FROM members WHERE login = ?");
+        Statement q(db, "SELECT id, password_hash, active FROM members WHERE login = ?");
         q.bind(1, login);
         if (!q.step()) return std::nullopt;
-        return Credentials{q.column(0).int64(), q.column(1).text()};
+        return Credentials{q.column(0).int64(), q.column(1).text(), q.column(2).integer() != 0};
     });
 }
 

@@ -9,7 +9,7 @@ namespace records {
 
 Actor actor(Connection& db, Id council_id, Id member_id) {
     Statement q(db,
-                "SELECT m.role, EXISTS (SELECT 1 FROM council_members cm "
+                "SELECT m.role, m.active = 1 AND EXISTS (SELECT 1 FROM council_members cm "
                 "WHERE cm.council_id = ? AND cm.member_id = m.id) "
                 "FROM members m WHERE m.id = ?");
     q.bind(1, council_id);
@@ -45,7 +45,7 @@ std::vector<Voter> electorate(Connection& db, Id council_id) {
     Statement q(db,
                 "SELECT m.id, m.role, m.household_id, m.floor_area "
                 "FROM council_members cm JOIN members m "
-                "ON m.id = cm.member_id WHERE cm.council_id = ? ORDER BY m.id");
+                "ON m.id = cm.member_id WHERE cm.council_id = ? AND m.active = 1 ORDER BY m.id");
     q.bind(1, council_id);
     std::vector<Member> members;
     std::vector<Membership> memberships;

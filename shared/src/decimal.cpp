@@ -34,6 +34,29 @@ Result<std::int64_t> parse_hundredths(const std::string& text, const std::string
     return v * 100 + cents;
 }
 
+Result<std::int64_t> parse_floor_area(std::string_view text) {
+    constexpr std::size_t kMaxWholeDigits = 7;  // up to 9 999 999.99 m²
+    std::size_t dot = text.find('.');
+    std::string_view whole = text.substr(0, dot);
+    std::string_view fraction = dot == std::string_view::npos ? "" : text.substr(dot + 1);
+    auto digits = [](std::string_view d) {
+        return d.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    bool well_formed = !whole.empty() && digits(whole) && digits(fraction) &&
+                       whole.size() <= kMaxWholeDigits && (whole == "0" || whole[0] != '0') &&
+                       (dot == std::string_view::npos || (!fraction.empty() && fraction.size() <= 2));
+    if (!well_formed) return make_error("bad_floor_area", "floor_area");
+    std::int64_t centi = 0;
+    for (char c : whole) centi = centi * 10 + (c - '0');
+    for (std::size_t i = 0; i < 2; ++i) centi = centi * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+    if (centi <= 0) {
+        Error e = make_error("bad_floor_area", "floor_area");
+        e.message = "建筑面积须大于 0";
+        return e;
+    }
+    return centi;
+}
+
 std::string format_hundredths(std::int64_t hundredths) {
     std::string sign = hundredths < 0 ? "-" : "";
     // Negate in unsigned arithmetic so that the most negative value cannot overflow.

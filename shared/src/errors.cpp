@@ -80,6 +80,20 @@ const std::map<std::string, Entry>& table() {
         {"invite_used", {410, "该邀请码已经使用过，请向社区申请新的邀请码"}},
         {"invite_expired", {410, "该邀请码已过期，请向社区申请新的邀请码"}},
         {"invite_not_allowed", {403, "只有召集人或管理员可以发放邀请码"}},
+        // administration (管理): first start, the tree, staff, codes and deactivation
+        {"not_admin", {403, "只有管理员可以进行此操作"}},
+        {"outside_scope", {403, "超出您的管理范围"}},
+        {"setup_code_invalid", {403, "初始设置码无效，请使用服务器启动时显示的链接"}},
+        {"setup_done", {409, "已完成初始设置，请直接登录"}},
+        {"name_taken", {409, "{f}已存在，请换一个名称"}},
+        {"bad_kind", {400, "类型无效：{f}"}},
+        {"bad_role", {400, "角色无效：{f}"}},
+        {"code_invalid", {400, "验证码无效，请核对后重新输入"}},
+        {"code_used", {410, "该验证码已经使用过，请向社区申请新的验证码"}},
+        {"code_expired", {410, "该验证码已过期，请向社区申请新的验证码"}},
+        {"member_inactive", {403, "该账号已停用，如有疑问请联系社区"}},
+        {"already_inactive", {409, "该成员已经停用"}},
+        {"already_activated", {409, "该成员已激活账号，请改用重置密码"}},
         // bulletins (计票公告) recounted offline: the field is a path such as ballots[3].choice
         {"bad_bulletin", {400, "计票公告格式错误：{f}"}},
         {"bad_bulletin_json", {400, "计票公告不是有效的 JSON"}},
@@ -101,6 +115,16 @@ const std::map<std::string, Entry>& table() {
         {"not_teller", {403, "只有本次表决指定的计票员可以录入纸质票数"}},
         {"paper_counts_disagree", {409, "两位计票员录入的纸质票数尚未一致，不能结束表决"}},
         {"bulletin_not_published", {409, "表决尚未结束，计票公告还未公布"}},
+        // residents' roster (花名册) files and the floor areas they declare
+        {"bad_floor_area", {400, "建筑面积格式无效：须为正数，最多两位小数，如 88.20（平方米）"}},
+        {"bad_encoding", {400, "文件编码无法识别：请另存为 UTF-8 或 GB18030（GBK）编码的 CSV"}},
+        {"bad_csv", {400, "CSV 文件格式错误：文件为空或没有表头"}},
+        {"missing_column", {400, "花名册缺少“姓名”列，请检查表头"}},
+        {"too_many_rows", {400, "花名册行数过多（每次最多 20000 行），请分批导入"}},
+        {"missing_name", {400, "缺少姓名"}},
+        {"bad_name", {400, "姓名无效"}},
+        {"bad_phone", {400, "手机号格式无效：须为 11 位手机号或固定电话号码"}},
+        {"duplicate_member", {400, "同一户中姓名重复"}},
         {"internal", {500, "服务器内部错误，请稍后再试"}},
     };
     return t;
@@ -130,6 +154,10 @@ std::string field_label(const std::string& field) {
         {"ballots", "选票"},      {"present", "出席人数"},   {"electorate", "全体人数"},
         {"rule", "表决规则"},
         {"household", "户号"},
+        // administration
+        {"street", "街道名称"},   {"community", "社区名称"}, {"street_id", "街道"},
+        {"community_id", "社区"}, {"department_id", "责任单位"}, {"grid_id", "网格"},
+        {"role", "角色"},         {"member_ids", "成员"},
     };
     if (field.empty()) return "请求";
     if (auto it = names.find(field); it != names.end()) return it->second;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "yishi/administration.hpp"
 #include "yishi/ballot.hpp"
 #include "yishi/ballot_spec.hpp"
 #include "yishi/bulletin.hpp"
@@ -16,6 +17,7 @@
 #include "yishi/messages_decide.hpp"
 #include "yishi/model.hpp"
 #include "yishi/notice.hpp"
+#include "yishi/roster.hpp"
 #include "yishi/rules.hpp"
 #include "yishi/session.hpp"
 #include "yishi/issue_flow.hpp"
@@ -46,6 +48,7 @@ public:
 struct Credentials {
     Id member_id = 0;
     std::string password_hash;
+    bool active = true;  // a deactivated member may not log in
 };
 
 // An account to create; the password is already hashed.
@@ -175,6 +178,87 @@ struct CastReceipt {
     BallotRecord record;
     std::string receipt;  // empty for open ballots and secret ones without receipts
 };
+
+// --- administration (管理) ---
+// The first start: the administrator's account and the first street and community.
+struct SetupRequest {
+    std::string code_hash;
+    std::string login;
+    std::string name;
+    std::string password_hash;
+    std::string street;
+    std::string community;
+    std::int64_t now = 0;
+};
+struct SetupDone {
+    Member admin;
+    Id street_id = 0;
+    Id community_id = 0;
+};
+// A named place of the tree: a street, community, department, grid or council.
+struct PlaceRecord {
+    Id id = 0;
+    std::string name;
+    Id parent_id = 0;      // the street of a community or department, the community of a grid
+    std::string kind;      // a council's kind
+    int member_count = 0;  // a council's members
+};
+struct CommunityTree {
+    PlaceRecord community;
+    std::vector<PlaceRecord> councils;
+    std::vector<PlaceRecord> grids;
+};
+struct StreetTree {
+    PlaceRecord street;
+    std::vector<PlaceRecord> departments;
+    std::vector<CommunityTree> communities;
+};
+// A staff account to create, its place given by the id its kind needs.
+struct StaffRequest {
+    StaffKind kind = StaffKind::grid_worker;
+    std::string name;
+    Id place_id = 0;  // street, community, department, grid or council, by kind
+};
+// An account waiting for its one-time code (staff, or residents from the roster).
+struct PendingAccount {
+    Id member_id = 0;
+    std::string name;
+    std::string role;
+    std::string household;
+};
+// A member as the community's administrators list them.
+struct MemberRow {
+    Id id = 0;
+    std::string name;
+    std::string login;  // empty until activated
+    std::string role;
+    std::string household;
+    std::string building;
+    std::string grid;
+    std::string phone;
+    bool active = true;
+    bool activated = false;
+    std::vector<Id> councils;
+};
+struct MemberFilter {
+    std::string text;  // part of the name, household or login
+    std::string grid;
+    std::string building;
+    std::string role;
+    std::optional<bool> active;
+};
+// What a confirmed roster import wrote.
+struct RosterWritten {
+    std::int64_t members = 0;
+    std::int64_t households = 0;
+    std::int64_t grids = 0;
+};
+// A code to give `member_id` (its digest only is kept).
+struct CodeGrant {
+    Id member_id = 0;
+    std::string code_hash;
+};
+
 class Store {
 public:
     // read_write opens (creating if needed) the database file and brings its schema up to date;
@@ -337,6 +421,60 @@ public:
                                        std::int64_t now);
     Result<CommentRecord> hide_comment(Id comment_id, Id actor, const std::string& reason,
                                        std::int64_t now);
+
+    // --- administration (store_admin.cpp): one act each, the core's rule on the actor's scope
+    // read inside the same transaction, audited; a refusal writes nothing. ---
+    std::optional<AdminScope> admin_scope(Id member_id);
+    // Whether the database still waits for its first administrator.
+    bool setup_needed();
+    // Keeps the digest of this start's setup code (replacing an earlier one) while setup is
+    // needed; false when setup is done.
+    bool offer_setup(const std::string& code_hash, std::int64_t now);
+    // Spends the setup code: the platform administrator, the first street and community.
+    // setup_code_invalid or setup_done, writing nothing.
+    Result<SetupDone> complete_setup(const SetupRequest& request);
+    std::vector<StreetTree> tree(const AdminScope& scope);
+    Result<PlaceRecord> create_street(Id actor, const std::string& name, std::int64_t now);
+    Result<PlaceRecord> create_community(Id actor, Id street_id, const std::string& name,
+                                         std::int64_t now);
+    Result<PlaceRecord> create_department(Id actor, Id street_id, const std::string& name,
+                                          std::int64_t now);
+    Result<PlaceRecord> create_council(Id actor, Id community_id, const std::string& name,
+                                       CouncilKind kind, std::int64_t now);
+    Result<PlaceRecord> create_grid(Id actor, Id community_id, const std::string& name,
+                                    std::int64_t now);
+    // An account without a password and its activation code (digest `code_hash`).
+    Result<PendingAccount> create_staff(Id actor, const StaffRequest& request,
+                                        const std::string& code_hash, std::int64_t now,
+                                        std::int64_t expires_at);
+    // The community's members, filtered, by name; outside_scope/not_admin for others.
+    Result<std::vector<MemberRow>> community_members(Id actor, Id community_id,
+                                                     const MemberFilter& filter);
+    // Gives the member `role`, and a seat in `council_id` when not 0 (of the member's
+    // community).
+    Result<MemberRow> set_member_role(Id actor, Id member_id, Role role, Id council_id,
+                                      std::int64_t now);
+    // The member can no longer log in or be put on a new roll; every token ends now.
+    Result<MemberRow> deactivate_member(Id actor, Id member_id, const std::string& reason,
+                                        std::int64_t now);
+    // A password-reset code for an activated member (earlier unused ones end).
+    Result<std::int64_t> issue_reset_code(Id actor, Id member_id, const std::string& code_hash,
+                                          std::int64_t now, std::int64_t expires_at);
+    // Sets the password of the code's member and ends every session of theirs.
+    Result<Member> reset_password(const std::string& code_hash, const std::string& password_hash,
+                                  std::int64_t now);
+    // Writes every accepted row as a member of the community (no account yet), in its
+    // household and grid (made on first use), seated in `council_id` (0: none).
+    Result<RosterWritten> import_roster(Id actor, Id community_id, Id council_id,
+                                        const std::vector<RosterRow>& rows, std::int64_t now);
+    // The members of the community still without an account (all of them, or those listed).
+    Result<std::vector<PendingAccount>> pending_accounts(Id actor, Id community_id,
+                                                         const std::vector<Id>& member_ids);
+    // Activation codes for pending members, replacing their earlier unused ones.
+    Check grant_activation_codes(Id actor, Id community_id, const std::vector<CodeGrant>& grants,
+                                 std::int64_t now, std::int64_t expires_at);
+    // The street and community names of a community, for printing.
+    std::optional<std::pair<std::string, std::string>> community_names(Id community_id);
 
     // --- audit log (审计日志); writes append to it inside their own transactions ---
     // The communities that have a chain, in id order.
