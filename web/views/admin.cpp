@@ -7,7 +7,6 @@
 namespace yishi::web {
 
 using client::AdminIntent;
-using client::AdminScope;
 
 const char* council_kind_key(std::string_view kind) {
     if (kind == "residents_meeting") return "admin.kind_residents_meeting";
@@ -55,13 +54,13 @@ namespace {
 
 std::string scope_text(const ClientState& state) {
     const auto& t = state.strings;
-    const AdminScope& s = state.session.admin;
+    const auto& s = state.session.admin;
     const auto& tree = state.admin.tree;
-    if (s.level == "street")
+    if (s && s->level == AdminLevel::street)
         for (const auto& st : tree.streets)
-            if (st.id == s.id) return t.format("admin.scope_street", {{"name", st.name}});
-    if (s.level == "community")
-        if (const auto* c = tree.find_community(s.id))
+            if (st.id == s->id) return t.format("admin.scope_street", {{"name", st.name}});
+    if (s && s->level == AdminLevel::community)
+        if (const auto* c = tree.find_community(s->id))
             return t.format("admin.scope_community", {{"name", c->name}});
     return t.get("admin.scope_platform");
 }
@@ -77,7 +76,7 @@ void street_card(const ClientState& state, const client::AdminStreet& st, AdminU
                  Intents& intents) {
     const auto& t = state.strings;
     const std::string n = std::to_string(st.id);
-    bool allowed = client::may_manage_street(state.session.admin, st.id);
+    bool allowed = !may_create_in_street(state.session.admin, st.id);
     ui::Card card;
     ui::begin_card(card, 20.0f);
     ui::heading(st.name, "street-" + n);
@@ -114,44 +113,24 @@ void street_card(const ClientState& state, const client::AdminStreet& st, AdminU
     ui::end_card(card);
 }
 
-// The places a staff role is attached to, within the scope: (id, name).
-std::vector<std::pair<Id, std::string>> places_for(const ClientState& state,
-                                                   const std::string& role) {
-    const AdminScope& s = state.session.admin;
-    std::vector<std::pair<Id, std::string>> out;
-    for (const auto& st : state.admin.tree.streets) {
-        if ((role == "street_admin" || role == "cppcc_member") && client::may_manage_street(s, st.id))
-            out.emplace_back(st.id, st.name);
-        if (role == "department" && client::may_manage_street(s, st.id))
-            for (const auto& d : st.departments) out.emplace_back(d.id, d.name);
-        for (const auto& c : st.communities) {
-            if (role == "community_admin" && client::may_manage_street(s, st.id))
-                out.emplace_back(c.id, c.name);
-            if (!client::may_manage_community(s, st.id, c.id)) continue;
-            if (role == "grid_worker")
-                for (const auto& g : c.grids) out.emplace_back(g.id, c.name + " · " + g.name);
-            if (role == "party_committee")
-                for (const auto& k : c.councils) out.emplace_back(k.id, c.name + " · " + k.name);
-        }
-    }
-    return out;
-}
-
 void staff_card(const ClientState& state, AdminUi& ui, Intents& intents) {
     const auto& t = state.strings;
-    static const char* const kRoles[] = {"street_admin", "community_admin", "department",
-                                         "grid_worker",  "cppcc_member",    "party_committee"};
+    static const StaffKind kKinds[] = {StaffKind::street_admin, StaffKind::community_admin,
+                                       StaffKind::department,   StaffKind::grid_worker,
+                                       StaffKind::cppcc_member, StaffKind::party_committee};
     ui::Card card;
     ui::begin_card(card, 20.0f);
     ui::heading(t.get("admin.staff_title"), "staff-title");
     ui::text(t.get("admin.staff_hint"), "staff-hint", ui::Tone::muted);
     float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     bool first = true;
-    for (const char* role : kRoles) {
+    for (StaffKind kind : kKinds) {
+        const char* role = to_string(kind);
         std::string label = ui::labelled(t.get(role_key(role)), std::string("staff-role-") + role);
         ui::flow(ui::button_width(label), right, first);
         first = false;
-        bool allowed = client::may_create_staff(state.session.admin, role);
+        // Greyed out where the scope reaches no place for it (the server would refuse).
+        bool allowed = !client::staff_places(state.admin.tree, state.session.admin, kind).empty();
         if (!allowed) {
             ui::button(label, ui::ButtonKind::secondary, true);
         } else if (ui::choice(label, ui.staff_role == role)) {
@@ -160,17 +139,20 @@ void staff_card(const ClientState& state, AdminUi& ui, Intents& intents) {
         }
     }
     ui::input_text(ui::labelled(t.get("admin.staff_name"), "staff-name"), ui.staff_name);
-    auto places = places_for(state, ui.staff_role);
+    StaffKind kind{};
+    bool known = staff_kind_from_string(ui.staff_role, kind);
+    auto places = known ? client::staff_places(state.admin.tree, state.session.admin, kind)
+                        : std::vector<client::StaffPlace>{};
     ui::text(t.get("admin.staff_place"), "staff-place", ui::Tone::muted);
     if (places.empty()) ui::text(t.get("admin.no_places"), "no-places", ui::Tone::muted);
     first = true;
-    for (const auto& [id, name] : places) {
-        std::string label = ui::labelled(name, "place-" + std::to_string(id));
+    for (const auto& p : places) {
+        std::string label = ui::labelled(p.name, "place-" + std::to_string(p.id));
         ui::flow(ui::button_width(label), right, first);
         first = false;
-        if (ui::choice(label, ui.staff_place == id)) ui.staff_place = id;
+        if (ui::choice(label, ui.staff_place == p.id)) ui.staff_place = p.id;
     }
-    bool allowed = client::may_create_staff(state.session.admin, ui.staff_role);
+    bool allowed = !places.empty();
     if (ui::button(ui::labelled(t.get("admin.staff_submit"), "staff-submit"),
                    ui::ButtonKind::primary, !allowed || state.submitting))
         intents.push_back(AdminIntent{client::CreateStaff{ui.staff_role, ui.staff_name, ui.staff_place}});
@@ -204,7 +186,7 @@ void draw_admin(const ClientState& state, AdminUi& ui, Intents& intents) {
     ui::heading(t.get("admin.streets_title"), "streets-title");
     if (add_form(ui::labelled(t.get("admin.new_street"), "new-street"), ui.new_street,
                  ui::labelled(t.get("admin.add_street"), "add-street"),
-                 client::may_create_street(state.session.admin), state.submitting))
+                 !may_create_street(state.session.admin), state.submitting))
         intents.push_back(AdminIntent{client::CreateUnit{"street", 0, ui.new_street, {}}});
     ui::end_card(card);
     staff_card(state, ui, intents);

@@ -253,7 +253,7 @@ void draw_admin_community(const ClientState& state, CommunityUi& ui, Intents& in
         return;
     }
     ui::heading(c->name, "community-title");
-    bool allowed = client::may_manage_community(state.session.admin, street, c->id);
+    bool allowed = !may_manage_community(state.session.admin, Place{street, c->id});
     if (!allowed) ui::text(t.get("admin.read_only"), "read-only", ui::Tone::muted);
     draw_one_time_code(state, intents);
     councils_card(state, *c, allowed, ui, intents);

@@ -136,7 +136,7 @@ void draw_nav(const ClientState& state, Intents& intents, float column_x, float 
     bool first = true;
     for (const auto& item : kItems) {
         // 管理 only for administrators (GET /api/me's `admin`).
-        if (item.page == client::Page::admin && !state.session.admin.any()) continue;
+        if (item.page == client::Page::admin && !state.session.admin) continue;
         std::string label = ui::labelled(state.strings.get(item.key), item.id);
         ui::flow(ui::button_width(label), column_x + column_w, first);
         first = false;

@@ -20,25 +20,40 @@ const AdminCommunity* AdminTree::find_community(Id id, Id* street_id) const {
     return nullptr;
 }
 
-// The platform administrator creates streets and their administrators; a street's
-// administrator its communities, departments and community administrators; a community's
-// administrator its councils, grids, members and grid workers. Each level reaches below it.
-bool may_create_street(const AdminScope& s) { return s.level == "platform"; }
-
-bool may_manage_street(const AdminScope& s, Id street_id) {
-    return s.level == "platform" || (s.level == "street" && s.id == street_id);
+std::vector<StaffPlace> staff_places(const AdminTree& tree, const std::optional<AdminScope>& scope,
+                                     StaffKind kind) {
+    std::vector<StaffPlace> out;
+    auto offer = [&](Id id, std::string name, Place place) {
+        if (!may_create_staff(scope, kind, place)) out.push_back({id, std::move(name), place});
+    };
+    for (const auto& st : tree.streets) {
+        Place street{st.id, 0};
+        if (kind == StaffKind::street_admin || kind == StaffKind::cppcc_member)
+            offer(st.id, st.name, street);
+        if (kind == StaffKind::department)
+            for (const auto& d : st.departments) offer(d.id, d.name, street);
+        for (const auto& c : st.communities) {
+            Place community{st.id, c.id};
+            if (kind == StaffKind::community_admin) offer(c.id, c.name, community);
+            if (kind == StaffKind::grid_worker)
+                for (const auto& g : c.grids) offer(g.id, c.name + " · " + g.name, community);
+            if (kind == StaffKind::party_committee)
+                for (const auto& k : c.councils) offer(k.id, c.name + " · " + k.name, community);
+        }
+    }
+    return out;
 }
 
-bool may_manage_community(const AdminScope& s, Id street_id, Id community_id) {
-    return may_manage_street(s, street_id) || (s.level == "community" && s.id == community_id);
-}
-
-bool may_create_staff(const AdminScope& s, std::string_view role) {
-    if (role == "street_admin") return s.level == "platform";
-    if (role == "community_admin" || role == "department" || role == "cppcc_member")
-        return s.level == "platform" || s.level == "street";
-    if (role == "grid_worker" || role == "party_committee") return s.any();
-    return false;
+const char* staff_place_field(StaffKind kind) {
+    switch (kind) {
+        case StaffKind::street_admin:
+        case StaffKind::cppcc_member: return "street_id";
+        case StaffKind::community_admin: return "community_id";
+        case StaffKind::department: return "department_id";
+        case StaffKind::grid_worker: return "grid_id";
+        case StaffKind::party_committee: return "council_id";
+    }
+    return "street_id";
 }
 
 namespace {
@@ -71,10 +86,10 @@ const Json& array_of(const Json& j, const char* key) {
 
 Error bad_reply() { return make_error("bad_json"); }
 
-AdminScope scope_of(const Json& j) {
+std::optional<AdminScope> scope_of(const Json& j) {
     AdminScope s;
-    if (!j.is_object()) return s;
-    s.level = text_of(j, "level");
+    if (!j.is_object() || !admin_level_from_string(text_of(j, "level"), s.level))
+        return std::nullopt;
     s.id = int_of(j, "id");
     return s;
 }
@@ -97,11 +112,11 @@ AdminMember member_of(const Json& m) {
 
 }  // namespace
 
-Result<AdminScope> decode_admin_scope(std::string_view body) {
+Result<std::optional<AdminScope>> decode_admin_scope(std::string_view body) {
     auto j = parse_object(body);
     if (!j) return j.error();
     auto it = j.value().find("admin");
-    if (it == j.value().end()) return AdminScope{};
+    if (it == j.value().end()) return std::optional<AdminScope>{};
     return scope_of(*it);
 }
 

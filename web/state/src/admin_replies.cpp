@@ -50,7 +50,7 @@ bool apply_admin_reply(ClientState& state, const Request& request, std::string_v
             if (!tree) return false;
             a.tree = std::move(tree).value();
             a.tree_loaded = true;
-            if (!state.session.admin.any()) state.session.admin = a.tree.scope;
+            if (!state.session.admin) state.session.admin = a.tree.scope;
             return true;
         }
         case RequestKind::admin_members: {

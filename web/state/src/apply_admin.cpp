@@ -125,23 +125,24 @@ struct AdminApplier {
 
     void operator()(const CreateUnit& u) {
         steps::clear_messages(state);
-        const AdminScope& scope = state.session.admin;
-        std::string name = trim(u.name);
-        if (name.empty()) return refuse_key("admin.name_missing", "name");
-        Json b{{"name", name}};
+        const auto& scope = state.session.admin;
+        if (trim(u.name).empty()) return refuse_key("admin.name_missing", "name");
+        auto name = check_place_name(u.name, "name");
+        if (!name) return refuse(name.error());
+        Json b{{"name", name.value()}};
         std::string path;
-        bool allowed = false;
+        Check refusal = make_error("not_found");
         if (u.kind == "street") {
-            allowed = may_create_street(scope);
+            refusal = may_create_street(scope);
             path = "/api/admin/streets";
         } else if (u.kind == "community" || u.kind == "department") {
-            allowed = may_manage_street(scope, u.parent_id);
+            refusal = may_create_in_street(scope, u.parent_id);
             b["street_id"] = u.parent_id;
             path = u.kind == "community" ? "/api/admin/communities" : "/api/admin/departments";
         } else if (u.kind == "council" || u.kind == "grid") {
             Id street = 0;
-            allowed = state.admin.tree.find_community(u.parent_id, &street) &&
-                      may_manage_community(scope, street, u.parent_id);
+            if (state.admin.tree.find_community(u.parent_id, &street))
+                refusal = may_manage_community(scope, Place{street, u.parent_id});
             b["community_id"] = u.parent_id;
             if (u.kind == "council") {
                 bool known = false;
@@ -151,7 +152,7 @@ struct AdminApplier {
             }
             path = u.kind == "council" ? "/api/admin/councils" : "/api/admin/grids";
         }
-        if (!allowed) return refuse_key("admin.out_of_scope", "");
+        if (refusal) return refuse(*refusal);
         Request& r = send(RequestKind::admin_create, "POST", path, b.dump());
         r.notice_key = u.kind == "street"       ? "admin.created_street"
                        : u.kind == "community"  ? "admin.created_community"
@@ -163,21 +164,18 @@ struct AdminApplier {
 
     void operator()(const CreateStaff& s) {
         steps::clear_messages(state);
-        static const std::pair<const char*, const char*> kPlaces[] = {
-            {"street_admin", "street_id"},   {"community_admin", "community_id"},
-            {"department", "department_id"}, {"grid_worker", "grid_id"},
-            {"cppcc_member", "street_id"},   {"party_committee", "council_id"},
-        };
-        const char* place = nullptr;
-        for (const auto& [role, key] : kPlaces)
-            if (s.role == role) place = key;
-        if (!place || !may_create_staff(state.session.admin, s.role))
-            return refuse_key("admin.out_of_scope", "role");
+        StaffKind kind{};
+        if (!staff_kind_from_string(s.role, kind)) return refuse(make_error("bad_role", "role"));
         auto name = validate_text(s.name, "name", kPersonNameMaxChars);
         if (!name) return refuse(name.error());
-        if (s.place_id == 0) return refuse_key("admin.place_missing", place);
+        const char* field = staff_place_field(kind);
+        bool reachable = false;
+        for (const auto& p : staff_places(state.admin.tree, state.session.admin, kind))
+            reachable |= p.id == s.place_id;
+        if (s.place_id == 0) return refuse_key("admin.place_missing", field);
+        if (!reachable) return refuse(make_error("outside_scope", field));
         send(RequestKind::staff, "POST", "/api/admin/staff",
-             Json{{"role", s.role}, {"name", name.value()}, {place, s.place_id}}.dump());
+             Json{{"role", s.role}, {"name", name.value()}, {field, s.place_id}}.dump());
         state.submitting = true;
     }
 

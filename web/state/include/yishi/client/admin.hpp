@@ -8,19 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "yishi/administration.hpp"
 #include "yishi/errors.hpp"
 #include "yishi/model.hpp"
 
 namespace yishi::client {
-
-// An administrator's scope: "platform", "street" (id) or "community" (id); level empty when
-// the member administers nothing.
-struct AdminScope {
-    std::string level;
-    Id id = 0;
-    bool any() const { return !level.empty(); }
-    friend bool operator==(const AdminScope&, const AdminScope&) = default;
-};
 
 struct AdminCouncil {
     Id id = 0;
@@ -49,7 +41,7 @@ struct AdminStreet {  // 街道
     std::vector<AdminCommunity> communities;
 };
 struct AdminTree {
-    AdminScope scope;
+    std::optional<AdminScope> scope;
     std::vector<AdminStreet> streets;
     const AdminCommunity* find_community(Id id, Id* street_id = nullptr) const;
 };
@@ -128,15 +120,21 @@ struct AdminData {
 // The five kinds of council (议事机构), in the order the form offers them.
 extern const char* const kCouncilKinds[5];
 
-// What a scope reaches, by the same rules the server applies.
-bool may_create_street(const AdminScope& s);
-bool may_manage_street(const AdminScope& s, Id street_id);  // communities, departments
-bool may_manage_community(const AdminScope& s, Id street_id, Id community_id);
-// Staff roles a scope may create at all (then the place picked must be within reach).
-bool may_create_staff(const AdminScope& s, std::string_view role);
+// Where a staff account of `kind` may be attached within the scope's reach, by the core's
+// rules (the server applies the same): the street, community, department, grid or council.
+struct StaffPlace {
+    Id id = 0;
+    std::string name;  // "幸福里社区 · 第一网格"
+    Place place;
+};
+std::vector<StaffPlace> staff_places(const AdminTree& tree, const std::optional<AdminScope>& scope,
+                                     StaffKind kind);
+// The request field that names a staff account's place ("street_id", "grid_id", ...).
+const char* staff_place_field(StaffKind kind);
 
-// Replies of the administration API.
-Result<AdminScope> decode_admin_scope(std::string_view body_with_admin);
+// Replies of the administration API. The scope is GET /api/me's (or a login reply's) `admin`:
+// nullopt for a member who administers nothing.
+Result<std::optional<AdminScope>> decode_admin_scope(std::string_view body_with_admin);
 Result<AdminTree> decode_admin_tree(std::string_view body);
 Result<std::vector<AdminMember>> decode_admin_members(std::string_view body);
 Result<AdminMember> decode_admin_member(std::string_view body);

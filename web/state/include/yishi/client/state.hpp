@@ -31,7 +31,7 @@ struct LoginSession {
     std::string token;               // bearer token; kept in localStorage by the platform
     Member member;                   // id 0 until the server has confirmed the token
     std::vector<Council> councils;   // the member's councils
-    AdminScope admin;                // what the member administers (管理), if anything
+    std::optional<AdminScope> admin;  // what the member administers (管理), if anything
 };
 
 // The current council's flow as last loaded: each list is replaced whole by its reply,
