@@ -124,7 +124,7 @@ struct Service::Impl {
         add_account_routes(routes, api);
         add_issue_routes(routes, api);
         add_invite_routes(routes, api);
-        // add_admin_routes(routes, api);
+        add_admin_routes(routes, api);
         add_session_routes(routes, api);
         add_ballot_routes(routes, api);
         add_task_routes(routes, api);

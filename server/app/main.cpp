@@ -203,7 +203,7 @@ int main(int argc, char** argv) {
                                              ? "127.0.0.1" : url_host(options.host);
                 std::cout << "首次使用：请在浏览器中打开以下链接，创建平台管理员和第一个街道、社区"
                              "（链接只能使用一次）:\nFirst start: open http://"
-                          << shown_host << ":" << port << "/#/setup/" << format_invite_code(code)
+                          << shown_host << ":" << port << "/#/setup/" << yishi::format_invite_code(code)
                           << std::endl;
             }
         }
