@@ -46,6 +46,14 @@ async function fill(client, k, text) {
   await client.until((s) => s.widgets.find((w) => key(k)(w) && w.value === shown), `${k} typed`);
 }
 
+// Back to the top of a long screen (the harness's reveal scrolls downwards only).
+async function toTop(client) {
+  const { width, height } = client.page.viewportSize();
+  await client.page.mouse.move(width / 2, height / 2);
+  await client.page.mouse.wheel(0, -20000);
+  await client.page.waitForTimeout(200);
+}
+
 const notice = (client, text) =>
   client.until((s) => s.notice === text && !s.loading && s, `notice ${text}`);
 
@@ -120,11 +128,12 @@ test('a GB18030 roster is previewed with its bad row refused by line, then impor
   assert.equal(sql('SELECT count(*) FROM members'), '4');
   const count = await admin.visible(key('members-count'), 'the member list');
   assert.equal(count.label, '共 3 人');
-  const names = (await admin.snapshot()).widgets.filter((w) => /##member-\d+$/.test(w.id)).map((w) => w.label);
-  for (const n of IMPORTED) assert.ok(names.some((l) => l.startsWith(n + '（未激活）')), `${n} listed, not activated`);
+  for (const n of IMPORTED)
+    await admin.visible((w) => /##member-\d+$/.test(w.id) && w.label.startsWith(n + '（未激活）'), `${n} listed, not activated`);
 });
 
 test('the invite sheet downloads as a PDF naming every resident with a code', async () => {
+  await toTop(admin);
   await admin.reveal(key('invite-sheet'));
   const [download] = await Promise.all([
     admin.page.waitForEvent('download'),
@@ -155,10 +164,11 @@ test('a resident registers with a code from the sheet', async () => {
 });
 
 test('the administrator makes the resident convenor of the council', async () => {
+  await toTop(admin);
   await admin.reveal(key('filter-apply'));
   await admin.click(key('filter-apply'));
-  const row = await admin.until((s) => s.widgets.find((w) => /##member-\d+$/.test(w.id) &&
-    w.label.startsWith(residentName + '（jumin01）')), 'the registered resident in the list');
+  const row = await admin.visible((w) => /##member-\d+$/.test(w.id) &&
+    w.label.startsWith(residentName + '（jumin01）'), 'the registered resident in the list');
   const m = row.id.split('member-')[1];
   await admin.click(key(`role-${m}-convenor`));
   await notice(admin, '角色已变更');
