@@ -1,5 +1,6 @@
 // yishi-server: parses the command line, opens the database, optionally seeds the demo
-// community, and serves until SIGINT or SIGTERM; or verifies the audit log's hash chain.
+// community, and serves until SIGINT or SIGTERM; or verifies the audit log's hash chain, copies
+// a database into another, or backs a SQLite database up while it serves.
 #include <csignal>
 #include <atomic>
 #include <chrono>
@@ -12,6 +13,7 @@
 #include <pthread.h>
 
 #include "yishi/accounts.hpp"
+#include "yishi/database/database.hpp"
 #include "yishi/server/audit.hpp"
 #include "yishi/server/seed.hpp"
 #include "yishi/server/service.hpp"
@@ -34,6 +36,7 @@ const char* const kUsage =
     "                          [--seed-demo] [--trusted-proxy ADDR]...\n"
     "       yishi-server verify-audit --db PATH\n"
     "       yishi-server migrate --from PATH --to postgresql://USER@HOST:PORT/DB\n"
+    "       yishi-server backup --db PATH --to FILE\n"
     "  --host ADDR   address to listen on (default 127.0.0.1)\n"
     "  --port N      TCP port, 0 for any free port (default 8080)\n"
     "  --db PATH     SQLite database file, created if missing, or the address of a\n"
@@ -50,7 +53,10 @@ const char* const kUsage =
     "verify-audit walks every community's audit chain without writing to the database; it\n"
     "exits 0 when the chains are intact, 1 at the first broken link, 2 when it cannot read.\n"
     "migrate copies a database (of this server's schema) into an empty one, then checks the\n"
-    "copy's audit chains and row counts; it exits 0 when both agree.\n";
+    "copy's audit chains and row counts; it exits 0 when both agree.\n"
+    "backup copies a SQLite database into the new file FILE while servers keep using it (never\n"
+    "overwriting a file), then checks the copy's audit chains; it exits 0 when the copy is\n"
+    "written and intact. The ballot key file is not copied. PostgreSQL: use pg_dump.\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
     std::cerr << "yishi-server: " << message << "\n" << kUsage;
@@ -122,9 +128,40 @@ int migrate_command(int argc, char** argv) {
     }
 }
 
+// backup --db PATH --to FILE: SQLite's online backup into a new file, then its audit chains.
+int backup_command(int argc, char** argv) {
+    std::string db, to;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--db" && i + 1 < argc) db = argv[++i];
+        else if (arg == "--to" && i + 1 < argc) to = argv[++i];
+        else if (arg == "--help" || arg == "-h") { std::cout << kUsage; return 0; }
+        else usage_error("unknown option " + arg + " for backup");
+    }
+    if (db.empty() || to.empty()) usage_error("--db and --to are required");
+    try {
+        auto copy = yishi::database::backup_sqlite(db, to);
+        std::cout << "backed up " << db << " to " << to << ": " << copy.pages << " pages of "
+                  << copy.page_size << " bytes (" << copy.pages * copy.page_size << " bytes)\n";
+        yishi::server::Store store(to, yishi::server::Store::Access::read_only);
+        auto report = yishi::server::verify_audit(store);
+        if (!report.intact()) {
+            std::cout << "audit log of the copy broken in community " << report.broken_chain
+                      << " at entry " << *report.broken_at << ": " << report.reason << std::endl;
+            return 1;
+        }
+        std::cout << "audit log of the copy intact: " << report.entries << " entries in "
+                  << report.chains << " chains" << std::endl;
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "yishi-server: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 Options parse(int argc, char** argv) {
     if (argc < 2 || std::string(argv[1]) != "serve")
-        usage_error("expected the command 'serve', 'verify-audit' or 'migrate'");
+        usage_error("expected the command 'serve', 'verify-audit', 'migrate' or 'backup'");
     Options o;
     for (int i = 2; i < argc; ++i) {
         std::string arg = argv[i];
@@ -161,6 +198,7 @@ int main(int argc, char** argv) {
     using namespace yishi::server;
     if (argc >= 2 && std::string(argv[1]) == "verify-audit") return verify_audit_command(argc, argv);
     if (argc >= 2 && std::string(argv[1]) == "migrate") return migrate_command(argc, argv);
+    if (argc >= 2 && std::string(argv[1]) == "backup") return backup_command(argc, argv);
     Options options = parse(argc, argv);
 
     // Signals are taken by one thread with sigwait, not by a handler: stopping the server

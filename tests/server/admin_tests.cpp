@@ -167,7 +167,7 @@ BOOST_AUTO_TEST_CASE(a_gb18030_roster_is_previewed_then_written_in_one_go) {
     BOOST_TEST(done["households"] == 2);
     BOOST_TEST(done["grids"] == 2);
     auto list = w.get("/api/admin/communities/" + std::to_string(w.community) + "/members?grid=" +
-                          httplib::detail::encode_url("第一网格"), w.admin);
+                          httplib::detail::encode_query_param("第一网格"), w.admin);
     BOOST_REQUIRE(list);
     Json members = Json::parse(list->body)["members"];
     BOOST_TEST((names_of(members) == std::vector<std::string>{"张伟", "王秀英"}));

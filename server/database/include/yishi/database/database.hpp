@@ -172,4 +172,16 @@ private:
     std::string address_;
 };
 
+// What a backup copied: the source's pages, of page_size bytes each.
+struct BackupCopy {
+    std::int64_t pages = 0;
+    std::int64_t page_size = 0;
+};
+// A consistent copy of the SQLite database at `path` into the new file `target`, taken with
+// SQLite's online backup API while servers keep writing to it: the copy holds the database as
+// one moment saw it, in one file (no write-ahead log beside it), readable by its owner only.
+// Throws Error for a PostgreSQL address (pg_dump copies those), when `target` exists (a backup
+// never overwrites) and when the copy fails (then no file is left at `target`).
+BackupCopy backup_sqlite(const std::string& path, const std::string& target);
+
 }  // namespace yishi::database
