@@ -80,6 +80,9 @@ void take_page_events(App& app) {
         apply_intent(app, client::Navigate{client::parse_hash(hash), true});
     if (!app.inbox.hashes.empty()) app.last_poll = platform_now_seconds();
     app.inbox.hashes.clear();
+    for (auto& f : app.inbox.files)
+        apply_intent(app, client::AdminIntent{client::RosterFileChosen{f.name, std::move(f.bytes)}});
+    app.inbox.files.clear();
     // Characters being composed or typed join the atlas before ImGui has to draw them.
     for (const auto& text : app.inbox.composing) app.glyphs.add(text);
     app.inbox.composing.clear();
@@ -100,8 +103,12 @@ void sync_page(App& app) {
         s.url_update = client::UrlUpdate::none;
     }
     if (s.download) {
-        platform_download(s.download->filename, s.download->text);
+        platform_download(s.download->filename, s.download->text, s.download->mime);
         s.download.reset();
+    }
+    if (s.pick_file) {
+        platform_pick_file(".csv,text/csv");
+        s.pick_file = false;
     }
     if (s.session.token != app.saved_token) {
         platform_store_setting(kTokenKey, s.session.token);
@@ -121,7 +128,7 @@ void sync_page(App& app) {
         theme::apply(ImGui::GetStyle(), s.settings.high_contrast);
     }
     bool same_page = s.route.page == app.shown_route.page && s.route.id == app.shown_route.id;
-    if (!same_page) app.screens.enter(s.route.page);
+    if (!same_page) app.screens.enter(s.route);
     app.shown_route = s.route;
 }
 
@@ -314,6 +321,7 @@ void frame(App& app) {
     // and an IME's composition arrives as events, so typing draws as before.
     const auto& in = app.inbox;
     bool event = !in.input.empty() || !in.replies.empty() || !in.hashes.empty() ||
+                 !in.files.empty() ||
                  !in.composing.empty() || in.viewport_changed || !app.input.empty();
     double now = platform_now_seconds();
     if (event) app.last_event_at = now;

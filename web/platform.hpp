@@ -53,6 +53,11 @@ struct PageInbox {
     std::vector<HttpReply> replies;
     std::vector<std::string> hashes;     // address changes (back/forward, typed)
     std::vector<std::string> composing;  // IME text being composed, shown by the browser
+    struct File {
+        std::string name;
+        std::string bytes;
+    };
+    std::vector<File> files;  // files the user picked (platform_pick_file)
     Viewport viewport;
     bool viewport_changed = false;
 
@@ -89,8 +94,12 @@ std::string platform_language();
 void platform_text_input(bool active);
 void platform_place_caret(float x, float y, float line_height);
 void platform_write_clipboard(const std::string& text);
-// Saves `text` as a file named `filename` (the browser's download).
-void platform_download(const std::string& filename, const std::string& text);
+// Saves `bytes` as a file named `filename` of type `mime` (the browser's download).
+void platform_download(const std::string& filename, const std::string& bytes,
+                       const std::string& mime);
+// Asks the user for a file (an <input type=file> accepting `accept`); its bytes arrive in
+// inbox.files. Called right after a click, while the browser still counts it as the user's.
+void platform_pick_file(const std::string& accept);
 void platform_set_cursor(const char* css_cursor);
 
 // The page is usable: the font is in and a frame was drawn (window.yishi.ready).

@@ -14,7 +14,8 @@ extern "C" {
 void yishi_js_start();
 char* yishi_js_location_hash();
 void yishi_js_set_hash(const char* hash, int push);
-void yishi_js_download(const char* filename, const char* text);
+void yishi_js_download(const char* filename, const char* bytes, int size, const char* mime);
+void yishi_js_pick_file(const char* accept);
 char* yishi_js_load_setting(const char* key);
 void yishi_js_store_setting(const char* key, const char* value);
 char* yishi_js_language();
@@ -45,6 +46,7 @@ struct PendingFetch {
     std::uint64_t tag = 0;
     std::string body;
     std::string authorization;
+    std::string content_type;
     std::vector<const char*> headers;
 };
 
@@ -105,8 +107,10 @@ void platform_http(std::uint64_t tag, const client::Request& request) {
     pending->body = request.body;
     pending->headers = {"Accept", "application/json"};
     if (!request.body.empty()) {
+        pending->content_type = request.content_type.empty() ? "application/json; charset=utf-8"
+                                                             : request.content_type;
         pending->headers.push_back("Content-Type");
-        pending->headers.push_back("application/json; charset=utf-8");
+        pending->headers.push_back(pending->content_type.c_str());
     }
     if (!request.token.empty()) {
         pending->authorization = "Bearer " + request.token;
@@ -122,9 +126,13 @@ void platform_fetch_file(std::uint64_t tag, const std::string& path) {
     start_fetch(std::move(pending), "GET", path);
 }
 
-void platform_download(const std::string& filename, const std::string& text) {
-    yishi_js_download(filename.c_str(), text.c_str());
+void platform_download(const std::string& filename, const std::string& bytes,
+                       const std::string& mime) {
+    yishi_js_download(filename.c_str(), bytes.data(), static_cast<int>(bytes.size()),
+                      mime.c_str());
 }
+
+void platform_pick_file(const std::string& accept) { yishi_js_pick_file(accept.c_str()); }
 
 std::string platform_location_hash() { return take_js_string(yishi_js_location_hash()); }
 
@@ -233,6 +241,13 @@ EMSCRIPTEN_KEEPALIVE void yishi_on_focus_lost() {
     InputEvent e;
     e.kind = InputEvent::Kind::focus_lost;
     push_input(std::move(e));
+}
+
+// A picked file's bytes (malloc'd by js/shell.js, freed here) and its name.
+EMSCRIPTEN_KEEPALIVE void yishi_on_file(const char* name, char* bytes, int size) {
+    if (g_inbox && bytes && size >= 0)
+        g_inbox->files.push_back({name ? name : "", std::string(bytes, static_cast<std::size_t>(size))});
+    std::free(bytes);
 }
 
 EMSCRIPTEN_KEEPALIVE void yishi_on_hash(const char* hash) {

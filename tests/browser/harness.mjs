@@ -24,11 +24,12 @@ export function tempDb() {
   return path.join(mkdtempSync(path.join(tmpdir(), 'yishi-browser-')), 'yishi.db');
 }
 
-// Starts yishi-server on a free loopback port; resolves with { url, stop() }.
-export function startServer(db) {
+// Starts yishi-server on a free loopback port; resolves with { url, stop(), output() }.
+// `seed: false` starts it on an empty database, which prints its one-time setup link.
+export function startServer(db, { seed = true } = {}) {
   return new Promise((resolve, reject) => {
     const proc = spawn(env.server, ['serve', '--host', '127.0.0.1', '--port', '0', '--db', db,
-      '--web', env.dist, '--seed-demo'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      '--web', env.dist, ...(seed ? ['--seed-demo'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error('server did not start: ' + out)); }, 60000);
     const onData = (d) => {
@@ -38,6 +39,7 @@ export function startServer(db) {
         clearTimeout(timer);
         resolve({
           url: m[1],
+          output: () => out,
           stop: () => new Promise((res) => {
             if (proc.exitCode !== null) return res();
             proc.once('exit', () => res());

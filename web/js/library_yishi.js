@@ -23,9 +23,12 @@ mergeInto(LibraryManager.library, {
 
   yishi_js_write_clipboard: function (text) { YishiPage.writeClipboard(UTF8ToString(text)); },
 
-  yishi_js_download: function (filename, text) {
-    YishiPage.download(UTF8ToString(filename), UTF8ToString(text));
+  yishi_js_download: function (filename, bytes, size, mime) {
+    YishiPage.download(UTF8ToString(filename), HEAPU8.slice(bytes, bytes + size),
+                       UTF8ToString(mime));
   },
+
+  yishi_js_pick_file: function (accept) { YishiPage.pickFile(UTF8ToString(accept)); },
 
   yishi_js_set_cursor: function (css) { YishiPage.setCursor(UTF8ToString(css)); },
 

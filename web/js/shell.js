@@ -306,8 +306,8 @@
       else copyWithSelection(text);
     },
     setCursor(css) { canvas.style.cursor = css; },
-    download(filename, text) {
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    download(filename, bytes, mime) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
       const a = document.createElement('a');
       a.href = url;
       a.download = filename;
@@ -315,6 +315,28 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
+    // A file the user picks (a roster CSV): its bytes go to the app as they are, so that the
+    // server, not the browser, decides the encoding (GB18030 or UTF-8).
+    pickFile(accept) {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = accept;
+      input.style.display = 'none';
+      input.addEventListener('change', () => {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        file.arrayBuffer().then((buffer) => {
+          const bytes = new Uint8Array(buffer);
+          const ptr = Module._malloc(Math.max(1, bytes.length));
+          Module.HEAPU8.set(bytes, ptr);
+          Module.ccall('yishi_on_file', null, ['string', 'number', 'number'],
+                       [file.name, ptr, bytes.length]);
+        });
+      });
+      document.body.appendChild(input);
+      input.click();
     },
     ready() {
       window.yishi.ready = true;

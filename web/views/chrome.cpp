@@ -107,6 +107,7 @@ client::Page section_of(client::Page p) {
         case client::Page::session:
         case client::Page::ballot: return client::Page::sessions;
         case client::Page::task: return client::Page::tasks;
+        case client::Page::admin_community: return client::Page::admin;
         default: return p;
     }
 }
@@ -127,12 +128,15 @@ void draw_nav(const ClientState& state, Intents& intents, float column_x, float 
         {client::Page::notices, "nav.notices", "nav-notices"},
         {client::Page::tasks, "nav.tasks", "nav-tasks"},
         {client::Page::settings, "nav.settings", "nav-settings"},
+        {client::Page::admin, "admin.nav", "nav-admin"},
     };
     client::Page here = section_of(state.route.page);
     ImGui::SetCursorScreenPos(ImVec2(column_x, ImGui::GetCursorScreenPos().y));
     ImGui::BeginGroup();
     bool first = true;
     for (const auto& item : kItems) {
+        // 管理 only for administrators (GET /api/me's `admin`).
+        if (item.page == client::Page::admin && !state.session.admin) continue;
         std::string label = ui::labelled(state.strings.get(item.key), item.id);
         ui::flow(ui::button_width(label), column_x + column_w, first);
         first = false;
@@ -160,14 +164,25 @@ void draw_page(const ClientState& state, Screens& screens, Intents& intents) {
         case Page::notices: return draw_notices(state, intents);
         case Page::tasks: return draw_tasks(state, intents);
         case Page::task: return draw_task(state, screens.task, intents);
+        case Page::setup: return draw_setup(state, screens.setup, intents);
+        case Page::reset_password: return draw_reset(state, screens.reset, intents);
+        case Page::admin: return draw_admin(state, screens.admin, intents);
+        case Page::admin_community:
+            return draw_admin_community(state, screens.community, intents);
     }
 }
 
-void Screens::enter(client::Page page) {
+void Screens::enter(const client::Route& route) {
     using client::Page;
-    switch (page) {
+    switch (route.page) {
         case Page::login: login.on_enter(); break;
-        case Page::register_account: register_account.on_enter(); break;
+        case Page::register_account:
+            register_account.on_enter();
+            if (!route.code.empty()) register_account.code = route.code;
+            break;
+        case Page::setup: setup.on_enter(route); break;
+        case Page::reset_password: reset.on_enter(route); break;
+        case Page::admin_community: community.on_enter(); break;
         case Page::issues: issues.on_enter(); break;
         case Page::issue: issue.on_enter(); break;
         case Page::new_issue: raise.on_enter(); break;

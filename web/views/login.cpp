@@ -26,6 +26,9 @@ void draw_login(const ClientState& state, LoginUi& ui, Intents& intents) {
     // Residents with an invite code from the community register here.
     if (ui::button(ui::labelled(t.get("login.to_register"), "to-register"), ui::ButtonKind::quiet))
         intents.push_back(client::Navigate{client::Route{client::Page::register_account}, false});
+    // Residents have no e-mail: the community administrator hands out a reset code.
+    if (ui::button(ui::labelled(t.get("login.to_reset"), "to-reset"), ui::ButtonKind::quiet))
+        intents.push_back(client::Navigate{client::Route{client::Page::reset_password}, false});
     ui::end_narrow_card(card);
     if (submit && !state.submitting) intents.push_back(client::Login{ui.login, ui.password});
 }

@@ -36,6 +36,58 @@ struct RegisterUi {
     }
 };
 
+// #/setup/CODE: the first start's form.
+struct SetupUi {
+    std::string code, login, name, password, password_again, street, community;
+    bool focus_first = true;
+    void on_enter(const client::Route& r) {
+        if (!r.code.empty()) code = r.code;
+        password.clear();
+        password_again.clear();
+        focus_first = true;
+    }
+};
+
+// #/reset[/CODE]: a reset code and the new password twice.
+struct ResetUi {
+    std::string code, password, password_again;
+    void on_enter(const client::Route& r) {
+        if (!r.code.empty()) code = r.code;
+        password.clear();
+        password_again.clear();
+    }
+};
+
+// 管理: the forms' text, by the street or community they create in.
+struct AdminUi {
+    std::string new_street;
+    std::map<Id, std::string> new_community;   // by street
+    std::map<Id, std::string> new_department;  // by street
+    std::string staff_role = "community_admin";
+    std::string staff_name;
+    Id staff_place = 0;
+    std::uint64_t created_seen = 0;  // AdminData::created when the forms were last cleared
+};
+
+// One community: councils and grids to create, the import's council, the member list's
+// filter as typed, and the member whose deactivation is being confirmed.
+struct CommunityUi {
+    std::string council_name;
+    std::string council_kind = "residents_council";
+    std::string grid_name;
+    Id roster_council = 0;
+    Id role_council = 0;  // the council a role change applies to
+    client::MemberFilter filter;
+    Id deactivating = 0;
+    std::string reason;
+    std::uint64_t created_seen = 0;
+    void on_enter() {
+        deactivating = 0;
+        reason.clear();
+        filter = {};
+    }
+};
+
 struct IssuesUi {
     bool scroll_to_top = false;
     client::IssueFilter filter;
@@ -129,8 +181,12 @@ struct Screens {
     SessionUi session;
     BallotUi ballot;
     TaskUi task;
+    SetupUi setup;
+    ResetUi reset;
+    AdminUi admin;
+    CommunityUi community;
     // Called when the page (or the id it shows) changes.
-    void enter(client::Page page);
+    void enter(const client::Route& route);
 };
 
 // The bar on top: app name, loading indicator, member and 退出登录 (or the language switch).
@@ -160,6 +216,15 @@ void draw_paper_counts(const ClientState& state, const BallotView& ballot, Ballo
 void draw_notices(const ClientState& state, Intents& intents);
 void draw_tasks(const ClientState& state, Intents& intents);
 void draw_task(const ClientState& state, TaskUi& ui, Intents& intents);
+void draw_setup(const ClientState& state, SetupUi& ui, Intents& intents);
+void draw_reset(const ClientState& state, ResetUi& ui, Intents& intents);
+void draw_admin(const ClientState& state, AdminUi& ui, Intents& intents);
+void draw_admin_community(const ClientState& state, CommunityUi& ui, Intents& intents);
+// A code made just now (activation, reset), shown once with a copy button.
+void draw_one_time_code(const ClientState& state, Intents& intents);
+// 居民议事会, 业主大会, ... for a council kind; 居民, 召集人, ... for a role.
+const char* council_kind_key(std::string_view kind);
+const char* role_key(std::string_view role);
 
 // Pieces shared by screens.
 void draw_thread(const ClientState& state, const Issue& issue, IssueUi& ui, Intents& intents);

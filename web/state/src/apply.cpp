@@ -50,7 +50,13 @@ void go(ClientState& state, Route route, UrlUpdate url, std::vector<Request>& ou
     // A redirect corrects the address even when the screen stays the same.
     if (changed || url == UrlUpdate::replace) state.url_update = url;
     // Opening or closing a modal keeps the page's data; a new page loads its own.
-    if (page_changed) load_page(state, out);
+    if (page_changed) {
+        // A one-time code is shown on the page that made it, never again; a picked roster
+        // file belongs to its community's page.
+        state.admin.code.reset();
+        if (state.route.page != Page::admin_community) state.admin.roster.reset();
+        load_page(state, out);
+    }
 }
 
 void end_session(ClientState& state) {
@@ -62,6 +68,7 @@ void end_session(ClientState& state) {
     // Another member may log in on this device next: nothing of this one's stays (a secret
     // ballot's receipt least of all).
     state.flow = FlowData{};
+    state.admin = AdminData{};
     state.download.reset();
     ++state.epoch;
 }
@@ -221,6 +228,10 @@ struct Applier {
     }
 
     void operator()(const SetHighContrast& c) { state.settings.high_contrast = c.on; }
+
+    void operator()(const AdminIntent& a) {
+        for (auto& r : apply_admin(state, a)) out.push_back(std::move(r));
+    }
 
     void operator()(const SwitchLanguage& s) {
         out.push_back(steps::make(state, RequestKind::translations, "GET",

@@ -101,6 +101,9 @@ void load_page(ClientState& state, std::vector<Request>& out) {
         case Page::tasks: load(state, RequestKind::tasks, 0, out); break;
         case Page::new_issue: load(state, RequestKind::members, 0, out); break;  // 代提
         case Page::task: load(state, RequestKind::task, id, out); break;
+        case Page::setup:
+        case Page::admin:
+        case Page::admin_community: load_admin(state, out); break;
         default: break;
     }
 }

@@ -1,6 +1,7 @@
 // apply_response(): server replies → state changes and follow-up requests.
 #include <algorithm>
 
+#include "admin_replies.hpp"
 #include "flow_replies.hpp"
 #include "steps.hpp"
 #include "yishi/client/apply.hpp"
@@ -27,12 +28,6 @@ void show_error(ClientState& state, UserMessage message, std::string field = {})
     state.notice = {};
 }
 
-void start_session(ClientState& state, LoginReply reply) {
-    state.session.member = std::move(reply.member);
-    state.session.councils = std::move(reply.councils);
-    state.council_id = state.session.councils.empty() ? 0 : state.session.councils.front().id;
-}
-
 struct Reply {
     ClientState& state;
     const Request& request;
@@ -57,7 +52,7 @@ struct Reply {
         if (!reply) return bad_reply();
         steps::end_session(state);  // a new session: anything still in flight is stale
         state.session.token = reply.value().token;
-        start_session(state, std::move(reply).value());
+        steps::take_member(state, std::move(reply).value(), body, true, out);
         steps::clear_messages(state);
         Route next = state.after_login;
         state.after_login = Route{Page::home};
@@ -72,7 +67,7 @@ struct Reply {
         j.value()["token"] = state.session.token;
         auto reply = decode_login_reply(j.value().dump());
         if (!reply) return bad_reply();
-        start_session(state, std::move(reply).value());
+        steps::take_member(state, std::move(reply).value(), body, false, out);
         steps::load_page(state, out);
     }
 
@@ -121,6 +116,19 @@ struct Reply {
             case RequestKind::issues: return issues();
             case RequestKind::raise_issue: return raise_issue();
             case RequestKind::cosign: return cosign();
+            case RequestKind::setup_status:
+            case RequestKind::setup:
+            case RequestKind::password_reset:
+            case RequestKind::admin_tree:
+            case RequestKind::admin_members:
+            case RequestKind::admin_create:
+            case RequestKind::staff:
+            case RequestKind::member_change:
+            case RequestKind::reset_code:
+            case RequestKind::roster:
+            case RequestKind::invite_sheet:
+                if (!apply_admin_reply(state, request, body, out)) bad_reply();
+                return;
             default:
                 if (!apply_flow_reply(state, request, body, out)) bad_reply();
         }
@@ -148,6 +156,7 @@ struct Reply {
             return;  // nothing the user can act on
         Error e = decode_error(body, status);
         show_error(state, {{}, e.message}, e.field);
+        apply_admin_refusal(state, request);
         // A refused co-sign usually means the list is out of date (co-signed elsewhere).
         if (request.kind == RequestKind::cosign && status == 409) steps::load_issues(state, out);
         if (request.kind != RequestKind::write) return;
@@ -172,9 +181,16 @@ std::vector<Request> apply_response(ClientState& state, const Request& request, 
                                     std::string_view body) {
     if (request.background) state.refreshing = std::max(0, state.refreshing - 1);
     else state.pending = std::max(0, state.pending - 1);
-    if (request.kind == RequestKind::login || request.kind == RequestKind::register_account ||
-        request.kind == RequestKind::raise_issue || request.kind == RequestKind::write)
-        state.submitting = false;
+    switch (request.kind) {
+        case RequestKind::login: case RequestKind::register_account:
+        case RequestKind::raise_issue: case RequestKind::write: case RequestKind::setup:
+        case RequestKind::password_reset: case RequestKind::admin_create:
+        case RequestKind::staff: case RequestKind::member_change: case RequestKind::reset_code:
+        case RequestKind::roster: case RequestKind::invite_sheet:
+            state.submitting = false;
+            break;
+        default: break;
+    }
     if (session_bound(request.kind) && request.epoch != state.epoch) return {};
     Reply r{state, request, body, {}};
     if (status >= 200 && status < 300) r.success();

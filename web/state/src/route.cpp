@@ -9,20 +9,27 @@ namespace yishi::client {
 
 namespace {
 
+// What follows a page's name in its hash: nothing, an id it needs, or a code a link may carry.
+enum class Part { none, id, code };
+
 struct PageName {
     Page page;
     std::string_view name;
-    bool has_id;
+    Part part;
 };
 
-constexpr std::array<PageName, 13> kPages{{
-    {Page::login, "login", false},       {Page::register_account, "register", false},
-    {Page::home, "home", false},         {Page::issues, "issues", false},
-    {Page::issue, "issue", true},        {Page::new_issue, "new", false},
-    {Page::sessions, "sessions", false}, {Page::session, "session", true},
-    {Page::ballot, "ballot", true},      {Page::notices, "notices", false},
-    {Page::tasks, "tasks", false},       {Page::task, "task", true},
-    {Page::settings, "settings", false},
+constexpr Part N = Part::none, I = Part::id, C = Part::code;
+
+constexpr std::array<PageName, 17> kPages{{
+    {Page::login, "login", N},       {Page::register_account, "register", C},
+    {Page::home, "home", N},         {Page::issues, "issues", N},
+    {Page::issue, "issue", I},       {Page::new_issue, "new", N},
+    {Page::sessions, "sessions", N}, {Page::session, "session", I},
+    {Page::ballot, "ballot", I},     {Page::notices, "notices", N},
+    {Page::tasks, "tasks", N},       {Page::task, "task", I},
+    {Page::settings, "settings", N}, {Page::setup, "setup", C},
+    {Page::reset_password, "reset", C}, {Page::admin, "admin", N},
+    {Page::admin_community, "community", I},
 }};
 
 // The next "/"-separated part of `rest`, consumed.
@@ -51,13 +58,30 @@ bool valid_modal(std::string_view m) {
     return true;
 }
 
+// Codes are letters, digits and dashes (XXXXX-XXXXX as printed); anything else is dropped.
+bool valid_code(std::string_view c) {
+    if (c.empty() || c.size() > 40) return false;
+    for (char ch : c)
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '-'))
+            return false;
+    return true;
+}
+
 }  // namespace
+
+Route code_route(Page p, std::string code) {
+    Route r{p};
+    r.code = std::move(code);
+    return r;
+}
 
 std::string to_hash(const Route& r) {
     for (const auto& p : kPages) {
         if (p.page != r.page) continue;
         std::string out = "#/" + std::string(p.name);
-        if (p.has_id) out += "/" + std::to_string(r.id);
+        if (p.part == Part::id) out += "/" + std::to_string(r.id);
+        if (p.part == Part::code && !r.code.empty()) out += "/" + r.code;
         if (!r.modal.empty()) out += "/" + r.modal;
         return out;
     }
@@ -74,9 +98,14 @@ Route parse_hash(std::string_view hash) {
     for (const auto& p : kPages) {
         if (p.name != name) continue;
         Route r{p.page, 0, {}};
-        if (p.has_id) {
+        if (p.part == Part::id) {
             r.id = parse_id(next_part(rest));
             if (r.id == 0) return Route{};
+        }
+        if (p.part == Part::code && !rest.empty()) {
+            std::string_view code = next_part(rest);
+            if (valid_code(code)) r.code = std::string(code);
+            return r;  // nothing after a code
         }
         if (!rest.empty()) {
             if (!valid_modal(rest)) return Route{p.page, r.id, {}};
@@ -87,7 +116,10 @@ Route parse_hash(std::string_view hash) {
     return Route{};
 }
 
-bool requires_login(Page p) { return p != Page::login && p != Page::register_account; }
+bool requires_login(Page p) {
+    return p != Page::login && p != Page::register_account && p != Page::setup &&
+           p != Page::reset_password;
+}
 
 bool is_live(Page p) { return p == Page::session || p == Page::ballot; }
 

@@ -5,6 +5,7 @@
 
 #include "yishi/client/request.hpp"
 #include "yishi/client/state.hpp"
+#include "yishi/messages.hpp"
 
 namespace yishi::client::steps {
 
@@ -34,5 +35,13 @@ void write(ClientState& state, std::string method, std::string path, std::string
 void end_session(ClientState& state);
 
 void clear_messages(ClientState& state);
+
+// Takes the member, councils and admin scope of a login reply (or GET /api/me's, `body`);
+// an administrator's login reply without the scope asks GET /api/me for it (when `ask_me`).
+void take_member(ClientState& state, LoginReply reply, std::string_view body, bool ask_me,
+                 std::vector<Request>& out);
+
+// What the administration pages and the setup page load.
+void load_admin(ClientState& state, std::vector<Request>& out);
 
 }  // namespace yishi::client::steps

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "yishi/client/admin.hpp"
 #include "yishi/client/route.hpp"
 #include "yishi/client/state.hpp"
 #include "yishi/model.hpp"
@@ -170,6 +171,79 @@ using FlowIntent = std::variant<PostComment, AcceptIssue, DeclineIssue, MergeIss
                                 CloseBallot, Vote, EnterPaperCounts, DownloadBulletin, AssignTask, PostTaskText, RateTask, TaskStep,
                                 CancelSession, RetimeSession>;
 
+// --- 管理: first start, accounts by code, and the administrators' screens ---
+// 初始设置: the code printed at the first start creates the platform administrator.
+struct Setup {
+    std::string code;
+    std::string login;
+    std::string name;
+    std::string password;
+    std::string password_again;
+    std::string street;
+    std::string community;
+};
+// 重设密码 with a reset code from the community administrator.
+struct ResetPassword {
+    std::string code;
+    std::string password;
+    std::string password_again;
+};
+// What an administrator creates in the tree: kind "street" (no parent), "community" and
+// "department" (parent: the street), "council" (parent: the community; council_kind) and "grid".
+struct CreateUnit {
+    std::string kind;
+    Id parent_id = 0;
+    std::string name;
+    std::string council_kind;  // residents_council, ... (councils only)
+};
+// A staff account: role and its place (street, community, department, grid or council id).
+struct CreateStaff {
+    std::string role;
+    std::string name;
+    Id place_id = 0;
+};
+struct LoadMembers {
+    Id community_id = 0;
+    MemberFilter filter;
+};
+struct SetMemberRole {
+    Id member_id = 0;
+    Id council_id = 0;
+    std::string role;  // resident, council_member, convenor
+};
+struct IssueResetCode {
+    Id member_id = 0;
+    std::string name;
+};
+struct DeactivateMember {
+    Id member_id = 0;
+    std::string reason;
+};
+// 导入花名册: ask the page for a CSV file for this community's council...
+struct PickRosterFile {
+    Id community_id = 0;
+    Id council_id = 0;
+};
+// ... the page hands its bytes over (the preview is asked for at once) ...
+struct RosterFileChosen {
+    std::string file_name;
+    std::string bytes;
+};
+// ... and 确认导入 writes the previewed rows.
+struct ConfirmRoster {};
+struct CancelRoster {};
+// 邀请单: the community's invite sheet as a PDF file.
+struct DownloadInviteSheet {
+    Id community_id = 0;
+};
+// The one-time code was noted: it is not shown again.
+struct DismissCode {};
+
+using AdminIntent = std::variant<Setup, ResetPassword, CreateUnit, CreateStaff, LoadMembers,
+                                 SetMemberRole, IssueResetCode, DeactivateMember, PickRosterFile,
+                                 RosterFileChosen, ConfirmRoster, CancelRoster,
+                                 DownloadInviteSheet, DismissCode>;
+
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {
     std::string name;
@@ -190,7 +264,7 @@ struct SetHighContrast {
 
 using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
-                            SetHighContrast>;
+                            SetHighContrast, AdminIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client

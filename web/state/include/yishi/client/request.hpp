@@ -14,13 +14,17 @@ enum class RequestKind {
     issue, comments, sessions, session, ballot, notices, tasks, task, rules, demand, members, bulletin, paper_counts,
     // a change of the flow: on success its notice shows and the page reloads
     write,
+    // 管理: first start, accounts by code, the administrators' loads and changes
+    setup_status, setup, password_reset, admin_tree, admin_members, admin_create, staff,
+    member_change, reset_code, roster, invite_sheet,
 };
 
 struct Request {
     RequestKind kind = RequestKind::api_version;
     std::string method = "GET";
     std::string path;   // same-origin: "/api/..." or a file next to index.html
-    std::string body;   // JSON, empty for GET
+    std::string body;   // JSON, empty for GET (or the bytes of a file, see content_type)
+    std::string content_type;  // empty: JSON; "text/csv" for a roster file
     std::string token;  // sent as "Authorization: Bearer <token>" when not empty
     // The session this request belongs to; its reply is dropped after a login or logout.
     std::uint64_t epoch = 0;

@@ -10,7 +10,7 @@ namespace yishi::client {
 
 enum class Page {
     login,
-    register_account,  // #/register: an invite code, a login and a password
+    register_account,  // #/register[/CODE]: an invite or activation code, a login and a password
     home,              // my councils and what needs me now
     issues,            // the council's issues, filtered and paged
     issue,             // one issue: timeline, text, thread, decision, tasks (id)
@@ -22,6 +22,10 @@ enum class Page {
     tasks,             // the tasks board
     task,              // one task: progress, replies, ratings (id)
     settings,          // language, text size, contrast
+    setup,             // #/setup/CODE: the first start's platform administrator, street, community
+    reset_password,    // #/reset[/CODE]: a reset code from the community and a new password
+    admin,             // 管理: the organisation's tree and what the admin's scope may create
+    admin_community,   // one community's members, roster import and invite sheet (id)
 };
 
 // Where the user is: a page, the id it shows (0 for lists), and a modal open over it.
@@ -32,11 +36,16 @@ struct Route {
     Page page = Page::home;
     Id id = 0;
     std::string modal;  // e.g. "confirm-yes"; empty when none
+    // A one-time code carried by a link (#/setup/CODE, #/register/CODE, #/reset/CODE).
+    std::string code;
     friend bool operator==(const Route&, const Route&) = default;
 };
 
 // The canonical hash of a route, e.g. "#/issue/42" or "#/ballot/7/confirm-yes".
 std::string to_hash(const Route& r);
+
+// A route with a code from a link, e.g. code_route(Page::setup, "K7QX2-...").
+Route code_route(Page p, std::string code);
 
 // Reads a location hash. Tolerates a missing "#" or "/", a trailing "/" and a query;
 // anything empty or unknown (or a page that needs an id without a valid one) is home.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "yishi/client/admin.hpp"
 #include "yishi/client/route.hpp"
 #include "yishi/client/strings.hpp"
 #include "yishi/messages_decide.hpp"
@@ -30,6 +31,7 @@ struct LoginSession {
     std::string token;               // bearer token; kept in localStorage by the platform
     Member member;                   // id 0 until the server has confirmed the token
     std::vector<Council> councils;   // the member's councils
+    std::optional<AdminScope> admin;  // what the member administers (管理), if anything
 };
 
 // The current council's flow as last loaded: each list is replaced whole by its reply,
@@ -57,10 +59,12 @@ struct FlowData {
     std::map<Id, Error> vote_refusals;
 };
 
-// A file the platform should save for the user (the bulletin), consumed after each change.
+// A file the platform should save for the user (the bulletin, an invite sheet), consumed
+// after each change.
 struct Download {
     std::string filename;
-    std::string text;
+    std::string text;  // the file's bytes
+    std::string mime = "application/json";
 };
 
 // What the user chose for reading: kept in localStorage across visits.
@@ -83,6 +87,8 @@ struct ClientState {
     std::uint64_t issues_version = 0;  // bumped at each change of `issues` (views cache on it)
     FlowData flow;
     std::optional<Download> download;
+    bool pick_file = false;          // the platform should ask the user for a CSV file
+    AdminData admin;
 
     int pending = 0;                 // requests in flight
     int refreshing = 0;              // background refreshes in flight (not shown as loading)
