@@ -267,12 +267,15 @@ Reply set_role(Api& api, const httplib::Request& req) {
     if (!member) return failure(member.error());
     auto body = body_object(req, false);
     if (!body) return failure(body.error());
-    auto role_field = body.value().find("role");
-    if (role_field == body.value().end()) return failure(make_error("missing_field", "role"));
-    if (!role_field->is_string()) return failure(make_error("wrong_type", "role"));
-    Role role;
-    if (!role_from_string(role_field->get<std::string>(), role) || !assignable_council_role(role))
-        return failure(make_error("bad_role", "role"));
+    // Either may be left out: a role alone, or a seat alone (a department joining a council).
+    std::optional<Role> role;
+    if (auto field = body.value().find("role"); field != body.value().end() && !field->is_null()) {
+        if (!field->is_string()) return failure(make_error("wrong_type", "role"));
+        Role r;
+        if (!role_from_string(field->get<std::string>(), r) || !assignable_council_role(r))
+            return failure(make_error("bad_role", "role"));
+        role = r;
+    }
     auto council = optional_int(body.value(), "council_id", 1, INT64_MAX, "bad_id", 0);
     if (!council) return failure(council.error());
     auto row = api.store.set_member_role(caller.value().id, member.value(), role, council.value(),

@@ -138,11 +138,16 @@ Id managing_community(Connection& db, Id member_id) {
 
 // The member's place for a community-level rule, or not_found.
 Result<Place> member_place(Connection& db, Id member_id) {
-    if (!exists(db, "SELECT 1 FROM members WHERE id = ?", member_id))
-        return make_error("not_found", "member_id");
-    Id community = managing_community(db, member_id);
-    auto place = community ? community_place(db, community) : std::nullopt;
-    return place ? *place : Place{};
+    Statement q(db, "SELECT community_id, street_id FROM members WHERE id = ?");
+    q.bind(1, member_id);
+    if (!q.step()) return make_error("not_found", "member_id");
+    if (!q.column(0).null()) return *community_place(db, q.column(0).int64());
+    // Staff of a street (departments, CPPCC members) belong to the street as a whole, whatever
+    // council seats they hold.
+    if (!q.column(1).null()) return Place{q.column(1).int64(), 0};
+    Id community = community_of_member(db, member_id);
+    if (auto place = community ? community_place(db, community) : std::nullopt) return *place;
+    return Place{};
 }
 
 PlaceRecord place_record(Id id, const std::string& name, Id parent) {
@@ -516,23 +521,35 @@ Result<std::vector<MemberRow>> Store::community_members(Id actor, Id community_i
     });
 }
 
-Result<MemberRow> Store::set_member_role(Id actor, Id member_id, Role role, Id council_id,
-                                         std::int64_t now) {
+Result<MemberRow> Store::set_member_role(Id actor, Id member_id, std::optional<Role> role,
+                                         Id council_id, std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<MemberRow> {
         Connection& db = act.db;
         auto place = member_place(db, member_id);
         if (!place) return place.error();
-        if (auto refused = may_manage_community(scope_of(db, actor), place.value())) return *refused;
-        if (!assignable_council_role(role)) return make_error("bad_role", "role");
+        auto scope = scope_of(db, actor);
+        if (!role && !council_id) return make_error("missing_field", "role");
+        if (role) {
+            if (auto refused = may_manage_community(scope, place.value())) return *refused;
+            if (!assignable_council_role(*role)) return make_error("bad_role", "role");
+        }
         auto before = member_row(db, member_id);
         if (!before->active) return make_error("member_inactive", "member_id");
+        Id chain = place.value().community_id;
         if (council_id) {
             Statement c(db, "SELECT community_id FROM councils WHERE id = ?");
             c.bind(1, council_id);
             if (!c.step()) return make_error("not_found", "council_id");
-            if (c.column(0).int64() != place.value().community_id)
-                return make_error("outside_scope", "council_id");
+            auto seat_place = community_place(db, c.column(0).int64());
             c.reset();
+            if (auto refused = may_manage_community(scope, *seat_place)) return *refused;
+            // A seat in the member's own community, or, for those who serve the whole street
+            // (departments, CPPCC members), in any community of that street.
+            bool own = place.value().community_id == seat_place->community_id;
+            bool serves = place.value().community_id == 0 &&
+                          place.value().street_id == seat_place->street_id;
+            if (!own && !serves) return make_error("outside_scope", "council_id");
+            chain = seat_place->community_id;
             Statement seat(db,
                            "INSERT INTO council_members (council_id, member_id) VALUES (?, ?) "
                            "ON CONFLICT DO NOTHING");
@@ -540,15 +557,18 @@ Result<MemberRow> Store::set_member_role(Id actor, Id member_id, Role role, Id c
             seat.bind(2, member_id);
             seat.run();
         }
-        Statement q(db, "UPDATE members SET role = ? WHERE id = ?");
-        q.bind(1, to_string(role));
-        q.bind(2, member_id);
-        q.run();
-        act.in_community(place.value().community_id);
-        act.record("member_role_changed", Json{{"member_id", member_id},
-                                               {"from", before->role},
-                                               {"to", to_string(role)},
-                                               {"council_id", council_id}});
+        if (role) {
+            Statement q(db, "UPDATE members SET role = ? WHERE id = ?");
+            q.bind(1, to_string(*role));
+            q.bind(2, member_id);
+            q.run();
+        }
+        act.in_community(chain);
+        act.record(role ? "member_role_changed" : "member_seated",
+                   Json{{"member_id", member_id},
+                        {"from", before->role},
+                        {"to", role ? to_string(*role) : before->role},
+                        {"council_id", council_id}});
         return *member_row(db, member_id);
     });
 }

@@ -318,4 +318,49 @@ BOOST_AUTO_TEST_CASE(a_deactivated_member_is_out_at_once_and_keeps_their_history
                         w.admin, Json{{"reason", "再次"}})["error"]["code"] == "already_inactive");
 }
 
+BOOST_AUTO_TEST_CASE(a_department_of_the_street_takes_a_seat_in_a_community_council) {
+    AdminWorld w;
+    Id council = make_council(w);
+    Id department = w.expect(201, "/api/admin/departments", w.admin,
+                             Json{{"street_id", w.street}, {"name", "住建局"}})["id"].get<Id>();
+    Json made = w.expect(201, "/api/admin/staff", w.admin,
+                         Json{{"role", "department"}, {"name", "住建局王科长"}, {"department_id", department}});
+    w.activate(made["code"].get<std::string>(), "zhujian_wang");
+    std::string community_admin = w.staff("community_admin", "community_id", w.community, "ch_admin");
+    Id member = made["member_id"].get<Id>();
+    Json seated = w.expect(200, "/api/admin/members/" + std::to_string(member) + "/role",
+                           community_admin, Json{{"council_id", council}});
+    BOOST_TEST(seated["role"] == "department");  // seated, still a department: no vote
+    BOOST_TEST(seated["councils"][0] == council);
+    BOOST_TEST(w.server.store().electorate(council).empty());
+    // Its role is the street's to give, not the community's.
+    BOOST_TEST(w.expect(403, "/api/admin/members/" + std::to_string(member) + "/role",
+                        community_admin, Json{{"role", "convenor"}})["error"]["code"] == "outside_scope");
+    // A department of another street takes no seat here.
+    Id street2 = w.expect(201, "/api/admin/streets", w.admin, Json{{"name", "西湖街道"}})["id"].get<Id>();
+    Id other_department = w.expect(201, "/api/admin/departments", w.admin,
+                                   Json{{"street_id", street2}, {"name", "城管"}})["id"].get<Id>();
+    Json other = w.expect(201, "/api/admin/staff", w.admin,
+                          Json{{"role", "department"}, {"name", "城管李队"}, {"department_id", other_department}});
+    BOOST_TEST(w.expect(403, "/api/admin/members/" + other["member_id"].dump() + "/role",
+                        w.admin, Json{{"council_id", council}})["error"]["code"] == "outside_scope");
+}
+
+BOOST_AUTO_TEST_CASE(a_roster_of_five_thousand_residents_is_written_whole) {
+    AdminWorld w;
+    Id council = make_council(w, "春晖社区居民会议");
+    std::string file = "姓名,楼栋,单元,房号,网格,专有面积(㎡)\n";
+    for (int i = 0; i < 5000; ++i)
+        file += "居民" + std::to_string(i) + "," + std::to_string(1 + i / 200) + "栋," +
+                std::to_string(1 + (i / 50) % 4) + "单元," + std::to_string(101 + i % 50) +
+                ",第" + std::to_string(1 + i / 1000) + "网格,8" + std::to_string(i % 10) + ".50\n";
+    Json done = roster_post(w, to_gb18030(file), "?council_id=" + std::to_string(council) + "&confirm=1", 201);
+    BOOST_TEST(done["members"] == 5000);
+    BOOST_TEST(done["households"] == 5000);
+    BOOST_TEST(done["grids"] == 5);
+    BOOST_TEST(w.server.store().electorate(council).size() == 5000u);
+    BOOST_TEST(query_int(w.server.db(), "SELECT SUM(floor_area) FROM members") ==
+               500 * (8050 + 8150 + 8250 + 8350 + 8450 + 8550 + 8650 + 8750 + 8850 + 8950));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -450,10 +450,11 @@ public:
     // The community's members, filtered, by name; outside_scope/not_admin for others.
     Result<std::vector<MemberRow>> community_members(Id actor, Id community_id,
                                                      const MemberFilter& filter);
-    // Gives the member `role`, and a seat in `council_id` when not 0 (of the member's
-    // community).
-    Result<MemberRow> set_member_role(Id actor, Id member_id, Role role, Id council_id,
-                                      std::int64_t now);
+    // Gives the member `role` (when given) and a seat in `council_id` (when not 0): a council
+    // of the member's community, or, for a street's departments and CPPCC members, of any
+    // community of that street.
+    Result<MemberRow> set_member_role(Id actor, Id member_id, std::optional<Role> role,
+                                      Id council_id, std::int64_t now);
     // The member can no longer log in or be put on a new roll; every token ends now.
     Result<MemberRow> deactivate_member(Id actor, Id member_id, const std::string& reason,
                                         std::int64_t now);
