@@ -2,6 +2,8 @@
 // and their activation codes, members' roles, deactivation and password resets. Each act reads
 // the actor's scope in its own transaction and asks the core (administration.hpp).
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "store_impl.hpp"
 
@@ -666,60 +668,88 @@ Result<RosterWritten> Store::import_roster(Id actor, Id community_id, Id council
             if (!c.step()) return make_error("not_found", "council_id");
             if (c.column(0).int64() != community_id) return make_error("outside_scope", "council_id");
         }
-        RosterWritten written;
-        auto count = [&](const char* table) {
-            Statement q(db, std::string("SELECT COUNT(*) FROM ") + table + " WHERE community_id = ?");
+        // Thousands of rows in one transaction: the community's households and grids are read
+        // once, and new rows go in batches, so that a server over the network (PostgreSQL)
+        // makes few round trips.
+        auto known = [&](const char* table, const char* key) {
+            std::map<std::string, Id> ids;
+            Statement q(db, std::string("SELECT ") + key + ", id FROM " + table +
+                                " WHERE community_id = ?");
             q.bind(1, community_id);
-            return single(q).int64();
+            while (q.step()) ids[q.column(0).text()] = q.column(1).int64();
+            return ids;
         };
-        std::int64_t households_before = count("households"), grids_before = count("grids");
+        std::map<std::string, Id> households = known("households", "label");
+        std::map<std::string, Id> grids = known("grids", "name");
+        RosterWritten written;
 
-        Statement grid_add(db,
-                           "INSERT INTO grids (community_id, name) VALUES (?, ?) "
-                           "ON CONFLICT (community_id, name) DO NOTHING");
-        Statement grid_find(db, "SELECT id FROM grids WHERE community_id = ? AND name = ?");
-        Statement add(db,
-                      "INSERT INTO members (login, name, role, password_hash, household_id, "
-                      "floor_area, community_id, grid_id, phone, building) "
-                      "VALUES ('#', ?, 'resident', '', ?, ?, ?, ?, ?, ?) RETURNING id");
-        Statement login(db, "UPDATE members SET login = ? WHERE id = ?");
-        Statement seat(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
         for (const RosterRow& r : rows) {
-            std::optional<Id> grid;
-            if (!r.grid.empty()) {
-                grid_add.reset();
-                grid_add.bind(1, community_id);
-                grid_add.bind(2, r.grid);
-                grid_add.run();
-                grid_find.reset();
-                grid_find.bind(1, community_id);
-                grid_find.bind(2, r.grid);
-                grid = single(grid_find).int64();
-            }
-            add.reset();
-            add.bind(1, r.name);
-            if (auto h = household_id(db, community_id, r.household())) add.bind(2, *h);
-            else add.bind(2);
-            add.bind(3, r.floor_area_centi_m2);
-            add.bind(4, community_id);
-            if (grid) add.bind(5, *grid); else add.bind(5);
-            add.bind(6, r.phone);
-            add.bind(7, r.building);
-            Id id = single(add).int64();
-            login.reset();
-            login.bind(1, "#" + std::to_string(id));
-            login.bind(2, id);
-            login.run();
-            if (council_id) {
-                seat.reset();
-                seat.bind(1, council_id);
-                seat.bind(2, id);
-                seat.run();
-            }
-            ++written.members;
+            if (r.grid.empty() || grids.count(r.grid)) continue;
+            Statement add(db, "INSERT INTO grids (community_id, name) VALUES (?, ?) RETURNING id");
+            add.bind(1, community_id);
+            add.bind(2, r.grid);
+            grids[r.grid] = single(add).int64();
+            ++written.grids;
         }
-        written.households = count("households") - households_before;
-        written.grids = count("grids") - grids_before;
+        std::vector<std::string> new_labels;
+        for (const RosterRow& r : rows) {
+            std::string label = r.household();
+            if (!label.empty() && !households.count(label)) {
+                households[label] = 0;
+                new_labels.push_back(label);
+            }
+        }
+        constexpr std::size_t kBatch = 100;  // rows per statement: the drivers bind at most 1,000 values
+        for (std::size_t at = 0; at < new_labels.size(); at += kBatch) {
+            std::size_t n = std::min(kBatch, new_labels.size() - at);
+            std::string sql = "INSERT INTO households (community_id, label) VALUES ";
+            for (std::size_t i = 0; i < n; ++i) sql += i ? ", (?, ?)" : "(?, ?)";
+            Statement add(db, sql + " RETURNING id, label");
+            for (std::size_t i = 0; i < n; ++i) {
+                add.bind(static_cast<int>(2 * i + 1), community_id);
+                add.bind(static_cast<int>(2 * i + 2), new_labels[at + i]);
+            }
+            while (add.step()) households[add.column(1).text()] = add.column(0).int64();
+        }
+        written.households = static_cast<std::int64_t>(new_labels.size());
+
+        // Logins of accounts still to be activated: '#', this import's tag and the row's line;
+        // no login people choose can start with '#'.
+        const std::string tag = "#" + new_token().substr(0, 16) + "-";
+        constexpr int kColumns = 8;
+        for (std::size_t at = 0; at < rows.size(); at += kBatch) {
+            std::size_t n = std::min(kBatch, rows.size() - at);
+            std::string sql =
+                "INSERT INTO members (login, name, role, password_hash, household_id, floor_area, "
+                "community_id, grid_id, phone, building) VALUES ";
+            for (std::size_t i = 0; i < n; ++i)
+                sql += std::string(i ? ", " : "") + "(?, ?, 'resident', '', ?, ?, ?, ?, ?, ?)";
+            Statement add(db, sql);
+            for (std::size_t i = 0; i < n; ++i) {
+                const RosterRow& r = rows[at + i];
+                int c = static_cast<int>(i) * kColumns;
+                add.bind(c + 1, tag + std::to_string(r.line));
+                add.bind(c + 2, r.name);
+                std::string label = r.household();
+                if (label.empty()) add.bind(c + 3); else add.bind(c + 3, households.at(label));
+                add.bind(c + 4, r.floor_area_centi_m2);
+                add.bind(c + 5, community_id);
+                if (r.grid.empty()) add.bind(c + 6); else add.bind(c + 6, grids.at(r.grid));
+                add.bind(c + 7, r.phone);
+                add.bind(c + 8, r.building);
+            }
+            add.run();
+        }
+        written.members = static_cast<std::int64_t>(rows.size());
+        if (council_id) {
+            Statement seat(db,
+                           "INSERT INTO council_members (council_id, member_id) "
+                           "SELECT ?, id FROM members WHERE community_id = ? AND login LIKE ?");
+            seat.bind(1, council_id);
+            seat.bind(2, community_id);
+            seat.bind(3, tag + "%");
+            seat.run();
+        }
         act.in_community(community_id);
         act.record("roster_imported", Json{{"community_id", community_id},
                                            {"council_id", council_id},
@@ -766,16 +796,41 @@ Check Store::grant_activation_codes(Id actor, Id community_id, const std::vector
         auto place = community_place(db, community_id);
         if (!place) return make_error("not_found", "community_id");
         if (auto refused = may_manage_community(scope_of(db, actor), *place)) return *refused;
-        Statement pending(db,
-                          "SELECT 1 FROM members WHERE id = ? AND community_id = ? "
-                          "AND password_hash = '' AND active = 1");
-        for (const CodeGrant& g : grants) {
-            pending.reset();
-            pending.bind(1, g.member_id);
-            pending.bind(2, community_id);
-            if (!pending.step()) Act::refuse(make_error("already_activated", "member_ids"));
-            insert_code(db, g.member_id, CodePurpose::activation, g.code_hash, actor, now,
-                        expires_at);
+        std::set<Id> pending;
+        Statement q(db,
+                    "SELECT id FROM members WHERE community_id = ? AND password_hash = '' "
+                    "AND active = 1");
+        q.bind(1, community_id);
+        while (q.step()) pending.insert(q.column(0).int64());
+        for (const CodeGrant& g : grants)
+            if (!pending.count(g.member_id)) return make_error("already_activated", "member_ids");
+        // In batches, as the roster's rows: a sheet may hold thousands of slips.
+        constexpr std::size_t kBatch = 100;  // rows per statement: the drivers bind at most 1,000 values
+        for (std::size_t at = 0; at < grants.size(); at += kBatch) {
+            std::size_t n = std::min(kBatch, grants.size() - at);
+            std::string ids, rows;
+            for (std::size_t i = 0; i < n; ++i) {
+                ids += i ? ", ?" : "?";
+                rows += i ? ", (?, ?, 'activation', ?, ?, ?)" : "(?, ?, 'activation', ?, ?, ?)";
+            }
+            // New codes end the members' earlier unused ones.
+            Statement end(db, "UPDATE account_codes SET expires_at = ? WHERE purpose = 'activation' "
+                              "AND used_at IS NULL AND expires_at > ? AND member_id IN (" + ids + ")");
+            end.bind(1, now);
+            end.bind(2, now);
+            for (std::size_t i = 0; i < n; ++i) end.bind(static_cast<int>(i + 3), grants[at + i].member_id);
+            end.run();
+            Statement add(db, "INSERT INTO account_codes (code_hash, member_id, purpose, created_by, "
+                              "created_at, expires_at) VALUES " + rows);
+            for (std::size_t i = 0; i < n; ++i) {
+                int c = static_cast<int>(i) * 5;
+                add.bind(c + 1, grants[at + i].code_hash);
+                add.bind(c + 2, grants[at + i].member_id);
+                add.bind(c + 3, actor);
+                add.bind(c + 4, now);
+                add.bind(c + 5, expires_at);
+            }
+            add.run();
         }
         act.in_community(community_id);
         act.record("activation_codes_issued", Json{{"community_id", community_id},
