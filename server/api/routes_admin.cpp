@@ -186,18 +186,6 @@ Reply create_council(Api& api, const httplib::Request& req) {
 }
 
 // --- staff ---
-const char* place_field(StaffKind k) {
-    switch (k) {
-        case StaffKind::street_admin:
-        case StaffKind::cppcc_member: return "street_id";
-        case StaffKind::community_admin: return "community_id";
-        case StaffKind::department: return "department_id";
-        case StaffKind::grid_worker: return "grid_id";
-        case StaffKind::party_committee: return "council_id";
-    }
-    return "street_id";
-}
-
 Reply create_staff(Api& api, const httplib::Request& req) {
     auto caller = api.caller(req);
     if (!caller) return failure(caller.error());
@@ -260,53 +248,60 @@ Reply community_members(Api& api, const httplib::Request& req) {
     return {200, Json{{"members", members}}.dump()};
 }
 
-Reply set_role(Api& api, const httplib::Request& req) {
+// The caller, the member the path names and the body, of a request about one member.
+struct MemberRequest {
+    Id caller = 0;
+    Id member = 0;
+    Json body;
+};
+Result<MemberRequest> member_request(Api& api, const httplib::Request& req) {
     auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
+    if (!caller) return caller.error();
     auto member = id_in_path(req, "member_id");
-    if (!member) return failure(member.error());
-    auto body = body_object(req, false);
-    if (!body) return failure(body.error());
+    if (!member) return member.error();
+    auto body = body_object(req, true);
+    if (!body) return body.error();
+    return MemberRequest{caller.value().id, member.value(), body.value()};
+}
+
+Reply set_role(Api& api, const httplib::Request& req) {
+    auto r = member_request(api, req);
+    if (!r) return failure(r.error());
+    const Json& body = r.value().body;
     // Either may be left out: a role alone, or a seat alone (a department joining a council).
     std::optional<Role> role;
-    if (auto field = body.value().find("role"); field != body.value().end() && !field->is_null()) {
+    if (auto field = body.find("role"); field != body.end() && !field->is_null()) {
         if (!field->is_string()) return failure(make_error("wrong_type", "role"));
         Role r;
         if (!role_from_string(field->get<std::string>(), r) || !assignable_council_role(r))
             return failure(make_error("bad_role", "role"));
         role = r;
     }
-    auto council = optional_int(body.value(), "council_id", 1, INT64_MAX, "bad_id", 0);
+    auto council = optional_int(body, "council_id", 1, INT64_MAX, "bad_id", 0);
     if (!council) return failure(council.error());
-    auto row = api.store.set_member_role(caller.value().id, member.value(), role, council.value(),
+    auto row = api.store.set_member_role(r.value().caller, r.value().member, role, council.value(),
                                          api.now());
     if (!row) return failure(row.error());
     return {200, member_row_json(row.value()).dump()};
 }
 
 Reply deactivate(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto member = id_in_path(req, "member_id");
-    if (!member) return failure(member.error());
-    auto body = body_object(req, false);
-    if (!body) return failure(body.error());
-    auto reason = require_text(body.value(), "reason", kReasonMaxChars);
+    auto r = member_request(api, req);
+    if (!r) return failure(r.error());
+    auto reason = require_text(r.value().body, "reason", kReasonMaxChars);
     if (!reason) return failure(reason.error());
-    auto row = api.store.deactivate_member(caller.value().id, member.value(), reason.value(),
+    auto row = api.store.deactivate_member(r.value().caller, r.value().member, reason.value(),
                                            api.now());
     if (!row) return failure(row.error());
     return {200, member_row_json(row.value()).dump()};
 }
 
 Reply reset_code(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto member = id_in_path(req, "member_id");
-    if (!member) return failure(member.error());
+    auto r = member_request(api, req);
+    if (!r) return failure(r.error());
     auto [code, digest] = fresh_code();
     std::int64_t now = api.now();
-    auto expires = api.store.issue_reset_code(caller.value().id, member.value(), digest, now,
+    auto expires = api.store.issue_reset_code(r.value().caller, r.value().member, digest, now,
                                               now + kResetCodeSeconds);
     if (!expires) return failure(expires.error());
     return created(Json{{"code", format_invite_code(code)}, {"expires_at", expires.value()}});

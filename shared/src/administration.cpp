@@ -88,6 +88,18 @@ Role role_of(StaffKind k) {
     return Role::resident;
 }
 
+const char* place_field(StaffKind k) {
+    switch (k) {
+        case StaffKind::street_admin:
+        case StaffKind::cppcc_member: return "street_id";
+        case StaffKind::community_admin: return "community_id";
+        case StaffKind::department: return "department_id";
+        case StaffKind::grid_worker: return "grid_id";
+        case StaffKind::party_committee: return "council_id";
+    }
+    return "street_id";
+}
+
 Check may_create_staff(const std::optional<AdminScope>& scope, StaffKind kind, const Place& place) {
     switch (kind) {
         case StaffKind::street_admin: return may_create_street(scope);

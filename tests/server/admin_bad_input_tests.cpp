@@ -11,11 +11,6 @@ using namespace yishi;
 using namespace yishi::test;
 
 namespace {
-std::string admin_snapshot(const std::filesystem::path& db) {
-    return dump_tables(db, {"streets", "communities", "departments", "grids", "councils",
-                            "households", "members", "council_members", "admin_scopes",
-                            "account_codes", "setup", "audit_log", "invites"});
-}
 
 bool has_chinese(const std::string& s) {
     for (unsigned char c : s)

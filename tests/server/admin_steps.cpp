@@ -9,6 +9,12 @@
 
 namespace yishi::test {
 
+std::string admin_snapshot(const std::filesystem::path& db) {
+    return dump_tables(db, {"streets", "communities", "departments", "grids", "councils",
+                            "households", "members", "council_members", "admin_scopes",
+                            "account_codes", "setup", "audit_log", "invites"});
+}
+
 std::string to_gb18030(const std::string& utf8) {
     iconv_t cd = iconv_open("GB18030", "UTF-8");
     BOOST_REQUIRE(cd != reinterpret_cast<iconv_t>(-1));

@@ -7,6 +7,9 @@
 
 namespace yishi::test {
 
+// Every row of the tables administration writes: equal snapshots mean nothing changed.
+std::string admin_snapshot(const std::filesystem::path& db);
+
 // What a CSV file exported from Excel on a Chinese Windows holds: GB18030 bytes.
 std::string to_gb18030(const std::string& utf8);
 

@@ -9,12 +9,6 @@ using namespace yishi;
 using namespace yishi::test;
 
 namespace {
-// The tables administration writes, for "nothing changed".
-std::string admin_snapshot(const std::filesystem::path& db) {
-    return dump_tables(db, {"streets", "communities", "departments", "grids", "councils",
-                            "households", "members", "council_members", "admin_scopes",
-                            "account_codes", "setup", "audit_log"});
-}
 
 const std::string kRoster =
     "序号,姓名,楼栋,单元,房号,网格,专有面积(㎡),手机号\r\n"

@@ -53,6 +53,9 @@ const char* to_string(StaffKind k);
 bool staff_kind_from_string(const std::string& s, StaffKind& out);
 // The member role the account gets.
 Role role_of(StaffKind k);
+// The request field that names where the account belongs: street_id, community_id,
+// department_id, grid_id or council_id.
+const char* place_field(StaffKind k);
 // Who may create it where: street admins by the platform; community admins, departments and
 // CPPCC members by the street's administrators; grid workers and party committee staff by the
 // community's.

@@ -44,18 +44,6 @@ std::vector<StaffPlace> staff_places(const AdminTree& tree, const std::optional<
     return out;
 }
 
-const char* staff_place_field(StaffKind kind) {
-    switch (kind) {
-        case StaffKind::street_admin:
-        case StaffKind::cppcc_member: return "street_id";
-        case StaffKind::community_admin: return "community_id";
-        case StaffKind::department: return "department_id";
-        case StaffKind::grid_worker: return "grid_id";
-        case StaffKind::party_committee: return "council_id";
-    }
-    return "street_id";
-}
-
 namespace {
 
 // A field as text whether the server sends it as a string or a number; "" when absent.

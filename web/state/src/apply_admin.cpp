@@ -168,7 +168,7 @@ struct AdminApplier {
         if (!staff_kind_from_string(s.role, kind)) return refuse(make_error("bad_role", "role"));
         auto name = validate_text(s.name, "name", kPersonNameMaxChars);
         if (!name) return refuse(name.error());
-        const char* field = staff_place_field(kind);
+        const char* field = place_field(kind);
         bool reachable = false;
         for (const auto& p : staff_places(state.admin.tree, state.session.admin, kind))
             reachable |= p.id == s.place_id;

@@ -129,8 +129,6 @@ struct StaffPlace {
 };
 std::vector<StaffPlace> staff_places(const AdminTree& tree, const std::optional<AdminScope>& scope,
                                      StaffKind kind);
-// The request field that names a staff account's place ("street_id", "grid_id", ...).
-const char* staff_place_field(StaffKind kind);
 
 // Replies of the administration API. The scope is GET /api/me's (or a login reply's) `admin`:
 // nullopt for a member who administers nothing.
