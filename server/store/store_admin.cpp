@@ -520,17 +520,40 @@ Result<MemberRow> Store::set_member_role(Id actor, Id member_id, Role role, Id c
                                          std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<MemberRow> {
         Connection& db = act.db;
-        auto place = member_place(db, member_id);
-        if (!place) return place.error();
-        if (auto refused = may_manage_community(scope_of(db, actor), place.value())) return *refused;
-        if (!assignable_council_role(role)) return make_error("bad_role", "role");
+        auto found = member_place(db, member_id);
+        if (!found) return found.error();
+        Place place = found.value();
         auto before = member_row(db, member_id);
+        Role current = Role::resident;
+        role_from_string(before->role, current);
+        // Staff keep their own role when seated; it is the only role they may be given.
+        bool staff_seat = council_id && role == current && seatable_staff_role(role);
+        if (staff_seat && place.community_id == 0) {
+            // A street's department serves the street's communities: it is seated by whoever
+            // manages the council's community, within its own street.
+            Statement c(db,
+                        "SELECT co.street_id FROM councils c JOIN communities co "
+                        "ON co.id = c.community_id WHERE c.id = ?");
+            c.bind(1, council_id);
+            if (!c.step()) return make_error("not_found", "council_id");
+            Id council_street = c.column(0).null() ? 0 : c.column(0).int64();
+            c.reset();
+            Statement own(db, "SELECT street_id FROM members WHERE id = ?");
+            own.bind(1, member_id);
+            own.step();
+            if (own.column(0).null() || own.column(0).int64() != council_street)
+                return make_error("outside_scope", "council_id");
+            own.reset();
+            place = Place{council_street, community_of_council(db, council_id)};
+        }
+        if (auto refused = may_manage_community(scope_of(db, actor), place)) return *refused;
+        if (!assignable_council_role(role) && !staff_seat) return make_error("bad_role", "role");
         if (!before->active) return make_error("member_inactive", "member_id");
         if (council_id) {
             Statement c(db, "SELECT community_id FROM councils WHERE id = ?");
             c.bind(1, council_id);
             if (!c.step()) return make_error("not_found", "council_id");
-            if (c.column(0).int64() != place.value().community_id)
+            if (c.column(0).int64() != place.community_id)
                 return make_error("outside_scope", "council_id");
             c.reset();
             Statement seat(db,
@@ -544,7 +567,7 @@ Result<MemberRow> Store::set_member_role(Id actor, Id member_id, Role role, Id c
         q.bind(1, to_string(role));
         q.bind(2, member_id);
         q.run();
-        act.in_community(place.value().community_id);
+        act.in_community(place.community_id);
         act.record("member_role_changed", Json{{"member_id", member_id},
                                                {"from", before->role},
                                                {"to", to_string(role)},
