@@ -69,6 +69,13 @@ BOOST_AUTO_TEST_CASE(demo_seed_writes_once_and_never_over_existing_data) {
     BOOST_TEST(!server::seed_demo(store, hasher, server::system_now()));
     BOOST_TEST(snapshot(path) == seeded);
     BOOST_TEST(server::has_demo_logins(store));
+    // The demo has its platform administrator, made by the first-run setup.
+    auto admin = store.credentials(server::kDemoAdminLogin);
+    BOOST_REQUIRE(admin);
+    auto scope = store.admin_scope(admin->member_id);
+    BOOST_REQUIRE(scope);
+    BOOST_TEST((scope->level == AdminLevel::platform));
+    BOOST_TEST(!store.setup_needed());
 }
 
 BOOST_AUTO_TEST_CASE(demo_community_lists_exactly_the_issues_at_the_cosign_threshold) {
