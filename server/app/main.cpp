@@ -253,7 +253,7 @@ int main(int argc, char** argv) {
                     std::cout << " " << l.login << (l.role == "convenor" ? "(召集人)" : "");
                 std::cout << "; units and grid worker:";
                 for (const auto& l : demo_staff_logins()) std::cout << " " << l.login;
-                std::cout << std::endl;
+                std::cout << "; administrator: " << kDemoAdminLogin << std::endl;
             } else {
                 std::cout << "Database already holds other data; demo not seeded." << std::endl;
             }

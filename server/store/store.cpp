@@ -1,5 +1,4 @@
-// The store over either database: opening and migrating, seeding, councils, issues and
-// co-signs.
+// The store over either database: opening and migrating, councils, issues and co-signs.
 #include "yishi/server/store.hpp"
 
 #include "schema.hpp"
@@ -160,92 +159,6 @@ Store::~Store() = default;
 int Store::schema_version() { return stored_schema_version(*impl_->db); }
 
 void Store::set_durable(bool durable) { impl_->db->set_durable(durable); }
-
-bool Store::seed_if_empty(const SeedData& data) {
-    // The seed is one act of the system: no actor, so the log does not pretend the demo
-    // members acted.
-    return impl_->act(std::nullopt, data.seeded_at, [&](Act& act) {
-        Connection& db = act.db;
-        Statement existing(db, "SELECT COUNT(*) FROM communities");
-        if (single(existing).int64() > 0) return false;
-
-        Statement community(db,
-                            "INSERT INTO communities (name, street) VALUES (?, ?) RETURNING id");
-        community.bind(1, data.community);
-        community.bind(2, data.street);
-        Id community_id = single(community).int64();
-
-        Statement council(db,
-                          "INSERT INTO councils (community_id, name, kind, cosign_threshold) "
-                          "VALUES (?, ?, ?, ?) RETURNING id");
-        council.bind(1, community_id);
-        council.bind(2, data.council);
-        council.bind(3, data.council_kind);
-        council.bind(4, data.cosign_threshold);
-        Council rules;
-        rules.id = single(council).int64();
-        rules.cosign_threshold = data.cosign_threshold;
-
-        std::vector<Id> member_ids;
-        Statement member(db,
-                         "INSERT INTO members (login, name, role, password_hash, "
-                         "household_id, floor_area) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-        Statement joins(db, "INSERT INTO council_members (council_id, member_id) VALUES (?, ?)");
-        for (const auto& m : data.members) {
-            member.reset();
-            member.bind(1, m.login);
-            member.bind(2, m.name);
-            member.bind(3, m.role);
-            member.bind(4, m.password_hash);
-            if (auto household = household_id(db, community_id, m.household))
-                member.bind(5, *household);
-            else
-                member.bind(5);
-            member.bind(6, m.floor_area_centi_m2);
-            member_ids.push_back(single(member).int64());
-            joins.reset();
-            joins.bind(1, rules.id);
-            joins.bind(2, member_ids.back());
-            joins.run();
-        }
-
-        Statement issue(db,
-                        "INSERT INTO issues (council_id, title, body, author_id, created_at, "
-                        "stage) VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-        Statement cosign(
-            db, "INSERT INTO cosigns (issue_id, member_id, created_at) VALUES (?, ?, ?)");
-        for (const auto& s : data.issues) {
-            Issue i;
-            i.author_id = member_ids.at(s.author);
-            for (std::size_t n = 0; n < s.cosigners.size(); ++n)
-                i.stage = stage_after_cosign(i, static_cast<int>(n + 1), rules);
-            issue.reset();
-            issue.bind(1, rules.id);
-            issue.bind(2, s.title);
-            issue.bind(3, s.body);
-            issue.bind(4, i.author_id);
-            issue.bind(5, s.created_at);
-            issue.bind(6, to_string(i.stage));
-            Id issue_id = single(issue).int64();
-            std::int64_t at = s.created_at;
-            for (int who : s.cosigners) {
-                at += 3600;  // an hour apart, for a plausible history
-                cosign.reset();
-                cosign.bind(1, issue_id);
-                cosign.bind(2, member_ids.at(who));
-                cosign.bind(3, at);
-                cosign.run();
-            }
-        }
-        // One entry, so the log starts intact and says where the first data came from.
-        act.in_community(community_id);
-        act.record("community_seeded", Json{{"community_id", community_id},
-                                            {"council_id", rules.id},
-                                            {"members", data.members.size()},
-                                            {"issues", data.issues.size()}});
-        return true;
-    });
-}
 
 std::vector<Council> Store::councils_of(Id member_id) {
     return impl_->read([&](Connection& db) {

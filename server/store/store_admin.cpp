@@ -531,6 +531,11 @@ Result<MemberRow> Store::set_member_role(Id actor, Id member_id, std::optional<R
         if (!place) return place.error();
         auto scope = scope_of(db, actor);
         if (!role && !council_id) return make_error("missing_field", "role");
+        // Staff named with their own role are only seated: they keep it and have no vote.
+        if (role && council_id && seatable_staff_role(*role)) {
+            auto current = member_row(db, member_id);
+            if (current && current->role == to_string(*role)) role.reset();
+        }
         if (role) {
             if (auto refused = may_manage_community(scope, place.value())) return *refused;
             if (!assignable_council_role(*role)) return make_error("bad_role", "role");

@@ -116,6 +116,10 @@ bool assignable_council_role(Role r) {
     return r == Role::resident || r == Role::council_member || r == Role::convenor;
 }
 
+bool seatable_staff_role(Role r) {
+    return r == Role::department || r == Role::grid_worker || r == Role::cppcc_member;
+}
+
 Result<std::string> check_place_name(std::string_view text, const std::string& field) {
     return validate_text(text, field, kPlaceNameMaxChars, TextLines::one);
 }

@@ -104,7 +104,7 @@ test('single choice: tapped on a phone, confirmed by name, counted; winners and 
   await resident.shot('choices-single-confirm');
   await resident.tap(key('confirm-vote'));
   await resident.widget(key('counted'), 'counted');
-  assert.equal(JSON.parse(sql(`SELECT content FROM ballot_voters WHERE ballot_id = ${ballot} AND member_id = 2`)).choice, '西门');
+  assert.equal(JSON.parse(sql(`SELECT content FROM ballot_voters WHERE ballot_id = ${ballot} AND member_id = (SELECT id FROM members WHERE login = 'demo02')`)).choice, '西门');
   for (const [n, choice] of [[3, '西门'], [4, '东门'], [5, '南门'], [6, '西门'], [7, '东门']])
     await api(url, `/api/ballots/${ballot}/votes`, { token: tokens[n], body: { choice } });
   await closeBallot(convenor, issue);
@@ -211,7 +211,7 @@ test('one vote per household: a second member of 3栋2单元502 is refused in th
   assert.equal(invite.household, '3栋2单元502');
   const reg = await api(url, '/api/register', { body: { code: invite.code, login: 'wang_xiaoming', password: 'chunhui2026' } });
   const newcomer = reg.member.id;
-  assert.equal(sql(`SELECT COUNT(DISTINCT household_id) FROM members WHERE id IN (2, ${newcomer})`), '1', 'same household as demo02');
+  assert.equal(sql(`SELECT COUNT(DISTINCT household_id) FROM members WHERE id IN ((SELECT id FROM members WHERE login = 'demo02'), ${newcomer})`), '1', 'same household as demo02');
   await api(url, `/api/sessions/${sessionId}/sign-in`, { token: reg.token, body: {} });
 
   const convenor = await page('demo01', `#/session/${sessionId}`, DESKTOP);
@@ -244,9 +244,9 @@ test('one vote per household: a second member of 3栋2单元502 is refused in th
   assert.ok(!find(st, 'vote-yes'), 'no vote buttons after the refusal');
   assert.equal(st.route, `#/ballot/${ballot}`);
   await member.shot('choices-household-refused');
-  const household = `(SELECT household_id FROM members WHERE id = 2)`;
+  const household = `(SELECT household_id FROM members WHERE login = 'demo02')`;
   assert.equal(sql(`SELECT COUNT(*) FROM ballot_voters v JOIN members m ON m.id = v.member_id WHERE v.ballot_id = ${ballot} AND m.household_id = ${household}`), '1');
-  assert.equal(sql(`SELECT member_id FROM ballot_voters WHERE ballot_id = ${ballot}`), '2');
+  assert.equal(sql(`SELECT m.login FROM ballot_voters v JOIN members m ON m.id = v.member_id WHERE v.ballot_id = ${ballot}`), 'demo02');
   await convenor.page.context().close();
   await member.page.context().close();
 });

@@ -71,7 +71,7 @@ BOOST_AUTO_TEST_CASE(a_backup_taken_while_residents_write_is_one_consistent_mome
     auto copy = temp_path(".backup.db");
     TestServer server(db);
     std::vector<std::string> tokens;
-    for (Id m = 2; m <= 15; ++m) tokens.push_back(server.token_for(m));
+    for (int n = 2; n <= 15; ++n) tokens.push_back(server.token_for(demo_member(n)));
     const std::int64_t before = comments(db);
     // Each posted comment writes its row and its audit entry in one transaction.
     const std::int64_t entries_less_rows = comment_entries(db) - before;

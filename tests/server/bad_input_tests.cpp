@@ -138,7 +138,7 @@ BOOST_AUTO_TEST_CASE(content_length_of_exactly_one_mebibyte_is_read_and_judged_o
 BOOST_AUTO_TEST_CASE(post_without_content_length_has_an_empty_body) {
     // What `curl -X POST` sends for a co-sign or a logout: no body, no length.
     TestServer server(seeded_db());
-    auto token = server.token_for(5);
+    auto token = server.token_for(demo_member(5));
     auto reply = raw_exchange(server.port(),
                               "POST /api/issues/6/cosign HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                               "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");

@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(two_hundred_simultaneous_votes_by_one_member_count_once) {
     auto ballot = server.store().ballot(opened.body["id"].get<Id>());
     BOOST_REQUIRE(ballot);
     BOOST_TEST(ballot->ballot.votes.size() == 1u);
-    BOOST_TEST(ballot->ballot.votes[0].member_id == 5);
+    BOOST_TEST(ballot->ballot.votes[0].member_id == demo_member(5));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

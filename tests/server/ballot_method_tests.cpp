@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(a_single_choice_ballot_counts_each_option_and_refuses_unkno
     BOOST_TEST(closed["tally"]["outcome"] == "passed");
     // The roll is open: each member's pick is published with the result.
     BOOST_REQUIRE_EQUAL(closed["cast"].size(), 7u);
-    BOOST_TEST(closed["cast"][2]["member_id"] == 3);
+    BOOST_TEST(closed["cast"][2]["member_id"] == demo_member(3));
     BOOST_TEST(closed["cast"][2]["choice"] == "西门");
     // `votes` stays in the yes/no form, so the core's decoder (the client's) still reads it.
     BOOST_TEST(closed["votes"].empty());
@@ -185,9 +185,9 @@ BOOST_AUTO_TEST_CASE(bad_specs_are_refused_naming_the_field_and_change_nothing) 
 
 BOOST_AUTO_TEST_CASE(a_household_votes_once_and_a_second_member_is_told_the_household_has_voted) {
     auto db = seeded_db();
-    // Members 2 and 3 live in one flat (户).
-    execute(db, "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = 2) "
-                "WHERE id = 3");
+    // Demo02 and demo03 live in one flat (户).
+    execute(db, "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = " +
+                    std::to_string(demo_member(2)) + ") WHERE id = " + std::to_string(demo_member(3)));
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -216,8 +216,8 @@ BOOST_AUTO_TEST_CASE(a_household_votes_once_and_a_second_member_is_told_the_hous
 
 BOOST_AUTO_TEST_CASE(simultaneous_votes_of_one_household_count_once_in_a_secret_ballot) {
     auto db = seeded_db();
-    execute(db, "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = 2) "
-                "WHERE id = 3");
+    execute(db, "UPDATE members SET household_id = (SELECT household_id FROM members WHERE id = " +
+                    std::to_string(demo_member(2)) + ") WHERE id = " + std::to_string(demo_member(3)));
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);

@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(a_closed_ballot_publishes_a_bulletin_that_yishi_tally_recou
     BOOST_TEST(b["defer_margin"]["den"] == 10);
     BOOST_REQUIRE_EQUAL(b["ballots"].size(), 10u);
     BOOST_TEST(b["ballots"][0]["choice"] == "yes");
-    BOOST_TEST(b["ballots"][0]["member_id"] == 1);  // an open roll publishes who voted what
+    BOOST_TEST(b["ballots"][0]["member_id"] == kConvenor);  // an open roll publishes who voted what
     BOOST_TEST(b["result"]["outcome"] == "passed");
     BOOST_TEST(b["result"]["yes"] == 7);
     BOOST_TEST(b["result"]["present"] == 11);
@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(every_closed_ballot_of_the_demo_quarter_recounts_to_its_pub
         BOOST_REQUIRE(server::seed_demo(store, hasher, server::system_now()));
     }
     TestServer server(path);
-    std::string token = server.token_for(3);
+    std::string token = server.token_for(demo_member(3));
     int recounted = 0;
     Json sessions = get_json(server, token, "/api/councils/1/sessions").body["sessions"];
     for (const auto& s : sessions) {

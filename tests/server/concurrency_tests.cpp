@@ -14,7 +14,7 @@ BOOST_AUTO_TEST_SUITE(concurrency)
 
 BOOST_AUTO_TEST_CASE(fifty_simultaneous_cosigns_by_one_member_count_once) {
     TestServer server(seeded_db());
-    auto token = server.token_for(5);  // demo05, who has not co-signed the noise issue
+    auto token = server.token_for(demo_member(5));  // demo05, who has not co-signed the noise issue
     std::atomic<int> accepted{0}, refused{0}, other{0};
     std::atomic<bool> go{false};
     std::vector<std::thread> threads;
@@ -33,7 +33,7 @@ BOOST_AUTO_TEST_CASE(fifty_simultaneous_cosigns_by_one_member_count_once) {
     BOOST_TEST(accepted == 1);
     BOOST_TEST(refused == 49);
     BOOST_TEST(other == 0);
-    auto issue = server.store().issue(kIssueNoise, 5);
+    auto issue = server.store().issue(kIssueNoise, demo_member(5));
     BOOST_REQUIRE(issue);
     BOOST_TEST(issue->cosigns == 1);
     BOOST_TEST(issue->cosigned_by_me);
@@ -41,9 +41,9 @@ BOOST_AUTO_TEST_CASE(fifty_simultaneous_cosigns_by_one_member_count_once) {
 
 BOOST_AUTO_TEST_CASE(simultaneous_cosigns_by_many_members_all_count_and_list_the_issue_once) {
     TestServer server(seeded_db());
-    // Everyone but the author (member 15) co-signs the noise issue at once.
+    // Everyone but the author (demo15) co-signs the noise issue at once.
     std::vector<std::string> tokens;
-    for (Id m = 1; m <= 14; ++m) tokens.push_back(server.token_for(m));
+    for (int n = 1; n <= 14; ++n) tokens.push_back(server.token_for(demo_member(n)));
     std::atomic<int> accepted{0};
     std::atomic<bool> go{false};
     std::vector<std::thread> threads;

@@ -37,7 +37,7 @@ ServiceOptions shifted_options(ClockShift& shift) {
 
 std::vector<std::string> member_tokens(TestServer& server) {
     std::vector<std::string> tokens(1);
-    for (Id m = 1; m <= 15; ++m) tokens.push_back(server.token_for(m));
+    for (int n = 1; n <= 15; ++n) tokens.push_back(server.token_for(demo_member(n)));
     return tokens;
 }
 

@@ -34,20 +34,20 @@ BOOST_AUTO_TEST_CASE(the_convenor_signs_a_member_in_once_and_it_counts_as_theirs
 
     std::string before = full_snapshot(server.db());
     // A resident cannot sign someone else in; nor can anyone sign in a non-member.
-    BOOST_TEST(post_json(server, tokens[3], path, {{"member_id", 4}}).code() == "not_convenor");
+    BOOST_TEST(post_json(server, tokens[3], path, {{"member_id", demo_member(4)}}).code() == "not_convenor");
     BOOST_TEST(post_json(server, tokens[1], path, {{"member_id", 999}}).code() == "bad_id");
     BOOST_TEST(post_json(server, tokens[1], path, {{"member_id", "4"}}).code() == "wrong_type");
     BOOST_TEST(full_snapshot(server.db()) == before);
 
-    auto ok = post_json(server, tokens[1], path, {{"member_id", 4}});
+    auto ok = post_json(server, tokens[1], path, {{"member_id", demo_member(4)}});
     BOOST_REQUIRE_EQUAL(ok.status, 200);
     BOOST_TEST(ok.body["signed_in_count"] == 1);
-    // Member 4 is present (the convenor is not, until they sign in themselves).
+    // Demo04 is present (the convenor is not, until they sign in themselves).
     auto view = get_json(server, tokens[1], path_of("/api/sessions/", session));
     BOOST_REQUIRE_EQUAL(view.body["signed_in"].size(), 1u);
-    BOOST_TEST(view.body["signed_in"][0]["member_id"] == 4);
+    BOOST_TEST(view.body["signed_in"][0]["member_id"] == demo_member(4));
     BOOST_TEST(post_json(server, tokens[4], path).code() == "already_signed_in");
-    BOOST_TEST(post_json(server, tokens[1], path, {{"member_id", 4}}).code() == "already_signed_in");
+    BOOST_TEST(post_json(server, tokens[1], path, {{"member_id", demo_member(4)}}).code() == "already_signed_in");
     BOOST_TEST(post_json(server, tokens[1], path).status == 200);
     auto after = get_json(server, tokens[1], path_of("/api/sessions/", session));
     BOOST_TEST(after.body["signed_in_count"] == 2);

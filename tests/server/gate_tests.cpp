@@ -284,7 +284,7 @@ BOOST_AUTO_TEST_CASE(one_address_over_its_connection_cap_is_refused_while_anothe
 
 BOOST_AUTO_TEST_CASE(malformed_heads_get_400_in_the_api_error_shape_and_change_nothing) {
     TestServer server(seeded_db());
-    std::string token = server.token_for(2);
+    std::string token = server.token_for(demo_member(2));
     std::string before = snapshot(server.db());
     std::string body = R"({"title":"畸形请求","body":"不应被保存"})";
     std::string len = std::to_string(body.size());

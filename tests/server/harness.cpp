@@ -113,7 +113,11 @@ void seed_demo_community(const fs::path& db) {
     TestStore store(db);
     server::PasswordHasher hasher;
     // The demo community alone (issues 1–6), not the played quarter: tests write their own.
-    BOOST_REQUIRE(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
+    std::int64_t now = server::system_now();
+    auto places = server::seed_demo_community(store, hasher.hash(server::kDemoPassword),
+                                              now - 10 * 24 * 3600);
+    BOOST_REQUIRE(places);
+    server::seed_demo_issues(store, *places, now);
 }  // the store closes here: SQLite folds its WAL into the main file, PostgreSQL's sessions end
 
 std::unique_ptr<database::Database> open_for_reading(const fs::path& db) {

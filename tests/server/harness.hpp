@@ -128,9 +128,12 @@ std::string dump_tables(const std::filesystem::path& db, const std::vector<std::
 // Reads the error of a failed reply.
 Error error_of(const httplib::Result& r);
 
-// 1-based ids of the demo data.
+// Ids of the demo data: its administrator is member 1, then demo01..demo15 are 2..16.
 constexpr Id kCouncil = 1;
-constexpr Id kConvenor = 1;          // demo01, 李建国
+constexpr Id kAdmin = 1;             // admin, the platform administrator of the first setup
+constexpr Id kConvenor = 2;          // demo01, 李建国
+// demo01 for 1, ..., demo15 for 15.
+constexpr Id demo_member(int n) { return n + 1; }
 constexpr Id kIssueChargers = 1;     // by demo02, 6 co-signs: listed
 constexpr Id kIssueLift = 3;         // by demo04, 4 co-signs: one short of the threshold
 constexpr Id kIssueNoise = 6;        // by demo15, no co-signs

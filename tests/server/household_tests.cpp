@@ -11,13 +11,32 @@ namespace {
 std::filesystem::path owners_db() {
     auto path = fresh_db_path();
     TestStore store(path);
-    server::SeedData d;
-    d.street = "城东街道";
-    d.community = "春晖花园";
-    d.council = "春晖花园业主大会";
-    d.council_kind = "owners_assembly";
-    d.members.push_back({"chair", "林国栋", "convenor", "x", "1栋101", 10000});
-    BOOST_REQUIRE(store.seed_if_empty(d));
+    std::int64_t now = server::system_now();
+    std::string setup_code = server::sha256_hex("owners-setup");
+    BOOST_REQUIRE(store.offer_setup(setup_code, now));
+    auto done = store.complete_setup({setup_code, "admin", "管理员", "x", "城东街道", "春晖花园", now});
+    BOOST_REQUIRE(done);
+    Id admin = done.value().admin.id;
+    Id community = done.value().community_id;
+    auto council = store.create_council(admin, community, "春晖花园业主大会",
+                                        CouncilKind::owners_assembly, now);
+    BOOST_REQUIRE(council);
+    RosterRow chair;
+    chair.line = 2;
+    chair.name = "林国栋";
+    chair.building = "1";
+    chair.room = "101";
+    chair.floor_area_centi_m2 = 10000;
+    BOOST_REQUIRE(store.import_roster(admin, community, council.value().id, {chair}, now));
+    auto pending = store.pending_accounts(admin, community, {});
+    BOOST_REQUIRE(pending);
+    BOOST_REQUIRE_EQUAL(pending.value().size(), 1u);
+    Id chair_id = pending.value().front().member_id;
+    std::string code = server::sha256_hex("owners-chair");
+    BOOST_REQUIRE(!store.grant_activation_codes(admin, community, {{chair_id, code}}, now,
+                                                now + kActivationCodeSeconds));
+    BOOST_REQUIRE(store.register_member({code, "chair", "x", now}));
+    BOOST_REQUIRE(store.set_member_role(admin, chair_id, Role::convenor, council.value().id, now));
     return path;
 }
 
@@ -113,7 +132,7 @@ BOOST_AUTO_TEST_CASE(bad_household_or_area_is_refused_and_writes_nothing) {
 BOOST_AUTO_TEST_CASE(owners_assembly_passes_only_with_a_majority_of_area_as_well_as_heads) {
     ClockShift shift;
     TestServer server(owners_db(), shifted_options(shift));
-    std::string chair = server.token_for(1);
+    std::string chair = server.token_for(server.store().credentials("chair")->member_id);
     auto rules = get_json(server, chair, "/api/councils/1/rules");
     BOOST_TEST(rules.body["kind"] == "owners_assembly");
     BOOST_TEST(rules.body["quorum"]["base"] == "area_and_heads");

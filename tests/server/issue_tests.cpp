@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(council_list_shows_the_demo_issues_newest_first) {
     BOOST_TEST(l.issues.front().id == kIssueNoise);
     BOOST_TEST(l.issues.back().id == kIssueChargers);
     BOOST_TEST(l.issues.back().stage == IssueStage::listed);
-    BOOST_TEST(l.issues.back().cosigns == 6);
+    BOOST_TEST(l.issues.back().cosigns == 5);
 }
 
 BOOST_AUTO_TEST_CASE(raised_issue_with_chinese_text_is_created_and_listed_first) {

@@ -22,7 +22,7 @@ BOOST_AUTO_TEST_CASE(issues_cosigns_and_tokens_survive_a_restart_on_the_same_fil
         BOOST_REQUIRE_EQUAL(r->status, 201);
         raised = decode_issue(r->body).value().id;
         auto c = first.client().Post("/api/issues/" + std::to_string(raised) + "/cosign",
-                                     bearer(first.token_for(11)), "", kJson);
+                                     bearer(first.token_for(demo_member(11))), "", kJson);
         BOOST_REQUIRE_EQUAL(c->status, 200);
     }
     TestServer second(db);
@@ -69,13 +69,23 @@ BOOST_AUTO_TEST_CASE(demo_seed_writes_once_and_never_over_existing_data) {
     BOOST_TEST(!server::seed_demo(store, hasher, server::system_now()));
     BOOST_TEST(snapshot(path) == seeded);
     BOOST_TEST(server::has_demo_logins(store));
+    // The demo has its platform administrator, made by the first-run setup.
+    auto admin = store.credentials(server::kDemoAdminLogin);
+    BOOST_REQUIRE(admin);
+    auto scope = store.admin_scope(admin->member_id);
+    BOOST_REQUIRE(scope);
+    BOOST_TEST((scope->level == AdminLevel::platform));
+    BOOST_TEST(!store.setup_needed());
 }
 
 BOOST_AUTO_TEST_CASE(demo_community_lists_exactly_the_issues_at_the_cosign_threshold) {
     auto path = fresh_db_path();
     TestStore store(path);
     server::PasswordHasher hasher(1);
-    BOOST_TEST(store.seed_if_empty(server::demo_seed(hasher, server::system_now())));
+    auto places = server::seed_demo_community(store, hasher.hash(server::kDemoPassword),
+                                              server::system_now());
+    BOOST_REQUIRE(places);
+    server::seed_demo_issues(store, *places, server::system_now());
 
     auto council = store.council(1);
     BOOST_REQUIRE(council);

@@ -11,19 +11,19 @@
 namespace yishi::test {
 
 namespace {
-constexpr Id kDepartment = 16;  // 街道城管科: reports and replies for the unit, no vote
-constexpr Id kGridWorker = 17;  // 网格员: raises issues for residents who do not use the app
+// Who acts, as an index of Quarter::tokens: demo01..demo15 are 1..15, then two staff members.
+constexpr Id kDepartment = 16;  // wuye, a department: reports and replies for the unit, no vote
+constexpr Id kGridWorker = 17;  // wangge, 网格员: raises issues for residents who do not use the app
 
-// 15 residents (demo01 convenor) and the two staff members, without issues.
+// The administrator, 15 residents (demo01 convenor) and the demo staff, without issues.
 std::filesystem::path empty_council_db() {
     auto path = fresh_db_path();
     TestStore store(path);
     server::PasswordHasher hasher(1);
-    server::SeedData d = server::demo_seed(hasher, server::system_now());
-    d.issues.clear();
-    d.members.push_back({"chengguan", "街道城管科", "department", "x"});
-    d.members.push_back({"wangge", "周小梅", "grid_worker", "x"});
-    BOOST_REQUIRE(store.seed_if_empty(d));
+    std::string hash = hasher.hash(server::kDemoPassword);
+    auto places = server::seed_demo_community(store, hash, server::system_now());
+    BOOST_REQUIRE(places);
+    server::seed_demo_staff(store, *places, hash, server::system_now());
     return path;
 }
 
@@ -32,11 +32,15 @@ struct Quarter {
     std::filesystem::path db = empty_council_db();
     ClockShift shift;
     std::unique_ptr<TestServer> server = std::make_unique<TestServer>(db, shifted_options(shift));
-    std::vector<std::string> tokens;  // by member id; they are stored, so survive a restart
+    std::vector<std::string> tokens;  // by who acts; they are stored, so survive a restart
+    std::vector<Id> ids;               // the member id of each who
 
     Quarter() {
-        tokens.push_back("");
-        for (Id m = 1; m <= 17; ++m) tokens.push_back(server->token_for(m));
+        ids.push_back(0);
+        for (int n = 1; n <= 15; ++n) ids.push_back(demo_member(n));
+        for (const char* login : {"wuye", "wangge"})
+            ids.push_back(server->store().credentials(login)->member_id);
+        for (Id m : ids) tokens.push_back(m ? server->token_for(m) : "");
     }
     void restart() {
         server.reset();
@@ -57,7 +61,7 @@ struct Quarter {
     }
     Id raise(Id who, const std::string& title, Id on_behalf_of = 0) {
         Json body = {{"title", title}, {"body", title + "，请议事会商议。"}, {"category", "民生"}};
-        if (on_behalf_of) body["on_behalf_of"] = on_behalf_of;
+        if (on_behalf_of) body["on_behalf_of"] = ids[on_behalf_of];
         return post(who, "/api/councils/1/issues", body)["id"].get<Id>();
     }
     std::string stage(Id issue) { return get(1, path_of("/api/issues/", issue))["stage"]; }
@@ -99,8 +103,8 @@ BOOST_AUTO_TEST_CASE(a_whole_quarter_plays_over_http_and_survives_a_restart) {
     Id lawn = q.raise(3, "把中心绿地改建为停车位");
     Id wires = q.raise(8, "车棚飞线充电太危险");
     auto lift_issue = q.get(1, path_of("/api/issues/", lift));
-    BOOST_TEST(lift_issue["author_id"] == 4);
-    BOOST_TEST(lift_issue["raised_by_id"] == kGridWorker);
+    BOOST_TEST(lift_issue["author_id"] == q.ids[4]);
+    BOOST_TEST(lift_issue["raised_by_id"] == q.ids[kGridWorker]);
     BOOST_TEST(q.get(1, "/api/councils/1/issues")["issues"].size() == 6u);
 
     // 附议 to the threshold of 5 lists an issue; the convenor accepts the lift before it.
@@ -205,7 +209,7 @@ BOOST_AUTO_TEST_CASE(a_whole_quarter_plays_over_http_and_survives_a_restart) {
     Id task = q.post(1, path_of("/api/ballots/", pass, "/tasks"),
                      {{"responsible_unit", "街道城管科"},
                       {"due_at", q.now() + 30 * kDay},
-                      {"assignee_id", kDepartment}})["id"].get<Id>();
+                      {"assignee_id", q.ids[kDepartment]}})["id"].get<Id>();
     const std::string base = path_of("/api/tasks/", task);
     q.post(kDepartment, base + "/progress", {{"text", "已联系供电公司现场勘察。"}});
     q.post(kDepartment, base + "/reply", {{"text", "已安装充电桩8个。"}});

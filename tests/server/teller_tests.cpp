@@ -14,10 +14,11 @@ BOOST_AUTO_TEST_CASE(paper_counts_join_the_online_ones_only_when_both_tellers_ag
     ClockShift shift;
     TestServer server(seeded_db(), shifted_options(shift));
     auto tokens = member_tokens(server);
-    Id ballot = open_ballot_with(server, shift, tokens, {{"tellers", Json::array({4, 5})}});
+    const Json tellers = Json::array({demo_member(4), demo_member(5)});
+    Id ballot = open_ballot_with(server, shift, tokens, {{"tellers", tellers}});
     std::string path = path_of("/api/ballots/", ballot);
     std::string paper = path + "/paper-counts";
-    BOOST_TEST(get_json(server, tokens[2], path).body["tellers"] == Json::array({4, 5}));
+    BOOST_TEST(get_json(server, tokens[2], path).body["tellers"] == tellers);
 
     // Online: 5 yes, 1 no.
     for (int m = 1; m <= 6; ++m)

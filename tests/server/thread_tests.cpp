@@ -281,7 +281,7 @@ BOOST_AUTO_TEST_CASE(only_a_grid_worker_raises_an_issue_for_a_resident_who_becom
     // Raised for oneself, nobody is recorded as having raised it for another.
     auto own = raise(tokens[3], {{"tag", "3号楼"}});
     BOOST_REQUIRE_EQUAL(own.status, 201);
-    BOOST_TEST(own.body["author_id"] == 3);
+    BOOST_TEST(own.body["author_id"] == demo_member(3));
     BOOST_TEST(own.body["raised_by_id"].is_null());
 }
 

@@ -63,6 +63,9 @@ Check may_create_staff(const std::optional<AdminScope>& scope, StaffKind kind, c
 
 // The roles an administrator may give a member within one council.
 bool assignable_council_role(Role r);
+// Staff who keep their role and take a seat in a council without a vote: a department (责任单位)
+// that answers its tasks, a grid worker who raises issues for its residents, a CPPCC member.
+bool seatable_staff_role(Role r);
 
 // One-time account codes: what they are for and how long they live.
 enum class CodePurpose { activation, reset };

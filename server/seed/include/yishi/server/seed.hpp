@@ -1,6 +1,7 @@
 // 演示数据: the demo community — one residents' council of 15 members and a handful of issues.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,8 +10,11 @@
 
 namespace yishi::server {
 
-// Every demo login (demo01..demo15) shares this password; it is printed on the console.
+// Every demo login (demo01..demo15, the staff and the administrator) shares this password; it
+// is printed on the console.
 constexpr const char* kDemoPassword = "yishi2026";
+// The demo's platform administrator (平台管理员).
+constexpr const char* kDemoAdminLogin = "admin";
 
 struct DemoLogin {
     std::string login;
@@ -29,9 +33,29 @@ std::vector<DemoLogin> demo_staff_logins();
 // How far back the demo quarter starts.
 constexpr std::int64_t kQuarterDays = 85;
 
-// The demo community alone: 15 residents with households and floor areas and six recent
-// issues (ids 1–6), dated relative to `now` (Unix seconds). Written in one transaction.
-SeedData demo_seed(PasswordHasher& hasher, std::int64_t now);
+// Where the demo lives: its administrator and the places the seed made.
+struct DemoPlaces {
+    Id admin = 0;
+    Id street = 0;
+    Id community = 0;
+    Id council = 0;
+    Id grid = 0;
+};
+
+// The demo community made as an operator would, through the administration's acts at `now`
+// (Unix seconds): first-run setup (the administrator `admin`, 城东街道 and 春晖社区), the
+// 居民议事会 and its grid, the 15 residents imported from a roster with their households and
+// floor areas, each activated with a one-time code as demo01..demo15, demo01 made convenor.
+// Every account gets `password_hash`. nullopt (writing nothing) when setup is done already.
+std::optional<DemoPlaces> seed_demo_community(Store& store, const std::string& password_hash,
+                                              std::int64_t now);
+// The six recent issues (ids 1–6 on a fresh community), raised and co-signed by the residents
+// through the council's own acts, dated relative to `now`.
+void seed_demo_issues(Store& store, const DemoPlaces& places, std::int64_t now);
+// The two departments and the grid worker, created and activated as staff and seated in the
+// council without a vote.
+void seed_demo_staff(Store& store, const DemoPlaces& places, const std::string& password_hash,
+                     std::int64_t now);
 
 // Plays a past quarter on a freshly seeded demo community (with its staff) through the store's
 // writes: issues merged, declined and listed, threads, an extraordinary and a regular session
@@ -40,8 +64,8 @@ SeedData demo_seed(PasswordHasher& hasher, std::int64_t now);
 // if a step is refused.
 void play_demo_quarter(Store& store, std::int64_t now);
 
-// If the database has no community yet: the demo community (one transaction), its staff and
-// the quarter played on it. Returns true when it wrote the demo data.
+// If the database still waits for its setup: the demo community, its issues, its staff and the
+// quarter played on it. Returns true when it wrote the demo data.
 bool seed_demo(Store& store, PasswordHasher& hasher, std::int64_t now);
 
 // True when the database holds the demo accounts (seeded now or on an earlier run).

@@ -65,26 +65,6 @@ struct MemberHome {
     std::string household;
     std::int64_t floor_area_centi_m2 = 0;
 };
-// A whole first community, decided outside the store (see seed.hpp) and written at once.
-// Every member joins the council; members are referred to by their index in `members`.
-struct SeedIssue {
-    std::string title;
-    std::string body;
-    int author = 0;
-    std::int64_t created_at = 0;
-    std::vector<int> cosigners;
-};
-struct SeedData {
-    std::string street;     // 街道
-    std::string community;  // 社区
-    std::string council;    // 议事会 name
-    std::string council_kind = "residents_council";
-    int cosign_threshold = 5;
-    std::vector<NewMember> members;
-    std::vector<SeedIssue> issues;
-    std::int64_t seeded_at = 0;  // when, for the audit entry that records the seeding
-};
-
 // An invite (邀请码) to record; the code itself is never stored, only its SHA-256.
 struct NewInvite {
     std::string code_hash;
@@ -281,15 +261,10 @@ public:
     // corrupt the file); true restores synchronous=FULL and checkpoints what was written.
     void set_durable(bool durable);
 
-    // Writes `data` in one transaction when the database holds no community yet.
-    // Returns false (and writes nothing) otherwise. Cosign counts pass through the same
-    // threshold rule as live co-signs.
-    bool seed_if_empty(const SeedData& data);
-
     // --- members and councils ---
     // Creates an account that belongs to no council yet (audited as the system's act, at the
     // system time). Throws on a duplicate login. Its household is not recorded: households
-    // belong to a community, which only a council seat gives (invites and the seed record it).
+    // belong to a community, which only a council seat gives (invites and the roster record it).
     Id add_member(const NewMember& member);
     std::optional<Credentials> credentials(const std::string& login);
     // The member with household_id and floor_area_centi_m2 filled.
