@@ -271,7 +271,9 @@ Reply set_role(Api& api, const httplib::Request& req) {
     if (role_field == body.value().end()) return failure(make_error("missing_field", "role"));
     if (!role_field->is_string()) return failure(make_error("wrong_type", "role"));
     Role role;
-    if (!role_from_string(role_field->get<std::string>(), role) || !assignable_council_role(role))
+    // A staff role only seats staff who hold it already; the store checks that.
+    if (!role_from_string(role_field->get<std::string>(), role) ||
+        !(assignable_council_role(role) || seatable_staff_role(role)))
         return failure(make_error("bad_role", "role"));
     auto council = optional_int(body.value(), "council_id", 1, INT64_MAX, "bad_id", 0);
     if (!council) return failure(council.error());
