@@ -273,7 +273,9 @@ Reply set_role(Api& api, const httplib::Request& req) {
     if (auto field = body.find("role"); field != body.end() && !field->is_null()) {
         if (!field->is_string()) return failure(make_error("wrong_type", "role"));
         Role r;
-        if (!role_from_string(field->get<std::string>(), r) || !assignable_council_role(r))
+        // A staff role only seats staff who hold it already; the store checks that.
+        if (!role_from_string(field->get<std::string>(), r) ||
+            !(assignable_council_role(r) || seatable_staff_role(r)))
             return failure(make_error("bad_role", "role"));
         role = r;
     }

@@ -16,6 +16,7 @@ const PHONE = { width: 390, height: 844, scale: 2, mobile: true };
 let db, server, browser, url, sessionId, items;
 const tokens = {};
 const sql = (q) => sqlOn(db, q);
+const memberId = (login) => sql(`SELECT id FROM members WHERE login = '${login}'`);
 const find = (st, k) => st.widgets.find((w) => w.id.endsWith('##' + k));
 
 before(async () => {
@@ -115,8 +116,8 @@ test('single choice: tapped on a phone, confirmed by name, counted; winners and 
   for (const [o, n] of Object.entries(bulletin.result.counts)) assert.ok(counts.value.includes(`${o} ${n}`), `${o} ${n} in ${counts.value}`);
   assert.equal(counts.value, '东门 2 · 西门 3 · 南门 1', 'in the order of the options');
   // An open roll (记名): once closed, what each member cast.
-  assert.equal((await resident.reveal(key('roll-cast-2'))).value, '王秀英：西门');
-  assert.equal((await resident.reveal(key('roll-cast-7'))).value, '赵德明：东门');
+  assert.equal((await resident.reveal(key(`roll-cast-${memberId('demo02')}`))).value, '王秀英：西门');
+  assert.equal((await resident.reveal(key(`roll-cast-${memberId('demo07')}`))).value, '赵德明：东门');
   await resident.shot('choices-single-result');
   await convenor.page.context().close();
   await resident.page.context().close();
@@ -199,7 +200,7 @@ test('instant runoff: ranked by tapping in order, an elimination round, rounds a
   // Round by round: who was still in with how many votes, and who was eliminated.
   assert.equal((await resident.reveal(key('round-1'))).value, '第 1 轮：东门 3 · 西门 2 · 南门 1；淘汰 南门');
   assert.equal((await resident.reveal(key('round-2'))).value, '第 2 轮：东门 4 · 西门 2');
-  assert.equal((await resident.reveal(key('roll-cast-2'))).value, '王秀英：南门 > 东门');
+  assert.equal((await resident.reveal(key(`roll-cast-${memberId('demo02')}`))).value, '王秀英：南门 > 东门');
   await resident.shot('choices-irv-result');
   await convenor.page.context().close();
   await resident.page.context().close();
