@@ -9,8 +9,9 @@
 
 namespace yishi::test {
 
-// Opens a session with issue 1 on the agenda, signs in members 1..last, and opens a ballot on
-// issue 1 with `spec` (issue_id added). Requires success; returns the ballot's id.
+// Opens a session with the demo's charger issue (kIssueChargers) on the agenda, signs in the
+// members whose tokens are given, and opens a ballot on it with `spec` (issue_id added).
+// Requires success; returns the ballot's id.
 Id open_ballot_with(TestServer& server, ClockShift& shift, const std::vector<std::string>& tokens,
                     Json spec, int last = 11);
 

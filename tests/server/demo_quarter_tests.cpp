@@ -43,7 +43,7 @@ BOOST_AUTO_TEST_CASE(demo_covers_every_stage_of_a_quarter_and_keeps_issues_one_t
     }
     BOOST_TEST(stages == (std::set<std::string>{"collecting", "listed", "merged", "declined",
                                                 "scheduled", "resolved"}));
-    // The first six stay as the demo community has them; the newest is still issue 6.
+    // The demo community's own issues keep their titles; its newest one stays the newest.
     BOOST_TEST(by_id[1]["title"] == "在3号楼车棚加装电动车充电桩");
     BOOST_TEST(by_id[1]["stage"] == "listed");
     BOOST_TEST(issues[0]["id"] == 6);
