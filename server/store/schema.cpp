@@ -438,6 +438,212 @@ const std::vector<Step>& steps() {
             done_at BIGINT
         );
         )sql"},
+        // 3: the CPPCC committee (政协) beside the tree and its consultations (请你来协商). A
+        // recommendation's handling is a task: tasks gain the recommendation they come from and
+        // the department's position, and their council, issue and ballot become optional. SQLite
+        // cannot drop NOT NULL, so it rebuilds the four task tables (children dropped first, so
+        // no reference dangles; renaming a table rewrites the references to it); the columns
+        // keep one order on both databases, for copying.
+        {R"sql(
+        CREATE TABLE cppccs (
+            id {id},
+            street_id BIGINT NOT NULL REFERENCES streets(id),
+            name TEXT NOT NULL,
+            UNIQUE (street_id, name)
+        );
+        -- 专委会
+        CREATE TABLE special_committees (
+            id {id},
+            cppcc_id BIGINT NOT NULL REFERENCES cppccs(id),
+            name TEXT NOT NULL,
+            UNIQUE (cppcc_id, name)
+        );
+        CREATE TABLE cppcc_seats (
+            cppcc_id BIGINT NOT NULL REFERENCES cppccs(id),
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            post TEXT NOT NULL CHECK (post IN ('chair', 'vice_chair', 'member', 'secretariat')),
+            committee_id BIGINT REFERENCES special_committees(id),
+            title TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (cppcc_id, member_id)
+        );
+        CREATE INDEX cppcc_seats_by_member ON cppcc_seats(member_id);
+        -- 协商议题; an issue is recommended to the CPPCC at most once. `version` grows with every
+        -- change to the consultation or its tasks: the live pages compare it.
+        CREATE TABLE topics (
+            id {id},
+            cppcc_id BIGINT NOT NULL REFERENCES cppccs(id),
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('party_committee', 'government', 'members',
+                                                   'public_recommendation')),
+            proposed_by BIGINT NOT NULL REFERENCES members(id),
+            issue_id BIGINT UNIQUE REFERENCES issues(id),
+            created_at BIGINT NOT NULL,
+            stage TEXT NOT NULL CHECK (stage IN ('proposed', 'planned', 'researching', 'meeting',
+                                                 'concluded', 'sent', 'published')),
+            plan_year BIGINT NOT NULL DEFAULT 0,
+            committee_id BIGINT REFERENCES special_committees(id),
+            lead_vice_chair_id BIGINT REFERENCES members(id),
+            version BIGINT NOT NULL DEFAULT 1
+        );
+        CREATE INDEX topics_by_cppcc ON topics(cppcc_id, created_at);
+        CREATE TABLE research_members (
+            topic_id BIGINT NOT NULL REFERENCES topics(id),
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            lead BIGINT NOT NULL CHECK (lead IN (0, 1)),
+            PRIMARY KEY (topic_id, member_id)
+        );
+        CREATE TABLE field_visits (
+            id {id},
+            topic_id BIGINT NOT NULL REFERENCES topics(id),
+            visited_on TEXT NOT NULL,
+            place TEXT NOT NULL,
+            notes TEXT NOT NULL,
+            attachment TEXT NOT NULL,
+            member_id BIGINT NOT NULL REFERENCES members(id)
+        );
+        CREATE INDEX field_visits_by_topic ON field_visits(topic_id);
+        CREATE TABLE report_sections (
+            id {id},
+            topic_id BIGINT NOT NULL REFERENCES topics(id),
+            heading TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX report_sections_by_topic ON report_sections(topic_id);
+        CREATE TABLE meetings (
+            topic_id BIGINT PRIMARY KEY REFERENCES topics(id),
+            held_on TEXT NOT NULL,
+            place TEXT NOT NULL,
+            chair TEXT NOT NULL,
+            closed BIGINT NOT NULL DEFAULT 0 CHECK (closed IN (0, 1))
+        );
+        CREATE TABLE participants (
+            id {id},
+            topic_id BIGINT NOT NULL REFERENCES topics(id),
+            name TEXT NOT NULL,
+            title TEXT NOT NULL,
+            affiliation TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('member', 'leader', 'department_head', 'expert',
+                                               'resident')),
+            member_id BIGINT REFERENCES members(id)
+        );
+        CREATE INDEX participants_by_topic ON participants(topic_id);
+        -- A question is answered once: the database holds that, not the caller.
+        CREATE TABLE meeting_items (
+            id {id},
+            topic_id BIGINT NOT NULL REFERENCES topics(id),
+            kind TEXT NOT NULL CHECK (kind IN ('opening', 'keynote', 'speech', 'question',
+                                               'answer', 'concluding')),
+            speaker_id BIGINT NOT NULL REFERENCES participants(id),
+            summary TEXT NOT NULL,
+            to_participant_id BIGINT REFERENCES participants(id),
+            answers_item_id BIGINT UNIQUE REFERENCES meeting_items(id),
+            at BIGINT NOT NULL
+        );
+        CREATE INDEX meeting_items_by_topic ON meeting_items(topic_id);
+        CREATE TABLE recommendations (
+            id {id},
+            topic_id BIGINT NOT NULL REFERENCES topics(id),
+            text TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        );
+        CREATE INDEX recommendations_by_topic ON recommendations(topic_id);
+        CREATE TABLE recommendation_proposers (
+            recommendation_id BIGINT NOT NULL REFERENCES recommendations(id),
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            PRIMARY KEY (recommendation_id, member_id)
+        );
+        -- What supports a recommendation: a meeting item or a report section, one per row.
+        CREATE TABLE recommendation_sources (
+            recommendation_id BIGINT NOT NULL REFERENCES recommendations(id),
+            item_id BIGINT REFERENCES meeting_items(id),
+            section_id BIGINT REFERENCES report_sections(id),
+            CHECK ((item_id IS NULL AND section_id IS NOT NULL) OR
+                   (item_id IS NOT NULL AND section_id IS NULL))
+        );
+        CREATE INDEX recommendation_sources_by_recommendation
+            ON recommendation_sources(recommendation_id);
+        -- 报送
+        CREATE TABLE sendings (
+            id {id},
+            topic_id BIGINT NOT NULL REFERENCES topics(id),
+            recipient TEXT NOT NULL,
+            sent_on TEXT NOT NULL,
+            received_by TEXT NOT NULL,
+            created_at BIGINT NOT NULL
+        );
+        CREATE INDEX sendings_by_topic ON sendings(topic_id);
+        )sql",
+         R"sql(
+        CREATE TABLE tasks_next (
+            id {id},
+            council_id BIGINT REFERENCES councils(id),
+            issue_id BIGINT REFERENCES issues(id),
+            ballot_id BIGINT REFERENCES ballots(id),
+            responsible_unit TEXT NOT NULL,
+            responsible_member_id BIGINT NOT NULL REFERENCES members(id),
+            due_at BIGINT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('assigned', 'answered', 'supervised', 'done')),
+            created_by BIGINT NOT NULL REFERENCES members(id),
+            created_at BIGINT NOT NULL,
+            recommendation_id BIGINT REFERENCES recommendations(id),
+            adoption TEXT CHECK (adoption IN ('adopted', 'partly', 'not_adopted')),
+            position_reason TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO tasks_next (id, council_id, issue_id, ballot_id, responsible_unit,
+                                responsible_member_id, due_at, state, created_by, created_at)
+            SELECT id, council_id, issue_id, ballot_id, responsible_unit, responsible_member_id,
+                   due_at, state, created_by, created_at FROM tasks;
+        CREATE TABLE task_progress_next (
+            id {id},
+            task_id BIGINT NOT NULL REFERENCES tasks_next(id),
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            text TEXT NOT NULL,
+            at BIGINT NOT NULL
+        );
+        INSERT INTO task_progress_next SELECT id, task_id, member_id, text, at FROM task_progress;
+        CREATE TABLE task_replies_next (
+            id {id},
+            task_id BIGINT NOT NULL REFERENCES tasks_next(id),
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            text TEXT NOT NULL,
+            at BIGINT NOT NULL
+        );
+        INSERT INTO task_replies_next SELECT id, task_id, member_id, text, at FROM task_replies;
+        CREATE TABLE task_ratings_next (
+            reply_id BIGINT NOT NULL REFERENCES task_replies_next(id),
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            rating TEXT NOT NULL CHECK (rating IN ('satisfied', 'basically_satisfied',
+                                                   'unsatisfied')),
+            rated_at BIGINT NOT NULL,
+            UNIQUE (reply_id, member_id)
+        );
+        INSERT INTO task_ratings_next SELECT reply_id, member_id, rating, rated_at FROM task_ratings;
+        DROP TABLE task_ratings;
+        DROP TABLE task_replies;
+        DROP TABLE task_progress;
+        DROP TABLE tasks;
+        ALTER TABLE tasks_next RENAME TO tasks;
+        ALTER TABLE task_progress_next RENAME TO task_progress;
+        ALTER TABLE task_replies_next RENAME TO task_replies;
+        ALTER TABLE task_ratings_next RENAME TO task_ratings;
+        CREATE INDEX tasks_by_council ON tasks(council_id, created_at);
+        CREATE INDEX task_progress_by_task ON task_progress(task_id);
+        CREATE INDEX task_replies_by_task ON task_replies(task_id);
+        CREATE INDEX tasks_by_recommendation ON tasks(recommendation_id);
+        CREATE INDEX tasks_by_responsible ON tasks(responsible_member_id);
+        )sql",
+         R"sql(
+        ALTER TABLE tasks ALTER COLUMN council_id DROP NOT NULL;
+        ALTER TABLE tasks ALTER COLUMN issue_id DROP NOT NULL;
+        ALTER TABLE tasks ALTER COLUMN ballot_id DROP NOT NULL;
+        ALTER TABLE tasks ADD COLUMN recommendation_id BIGINT REFERENCES recommendations(id);
+        ALTER TABLE tasks ADD COLUMN adoption TEXT
+            CHECK (adoption IN ('adopted', 'partly', 'not_adopted'));
+        ALTER TABLE tasks ADD COLUMN position_reason TEXT NOT NULL DEFAULT '';
+        CREATE INDEX tasks_by_recommendation ON tasks(recommendation_id);
+        CREATE INDEX tasks_by_responsible ON tasks(responsible_member_id);
+        )sql"},
     };
     return s;
 }

@@ -14,7 +14,11 @@ constexpr const char* kTables[] = {
     "invites",         "audit_log",        "council_rules",      "sessions",
     "session_demands", "agenda_items",     "session_signins",    "ballots",
     "ballot_roll",     "votes",            "notices",            "issue_dispositions",
-    "comments",        "comment_revisions", "tasks",             "task_progress",
+    "comments",        "comment_revisions", "cppccs",            "special_committees",
+    "cppcc_seats",     "topics",           "research_members",   "field_visits",
+    "report_sections", "meetings",         "participants",       "meeting_items",
+    "recommendations", "recommendation_proposers", "recommendation_sources", "sendings",
+    "tasks",           "task_progress",
     "task_replies",    "task_ratings",     "ballot_specs",       "ballot_voters",
     "paper_counts",    "bulletins",        "ballot_key_check",   "ballot_seals",
     "sealed_contents", "secret_contents",  "throttle_pairs",     "throttle_addresses",
@@ -26,7 +30,9 @@ constexpr const char* kGeneratedIds[] = {
     "streets", "departments", "grids", "account_codes",
     "communities", "households", "councils", "members", "issues", "invites", "sessions",
     "session_demands", "ballots", "notices", "comments", "comment_revisions", "tasks",
-    "task_progress", "task_replies", "sealed_contents", "secret_contents",
+    "task_progress", "task_replies", "sealed_contents", "secret_contents", "cppccs",
+    "special_committees", "topics", "field_visits", "report_sections", "participants",
+    "meeting_items", "recommendations", "sendings",
 };
 
 std::int64_t count_rows(Connection& db, const std::string& table) {

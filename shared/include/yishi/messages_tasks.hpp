@@ -4,6 +4,7 @@
 // Decoders are strict, naming a faulty field by its path ("replies[0].ratings.satisfied").
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,10 @@ struct TaskView {
     Id issue_id = 0;
     std::string issue_title;
     Id ballot_id = 0;
+    Id recommendation_id = 0;      // a consultation's recommendation (then issue and ballot are 0)
+    std::vector<Id> raters;        // when not empty, the only members who rate
+    std::optional<Adoption> adoption;  // JSON null until the department states its position
+    std::string position_reason;
     std::string responsible_unit;  // 责任单位
     Id responsible_member_id = 0;  // 0: the convenor follows the task up
     std::int64_t due_at = 0;

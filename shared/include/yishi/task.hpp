@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,14 @@ constexpr std::size_t kUnitMaxChars = 50;
 enum class TaskState { assigned, answered, supervised, done };
 // 满意 / 基本满意 / 不满意.
 enum class Rating { satisfied, basically_satisfied, unsatisfied };
+// A department's position on a consultation's recommendation: 采纳 / 部分采纳 / 未采纳.
+enum class Adoption { adopted, partly, not_adopted };
 
 const char* to_string(TaskState s);
 const char* to_string(Rating r);
 bool rating_from_string(const std::string& s, Rating& out);
+const char* to_string(Adoption a);
+bool adoption_from_string(const std::string& s, Adoption& out);
 
 struct Progress {
     Id by = 0;
@@ -43,11 +48,17 @@ struct TaskReply {
     std::vector<MemberRating> ratings;
 };
 
+// A task comes from a council's passed ballot (council, issue and ballot set) or from a CPPCC
+// consultation's recommendation handed to a department (recommendation set, the others 0).
 struct Task {
     Id id = 0;
     Id council_id = 0;
     Id issue_id = 0;
     Id ballot_id = 0;
+    Id recommendation_id = 0;
+    std::vector<Id> raters;  // when not empty, only these rate (a recommendation's proposers)
+    std::optional<Adoption> adoption;  // the department's position, once stated
+    std::string position_reason;
     std::string responsible_unit;   // e.g. 街道办事处
     Id responsible_member_id = 0;   // the department member who reports for the unit
     std::int64_t due_at = 0;
@@ -78,7 +89,8 @@ Check may_answer_task(const Actor& actor, const Task& task);
 Result<Task> answer_task(const Actor& actor, const Task& task, const std::string& text,
                          std::int64_t now);
 
-// Council members other than the responsible one rate the current reply, once each.
+// Council members other than the responsible one rate the current reply, once each; when the
+// task names its raters, only they do.
 Check may_rate_reply(const Actor& actor, const Task& task);
 Result<Task> rate_reply(const Actor& actor, const Task& task, Rating rating);
 

@@ -12,8 +12,10 @@
 #include "yishi/ballot.hpp"
 #include "yishi/ballot_spec.hpp"
 #include "yishi/bulletin.hpp"
+#include "yishi/consultation.hpp"
 #include "yishi/errors.hpp"
 #include "yishi/messages.hpp"
+#include "yishi/messages_consultation.hpp"
 #include "yishi/messages_decide.hpp"
 #include "yishi/model.hpp"
 #include "yishi/notice.hpp"
@@ -451,6 +453,54 @@ public:
                                  std::int64_t now, std::int64_t expires_at);
     // The street and community names of a community, for printing.
     std::optional<std::pair<std::string, std::string>> community_names(Id community_id);
+
+    // --- 请你来协商: the CPPCC committee and its consultations (store_consultations.cpp for
+    // the consultation, store_cppcc.cpp for the committee, its handling and the community link).
+    // Every act replies with the consultation as it now is; every change bumps its version.
+    // A street's administrators (or the platform's) create the committee and seat its people.
+    Result<PlaceRecord> create_cppcc(Id actor, Id street_id, const std::string& name,
+                                     std::int64_t now);
+    Result<PlaceRecord> create_special_committee(Id actor, Id cppcc_id, const std::string& name,
+                                                 std::int64_t now);
+    Result<CppccView> seat_cppcc_member(Id actor, Id cppcc_id, Id member_id, CppccPost post,
+                                        Id committee_id, const std::string& title,
+                                        std::int64_t now);
+    std::vector<NamedId> cppccs();
+    Result<CppccView> cppcc(Id viewer, Id cppcc_id);
+    Result<ConsultationView> consultation(Id viewer, Id topic_id);
+    Result<ConsultationView> propose_topic(Id actor, Id cppcc_id, const TopicDraft& d,
+                                           std::int64_t now);
+    Result<ConsultationView> plan_topic(Id actor, Id topic_id, const PlanDraft& d,
+                                        std::int64_t now);
+    Result<ConsultationView> set_research_group(Id actor, Id topic_id,
+                                                const std::vector<ResearchMember>& group,
+                                                std::int64_t now);
+    Result<ConsultationView> add_visit(Id actor, Id topic_id, const VisitDraft& d,
+                                       std::int64_t now);
+    Result<ConsultationView> add_section(Id actor, Id topic_id, const SectionDraft& d,
+                                         std::int64_t now);
+    Result<ConsultationView> schedule_meeting(Id actor, Id topic_id, const MeetingDraft& d,
+                                              std::int64_t now);
+    Result<ConsultationView> add_participant(Id actor, Id topic_id, const ParticipantDraft& d,
+                                             std::int64_t now);
+    Result<ConsultationView> record_item(Id actor, Id topic_id, const ItemDraft& d,
+                                         std::int64_t now);
+    Result<ConsultationView> close_meeting(Id actor, Id topic_id, std::int64_t now);
+    Result<ConsultationView> add_recommendation(Id actor, Id topic_id,
+                                                const RecommendationDraft& d, std::int64_t now);
+    Result<ConsultationView> send_outcome(Id actor, Id topic_id, const SendingDraft& d,
+                                          std::int64_t now);
+    Result<ConsultationView> publish_consultation(Id actor, Id topic_id, std::int64_t now);
+    // 交办 and the department's position; the rest of the handling is the task flow above.
+    Result<ConsultationView> hand_over(Id actor, Id recommendation_id, const HandOver& h,
+                                       std::int64_t now);
+    Result<TaskRecord> take_position(Id task_id, Id actor, const Position& p, std::int64_t now);
+    Result<ConsultationTaskList> consultation_tasks(Id viewer);
+    // 群众荐题: a council's convenor recommends one of its issues; the issue's page then shows
+    // what the consultation did with it.
+    Result<ConsultationView> recommend_issue(Id actor, Id issue_id, Id cppcc_id,
+                                             std::int64_t now);
+    Result<IssueConsultation> issue_consultation(Id viewer, Id issue_id);
 
     // --- audit log (审计日志); writes append to it inside their own transactions ---
     // The communities that have a chain, in id order.
