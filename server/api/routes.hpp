@@ -56,5 +56,9 @@ void add_task_routes(ApiRoutes& routes, Api& api);
 // 提/议: POST /api/issues/{id}/accept|merge|decline, GET/POST /api/issues/{id}/comments,
 // PATCH /api/comments/{id}, POST /api/comments/{id}/hide
 void add_thread_routes(ApiRoutes& routes, Api& api);
+// 请你来协商: POST /api/cppccs/{id}/topics, GET /api/consultations/{id}, POST
+// /api/consultations/{id}/plan|research-group|visits|sections|meeting|participants|items|
+// close-meeting|recommendations|sendings|publish
+void add_consultation_routes(ApiRoutes& routes, Api& api);
 
 }  // namespace yishi::server

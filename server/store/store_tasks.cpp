@@ -15,13 +15,14 @@ bool task_state_from_string(const std::string& s, TaskState& out) {
         }
     return false;
 }
+}  // namespace
 
-// The task with its progress, replies and their ratings; call inside a transaction.
-std::optional<TaskRecord> load_task(Connection& db, Id id) {
+std::optional<TaskRecord> records::load_task(Connection& db, Id id) {
     Statement q(db,
                 "SELECT t.id, t.council_id, t.issue_id, t.ballot_id, t.responsible_unit, "
-                "t.responsible_member_id, t.due_at, t.created_at, t.state, i.title "
-                "FROM tasks t JOIN issues i ON i.id = t.issue_id WHERE t.id = ?");
+                "t.responsible_member_id, t.due_at, t.created_at, t.state, i.title, "
+                "t.recommendation_id, t.adoption, t.position_reason "
+                "FROM tasks t LEFT JOIN issues i ON i.id = t.issue_id WHERE t.id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     TaskRecord r;
@@ -37,6 +38,22 @@ std::optional<TaskRecord> load_task(Connection& db, Id id) {
     if (!task_state_from_string(q.column(8).text(), t.state))
         throw StoreError("unknown task state in database");
     r.issue_title = q.column(9).text();
+    t.recommendation_id = q.column(10).int64();
+    if (!q.column(11).null()) {
+        Adoption a;
+        if (!adoption_from_string(q.column(11).text(), a))
+            throw StoreError("unknown adoption in database");
+        t.adoption = a;
+    }
+    t.position_reason = q.column(12).text();
+    if (t.recommendation_id) {
+        // A recommendation's handling is rated by those who proposed it.
+        Statement raters(db,
+                         "SELECT member_id FROM recommendation_proposers "
+                         "WHERE recommendation_id = ? ORDER BY member_id");
+        raters.bind(1, t.recommendation_id);
+        while (raters.step()) t.raters.push_back(raters.column(0).int64());
+    }
 
     Statement progress(db,
                        "SELECT member_id, text, at FROM task_progress WHERE task_id = ? "
@@ -71,6 +88,9 @@ std::optional<TaskRecord> load_task(Connection& db, Id id) {
     }
     return r;
 }
+
+namespace {
+using records::load_task;
 
 Id latest_reply_id(Connection& db, Id task_id) {
     Statement q(db, "SELECT MAX(id) FROM task_replies WHERE task_id = ?");
