@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "consultation_steps.hpp"
+#include "yishi/text.hpp"
 
 using namespace yishi;
 using namespace yishi::test;
@@ -161,16 +162,20 @@ BOOST_AUTO_TEST_CASE(planning_refuses_bad_input_and_changes_nothing) {
     id_cases(cases, "chair", path, good, "lead_vice_chair_id");
     cases.push_back({"year missing", "chair", path, without(good, "year"), 400, "missing_field"});
     cases.push_back({"year as text", "chair", path, with(good, "year", "2026"), 400, ""});
-    cases.push_back({"year 1999", "chair", path, with(good, "year", 1999), 400, ""});
+    cases.push_back({"year 1999", "chair", path, with(good, "year", 1999), 400, "bad_time"});
+    cases.push_back({"year 2101", "chair", path, with(good, "year", 2101), 400, "bad_time"});
     cases.push_back({"year 99999999999", "chair", path, with(good, "year", 99999999999LL), 400, ""});
     cases.push_back({"another cppcc's committee", "chair", path,
-                     with(good, "committee_id", w.other_committee), 400, ""});
+                     with(good, "committee_id", w.other_committee), 400, "bad_id"});
     cases.push_back({"another cppcc's vice-chair", "chair", path,
-                     with(good, "lead_vice_chair_id", w.stranger), 400, ""});
+                     with(good, "lead_vice_chair_id", w.stranger), 400, "bad_id"});
+    cases.push_back({"a member as vice-chair", "chair", path,
+                     with(good, "lead_vice_chair_id", w.member), 400, "bad_id"});
     cases.push_back({"a member", "member", path, good.dump(), 403, "not_leader"});
-    cases.push_back({"the other committee's vice-chair", "stranger", path, good.dump(), 403, ""});
-    cases.push_back({"already planned", "chair", w.path(t.planned, "plan"), good.dump(), 409,
-                     "wrong_stage"});
+    cases.push_back({"the other committee's vice-chair", "stranger", path, good.dump(), 403,
+                     "not_seated"});
+    cases.push_back({"once research began", "chair", w.path(t.researching, "plan"), good.dump(),
+                     409, "wrong_stage"});
     cases.push_back({"no such topic", "chair", w.path(99999999, "plan"), good.dump(), 404,
                      "not_found"});
     cases.push_back({"topic id not a number", "chair", "/api/consultations/x/plan", good.dump(),
@@ -200,7 +205,7 @@ BOOST_AUTO_TEST_CASE(the_research_group_refuses_bad_input_and_changes_nothing) {
     cases.push_back({"a member seated elsewhere", "chair", path,
                      group(Json::array({one, Json{{"member_id", w.stranger}, {"lead", false}}}))
                          .dump(),
-                     400, ""});
+                     400, "bad_research_group"});
     cases.push_back({"a member who does not exist", "chair", path,
                      group(Json::array({one, Json{{"member_id", 99999999}, {"lead", false}}}))
                          .dump(),
@@ -236,8 +241,7 @@ BOOST_AUTO_TEST_CASE(visits_and_sections_refuse_bad_input_and_change_nothing) {
     std::string sections = w.path(t.researching, "sections");
     Json section{{"heading", "二、问题"}, {"body", "物业费收缴率低"}};
     common_cases(cases, sections, "secretary", section);
-    text_cases(cases, "secretary", sections, section, "heading", kConsultationNameMaxChars, true,
-               false);
+    text_cases(cases, "secretary", sections, section, "heading", kTitleMaxChars, true, false);
     text_cases(cases, "secretary", sections, section, "body", kSectionMaxChars, false, false);
     cases.push_back({"section by a member", "second_member", sections, section.dump(), 403,
                      "not_recorder"});

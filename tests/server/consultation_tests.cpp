@@ -168,7 +168,7 @@ BOOST_AUTO_TEST_CASE(only_the_research_group_and_recorders_add_visits_and_sectio
     w.advance(topic, S::researching);
     Json visit{{"visited_on", "2026-04-02"}, {"place", "南门社区"}, {"notes", "走访"},
                {"attachment", ""}};
-    expect_refused(w, 403, "forbidden", w.path(topic, "visits"), "second_member", visit);
+    expect_refused(w, 403, "not_recorder", w.path(topic, "visits"), "second_member", visit);
     expect_refused(w, 403, "not_seated", w.path(topic, "visits"), "resident", visit);
     expect_refused(w, 403, "not_recorder", w.path(topic, "sections"), "second_member",
                    Json{{"heading", "二"}, {"body", "内容"}});
