@@ -100,7 +100,7 @@ std::string day_of(std::int64_t unix_seconds) {
     const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
     const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    char buf[32];
+    char buf[80];
     std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld", static_cast<long long>(y),
                   static_cast<long long>(m), static_cast<long long>(d));
     return buf;
@@ -135,12 +135,14 @@ struct MeetingIndex {
         auto it = participants.find(participant_id);
         return it == participants.end() ? "" : it->second->name;
     }
-    // "张三（县民政局局长）"
+    // "张三（县民政局 局长）"
     std::string speaker(Id participant_id) const {
         auto it = participants.find(participant_id);
         if (it == participants.end()) return "";
         const Participant& p = *it->second;
-        return p.title.empty() ? p.name : p.name + "（" + p.title + "）";
+        std::string about = p.affiliation;
+        if (!p.title.empty()) about += (about.empty() ? "" : " ") + p.title;
+        return about.empty() ? p.name : p.name + "（" + about + "）";
     }
 };
 
@@ -154,10 +156,12 @@ void topic_lines(FlowDocument& doc, const ConsultationView& v) {
                 "社区推荐议题：");
 }
 
-void item_entry(FlowDocument& doc, const MeetingIndex& index, const MeetingItem& item, int indent) {
-    std::string lead = std::string(item_label(item.kind)) + "　" + index.speaker(item.speaker_id);
+// An item as "（3）专题发言　张三（…）" and its summary below; `number` empty for an answer.
+void item_entry(FlowDocument& doc, const MeetingIndex& index, const MeetingItem& item,
+                const std::string& number, int indent) {
+    std::string lead = number + item_label(item.kind) + "　" + index.speaker(item.speaker_id);
     if (item.kind == ItemKind::question && item.to_participant_id != 0)
-        lead += " 向 " + index.speaker(item.to_participant_id) + " 提问";
+        lead += " 问 " + index.speaker(item.to_participant_id);
     doc.add(BlockKind::subheading, lead, "", indent);
     doc.add(BlockKind::paragraph, item.summary, "", indent);
 }
@@ -189,7 +193,7 @@ std::string consultation_record_pdf(const ConsultationView& v) {
         if (!p.title.empty()) about.push_back(p.title);
         if (!p.affiliation.empty()) about.push_back(p.affiliation);
         about.push_back(kind_label(p.kind));
-        doc.add(BlockKind::paragraph, joined(about, "，"), p.name + "　");
+        doc.add(BlockKind::paragraph, joined(about, "，"), p.name + "：");
     }
 
     doc.add(BlockKind::heading, part_number(++part) + "会议议程及发言");
@@ -202,14 +206,13 @@ std::string consultation_record_pdf(const ConsultationView& v) {
     int n = 0;
     for (const MeetingItem& i : m.items) {
         if (i.kind == ItemKind::answer && index.items.count(i.answers_item_id)) continue;
-        doc.add(BlockKind::note, "（" + std::to_string(++n) + "）");
-        item_entry(doc, index, i, 0);
+        item_entry(doc, index, i, "（" + std::to_string(++n) + "）", 0);
         if (i.kind == ItemKind::question) {
             auto it = answers.find(i.id);
             if (it == answers.end()) {
                 doc.add(BlockKind::note, "（尚未答复）", "", 1);
             } else {
-                for (const MeetingItem* a : it->second) item_entry(doc, index, *a, 1);
+                for (const MeetingItem* a : it->second) item_entry(doc, index, *a, "", 1);
             }
         }
     }

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness.hpp"
+#include "cppcc_steps.hpp"
 #include "yishi/server/consultation_print.hpp"
 
 using namespace yishi;
@@ -61,6 +61,24 @@ std::string squeezed(const std::string& s) {
     for (char ch : s)
         if (ch != ' ' && ch != '\n') out += ch;
     return out;
+}
+
+// A printed paper fetched over HTTP as `token`: the status, its content type and its bytes.
+struct Printed {
+    int status = 0;
+    std::string content_type;
+    std::string body;
+};
+Printed fetch(TestServer& server, const std::string& token, const std::string& path) {
+    auto r = token.empty() ? server.client().Get(path.c_str())
+                           : server.client().Get(path.c_str(), bearer(token));
+    BOOST_REQUIRE(r);
+    return {r->status, r->get_header_value("Content-Type"), r->body};
+}
+
+Json required(const JsonReply& r, int status, const std::string& what) {
+    BOOST_REQUIRE_MESSAGE(r.status == status, what << " answered " << r.status << ": " << r.body);
+    return r.body;
 }
 
 // Each of `parts` found in `text`, each after the one before; names the first one out of order.
@@ -275,6 +293,67 @@ BOOST_AUTO_TEST_CASE(text_not_in_utf8_is_refused) {
     v.consultation.title = "\xff\xfe";
     BOOST_CHECK_THROW(server::consultation_record_pdf(v), std::runtime_error);
     BOOST_CHECK_THROW(server::outcome_report_pdf(v), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(any_member_downloads_both_papers_with_a_departments_reply_in_them) {
+    CppccWorld w;
+    SentConsultation sent = sent_consultation(w);
+    Json view = required(
+        post_json(w.server, w.chair.token,
+                  path_of("/api/recommendations/", sent.recommendations[0], "/hand-over"),
+                  {{"unit", "县民政局"},
+                   {"responsible_member_id", w.civil_affairs_staff.id},
+                   {"due_at", server::system_now() + 30 * kDay}}),
+        201, "handing over");
+    Id task = tasks_of(view, sent.recommendations[0]).back()["id"].get<Id>();
+    required(post_json(w.server, w.civil_affairs_staff.token,
+                            path_of("/api/tasks/", task, "/position"),
+                            {{"adoption", "partly"},
+                             {"reason", "联席会议先在城区试行"},
+                             {"due_at", server::system_now() + 60 * kDay}}),
+                  200, "the position");
+    required(post_json(w.server, w.civil_affairs_staff.token,
+                            path_of("/api/tasks/", task, "/reply"),
+                            {{"text", "城区联席会议已召开首次会议"}}),
+                  201, "the reply");
+
+    // A resident of the demo community reads them as the committee's members do.
+    const std::string resident = w.server.login("demo03");
+    Printed record =
+        fetch(w.server, resident, path_of("/api/consultations/", sent.topic, "/record.pdf"));
+    BOOST_TEST(record.status == 200);
+    BOOST_TEST(record.content_type == "application/pdf");
+    appear_in_order(flowing_text(record.body),
+                    {"专题协商会会议纪要", "加强城市社区治理", "2020-06-24", "县政协会议室",
+                     "主席甲", "副主席乙", "县政协副主席", "专题发言", "副主席乙",
+                     "专题发言：六个方面的建议。", "发言", "建议建立统一的指挥平台。"});
+
+    Printed outcome =
+        fetch(w.server, resident, path_of("/api/consultations/", sent.topic, "/outcome.pdf"));
+    BOOST_TEST(outcome.status == 200);
+    BOOST_TEST(outcome.content_type == "application/pdf");
+    appear_in_order(flowing_text(outcome.body),
+                    {"协商成果报告", "加强城市社区治理", "委员提题", "一、现状",
+                     "建立社区治理联席会议制度", "建议建立统一的指挥平台。",
+                     "推进智慧治理平台建设", "2020-07-01", "县委", "县委办公室张某",
+                     "建议1", "县民政局", "部分采纳", "联席会议先在城区试行",
+                     "城区联席会议已召开首次会议", "建议2条", "部分采纳1条", "待表态1条"});
+}
+
+BOOST_AUTO_TEST_CASE(the_papers_need_an_account_and_an_existing_consultation) {
+    CppccWorld w;
+    SentConsultation sent = sent_consultation(w);
+    const std::string record = path_of("/api/consultations/", sent.topic, "/record.pdf");
+    BOOST_TEST(fetch(w.server, "", record).status == 401);
+    BOOST_TEST(fetch(w.server, "", path_of("/api/consultations/", sent.topic, "/outcome.pdf"))
+                   .status == 401);
+    const std::string token = w.server.login("demo03");
+    Printed missing = fetch(w.server, token, "/api/consultations/999/record.pdf");
+    BOOST_TEST(missing.status == 404);
+    BOOST_TEST(Json::parse(missing.body)["error"]["code"] == "not_found");
+    Printed bad = fetch(w.server, token, "/api/consultations/abc/outcome.pdf");
+    BOOST_TEST(bad.status == 400);
+    BOOST_TEST(Json::parse(bad.body)["error"]["code"] == "bad_id");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
