@@ -73,6 +73,13 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
     {
         SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);  // foreign keys off
         conn.exec(R"sql(
+            -- Nor the CPPCC committee and its consultations of the third shared step.
+            DROP TABLE sendings; DROP TABLE recommendation_sources;
+            DROP TABLE recommendation_proposers; DROP TABLE recommendations;
+            DROP TABLE meeting_items; DROP TABLE participants; DROP TABLE meetings;
+            DROP TABLE report_sections; DROP TABLE field_visits; DROP TABLE research_members;
+            DROP TABLE topics; DROP TABLE cppcc_seats; DROP TABLE special_committees;
+            DROP TABLE cppccs;
             -- Nor the organisation's tree and administrators of the second shared step.
             DROP TABLE admin_scopes; DROP TABLE account_codes; DROP TABLE setup;
             DROP TABLE grids; DROP TABLE departments;
