@@ -125,6 +125,21 @@ const std::map<std::string, Entry>& table() {
         {"bad_name", {400, "姓名无效"}},
         {"bad_phone", {400, "手机号格式无效：须为 11 位手机号或固定电话号码"}},
         {"duplicate_member", {400, "同一户中姓名重复"}},
+        // CPPCC consultations (请你来协商); wrong_stage and not_department serve here too
+        {"not_seated", {403, "你不是本届政协委员"}},
+        {"not_recorder", {403, "只有秘书处或主席、副主席可以记录（调研记录也可由调研组成员填写）"}},
+        {"not_leader", {403, "只有主席、副主席可以这样做"}},
+        {"bad_date", {400, "日期应为 YYYY-MM-DD（2000–2100 年的真实日期）：{f}"}},
+        {"bad_research_group", {400, "调研组须有成员且只有一位组长，成员都须是本届政协委员，不能重复：{f}"}},
+        {"bad_participant", {400, "须为本次会议的另一位参会人员：{f}"}},
+        {"bad_item", {400, "会议记录项无效（回答须对应本次会议的提问，其他发言不能关联）：{f}"}},
+        {"already_answered", {409, "这个提问已经记录过回答"}},
+        {"empty_meeting", {409, "会议还没有任何记录，不能结束"}},
+        {"bad_proposer", {400, "提出建议的委员须是本届政协委员，至少一位，不能重复：{f}"}},
+        {"bad_source", {400, "建议的依据必须是本次协商的发言或调研报告章节：{f}"}},
+        {"not_proposer", {403, "只有提出建议的委员可以评价"}},
+        {"already_recommended", {409, "这个议题已经推荐给政协"}},
+        {"no_recommendations", {409, "还没有协商建议，不能报送"}},
         {"internal", {500, "服务器内部错误，请稍后再试"}},
     };
     return t;
@@ -158,6 +173,18 @@ std::string field_label(const std::string& field) {
         {"street", "街道名称"},   {"community", "社区名称"}, {"street_id", "街道"},
         {"community_id", "社区"}, {"department_id", "责任单位"}, {"grid_id", "网格"},
         {"role", "角色"},         {"member_ids", "成员"},
+        // CPPCC consultations
+        {"cppcc_id", "政协"},     {"year", "年度"},         {"committee_id", "专委会"},
+        {"lead_vice_chair_id", "牵头副主席"}, {"members", "调研组成员"},
+        {"visited_on", "调研日期"}, {"place", "地点"},      {"notes", "调研记录"},
+        {"attachment", "附件"},   {"heading", "章节标题"},  {"held_on", "会议日期"},
+        {"chair", "主持人"},      {"affiliation", "单位"},  {"speaker_id", "发言人"},
+        {"summary", "发言摘要"},  {"to_participant_id", "提问对象"},
+        {"answers_item_id", "所回答的提问"}, {"text", "建议内容"},
+        {"proposer_ids", "提出建议的委员"}, {"item_ids", "依据的发言"},
+        {"section_ids", "依据的报告章节"}, {"recipient", "报送对象"}, {"sent_on", "报送日期"},
+        {"received_by", "接收人"}, {"recommendation_id", "建议"}, {"adoption", "采纳情况"},
+        {"post", "职务"},
     };
     if (field.empty()) return "请求";
     if (auto it = names.find(field); it != names.end()) return it->second;

@@ -13,6 +13,10 @@
 #include "yishi/model.hpp"
 #include "yishi/rules.hpp"
 
+namespace yishi {
+struct TaskView;
+}
+
 namespace yishi::wire {
 
 // Thrown by Fields inside a decoder and caught by decode_body; never leaves the core.
@@ -78,6 +82,9 @@ Json list_json(const std::vector<T>& items) {
 }
 
 Json id_or_null(Id id);
+
+// A task as messages_tasks reads it, for replies that carry tasks inside them.
+TaskView task_from(const Fields& f);
 
 // Pieces of the rules' form, shared with the session's quorum status (messages_rules.cpp).
 Json quorum_rule_json(const QuorumRule& q);

@@ -5,19 +5,26 @@
 
 namespace yishi {
 
-namespace {
 using wire::Fields;
 
+namespace {
 constexpr TaskState kTaskStates[] = {TaskState::assigned, TaskState::answered,
                                      TaskState::supervised, TaskState::done};
+constexpr Adoption kAdoptions[] = {Adoption::adopted, Adoption::partly, Adoption::not_adopted};
+}  // namespace
 
-TaskView task_from(const Fields& f) {
+TaskView wire::task_from(const Fields& f) {
     TaskView t;
     t.id = f.integer("id");
     t.council_id = f.integer("council_id");
     t.issue_id = f.integer("issue_id");
     t.issue_title = f.text("issue_title");
     t.ballot_id = f.integer("ballot_id");
+    t.recommendation_id = f.integer("recommendation_id");
+    t.raters = f.ids("raters");
+    if (f.has("adoption")) t.adoption = f.one_of("adoption", kAdoptions);
+    else if (!f.json().contains("adoption")) wire::refuse("missing_field", f.path("adoption"));
+    t.position_reason = f.text("position_reason");
     t.responsible_unit = f.text("responsible_unit");
     t.responsible_member_id = f.integer("responsible_member_id");
     t.due_at = f.integer("due_at");
@@ -39,7 +46,6 @@ TaskView task_from(const Fields& f) {
     }
     return t;
 }
-}  // namespace
 
 bool task_state_from_string(std::string_view s, TaskState& out) {
     for (TaskState t : kTaskStates)
@@ -57,6 +63,10 @@ TaskView task_view(const Task& t, const std::string& issue_title) {
     v.issue_id = t.issue_id;
     v.issue_title = issue_title;
     v.ballot_id = t.ballot_id;
+    v.recommendation_id = t.recommendation_id;
+    v.raters = t.raters;
+    v.adoption = t.adoption;
+    v.position_reason = t.position_reason;
     v.responsible_unit = t.responsible_unit;
     v.responsible_member_id = t.responsible_member_id;
     v.due_at = t.due_at;
@@ -97,6 +107,10 @@ Json to_json(const TaskView& t) {
             {"issue_id", t.issue_id},
             {"issue_title", t.issue_title},
             {"ballot_id", t.ballot_id},
+            {"recommendation_id", t.recommendation_id},
+            {"raters", t.raters},
+            {"adoption", t.adoption ? Json(to_string(*t.adoption)) : Json()},
+            {"position_reason", t.position_reason},
             {"responsible_unit", t.responsible_unit},
             {"responsible_member_id", t.responsible_member_id},
             {"due_at", t.due_at},
@@ -108,7 +122,7 @@ Json to_json(const TaskView& t) {
 
 std::string encode(const TaskView& t) { return to_json(t).dump(); }
 
-Result<TaskView> decode_task(std::string_view body) { return wire::decode_body(body, task_from); }
+Result<TaskView> decode_task(std::string_view body) { return wire::decode_body(body, wire::task_from); }
 
 std::string encode(const TaskList& l) { return Json{{"tasks", wire::list_json(l.tasks)}}.dump(); }
 
@@ -116,7 +130,7 @@ Result<TaskList> decode_task_list(std::string_view body) {
     return wire::decode_body(body, [](const Fields& f) {
         TaskList l;
         for (std::size_t i = 0; i < f.array("tasks").size(); ++i)
-            l.tasks.push_back(task_from(f.element("tasks", i)));
+            l.tasks.push_back(wire::task_from(f.element("tasks", i)));
         return l;
     });
 }

@@ -1,6 +1,8 @@
 // Task transitions: assign, progress, answer, rate, conclude; supervision loops back to answering.
 #include "yishi/task.hpp"
 
+#include <algorithm>
+
 #include "yishi/text.hpp"
 
 namespace yishi {
@@ -27,6 +29,21 @@ const char* to_string(Rating r) {
 bool rating_from_string(const std::string& s, Rating& out) {
     for (Rating r : {Rating::satisfied, Rating::basically_satisfied, Rating::unsatisfied})
         if (s == to_string(r)) { out = r; return true; }
+    return false;
+}
+
+const char* to_string(Adoption a) {
+    switch (a) {
+        case Adoption::adopted: return "adopted";
+        case Adoption::partly: return "partly";
+        case Adoption::not_adopted: return "not_adopted";
+    }
+    return "adopted";
+}
+
+bool adoption_from_string(const std::string& s, Adoption& out) {
+    for (Adoption a : {Adoption::adopted, Adoption::partly, Adoption::not_adopted})
+        if (s == to_string(a)) { out = a; return true; }
     return false;
 }
 
@@ -98,6 +115,10 @@ Result<Task> answer_task(const Actor& actor, const Task& task, const std::string
 
 Check may_rate_reply(const Actor& actor, const Task& task) {
     if (!actor.member) return make_error("forbidden");
+    // A recommendation's handling is rated by the members who proposed it, no one else.
+    if (!task.raters.empty() &&
+        std::find(task.raters.begin(), task.raters.end(), actor.member_id) == task.raters.end())
+        return make_error("not_proposer");
     // The unit does not grade its own work.
     if (actor.member_id == task.responsible_member_id) return make_error("not_eligible");
     if (task.state != TaskState::answered || task.replies.empty())

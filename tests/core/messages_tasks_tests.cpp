@@ -24,9 +24,9 @@ std::string with(const std::string& body, const Json::json_pointer& at, const Js
 
 // From docs/api.md: the list after assigning, and the task after supervision and a second reply.
 const std::string kTasks =
-    R"({"tasks":[{"ballot_id":1,"council_id":1,"created_at":1795350003,"due_at":1797942003,"id":1,"issue_id":1,"issue_title":"在3号楼车棚加装电动车充电桩","progress":[],"replies":[],"responsible_member_id":16,"responsible_unit":"街道城管科","state":"assigned"}]})";
+    R"({"tasks":[{"adoption":null,"ballot_id":1,"council_id":1,"created_at":1795350003,"due_at":1797942003,"id":1,"issue_id":1,"issue_title":"在3号楼车棚加装电动车充电桩","position_reason":"","raters":[],"recommendation_id":0,"progress":[],"replies":[],"responsible_member_id":16,"responsible_unit":"街道城管科","state":"assigned"}]})";
 const std::string kDone =
-    R"({"ballot_id":1,"council_id":1,"created_at":1795350003,"due_at":1797942003,"id":1,"issue_id":1,"issue_title":"在3号楼车棚加装电动车充电桩",
+    R"({"adoption":null,"ballot_id":1,"council_id":1,"created_at":1795350003,"due_at":1797942003,"id":1,"issue_id":1,"issue_title":"在3号楼车棚加装电动车充电桩","position_reason":"","raters":[],"recommendation_id":0,
  "progress":[{"at":1795436403,"by":16,"text":"已联系供电公司现场勘察，确定安装位置。"}],
  "replies":[{"at":1795522803,"by":16,"rated_by":[2,3,4,5,6,7,8,9,10],"ratings":{"basically_satisfied":1,"satisfied":3,"unsatisfied":5},"text":"已在3号楼北侧安装充电桩8个，12月1日起投入使用。"},
             {"at":1795609203,"by":16,"rated_by":[2,3,4,5,6,7,8,9],"ratings":{"basically_satisfied":3,"satisfied":4,"unsatisfied":1},"text":"已增设充电桩4个并调整收费时段，夜间不再排队。"}],
