@@ -104,7 +104,7 @@ Check act_refusal(const ClientState& state, const ConsultationView& view, Act ac
             return refusal_of(send_outcome(a, c, SendingDraft{"县委", "2026-07-01", "县委办公室"}));
         case Act::publish: return refusal_of(publish(a, c));
         case Act::hand_over: {
-            if (c.recommendations.empty()) return refusal_of(publish(a, c));
+            if (c.recommendations.empty()) return std::nullopt;  // nothing to hand over yet
             Id rec = c.recommendations.front().id;
             return refusal_of(hand_over(a, c, rec, HandOver{"民政局", 1, now + 86400 * 30}, now));
         }

@@ -90,12 +90,12 @@ bool take_consultation_write(ClientState& state, const Request& request, std::st
     if (!view) return false;
     Id id = view.value().consultation.id;
     if (ends_with(p, "/items")) ++state.cppcc.recorded;
-    keep(state, std::move(view).value(), false, out);
     if (topic) {
-        // The committee's list gains the topic; its page opens.
+        // The committee's list gains the topic (reloaded with the page); the topic's page opens.
         state.cppcc.committees.erase(request.target);
         steps::go(state, Route{Page::consultation, id, {}}, UrlUpdate::push, out);
     }
+    keep(state, std::move(view).value(), false, out);
     return true;
 }
 
