@@ -51,10 +51,18 @@ void add_ballot_routes(ApiRoutes& routes, Api& api);
 // unit, tellers, who voted and, once closed, its published result.
 Json ballot_json(Api& api, const BallotRecord& r);
 // 办/评: POST /api/ballots/{id}/tasks, GET /api/councils/{id}/tasks, GET /api/tasks/{id},
-// POST /api/tasks/{id}/progress|reply|ratings|conclude|notice
+// POST /api/tasks/{id}/progress|reply|ratings|conclude|notice|position
 void add_task_routes(ApiRoutes& routes, Api& api);
 // 提/议: POST /api/issues/{id}/accept|merge|decline, GET/POST /api/issues/{id}/comments,
 // PATCH /api/comments/{id}, POST /api/comments/{id}/hide
 void add_thread_routes(ApiRoutes& routes, Api& api);
+// 请你来协商: POST /api/cppccs/{id}/topics, GET /api/consultations/{id}, POST
+// /api/consultations/{id}/plan|research-group|visits|sections|meeting|participants|items|
+// close-meeting|recommendations|sendings|publish
+void add_consultation_routes(ApiRoutes& routes, Api& api);
+// 政协: POST /api/admin/cppccs, /api/admin/cppccs/{id}/committees|seats, GET /api/cppccs,
+// GET /api/cppccs/{id}, POST /api/recommendations/{id}/hand-over, GET /api/me/consultation-tasks,
+// POST /api/issues/{id}/recommend, GET /api/issues/{id}/consultation
+void add_cppcc_routes(ApiRoutes& routes, Api& api);
 
 }  // namespace yishi::server

@@ -126,6 +126,8 @@ Reply tree(Api& api, const httplib::Request& req) {
             for (const auto& g : c.grids) community["grids"].push_back(place_json(g, nullptr));
             street["communities"].push_back(community);
         }
+        street["cppccs"] = Json::array();
+        for (const auto& c : s.cppccs) street["cppccs"].push_back(place_json(c, "parent_id"));
         streets.push_back(street);
     }
     return {200, Json{{"scope", scope_json(*scope)}, {"streets", streets}}.dump()};

@@ -1,9 +1,11 @@
 // 办 carry out and 评 evaluate: the convenor turns a passed ballot into a task (交办), the
 // responsible member reports progress and replies, members rate the reply, the convenor concludes
-// (督办 on an unsatisfied majority) and publishes the result notice (实施结果公开).
+// (督办 on an unsatisfied majority) and publishes the result notice (实施结果公开). A department
+// states its position on a recommendation handed to it by a CPPCC committee.
 #include "record_views.hpp"
 #include "request_fields.hpp"
 #include "routes.hpp"
+#include "yishi/messages_consultation.hpp"
 
 namespace yishi::server {
 
@@ -69,9 +71,27 @@ Reply read_task(Api& api, const httplib::Request& req) {
     if (!id) return failure(id.error());
     auto t = api.store.task(id.value());
     if (!t) return failure(make_error("not_found"));
-    if (!api.store.is_member(t->task.council_id, caller.value().id))
+    // A council's task is its members'; a recommendation's handling is open to every account,
+    // as its consultation is.
+    if (t->task.recommendation_id == 0 && !api.store.is_member(t->task.council_id, caller.value().id))
         return failure(make_error("forbidden"));
     return {200, encode(view_of(*t))};
+}
+
+// The department's position on a recommendation handed to it (采纳/部分采纳/未采纳).
+Reply take_position(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto id = id_in_path(req, "task_id");
+    if (!id) return failure(id.error());
+    auto position = decode_position(req.body);
+    if (!position) return failure(position.error());
+    std::int64_t now = api.now();
+    if (position.value().due_at > now + kMaxDueAheadSeconds)
+        return failure(make_error("bad_time", "due_at"));
+    auto t = api.store.take_position(id.value(), caller.value().id, position.value(), now);
+    if (!t) return failure(t.error());
+    return {200, encode(view_of(t.value()))};
 }
 
 enum class Write { progress, reply };
@@ -153,6 +173,7 @@ void add_task_routes(ApiRoutes& routes, Api& api) {
     route("POST", R"(/api/tasks/([^/]+)/ratings)", rate);
     route("POST", R"(/api/tasks/([^/]+)/conclude)", conclude);
     route("POST", R"(/api/tasks/([^/]+)/notice)", publish_result);
+    route("POST", R"(/api/tasks/([^/]+)/position)", take_position);
 }
 
 }  // namespace yishi::server

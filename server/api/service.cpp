@@ -129,6 +129,8 @@ struct Service::Impl {
         add_ballot_routes(routes, api);
         add_task_routes(routes, api);
         add_thread_routes(routes, api);
+        add_consultation_routes(routes, api);
+        add_cppcc_routes(routes, api);
 
         // What no route took: JSON 404/405 under /api, files elsewhere.
         auto unmatched = [this](const httplib::Request& req, httplib::Response& res) {

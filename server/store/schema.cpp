@@ -664,7 +664,9 @@ int stored_schema_version(database::Database& db) {
     }
 }
 
-void migrate(database::Database& db) {
+void migrate(database::Database& db) { migrate(db, latest_schema_version()); }
+
+void migrate(database::Database& db, int up_to) {
     // Servers starting together on one database take turns, in a scope of their own.
     constexpr std::int64_t kMigrations = -1;
     db.write_in(kMigrations, [](Connection& c) {
@@ -677,7 +679,7 @@ void migrate(database::Database& db) {
     if (current > latest_schema_version())
         throw StoreError("database schema version " + std::to_string(current) +
                          " is newer than this server's " + std::to_string(latest_schema_version()));
-    for (int v = current + 1; v <= latest_schema_version(); ++v) {
+    for (int v = current + 1; v <= up_to && v <= latest_schema_version(); ++v) {
         db.write_in(kMigrations, [&](Connection& c) {
             // Holds the version row until commit: a second server starting at the same moment
             // waits here, then finds the step done.

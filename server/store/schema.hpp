@@ -16,5 +16,7 @@ int stored_schema_version(database::Database& db);
 // starting together on one database apply each step once. Throws StoreError for a database
 // from a newer server.
 void migrate(database::Database& db);
+// The same, stopping at `up_to`: tests build a database as an older server left it.
+void migrate(database::Database& db, int up_to);
 
 }  // namespace yishi::server

@@ -161,6 +161,10 @@ PlaceRecord place_record(Id id, const std::string& name, Id parent) {
 }
 }  // namespace
 
+std::optional<AdminScope> admin_scope_of(Connection& db, Id member_id) {
+    return scope_of(db, member_id);
+}
+
 std::optional<AdminScope> Store::admin_scope(Id member_id) {
     return impl_->read([&](Connection& db) { return scope_of(db, member_id); });
 }
@@ -285,6 +289,11 @@ std::vector<StreetTree> Store::tree(const AdminScope& scope) {
                 s.communities.push_back(std::move(c));
             }
             if (scope.level == AdminLevel::community && s.communities.empty()) continue;
+            Statement cppccs(db, "SELECT id, name FROM cppccs WHERE street_id = ? ORDER BY id");
+            cppccs.bind(1, s.street.id);
+            while (cppccs.step())
+                s.cppccs.push_back(place_record(cppccs.column(0).int64(), cppccs.column(1).text(),
+                                                s.street.id));
             out.push_back(std::move(s));
         }
         return out;

@@ -110,6 +110,9 @@ bool is_member(Connection& db, Id council_id, Id member_id);
 Id community_of_council(Connection& db, Id council_id);
 Id community_of_member(Connection& db, Id member_id);
 
+// The administrator's scope of an active member; nullopt for anyone else.
+std::optional<AdminScope> admin_scope_of(Connection& db, Id member_id);
+
 // Reads a member from the columns id, login, name, role (in that order, from column 0).
 Member member_from(Statement& q);
 

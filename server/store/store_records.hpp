@@ -31,6 +31,10 @@ struct VoteContext {
 };
 Result<VoteContext> vote_context(Connection& db, Id ballot_id, Id member_id);
 
+// A task with its progress, replies and their ratings (a recommendation's also with its
+// raters, the recommendation's proposers).
+std::optional<TaskRecord> load_task(Connection& db, Id id);
+
 // Moves an issue to `stage`.
 void write_stage(Connection& db, Id issue_id, IssueStage stage);
 // Stores a notice (公示) and returns it with its new id.

@@ -76,6 +76,17 @@ Check may_manage_community(const std::optional<AdminScope>& scope, const Place& 
     return refused(scope);
 }
 
+Check may_administer_cppcc(const std::optional<AdminScope>& scope, Id street_id) {
+    return may_create_in_street(scope, street_id);
+}
+
+Check may_seat_cppcc_member(const std::optional<AdminScope>& scope, Id street_id,
+                            bool member_active) {
+    if (auto refused = may_administer_cppcc(scope, street_id)) return refused;
+    if (!member_active) return make_error("member_inactive", "member_id");
+    return std::nullopt;
+}
+
 Role role_of(StaffKind k) {
     switch (k) {
         case StaffKind::street_admin:

@@ -42,6 +42,17 @@ BOOST_AUTO_TEST_CASE(communities_and_departments_are_made_by_their_street_or_the
     BOOST_TEST(refusal(may_create_in_street(std::nullopt, 1)) == "not_admin");
 }
 
+BOOST_AUTO_TEST_CASE(a_cppcc_is_administered_by_its_street_or_the_platform_seating_active_members) {
+    BOOST_TEST(refusal(may_administer_cppcc(kPlatform, 2)) == "allowed");
+    BOOST_TEST(refusal(may_administer_cppcc(kStreet1, 1)) == "allowed");
+    BOOST_TEST(refusal(may_administer_cppcc(kStreet1, 2)) == "outside_scope");
+    BOOST_TEST(refusal(may_administer_cppcc(kCommunity10, 1)) == "outside_scope");
+    BOOST_TEST(refusal(may_administer_cppcc(std::nullopt, 1)) == "not_admin");
+    BOOST_TEST(refusal(may_seat_cppcc_member(kStreet1, 1, true)) == "allowed");
+    BOOST_TEST(refusal(may_seat_cppcc_member(kStreet1, 1, false)) == "member_inactive");
+    BOOST_TEST(refusal(may_seat_cppcc_member(kStreet1, 2, true)) == "outside_scope");
+}
+
 BOOST_AUTO_TEST_CASE(a_community_is_managed_by_itself_its_street_and_the_platform) {
     BOOST_TEST(refusal(may_manage_community(kCommunity10, kCommunity10In1)) == "allowed");
     BOOST_TEST(refusal(may_manage_community(kStreet1, kCommunity10In1)) == "allowed");

@@ -40,6 +40,12 @@ Check may_create_in_street(const std::optional<AdminScope>& scope, Id street_id)
 // Councils, grids, the roster, members' roles, codes and deactivation: within a community.
 Check may_manage_community(const std::optional<AdminScope>& scope, const Place& community);
 
+// The CPPCC committee (政协) of a street: the street's administrators (or the platform's) create
+// it and its special committees (专委会), and seat its people; only an active member takes a seat.
+Check may_administer_cppcc(const std::optional<AdminScope>& scope, Id street_id);
+Check may_seat_cppcc_member(const std::optional<AdminScope>& scope, Id street_id,
+                            bool member_active);
+
 // The staff accounts an administrator creates (each activated with a one-time code).
 enum class StaffKind {
     street_admin,     // 街道管理员

@@ -194,6 +194,7 @@ struct StreetTree {
     PlaceRecord street;
     std::vector<PlaceRecord> departments;
     std::vector<CommunityTree> communities;
+    std::vector<PlaceRecord> cppccs;  // 政协, at the street's (county's) level
 };
 // A staff account to create, its place given by the id its kind needs.
 struct StaffRequest {
