@@ -43,6 +43,18 @@ async function press(client, k) {
 
 const notice = (client, text) =>
   client.until((s) => s.notice === text && !s.loading && s, `notice ${text}`);
+
+// Presses a form's button and waits for its confirmation; the last one is dismissed first, so
+// that the same confirmation twice in a row is not taken for the second.
+async function submit(client, k, text) {
+  const s = await client.snapshot();
+  if (s.notice) {
+    await press(client, 'dismiss-notice');
+    await client.until((s) => !s.notice && s, 'the last notice dismissed');
+  }
+  await press(client, k);
+  return notice(client, text);
+}
 const value = (s, k) => (s.widgets.find(key(k)) || {}).value;
 const consultation = () => api(server.url, `/api/consultations/${topicId}`, { token: org.chair.token });
 
@@ -61,8 +73,7 @@ test('the chair finds the committee from the navigation and proposes a topic', a
   await fill(chair, 'topic-title', '城市社区治理');
   await fill(chair, 'topic-body', '推进城市社区治理体系和治理能力现代化');
   await press(chair, 'source-members');
-  await press(chair, 'topic-submit');
-  s = await notice(chair, '议题已提出');
+  s = await submit(chair, 'topic-submit', '议题已提出');
   const m = s.route.match(/^#\/consultation\/(\d+)$/);
   assert.ok(m, 'the new topic page opens: ' + s.route);
   topicId = Number(m[1]);
@@ -75,8 +86,7 @@ test('the chair puts the topic into the annual plan with its committee and vice-
   await fill(chair, 'plan-year', '2026');
   await press(chair, `plan-committee-${org.committeeId}`);
   await press(chair, `plan-vice-${org.vice.id}`);
-  await press(chair, 'plan-submit');
-  const s = await notice(chair, '已列入年度协商计划');
+  const s = await submit(chair, 'plan-submit', '已列入年度协商计划');
   assert.match(value(s, 'plan-line'), /2026 年度协商计划 · 社会和法制委员会 · 牵头副主席 孙副主席/);
   assert.equal((await consultation()).plan.year, 2026);
 });
@@ -86,8 +96,7 @@ test('a field visit is noted in the research tab', async () => {
   await fill(chair, 'visit-date', '2026-03-15');
   await fill(chair, 'visit-place', '城南街道幸福里社区');
   await fill(chair, 'visit-notes', '走访居民议事会，听取意见');
-  await press(chair, 'visit-submit');
-  const s = await notice(chair, '调研记录已添加');
+  const s = await submit(chair, 'visit-submit', '调研记录已添加');
   const visit = (await consultation()).visits[0];
   assert.equal(value(s, `visit-${visit.id}`), '2026-03-15 · 城南街道幸福里社区：走访居民议事会，听取意见');
 });
@@ -97,8 +106,7 @@ test('the meeting is scheduled with its participants', async () => {
   await fill(chair, 'meeting-date', '2026-06-18');
   await fill(chair, 'meeting-place', '市政协会议室');
   await fill(chair, 'meeting-chair', '钱主席');
-  await press(chair, 'meeting-submit');
-  await notice(chair, '协商会已安排');
+  await submit(chair, 'meeting-submit', '协商会已安排');
   for (const [name, title, affiliation, kind, id] of [
     ['吴委员', '委员', '市政协', 'member', org.member.id],
     ['郑科长', '科长', '民政局', 'department_head', org.department.id]]) {
@@ -107,8 +115,7 @@ test('the meeting is scheduled with its participants', async () => {
     await fill(chair, 'participant-affiliation', affiliation);
     await press(chair, `participant-kind-${kind}`);
     await fill(chair, 'participant-member', String(id));
-    await press(chair, 'participant-submit');
-    await notice(chair, '参会人员已添加');
+    await submit(chair, 'participant-submit', '参会人员已添加');
   }
   assert.equal((await consultation()).meeting.participants.length, 2);
 });
@@ -136,8 +143,7 @@ test('on the record screen Enter records the speech and moves to the next speake
   await chair.click(key('record-back'));
   await chair.route(`#/consultation/${topicId}`);
   await press(chair, 'tab-meeting');
-  await press(chair, 'close-meeting');
-  await notice(chair, '协商会已结束');
+  await submit(chair, 'close-meeting', '协商会已结束');
 });
 
 test('a recommendation traced to the speech is drafted and the outcome sent', async () => {
@@ -146,8 +152,7 @@ test('a recommendation traced to the speech is drafted and the outcome sent', as
   await fill(chair, 'rec-text', '建立社区议事协商清单制度');
   await press(chair, `rec-proposer-${org.member.id}`);
   await press(chair, `rec-item-${item.id}`);
-  await press(chair, 'rec-submit');
-  let s = await notice(chair, '建议已添加');
+  let s = await submit(chair, 'rec-submit', '建议已添加');
   const rec = (await consultation()).recommendations[0];
   assert.deepEqual(rec.proposer_ids, [org.member.id]);
   assert.deepEqual(rec.item_ids, [item.id]);
@@ -155,9 +160,9 @@ test('a recommendation traced to the speech is drafted and the outcome sent', as
   await fill(chair, 'send-recipient', '市委');
   await fill(chair, 'send-date', '2026-07-01');
   await fill(chair, 'send-received-by', '市委办公室');
-  await press(chair, 'send-submit');
-  s = await notice(chair, '协商成果已报送');
-  assert.equal(value(s, 'consultation-stage'), '已报送');
+  await submit(chair, 'send-submit', '协商成果已报送');
+  await toTop(chair);
+  s = await chair.until((s) => value(s, 'consultation-stage') === '已报送' && s, 'the stage 已报送');
 });
 
 test('the chair hands the recommendation to the department by its member id', async () => {
@@ -166,8 +171,7 @@ test('the chair hands the recommendation to the department by its member id', as
   await fill(chair, `handover-unit-${rec.id}`, '民政局');
   await fill(chair, `handover-member-${rec.id}`, String(org.department.id));
   await fill(chair, `handover-due-${rec.id}`, '2030-12-31');
-  await press(chair, `handover-submit-${rec.id}`);
-  const s = await notice(chair, '已交办');
+  const s = await submit(chair, `handover-submit-${rec.id}`, '已交办');
   const task = (await consultation()).recommendations[0].tasks[0];
   assert.equal(task.responsible_member_id, org.department.id);
   assert.equal(value(s, `task-unit-${task.id}`), '责任单位：民政局');

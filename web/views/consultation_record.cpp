@@ -118,7 +118,8 @@ void draw_consultation_record(const ClientState& state, RecordUi& ui, Intents& i
         if (ui.kind == "question") item.to_participant_id = ui.to;
         intents.push_back(client::CppccIntent{item});
     }
-    if (enter) ui.focus = true;  // Enter leaves the field: the next summary starts there
+    // Enter leaves the field; it takes the focus again, empty, once the item is recorded (an
+    // edited field would keep its own copy of the text over the cleared one).
     ui::text(t.get("cppcc.record_hint"), "record-hint", ui::Tone::muted);
 
     ui::heading(t.get("cppcc.recent"), "recent-title");
