@@ -64,5 +64,7 @@ void add_consultation_routes(ApiRoutes& routes, Api& api);
 // GET /api/cppccs/{id}, POST /api/recommendations/{id}/hand-over, GET /api/me/consultation-tasks,
 // POST /api/issues/{id}/recommend, GET /api/issues/{id}/consultation
 void add_cppcc_routes(ApiRoutes& routes, Api& api);
+// GET /api/consultations/{id}/record.pdf (会议纪要) and /outcome.pdf (协商成果报告)
+void add_consultation_print_routes(ApiRoutes& routes, Api& api);
 
 }  // namespace yishi::server

@@ -131,6 +131,7 @@ struct Service::Impl {
         add_thread_routes(routes, api);
         add_consultation_routes(routes, api);
         add_cppcc_routes(routes, api);
+        add_consultation_print_routes(routes, api);
 
         // What no route took: JSON 404/405 under /api, files elsewhere.
         auto unmatched = [this](const httplib::Request& req, httplib::Response& res) {

@@ -2,6 +2,8 @@
 // WenQuanYi Micro Hei (cairo embeds the glyphs it uses), a QR code of each slip's link.
 #include "yishi/server/invite_sheet.hpp"
 
+#include "print_support.hpp"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -16,6 +18,7 @@
 
 namespace yishi::server {
 namespace {
+using print::require_utf8;
 
 // Lengths in PDF points; the page is A4 portrait.
 constexpr double kMm = 72.0 / 25.4;
@@ -32,52 +35,21 @@ constexpr double kPadding = 4 * kMm;
 constexpr double kQrSymbol = 30 * kMm;
 constexpr int kQuietModules = 4;
 
-constexpr const char* kFamily = "WenQuanYi Micro Hei";
-constexpr const char* kMonoFamily = "WenQuanYi Micro Hei Mono";
-
 constexpr const char* kTitle = "议事 · 居民注册邀请单";
 constexpr const char* kInstruction =
     "扫码或在浏览器打开链接，输入邀请码，自设用户名和密码；邀请码只能用一次，请勿转交他人。";
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-    void operator()(T* p) const { Free(p); }
-};
-using Surface = std::unique_ptr<cairo_surface_t, Deleter<cairo_surface_t, cairo_surface_destroy>>;
-using Cairo = std::unique_ptr<cairo_t, Deleter<cairo_t, cairo_destroy>>;
+using print::Cairo;
+using print::Context;
+using print::Deleter;
+using print::FontDescription;
+using print::Layout;
+using print::Markup;
+using print::Surface;
+using print::check;
+using print::kFamily;
+using print::kMonoFamily;
 using Qr = std::unique_ptr<QRcode, Deleter<QRcode, QRcode_free>>;
-
-void free_gobject(void* object) { g_object_unref(object); }
-using Context = std::unique_ptr<PangoContext, Deleter<void, free_gobject>>;
-using Layout = std::unique_ptr<PangoLayout, Deleter<void, free_gobject>>;
-using FontDescription =
-    std::unique_ptr<PangoFontDescription,
-                    Deleter<PangoFontDescription, pango_font_description_free>>;
-using Markup = std::unique_ptr<char, Deleter<void, g_free>>;
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
-
-void check(cairo_status_t status, const char* what) {
-    if (status != CAIRO_STATUS_SUCCESS)
-        throw std::runtime_error(std::string(what) + ": " + cairo_status_to_string(status));
-}
-
-// Pango silently falls back to another font when a family is missing; a sheet printed in the
-// wrong font may lack glyphs, so a missing font is an error instead.
-void require_family(PangoContext* context, const char* family) {
-    FontDescription wanted(pango_font_description_from_string(family));
-    std::unique_ptr<PangoFont, Deleter<void, free_gobject>> font(
-        pango_context_load_font(context, wanted.get()));
-    if (!font) throw std::runtime_error(std::string("font not found: ") + family);
-    FontDescription found(pango_font_describe(font.get()));
-    const char* name = pango_font_description_get_family(found.get());
-    if (!name || std::strcmp(name, family) != 0)
-        throw std::runtime_error(std::string("font not found: ") + family +
-                                 " (install fonts-wqy-microhei)");
-}
 
 struct TextStyle {
     const char* family = kFamily;
@@ -92,11 +64,11 @@ struct TextStyle {
 class Typesetter {
 public:
     explicit Typesetter(cairo_t* cr)
-        : cr_(cr), context_(pango_font_map_create_context(font_map())) {
+        : cr_(cr), context_(pango_font_map_create_context(print::font_map())) {
         pango_cairo_update_context(cr, context_.get());
         pango_cairo_context_set_resolution(context_.get(), 72);
-        require_family(context_.get(), kFamily);
-        require_family(context_.get(), kMonoFamily);
+        print::require_family(context_.get(), kFamily);
+        print::require_family(context_.get(), kMonoFamily);
     }
 
     // Draws Pango markup in a box `width` wide with its top-left at (x, y); returns its height.
@@ -123,7 +95,7 @@ public:
 
     double text(const std::string& text, const TextStyle& style, double x, double y,
                 double width) {
-        return markup(escaped(text), style, x, y, width);
+        return markup(print::escaped(text), style, x, y, width);
     }
 
     // A gray label followed by its value, larger: "姓名 张三".
@@ -139,18 +111,6 @@ public:
     }
 
 private:
-    // One font map for the process, used only under invite_sheet_pdf's lock (pango's default is
-    // one per thread, torn down at the thread's exit outside any lock). Kept until exit.
-    static PangoFontMap* font_map() {
-        static PangoFontMap* map = pango_cairo_font_map_new();
-        return map;
-    }
-
-    static std::string escaped(const std::string& text) {
-        Markup m(g_markup_escape_text(text.c_str(), -1));
-        return m.get();
-    }
-
     cairo_t* cr_;
     Context context_;
 };
@@ -270,31 +230,23 @@ void draw_page_footer(Typesetter& type, const InviteSheet& sheet, int page, int 
     type.text(text, footer, kMargin, kPageHeight - kMargin + 1.5 * kMm, kPageWidth - 2 * kMargin);
 }
 
-void require_utf8(const std::string& text) {
-    if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr))
-        throw std::runtime_error("invite sheet text is not UTF-8");
-}
-
 }  // namespace
 
 std::string invite_sheet_pdf(const InviteSheet& sheet) {
-    require_utf8(sheet.community);
-    require_utf8(sheet.street);
+    require_utf8(sheet.community, "invite sheet");
+    require_utf8(sheet.street, "invite sheet");
     for (const InviteSlip& slip : sheet.slips) {
-        require_utf8(slip.name);
-        require_utf8(slip.household);
-        require_utf8(slip.code);
-        require_utf8(slip.link);
+        require_utf8(slip.name, "invite sheet");
+        require_utf8(slip.household, "invite sheet");
+        require_utf8(slip.code, "invite sheet");
+        require_utf8(slip.link, "invite sheet");
     }
 
-    // Fontconfig and pango's shared caches are not reliably safe across the server's request
-    // threads; a sheet takes tens of milliseconds and is rare, so one sheet is drawn at a time.
-    static std::mutex drawing;
-    std::lock_guard<std::mutex> lock(drawing);
+    std::lock_guard<std::mutex> lock(print::drawing_lock());
     std::string pdf;
     {
         Surface surface(
-            cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageWidth, kPageHeight));
+            cairo_pdf_surface_create_for_stream(print::append_to_string, &pdf, kPageWidth, kPageHeight));
         check(cairo_surface_status(surface.get()), "PDF surface");
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
                                        (sheet.community + " 入户邀请单").c_str());

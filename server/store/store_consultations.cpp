@@ -5,6 +5,7 @@
 #include <set>
 
 #include "store_consultation_records.hpp"
+#include "store_cppcc_records.hpp"
 #include "store_records.hpp"
 
 namespace yishi::server {
@@ -12,7 +13,7 @@ namespace yishi::server {
 namespace {
 // The CPPCC committee sits beside the tree, at street or county level: its acts go on the city's
 // chain, as the street's own acts do.
-constexpr Id kCityChain = 0;
+constexpr Id kCityChain = records::kCppccChain;
 
 void bind_id(Statement& q, int index, Id id) {
     if (id)
@@ -291,6 +292,11 @@ Result<ConsultationView> act_on(Act& act, Id topic_id, const char* action, Rule&
     Id part = write_changes(act.db, *c, next.value(), actor, act.now);
     Json details{{"topic_id", topic_id}, {"stage", to_string(next.value().stage)}};
     if (part) details["part_id"] = part;
+    // The community issue a topic came from hears where its outcome was sent.
+    if (next.value().sendings.size() > c->sendings.size())
+        if (Id note = records::note_outcome_sent(act.db, topic_id, actor,
+                                                 next.value().sendings.back(), act.now))
+            details["comment_id"] = note;
     act.in_community(kCityChain);
     act.record(action, details);
     return consultation_view(act.db, *load_consultation(act.db, topic_id), actor);
@@ -531,11 +537,13 @@ Result<ConsultationView> Store::add_participant(Id actor, Id topic_id, const Par
     return impl_->act(actor, now, [&](Act& act) {
         return act_on(act, topic_id, "participant_added",
                       [&](const CppccActor& who, const Consultation& c) -> Result<Consultation> {
+                          auto next = yishi::add_participant(who, c, d);
+                          if (!next || !d.member_id) return next;
                           // The rule knows the account only by its id.
                           Statement q(act.db, "SELECT 1 FROM members WHERE id = ?");
                           q.bind(1, d.member_id);
-                          if (d.member_id && !q.step()) return make_error("bad_id", "member_id");
-                          return yishi::add_participant(who, c, d);
+                          if (!q.step()) return make_error("bad_id", "member_id");
+                          return next;
                       });
     });
 }

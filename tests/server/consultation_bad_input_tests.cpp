@@ -92,7 +92,7 @@ void text_cases(std::vector<Case>& out, const std::string& who, const std::strin
     for (std::size_t i = 0; i <= max_chars; ++i) overlong += "议";
     out.push_back({name + " missing", who, path, without(body, field), 400, "missing_field"});
     out.push_back({name + " a number", who, path, with(body, field, 12), 400, "wrong_type"});
-    out.push_back({name + " null", who, path, with(body, field, nullptr), 400, "wrong_type"});
+    out.push_back({name + " null", who, path, with(body, field, nullptr), 400, "missing_field"});
     out.push_back({name + " overlong", who, path, with(body, field, overlong), 400, "too_long"});
     out.push_back({name + " control", who, path, with(body, field, "有\x07铃"), 400,
                    "bad_character"});
@@ -355,8 +355,7 @@ BOOST_AUTO_TEST_CASE(recommendations_sendings_and_publishing_refuse_bad_input_an
                      "bad_source"});
     cases.push_back({"by a member", "member", path, good.dump(), 403, "not_recorder"});
     cases.push_back({"during the meeting", "secretary", w.path(t.meeting, "recommendations"),
-                     with(good, "item_ids", Json::array({t.at_meeting.meeting->items[0].id}))
-                         .dump(),
+                     with(good, "item_ids", Json::array({t.at_meeting.meeting->items[0].id})),
                      409, "wrong_stage"});
 
     std::string sendings = w.path(t.sent, "sendings");

@@ -1,10 +1,12 @@
 // The schema step of the consultations on a database an older server left: the council's tasks,
-// their progress, replies and ratings come through the rebuild of the task tables whole.
+// their progress, replies and ratings come through the rebuild of the task tables whole; and a
+// copy of the database carries the consultations' tables.
 #include <algorithm>
 
 #include <boost/test/unit_test.hpp>
 
 #include "../../server/store/schema.hpp"
+#include "consultation_steps.hpp"
 #include "harness.hpp"
 
 using namespace yishi;
@@ -127,6 +129,21 @@ BOOST_AUTO_TEST_CASE(a_task_without_council_issue_or_ballot_fits_the_migrated_sc
     execute(path, "INSERT INTO task_progress (task_id, member_id, text, at) "
                   "VALUES (8, 2, '已开始', 950)");
     BOOST_TEST(query_int(path, "SELECT MAX(id) FROM task_progress") > 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_copy_of_the_database_holds_every_row_of_a_published_consultation) {
+    ConsultationWorld w;
+    Id topic = w.propose();
+    w.advance(topic, ConsultationStage::published);
+    auto to = fresh_db_path();
+    for (const auto& count : server::copy_database(w.server.db().string(), to.string()))
+        BOOST_TEST(count.source == count.target, count.table);
+    BOOST_TEST(consultation_snapshot(to) == consultation_snapshot(w.server.db()));
+    TestStore copy(to);
+    auto v = copy.consultation(w.member, topic);
+    BOOST_REQUIRE(v);
+    BOOST_TEST((v.value().consultation.stage == ConsultationStage::published));
+    BOOST_TEST(v.value().recommendations.size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -29,24 +29,16 @@ ConsultationWorld::ConsultationWorld() : server(seeded_db()) {
     const auto& db = server.db();
     street = id_of(db, "SELECT MIN(id) FROM streets");
     std::string s = std::to_string(street);
-    // The committee is the administration's to set up; the tests arrange it directly.
+    // The accounts; the committee, its special committees and seats as the administrator sets
+    // them up.
     execute(db,
-            "INSERT INTO cppccs (street_id, name) VALUES (" + s + ", '城东政协'), (" + s +
-                ", '城西政协');"
-                "INSERT INTO members (login, name, role, password_hash, street_id) VALUES "
-                "('zx_chair', '陈主席', 'cppcc_member', '', " + s + "), "
-                "('zx_vice', '周副主席', 'cppcc_member', '', " + s + "), "
-                "('zx_qian', '钱委员', 'cppcc_member', '', " + s + "), "
-                "('zx_sun', '孙委员', 'cppcc_member', '', " + s + "), "
-                "('zx_wu', '吴秘书', 'cppcc_member', '', " + s + "), "
-                "('zx_west', '郑副主席', 'cppcc_member', '', " + s + ")");
-    cppcc = id_of(db, "SELECT id FROM cppccs WHERE name = '城东政协'");
-    other_cppcc = id_of(db, "SELECT id FROM cppccs WHERE name = '城西政协'");
-    std::string c = std::to_string(cppcc), o = std::to_string(other_cppcc);
-    execute(db, "INSERT INTO special_committees (cppcc_id, name) VALUES (" + c +
-                    ", '社会和法制委员会'), (" + o + ", '经济委员会')");
-    committee = id_of(db, "SELECT id FROM special_committees WHERE name = '社会和法制委员会'");
-    other_committee = id_of(db, "SELECT id FROM special_committees WHERE name = '经济委员会'");
+            "INSERT INTO members (login, name, role, password_hash, street_id) VALUES "
+            "('zx_chair', '陈主席', 'cppcc_member', '', " + s + "), "
+            "('zx_vice', '周副主席', 'cppcc_member', '', " + s + "), "
+            "('zx_qian', '钱委员', 'cppcc_member', '', " + s + "), "
+            "('zx_sun', '孙委员', 'cppcc_member', '', " + s + "), "
+            "('zx_wu', '吴秘书', 'cppcc_member', '', " + s + "), "
+            "('zx_west', '郑副主席', 'cppcc_member', '', " + s + ")");
     chair = member_by_login(db, "zx_chair");
     vice_chair = member_by_login(db, "zx_vice");
     member = member_by_login(db, "zx_qian");
@@ -54,16 +46,26 @@ ConsultationWorld::ConsultationWorld() : server(seeded_db()) {
     secretary = member_by_login(db, "zx_wu");
     stranger = member_by_login(db, "zx_west");
     resident = demo_member(1);
-    auto seat = [&](Id cppcc_id, Id m, const char* post, Id committee_id) {
-        return "INSERT INTO cppcc_seats (cppcc_id, member_id, post, committee_id, title) VALUES (" +
-               std::to_string(cppcc_id) + ", " + std::to_string(m) + ", '" + post + "', " +
-               (committee_id ? std::to_string(committee_id) : std::string("NULL")) + ", '');";
+    auto& store = server.store();
+    std::int64_t now = server::system_now();
+    auto made = [](const auto& r) {
+        BOOST_TEST_REQUIRE(bool(r), (r ? "" : r.error().code));
+        return r.value();
     };
-    execute(db, seat(cppcc, chair, "chair", 0) + seat(cppcc, vice_chair, "vice_chair", committee) +
-                    seat(cppcc, member, "member", committee) +
-                    seat(cppcc, second_member, "member", 0) +
-                    seat(cppcc, secretary, "secretariat", 0) +
-                    seat(other_cppcc, stranger, "vice_chair", other_committee));
+    cppcc = made(store.create_cppcc(kAdmin, street, "城东政协", now)).id;
+    other_cppcc = made(store.create_cppcc(kAdmin, street, "城西政协", now)).id;
+    committee = made(store.create_special_committee(kAdmin, cppcc, "社会和法制委员会", now)).id;
+    other_committee =
+        made(store.create_special_committee(kAdmin, other_cppcc, "经济委员会", now)).id;
+    auto seat = [&](Id cppcc_id, Id m, CppccPost post, Id committee_id) {
+        made(store.seat_cppcc_member(kAdmin, cppcc_id, m, post, committee_id, "", now));
+    };
+    seat(cppcc, chair, CppccPost::chair, 0);
+    seat(cppcc, vice_chair, CppccPost::vice_chair, committee);
+    seat(cppcc, member, CppccPost::member, committee);
+    seat(cppcc, second_member, CppccPost::member, 0);
+    seat(cppcc, secretary, CppccPost::secretariat, 0);
+    seat(other_cppcc, stranger, CppccPost::vice_chair, other_committee);
     for (auto [name, id] : {std::pair{"chair", chair}, {"vice_chair", vice_chair},
                             {"member", member}, {"second_member", second_member},
                             {"secretary", secretary}, {"stranger", stranger},

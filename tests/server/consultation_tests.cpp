@@ -179,10 +179,9 @@ BOOST_AUTO_TEST_CASE(only_the_research_group_and_recorders_add_visits_and_sectio
 BOOST_AUTO_TEST_CASE(a_recorder_schedules_the_meeting_and_records_its_order_of_business) {
     ConsultationWorld w;
     Id topic = w.propose();
-    w.advance(topic, S::researching);
-    Json meeting{{"held_on", "2026-06-12"}, {"place", "市政协会议室"}, {"chair", "陈主席"}};
-    expect_refused(w, 403, "not_recorder", w.path(topic, "meeting"), "member", meeting);
     w.advance(topic, S::meeting);
+    Json meeting{{"held_on", "2026-06-13"}, {"place", "别处"}, {"chair", "陈主席"}};
+    expect_refused(w, 403, "not_recorder", w.path(topic, "meeting"), "member", meeting);
     auto v = w.read(topic);
     BOOST_TEST((v.consultation.stage == S::meeting));
     BOOST_REQUIRE(v.consultation.meeting);

@@ -64,6 +64,19 @@ void seed_demo_staff(Store& store, const DemoPlaces& places, const std::string& 
 // if a step is refused.
 void play_demo_quarter(Store& store, std::int64_t now);
 
+// The demo's CPPCC committee (嵊州市政协, beside the demo street): its chair, vice-chairs,
+// members and secretariat (cppcc_chair, cppcc_vice, cppcc_vice2, cppcc01..cppcc06, cppcc_sec)
+// and the departments that answer its recommendations (zuzhibu, zhengfawei, minzhengju, fulian,
+// sifaju, dashuju), in account order.
+std::vector<DemoLogin> demo_cppcc_logins();
+// Made after every other demo account (their ids stay as they were): the committee, its three
+// special committees (专委会) and seats, the departments, the 2020 consultation on urban
+// community governance (topic 1) played to published handling with replies of every kind and
+// one sent back for supervision, a 2026 topic in research (topic 2), and the charging-point
+// issue recommended by demo01 as topic 3.
+void seed_demo_cppcc(Store& store, const DemoPlaces& places, const std::string& password_hash,
+                     std::int64_t now);
+
 // If the database still waits for its setup: the demo community, its issues, its staff and the
 // quarter played on it. Returns true when it wrote the demo data.
 bool seed_demo(Store& store, PasswordHasher& hasher, std::int64_t now);
