@@ -304,7 +304,7 @@ export async function cppccSetup(url, tag) {
   const admin = await apiLogin(url, 'admin');
   const tree = await api(url, '/api/admin/tree', { token: admin });
   const street = tree.streets[0];
-  const cppcc = await api(url, '/api/admin/cppccs', { token: admin, body: { street_id: street.id, name: '嵊州市政协' } });
+  const cppcc = await api(url, '/api/admin/cppccs', { token: admin, body: { street_id: street.id, name: `城南政协${tag}` } });
   const committee = await api(url, `/api/admin/cppccs/${cppcc.id}/committees`, { token: admin, body: { name: '社会和法制委员会' } });
   const department = await api(url, '/api/admin/departments', { token: admin, body: { street_id: street.id, name: `民政局${tag}` } });
   const people = {};
