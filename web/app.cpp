@@ -137,7 +137,8 @@ void draw_screen(App& app, client::Intents& intents) {
     ImGuiIO& io = ImGui::GetIO();
     const float width = io.DisplaySize.x;
     // The convenor's console and the results want a wider column on a meeting-room PC.
-    bool wide = s.route.page == client::Page::session || s.route.page == client::Page::notices;
+    bool wide = s.route.page == client::Page::session || s.route.page == client::Page::notices ||
+                s.route.page == client::Page::consultation_record;
     const float column_max = wide ? theme::kWideColumnMax : theme::kColumnMax;
     const float side = std::max(16.0f, (width - column_max) * 0.5f);
     const float column_w = width - 2 * side;

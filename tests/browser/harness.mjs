@@ -287,3 +287,33 @@ export async function pixel(page, x, y) {
     return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
   }, png.toString('base64'));
 }
+
+// --- 政协 (请你来协商): a committee set up through the administration API ---
+
+// A staff account made by the platform administrator (`place`: {street_id} or {department_id})
+// and activated with its one-time code; resolves with { id, token, login }.
+export async function staffAccount(url, adminToken, role, name, place, login) {
+  const made = await api(url, '/api/admin/staff', { token: adminToken, body: { role, name, ...place } });
+  const reg = await api(url, '/api/register', { body: { code: made.code, login, password: 'yishi2026' } });
+  return { id: reg.member.id, token: reg.token, login };
+}
+
+// A CPPCC at the demo's first street with a special committee, a chair, a vice-chair, a
+// secretary and a member seated, and a department's staff member (民政局).
+export async function cppccSetup(url, tag) {
+  const admin = await apiLogin(url, 'admin');
+  const tree = await api(url, '/api/admin/tree', { token: admin });
+  const street = tree.streets[0];
+  const cppcc = await api(url, '/api/admin/cppccs', { token: admin, body: { street_id: street.id, name: `城南政协${tag}` } });
+  const committee = await api(url, `/api/admin/cppccs/${cppcc.id}/committees`, { token: admin, body: { name: '社会和法制委员会' } });
+  const department = await api(url, '/api/admin/departments', { token: admin, body: { street_id: street.id, name: `民政局${tag}` } });
+  const people = {};
+  for (const [who, name, post] of [['chair', '钱主席', 'chair'], ['vice', '孙副主席', 'vice_chair'],
+    ['secretary', '周秘书', 'secretariat'], ['member', '吴委员', 'member']]) {
+    people[who] = await staffAccount(url, admin, 'cppcc_member', name, { street_id: street.id }, `${who}${tag}`);
+    await api(url, `/api/admin/cppccs/${cppcc.id}/seats`, { token: admin,
+      body: { member_id: people[who].id, post, committee_id: committee.id, title: '' } });
+  }
+  people.department = await staffAccount(url, admin, 'department', '郑科长', { department_id: department.id }, `dept${tag}`);
+  return { cppccId: cppcc.id, committeeId: committee.id, ...people };
+}

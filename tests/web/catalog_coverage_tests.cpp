@@ -55,6 +55,19 @@ BOOST_AUTO_TEST_CASE(every_key_the_views_and_state_name_is_in_both_catalogs) {
           "notice.session_signed_in", "notice.session_close", "notice.task_progress",
           "notice.task_reply", "notice.task_conclude", "notice.task_notice"})
         keys.insert(k);
+    // 政协's enums, named by their to_string.
+    for (const char* k :
+         {"topic_source.party_committee", "topic_source.government", "topic_source.members",
+          "topic_source.public_recommendation", "consultation_stage.proposed",
+          "consultation_stage.planned", "consultation_stage.researching",
+          "consultation_stage.meeting", "consultation_stage.concluded", "consultation_stage.sent",
+          "consultation_stage.published", "participant_kind.member", "participant_kind.leader",
+          "participant_kind.department_head", "participant_kind.expert",
+          "participant_kind.resident", "item_kind.opening", "item_kind.keynote",
+          "item_kind.speech", "item_kind.question", "item_kind.answer", "item_kind.concluding",
+          "adoption.adopted", "adoption.partly", "adoption.not_adopted", "cppcc_post.chair",
+          "cppcc_post.vice_chair", "cppcc_post.member", "cppcc_post.secretariat"})
+        keys.insert(k);
     for (const auto& k : keys) {
         if (k == "notice.session_" || k == "notice.task_") continue;
         BOOST_TEST(zh.all().count(k) == 1u, "zh-CN lacks " << k);

@@ -73,7 +73,7 @@ bool add_form(const std::string& field_label, std::string& value, const std::str
 }
 
 void street_card(const ClientState& state, const client::AdminStreet& st, AdminUi& ui,
-                 Intents& intents) {
+                 CppccAdminUi& cppcc_ui, Intents& intents) {
     const auto& t = state.strings;
     const std::string n = std::to_string(st.id);
     bool allowed = !may_create_in_street(state.session.admin, st.id);
@@ -110,6 +110,8 @@ void street_card(const ClientState& state, const client::AdminStreet& st, AdminU
                  ui::labelled(t.get("admin.add_department"), "add-department-" + n), allowed,
                  state.submitting))
         intents.push_back(AdminIntent{client::CreateUnit{"department", st.id, ui.new_department[st.id], {}}});
+    ImGui::Dummy(ImVec2(0, 6));
+    draw_admin_cppccs(state, st, cppcc_ui, intents);
     ui::end_card(card);
 }
 
@@ -161,7 +163,7 @@ void staff_card(const ClientState& state, AdminUi& ui, Intents& intents) {
 
 }  // namespace
 
-void draw_admin(const ClientState& state, AdminUi& ui, Intents& intents) {
+void draw_admin(const ClientState& state, AdminUi& ui, CppccAdminUi& cppcc_ui, Intents& intents) {
     const auto& t = state.strings;
     const auto& a = state.admin;
     if (a.created != ui.created_seen) {  // an accepted creation clears its forms
@@ -170,6 +172,7 @@ void draw_admin(const ClientState& state, AdminUi& ui, Intents& intents) {
         ui.new_community.clear();
         ui.new_department.clear();
         ui.staff_name.clear();
+        cppcc_ui = CppccAdminUi{};
     }
     ui::heading(t.get("admin.title"), "admin-title");
     if (!a.tree_loaded) {
@@ -179,7 +182,7 @@ void draw_admin(const ClientState& state, AdminUi& ui, Intents& intents) {
     ui::text(scope_text(state), "admin-scope", ui::Tone::muted);
     draw_one_time_code(state, intents);
     if (a.tree.streets.empty()) ui::text(t.get("admin.no_streets"), "no-streets", ui::Tone::muted);
-    for (const auto& st : a.tree.streets) street_card(state, st, ui, intents);
+    for (const auto& st : a.tree.streets) street_card(state, st, ui, cppcc_ui, intents);
 
     ui::Card card;
     ui::begin_card(card, 20.0f);

@@ -108,6 +108,9 @@ client::Page section_of(client::Page p) {
         case client::Page::ballot: return client::Page::sessions;
         case client::Page::task: return client::Page::tasks;
         case client::Page::admin_community: return client::Page::admin;
+        case client::Page::cppcc:
+        case client::Page::consultation:
+        case client::Page::consultation_record: return client::Page::cppccs;
         default: return p;
     }
 }
@@ -127,6 +130,8 @@ void draw_nav(const ClientState& state, Intents& intents, float column_x, float 
         {client::Page::sessions, "nav.sessions", "nav-sessions"},
         {client::Page::notices, "nav.notices", "nav-notices"},
         {client::Page::tasks, "nav.tasks", "nav-tasks"},
+        {client::Page::cppccs, "cppcc.nav", "nav-cppcc"},
+        {client::Page::consultation_tasks, "cppcc.nav_tasks", "nav-consultation-tasks"},
         {client::Page::settings, "nav.settings", "nav-settings"},
         {client::Page::admin, "admin.nav", "nav-admin"},
     };
@@ -137,6 +142,9 @@ void draw_nav(const ClientState& state, Intents& intents, float column_x, float 
     for (const auto& item : kItems) {
         // 管理 only for administrators (GET /api/me's `admin`).
         if (item.page == client::Page::admin && !state.session.admin) continue;
+        // 建议办理 for departments, who answer the recommendations handed to them.
+        if (item.page == client::Page::consultation_tasks && state.session.member.role != "department")
+            continue;
         std::string label = ui::labelled(state.strings.get(item.key), item.id);
         ui::flow(ui::button_width(label), column_x + column_w, first);
         first = false;
@@ -166,7 +174,15 @@ void draw_page(const ClientState& state, Screens& screens, Intents& intents) {
         case Page::task: return draw_task(state, screens.task, intents);
         case Page::setup: return draw_setup(state, screens.setup, intents);
         case Page::reset_password: return draw_reset(state, screens.reset, intents);
-        case Page::admin: return draw_admin(state, screens.admin, intents);
+        case Page::admin: return draw_admin(state, screens.admin, screens.cppcc_admin, intents);
+        case Page::cppccs: return draw_cppccs(state, intents);
+        case Page::cppcc: return draw_cppcc(state, screens.cppcc, intents);
+        case Page::consultation:
+            return draw_consultation(state, screens.consultation, intents);
+        case Page::consultation_record:
+            return draw_consultation_record(state, screens.record, intents);
+        case Page::consultation_tasks:
+            return draw_consultation_tasks(state, screens.consultation_tasks, intents);
         case Page::admin_community:
             return draw_admin_community(state, screens.community, intents);
     }
@@ -188,6 +204,8 @@ void Screens::enter(const client::Route& route) {
         case Page::new_issue: raise.on_enter(); break;
         case Page::session: session.on_enter(); break;
         case Page::ballot: ballot.on_enter(); break;
+        case Page::consultation: consultation.on_enter(); break;
+        case Page::consultation_record: record.on_enter(); break;
         default: break;
     }
 }

@@ -39,6 +39,16 @@ void draw_home(const ClientState& state, Intents& intents) {
     if (state.confirmed() && state.session.councils.empty())
         ui::text(t.get("issues.no_council"), "no-council", ui::Tone::muted);
 
+    // 政协委员 find their committee, departments the recommendations handed to them.
+    const std::string& role = state.session.member.role;
+    if (role == "cppcc_member" &&
+        ui::button(ui::labelled(t.get("cppcc.home_link"), "home-cppcc"), ui::ButtonKind::primary))
+        go(intents, Page::cppccs);
+    if (role == "department" &&
+        ui::button(ui::labelled(t.get("cppcc.home_tasks"), "home-consultation-tasks"),
+                   ui::ButtonKind::primary))
+        go(intents, Page::consultation_tasks);
+
     ImGui::Dummy(ImVec2(0, 4));
     ui::heading(t.get("home.needs_me"), "needs-me");
     int todos = 0;

@@ -158,6 +158,7 @@ void draw_issue(const ClientState& state, IssueUi& ui, Intents& intents) {
 
     dispositions(state, *issue, ui, intents);
     decision(state, *issue, intents);
+    draw_issue_consultation(state, *issue, ui, intents);
     draw_thread(state, *issue, ui, intents);
     ImGui::Dummy(ImVec2(0, 24));
 }

@@ -100,6 +100,7 @@ struct IssuesUi {
 };
 
 struct IssueUi {
+    Id recommend_to = 0;  // the committee a convenor recommends the issue to
     std::string comment;
     int stance = 0;             // index into the stances (support, oppose, neutral, question)
     std::int64_t reply_to = 0;  // the comment answered, 0 for a new thread
@@ -171,6 +172,57 @@ struct BallotUi {
     }
 };
 
+// #/cppcc/ID: the topic proposed.
+struct CppccUi {
+    std::string title, body;
+    std::string source = "members";
+    std::uint64_t writes_seen = 0;
+};
+
+// #/consultation/ID: the tab shown and every form's text, cleared after an accepted write.
+struct ConsultationUi {
+    std::string tab;  // topic, research, meeting, outcome, handling; empty: by the stage
+    std::string year;
+    Id committee = 0, vice_chair = 0;
+    std::vector<Id> group;
+    Id lead = 0;
+    std::string visit_date, visit_place, visit_notes, visit_attachment;
+    std::string section_heading, section_body;
+    std::string meeting_date, meeting_place, meeting_chair;
+    std::string p_name, p_title, p_affiliation, p_kind = "member", p_member;
+    std::string rec_text;
+    std::vector<Id> rec_proposers, rec_items, rec_sections;
+    std::string send_recipient, send_date, send_received_by;
+    std::map<Id, std::string> hand_unit, hand_member, hand_due;  // by recommendation
+    std::uint64_t writes_seen = 0;
+    void on_enter() { tab.clear(); }
+};
+
+// #/consultation/ID/record: the speaker, the kind and the summary being typed.
+struct RecordUi {
+    std::size_t speaker = 0;  // index into the participants
+    std::string kind = "speech";
+    std::string summary;
+    Id to = 0;  // a question: the participant asked
+    bool focus = true;
+    std::uint64_t recorded_seen = 0;
+    void on_enter() { focus = true; }
+};
+
+// #/my-consultation-tasks: each task's position form and text, by task id.
+struct ConsultationTasksUi {
+    std::map<Id, std::string> adoption, reason, due, text;
+    std::uint64_t writes_seen = 0;
+};
+
+// 管理's CPPCC cards: new committees and the seat form, by CPPCC.
+struct CppccAdminUi {
+    std::map<Id, std::string> new_cppcc;  // by street
+    std::map<Id, std::string> new_committee, seat_member, seat_title;
+    std::map<Id, std::string> seat_post;
+    std::map<Id, Id> seat_committee;
+};
+
 struct Screens {
     LoginUi login;
     RegisterUi register_account;
@@ -185,6 +237,11 @@ struct Screens {
     ResetUi reset;
     AdminUi admin;
     CommunityUi community;
+    CppccUi cppcc;
+    ConsultationUi consultation;
+    RecordUi record;
+    ConsultationTasksUi consultation_tasks;
+    CppccAdminUi cppcc_admin;
     // Called when the page (or the id it shows) changes.
     void enter(const client::Route& route);
 };
@@ -218,7 +275,25 @@ void draw_tasks(const ClientState& state, Intents& intents);
 void draw_task(const ClientState& state, TaskUi& ui, Intents& intents);
 void draw_setup(const ClientState& state, SetupUi& ui, Intents& intents);
 void draw_reset(const ClientState& state, ResetUi& ui, Intents& intents);
-void draw_admin(const ClientState& state, AdminUi& ui, Intents& intents);
+void draw_admin(const ClientState& state, AdminUi& ui, CppccAdminUi& cppcc_ui, Intents& intents);
+// 管理's CPPCC card of a street: its CPPCCs, special committees and seats.
+void draw_admin_cppccs(const ClientState& state, const client::AdminStreet& street,
+                       CppccAdminUi& ui, Intents& intents);
+// 政协: the committees, one committee, one consultation, the record screen, the department's
+// recommendations, and the 政协协商 block of a community issue.
+void draw_cppccs(const ClientState& state, Intents& intents);
+void draw_cppcc(const ClientState& state, CppccUi& ui, Intents& intents);
+void draw_consultation(const ClientState& state, ConsultationUi& ui, Intents& intents);
+void draw_consultation_handling(const ClientState& state, const ConsultationView& view,
+                                ConsultationUi& ui, Intents& intents);
+void draw_consultation_record(const ClientState& state, RecordUi& ui, Intents& intents);
+void draw_consultation_tasks(const ClientState& state, ConsultationTasksUi& ui, Intents& intents);
+void draw_issue_consultation(const ClientState& state, const Issue& issue, IssueUi& ui,
+                             Intents& intents);
+// 党委点题, 委员提题, ... and the other names of 政协's enums, from the catalog.
+std::string source_name(const ClientState& state, TopicSource s);
+std::string stage_name(const ClientState& state, ConsultationStage s);
+std::string adoption_name(const ClientState& state, const std::optional<Adoption>& a);
 void draw_admin_community(const ClientState& state, CommunityUi& ui, Intents& intents);
 // A code made just now (activation, reset), shown once with a copy button.
 void draw_one_time_code(const ClientState& state, Intents& intents);

@@ -116,9 +116,11 @@ Result<AdminTree> decode_admin_tree(std::string_view body) {
     if (t.contains("scope")) tree.scope = scope_of(t["scope"]);
     for (const auto& s : array_of(t, "streets")) {
         if (!s.is_object()) return bad_reply();
-        AdminStreet street{int_of(s, "id"), text_of(s, "name"), {}, {}};
+        AdminStreet street{int_of(s, "id"), text_of(s, "name"), {}, {}, {}};
         for (const auto& d : array_of(s, "departments"))
             street.departments.push_back({int_of(d, "id"), text_of(d, "name")});
+        for (const auto& d : array_of(s, "cppccs"))
+            street.cppccs.push_back({int_of(d, "id"), text_of(d, "name")});
         for (const auto& c : array_of(s, "communities")) {
             if (!c.is_object()) return bad_reply();
             AdminCommunity community{int_of(c, "id"), text_of(c, "name"), {}, {}};

@@ -51,6 +51,11 @@ bool apply_admin_reply(ClientState& state, const Request& request, std::string_v
             a.tree = std::move(tree).value();
             a.tree_loaded = true;
             if (!state.session.admin) state.session.admin = a.tree.scope;
+            // 管理's CPPCC cards show their special committees and seats.
+            if (state.route.page == Page::admin)
+                for (const auto& st : a.tree.streets)
+                    for (const auto& c : st.cppccs)
+                        steps::load_cppcc(state, RequestKind::cppcc, c.id, out, true);
             return true;
         }
         case RequestKind::admin_members: {

@@ -233,6 +233,10 @@ struct Applier {
         for (auto& r : apply_admin(state, a)) out.push_back(std::move(r));
     }
 
+    void operator()(const CppccIntent& c) {
+        for (auto& r : apply_cppcc(state, c)) out.push_back(std::move(r));
+    }
+
     void operator()(const SwitchLanguage& s) {
         out.push_back(steps::make(state, RequestKind::translations, "GET",
                                   translations_path(s.language)));

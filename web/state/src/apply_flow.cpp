@@ -106,6 +106,7 @@ void load_page(ClientState& state, std::vector<Request>& out) {
         case Page::admin_community: load_admin(state, out); break;
         default: break;
     }
+    load_cppcc_page(state, out);
 }
 
 }  // namespace yishi::client::steps

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "admin_replies.hpp"
+#include "cppcc_replies.hpp"
 #include "flow_replies.hpp"
 #include "steps.hpp"
 #include "yishi/client/apply.hpp"
@@ -128,6 +129,14 @@ struct Reply {
             case RequestKind::roster:
             case RequestKind::invite_sheet:
                 if (!apply_admin_reply(state, request, body, out)) bad_reply();
+                return;
+            case RequestKind::cppccs:
+            case RequestKind::cppcc:
+            case RequestKind::consultation:
+            case RequestKind::consultation_tasks:
+            case RequestKind::issue_consultation:
+                if (!apply_cppcc_reply(state, request, body, out) && !request.background)
+                    bad_reply();
                 return;
             default:
                 if (!apply_flow_reply(state, request, body, out)) bad_reply();

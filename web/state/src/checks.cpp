@@ -22,13 +22,22 @@ Ballot core_ballot(const BallotView& v) {
     return b;
 }
 
+}  // namespace
+
 Task core_task(const TaskView& v) {
     Task t;
     t.id = v.id;
     t.council_id = v.council_id;
     t.issue_id = v.issue_id;
     t.ballot_id = v.ballot_id;
+    t.recommendation_id = v.recommendation_id;
+    t.raters = v.raters;
+    t.adoption = v.adoption;
+    t.position_reason = v.position_reason;
+    t.responsible_unit = v.responsible_unit;
     t.responsible_member_id = v.responsible_member_id;
+    t.due_at = v.due_at;
+    t.created_at = v.created_at;
     t.state = v.state;
     for (const auto& r : v.replies) {
         TaskReply reply{r.by, r.text, r.at, {}};
@@ -37,8 +46,6 @@ Task core_task(const TaskView& v) {
     }
     return t;
 }
-
-}  // namespace
 
 Check vote_refusal(const ClientState& state, const BallotView& ballot) {
     Actor actor = state.actor();

@@ -2,6 +2,7 @@
 // by id; an accepted write shows its confirmation and reloads the page.
 #include "flow_replies.hpp"
 
+#include "cppcc_replies.hpp"
 #include "steps.hpp"
 
 namespace yishi::client {
@@ -168,6 +169,7 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
                 if (auto p = decode_paper_counts(body)) f.paper_counts[request.target] = p.value();
             }
             ++state.writes_done;
+            if (take_consultation_write(state, request, body, out)) return true;
             // A closed session names the agenda items it returned to the period's list.
             if (request.path.size() > 6 &&
                 request.path.compare(request.path.size() - 6, 6, "/close") == 0 &&

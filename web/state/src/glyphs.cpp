@@ -21,6 +21,76 @@ constexpr std::pair<char32_t, char32_t> kSeed[] = {
     {0xFF01, 0xFF5E},  // full-width forms: ，！？：；（）
     {0xFFFD, 0xFFFD},  // replacement character
 };
+void add_task(GlyphSet& g, const TaskView& t) {
+    g.add(t.responsible_unit);
+    g.add(t.position_reason);
+    for (const auto& p : t.progress) g.add(p.text);
+    for (const auto& r : t.replies) g.add(r.text);
+}
+
+void add_recommendations(GlyphSet& g, const std::vector<RecommendationView>& recs) {
+    for (const auto& r : recs) {
+        g.add(r.text);
+        for (const auto& t : r.tasks) add_task(g, t);
+    }
+}
+
+// Everything a 政协 page may draw: names, titles, notes, summaries, replies.
+void add_cppcc(GlyphSet& g, const CppccData& c) {
+    for (const auto& n : c.cppccs) g.add(n.name);
+    for (const auto& [id, v] : c.committees) {
+        g.add(v.name);
+        for (const auto& n : v.committees) g.add(n.name);
+        for (const auto& s : v.seats) {
+            g.add(s.name);
+            g.add(s.title);
+        }
+        for (const auto& t : v.topics) g.add(t.title);
+    }
+    for (const auto& [id, v] : c.consultations) {
+        const Consultation& k = v.consultation;
+        for (const std::string* s : {&k.title, &k.body, &v.cppcc_name, &v.committee_name,
+                                     &v.issue_title})
+            g.add(*s);
+        for (const auto& p : v.people) g.add(p.name);
+        for (const auto& m : k.research_group) g.add(m.name);
+        for (const auto& x : k.visits) {
+            g.add(x.place);
+            g.add(x.notes);
+            g.add(x.attachment);
+        }
+        for (const auto& x : k.report) {
+            g.add(x.heading);
+            g.add(x.body);
+        }
+        if (k.meeting) {
+            g.add(k.meeting->place);
+            g.add(k.meeting->chair);
+            for (const auto& p : k.meeting->participants) {
+                g.add(p.name);
+                g.add(p.title);
+                g.add(p.affiliation);
+            }
+            for (const auto& i : k.meeting->items) g.add(i.summary);
+        }
+        for (const auto& s : k.sendings) {
+            g.add(s.recipient);
+            g.add(s.received_by);
+        }
+        add_recommendations(g, v.recommendations);
+    }
+    for (const auto& l : c.my_tasks.items) {
+        g.add(l.topic_title);
+        g.add(l.recommendation_text);
+        add_task(g, l.task);
+    }
+    for (const auto& [id, v] : c.issues) {
+        g.add(v.title);
+        g.add(v.cppcc_name);
+        add_recommendations(g, v.recommendations);
+    }
+}
+
 }  // namespace
 
 GlyphSet::GlyphSet() {
@@ -66,6 +136,7 @@ void collect_glyphs(GlyphSet& glyphs, const ClientState& state) {
         glyphs.add(issue.body);
         glyphs.add(issue.author_name);
     }
+    add_cppcc(glyphs, state.cppcc);
     glyphs.add(state.shown(state.error));
     glyphs.add(state.shown(state.notice));
 }

@@ -20,7 +20,9 @@ struct PageName {
 
 constexpr Part N = Part::none, I = Part::id, C = Part::code;
 
-constexpr std::array<PageName, 17> kPages{{
+// Pages sharing a name are told apart by what follows it: #/cppcc lists, #/cppcc/3 shows one,
+// #/consultation/5/record is the record screen of #/consultation/5.
+constexpr std::array<PageName, 21> kPages{{
     {Page::login, "login", N},       {Page::register_account, "register", C},
     {Page::home, "home", N},         {Page::issues, "issues", N},
     {Page::issue, "issue", I},       {Page::new_issue, "new", N},
@@ -30,6 +32,9 @@ constexpr std::array<PageName, 17> kPages{{
     {Page::settings, "settings", N}, {Page::setup, "setup", C},
     {Page::reset_password, "reset", C}, {Page::admin, "admin", N},
     {Page::admin_community, "community", I},
+    {Page::cppcc, "cppcc", I},       {Page::cppccs, "cppcc", N},
+    {Page::consultation, "consultation", I},
+    {Page::consultation_tasks, "my-consultation-tasks", N},
 }};
 
 // The next "/"-separated part of `rest`, consumed.
@@ -77,6 +82,8 @@ Route code_route(Page p, std::string code) {
 }
 
 std::string to_hash(const Route& r) {
+    if (r.page == Page::consultation_record)
+        return "#/consultation/" + std::to_string(r.id) + "/record";
     for (const auto& p : kPages) {
         if (p.page != r.page) continue;
         std::string out = "#/" + std::string(p.name);
@@ -99,9 +106,14 @@ Route parse_hash(std::string_view hash) {
         if (p.name != name) continue;
         Route r{p.page, 0, {}};
         if (p.part == Part::id) {
-            r.id = parse_id(next_part(rest));
-            if (r.id == 0) return Route{};
+            std::string_view after = rest;
+            r.id = parse_id(next_part(after));
+            if (r.id == 0) continue;  // another page of that name may take no id
+            rest = after;
+            if (p.page == Page::consultation && rest == "record")
+                return Route{Page::consultation_record, r.id, {}};
         }
+        if (p.part == Part::none && p.name == "cppcc" && !rest.empty()) return Route{};
         if (p.part == Part::code && !rest.empty()) {
             std::string_view code = next_part(rest);
             if (valid_code(code)) r.code = std::string(code);
@@ -121,6 +133,9 @@ bool requires_login(Page p) {
            p != Page::reset_password;
 }
 
-bool is_live(Page p) { return p == Page::session || p == Page::ballot; }
+bool is_live(Page p) {
+    return p == Page::session || p == Page::ballot || p == Page::consultation ||
+           p == Page::consultation_record;
+}
 
 }  // namespace yishi::client

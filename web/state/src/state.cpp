@@ -31,6 +31,17 @@ const SessionView* ClientState::find_session(Id id) const {
     return it == flow.session_views.end() ? nullptr : &it->second;
 }
 
+const ConsultationView* ClientState::find_consultation(Id id) const {
+    auto it = cppcc.consultations.find(id);
+    return it == cppcc.consultations.end() ? nullptr : &it->second;
+}
+
+const ConsultationTaskLine* ClientState::find_consultation_task(Id task_id) const {
+    for (const auto& line : cppcc.my_tasks.items)
+        if (line.task.id == task_id) return &line;
+    return nullptr;
+}
+
 Actor ClientState::actor() const {
     Actor a;
     a.member_id = session.member.id;

@@ -41,6 +41,12 @@ void clear_messages(ClientState& state);
 void take_member(ClientState& state, LoginReply reply, std::string_view body, bool ask_me,
                  std::vector<Request>& out);
 
+// 政协: one load (`quiet`: no spinner and no banner on failure, for a page's optional block),
+// and what the CPPCC pages (and an issue's 政协协商 block) load.
+void load_cppcc(ClientState& state, RequestKind kind, Id id, std::vector<Request>& out,
+                bool quiet = false);
+void load_cppcc_page(ClientState& state, std::vector<Request>& out);
+
 // What the administration pages and the setup page load.
 void load_admin(ClientState& state, std::vector<Request>& out);
 

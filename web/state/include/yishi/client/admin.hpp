@@ -34,11 +34,16 @@ struct AdminDepartment {  // 责任单位
     Id id = 0;
     std::string name;
 };
+struct AdminCppcc {  // 政协, sitting at a street (or county) level
+    Id id = 0;
+    std::string name;
+};
 struct AdminStreet {  // 街道
     Id id = 0;
     std::string name;
     std::vector<AdminDepartment> departments;
     std::vector<AdminCommunity> communities;
+    std::vector<AdminCppcc> cppccs;
 };
 struct AdminTree {
     std::optional<AdminScope> scope;

@@ -21,6 +21,9 @@ std::vector<Request> apply_flow(ClientState& state, const FlowIntent& intent);
 // The administration's intents and the first start (part of apply(); apply_admin.cpp).
 std::vector<Request> apply_admin(ClientState& state, const AdminIntent& intent);
 
+// 政协's intents (part of apply(); apply_cppcc.cpp).
+std::vector<Request> apply_cppcc(ClientState& state, const CppccIntent& intent);
+
 // Applies the reply to `request` (status 0: the network failed); returns follow-up requests.
 std::vector<Request> apply_response(ClientState& state, const Request& request, int status,
                                     std::string_view body);

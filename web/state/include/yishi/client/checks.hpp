@@ -6,6 +6,9 @@
 
 namespace yishi::client {
 
+// The task as the core knows it, rebuilt from its view (ratings without their values).
+Task core_task(const TaskView& view);
+
 // 赞成/反对/弃权: not on the roll, closed, or voted already.
 Check vote_refusal(const ClientState& state, const BallotView& ballot);
 // 签到 to an open session, once, by voting members.

@@ -244,6 +244,111 @@ using AdminIntent = std::variant<Setup, ResetPassword, CreateUnit, CreateStaff, 
                                  RosterFileChosen, ConfirmRoster, CancelRoster,
                                  DownloadInviteSheet, DismissCode>;
 
+// --- 政协: 请你来协商 ---
+// Forms carry text as typed (years, dates, ids); the state checks them with the core's rules
+// before anything is sent.
+struct ProposeTopic {
+    Id cppcc_id = 0;
+    std::string title;
+    std::string body;
+    std::string source = "members";  // party_committee, government, members, public_recommendation
+};
+struct PlanTopic {
+    Id topic_id = 0;
+    std::string year;  // "2026" as typed
+    Id committee_id = 0;
+    Id lead_vice_chair_id = 0;
+};
+struct SetResearchGroup {
+    Id topic_id = 0;
+    std::vector<Id> members;
+    Id lead = 0;
+};
+struct AddVisit {
+    Id topic_id = 0;
+    VisitDraft draft;
+};
+struct AddSection {
+    Id topic_id = 0;
+    std::string heading;
+    std::string body;
+};
+struct ScheduleMeeting {
+    Id topic_id = 0;
+    MeetingDraft draft;
+};
+struct AddParticipant {
+    Id topic_id = 0;
+    std::string name, title, affiliation;
+    std::string kind = "member";  // member, leader, department_head, expert, resident
+    std::string member_id;        // the account's id as typed; empty: none
+};
+struct RecordItem {
+    Id topic_id = 0;
+    std::string kind = "speech";  // opening, keynote, speech, question, answer, concluding
+    Id speaker_id = 0;
+    std::string summary;
+    Id to_participant_id = 0;  // a question: the department asked
+    Id answers_item_id = 0;    // an answer: its question
+};
+struct CloseMeeting {
+    Id topic_id = 0;
+};
+struct AddRecommendation {
+    Id topic_id = 0;
+    RecommendationDraft draft;
+};
+struct SendOutcome {
+    Id topic_id = 0;
+    SendingDraft draft;
+};
+struct PublishOutcome {
+    Id topic_id = 0;
+};
+// 交办: a leader hands a recommendation to a department's staff member.
+struct HandOverRecommendation {
+    Id topic_id = 0;
+    Id recommendation_id = 0;
+    std::string unit;
+    std::string responsible;  // the staff member's id as typed
+    std::string due;          // "YYYY-MM-DD" as typed, local time
+};
+// The department's position: 采纳 / 部分采纳 / 未采纳 with a reason and when it will be done.
+struct TakePosition {
+    Id task_id = 0;
+    std::string adoption;  // adopted, partly, not_adopted
+    std::string reason;
+    std::string due;       // "YYYY-MM-DD" as typed
+};
+// 推荐为政协协商议题: a convenor recommends a community issue to a committee.
+struct RecommendIssue {
+    Id issue_id = 0;
+    Id cppcc_id = 0;
+};
+// 管理: a CPPCC at a street, its special committees, and a member seated in it.
+struct CreateCppcc {
+    Id street_id = 0;
+    std::string name;
+};
+struct CreateSpecialCommittee {
+    Id cppcc_id = 0;
+    std::string name;
+};
+struct SeatCppccMember {
+    Id cppcc_id = 0;
+    std::string member_id;  // as typed
+    std::string post = "member";  // chair, vice_chair, member, secretariat
+    Id committee_id = 0;          // 0: none
+    std::string title;
+};
+
+// applied by apply_cppcc() (apply_cppcc.cpp).
+using CppccIntent = std::variant<ProposeTopic, PlanTopic, SetResearchGroup, AddVisit, AddSection,
+                                 ScheduleMeeting, AddParticipant, RecordItem, CloseMeeting,
+                                 AddRecommendation, SendOutcome, PublishOutcome,
+                                 HandOverRecommendation, TakePosition, RecommendIssue, CreateCppcc,
+                                 CreateSpecialCommittee, SeatCppccMember>;
+
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {
     std::string name;
@@ -264,7 +369,7 @@ struct SetHighContrast {
 
 using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
-                            SetHighContrast, AdminIntent>;
+                            SetHighContrast, AdminIntent, CppccIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client

@@ -17,6 +17,8 @@ enum class RequestKind {
     // 管理: first start, accounts by code, the administrators' loads and changes
     setup_status, setup, password_reset, admin_tree, admin_members, admin_create, staff,
     member_change, reset_code, roster, invite_sheet,
+    // 政协: loads (a write's reply, a ConsultationView, is taken as a load too)
+    cppccs, cppcc, consultation, consultation_tasks, issue_consultation,
 };
 
 struct Request {

@@ -26,6 +26,11 @@ enum class Page {
     reset_password,    // #/reset[/CODE]: a reset code from the community and a new password
     admin,             // 管理: the organisation's tree and what the admin's scope may create
     admin_community,   // one community's members, roster import and invite sheet (id)
+    cppccs,            // #/cppcc: the CPPCC committees (政协); with one, straight to it
+    cppcc,             // #/cppcc/ID: its topics, the annual plan, a topic proposed (id)
+    consultation,      // #/consultation/ID: one consultation, stage by stage (id)
+    consultation_record,  // #/consultation/ID/record: the secretary's live record (id)
+    consultation_tasks,   // #/my-consultation-tasks: recommendations handed to my department
 };
 
 // Where the user is: a page, the id it shows (0 for lists), and a modal open over it.

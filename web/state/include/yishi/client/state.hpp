@@ -10,6 +10,7 @@
 #include "yishi/client/admin.hpp"
 #include "yishi/client/route.hpp"
 #include "yishi/client/strings.hpp"
+#include "yishi/messages_consultation.hpp"
 #include "yishi/messages_decide.hpp"
 #include "yishi/messages_tasks.hpp"
 #include "yishi/messages_threads.hpp"
@@ -59,6 +60,19 @@ struct FlowData {
     std::map<Id, Error> vote_refusals;
 };
 
+// 政协: the committees, consultations and the department's recommendations as last loaded.
+// Each reply replaces its copy whole; a consultation keeps the version the live page compares.
+struct CppccData {
+    std::vector<NamedId> cppccs;
+    bool cppccs_loaded = false;
+    std::map<Id, CppccView> committees;          // by committee id
+    std::map<Id, ConsultationView> consultations;  // by topic id
+    ConsultationTaskList my_tasks;               // GET /api/me/consultation-tasks
+    bool my_tasks_loaded = false;
+    std::map<Id, IssueConsultation> issues;      // by community issue id
+    std::uint64_t recorded = 0;  // counts meeting items accepted (the record screen moves on)
+};
+
 // A file the platform should save for the user (the bulletin, an invite sheet), consumed
 // after each change.
 struct Download {
@@ -89,6 +103,7 @@ struct ClientState {
     std::optional<Download> download;
     bool pick_file = false;          // the platform should ask the user for a CSV file
     AdminData admin;
+    CppccData cppcc;
 
     int pending = 0;                 // requests in flight
     int refreshing = 0;              // background refreshes in flight (not shown as loading)
@@ -110,6 +125,9 @@ struct ClientState {
     const BallotView* find_ballot(Id id) const;
     const TaskView* find_task(Id id) const;
     const SessionView* find_session(Id id) const;
+    const ConsultationView* find_consultation(Id id) const;
+    // The consultation-task line whose task is `task_id` (department screen), or nullptr.
+    const ConsultationTaskLine* find_consultation_task(Id task_id) const;
     // The member's own role and whether they convene the current council (召集人).
     bool is_convenor() const;
     // The member as the current council sees them, for the core's may_* checks.
