@@ -10,19 +10,6 @@
 namespace yishi {
 
 namespace {
-constexpr CppccPost kPosts[] = {CppccPost::chair, CppccPost::vice_chair, CppccPost::member,
-                                CppccPost::secretariat};
-constexpr TopicSource kSources[] = {TopicSource::party_committee, TopicSource::government,
-                                    TopicSource::members, TopicSource::public_recommendation};
-constexpr ConsultationStage kStages[] = {
-    ConsultationStage::proposed, ConsultationStage::planned,   ConsultationStage::researching,
-    ConsultationStage::meeting,  ConsultationStage::concluded, ConsultationStage::sent,
-    ConsultationStage::published};
-constexpr ParticipantKind kKinds[] = {ParticipantKind::member, ParticipantKind::leader,
-                                      ParticipantKind::department_head, ParticipantKind::expert,
-                                      ParticipantKind::resident};
-constexpr ItemKind kItemKinds[] = {ItemKind::opening,  ItemKind::keynote, ItemKind::speech,
-                                   ItemKind::question, ItemKind::answer,  ItemKind::concluding};
 
 template <class E, std::size_t N>
 bool named(std::string_view s, const E (&values)[N], E& out) {
@@ -61,7 +48,7 @@ const char* to_string(CppccPost p) {
     }
     return "member";
 }
-bool cppcc_post_from_string(std::string_view s, CppccPost& out) { return named(s, kPosts, out); }
+bool cppcc_post_from_string(std::string_view s, CppccPost& out) { return named(s, kCppccPosts, out); }
 
 const char* to_string(TopicSource s) {
     switch (s) {
@@ -73,7 +60,7 @@ const char* to_string(TopicSource s) {
     return "members";
 }
 bool topic_source_from_string(std::string_view s, TopicSource& out) {
-    return named(s, kSources, out);
+    return named(s, kTopicSources, out);
 }
 
 const char* to_string(ConsultationStage s) {
@@ -89,7 +76,7 @@ const char* to_string(ConsultationStage s) {
     return "proposed";
 }
 bool consultation_stage_from_string(std::string_view s, ConsultationStage& out) {
-    return named(s, kStages, out);
+    return named(s, kConsultationStages, out);
 }
 
 const char* to_string(ParticipantKind k) {
@@ -103,7 +90,7 @@ const char* to_string(ParticipantKind k) {
     return "member";
 }
 bool participant_kind_from_string(std::string_view s, ParticipantKind& out) {
-    return named(s, kKinds, out);
+    return named(s, kParticipantKinds, out);
 }
 
 const char* to_string(ItemKind k) {

@@ -9,19 +9,6 @@ namespace yishi {
 namespace {
 using wire::Fields;
 
-constexpr CppccPost kPosts[] = {CppccPost::chair, CppccPost::vice_chair, CppccPost::member,
-                                CppccPost::secretariat};
-constexpr TopicSource kSources[] = {TopicSource::party_committee, TopicSource::government,
-                                    TopicSource::members, TopicSource::public_recommendation};
-constexpr ConsultationStage kStages[] = {
-    ConsultationStage::proposed, ConsultationStage::planned,   ConsultationStage::researching,
-    ConsultationStage::meeting,  ConsultationStage::concluded, ConsultationStage::sent,
-    ConsultationStage::published};
-constexpr ParticipantKind kKinds[] = {ParticipantKind::member, ParticipantKind::leader,
-                                      ParticipantKind::department_head, ParticipantKind::expert,
-                                      ParticipantKind::resident};
-constexpr ItemKind kItemKinds[] = {ItemKind::opening,  ItemKind::keynote, ItemKind::speech,
-                                   ItemKind::question, ItemKind::answer,  ItemKind::concluding};
 
 // Each element of the array `name`, read by `read(Fields)`.
 template <class F>
@@ -45,7 +32,7 @@ Json viewer_json(const ViewerView& v) {
     return {{"member_id", v.member_id}, {"seated", v.seated}, {"post", to_string(v.post)}};
 }
 ViewerView viewer_from(const Fields& f) {
-    return {f.integer("member_id"), f.boolean("seated"), f.one_of("post", kPosts)};
+    return {f.integer("member_id"), f.boolean("seated"), f.one_of("post", kCppccPosts)};
 }
 
 Json figures_json(const HandlingFigures& h) {
@@ -96,7 +83,7 @@ Json participant_json(const Participant& p) {
 Participant participant_from(const Fields& f) {
     return {f.integer("id"),           f.text("name"),
             f.text("title"),           f.text("affiliation"),
-            f.one_of("kind", kKinds),  f.integer("member_id")};
+            f.one_of("kind", kParticipantKinds),  f.integer("member_id")};
 }
 
 Json item_json(const MeetingItem& i) {
@@ -158,8 +145,8 @@ Json topic_line_json(const TopicLine& t) {
 TopicLine topic_line_from(const Fields& f) {
     return {f.integer("id"),
             f.text("title"),
-            f.one_of("source", kSources),
-            f.one_of("stage", kStages),
+            f.one_of("source", kTopicSources),
+            f.one_of("stage", kConsultationStages),
             f.small_int("plan_year"),
             f.integer("committee_id"),
             f.integer("lead_vice_chair_id"),
@@ -174,7 +161,7 @@ Json seat_json(const SeatView& s) {
             {"title", s.title}};
 }
 SeatView seat_from(const Fields& f) {
-    return {f.integer("member_id"), f.text("name"), f.one_of("post", kPosts),
+    return {f.integer("member_id"), f.text("name"), f.one_of("post", kCppccPosts),
             f.integer("committee_id"), f.text("title")};
 }
 
@@ -186,13 +173,13 @@ ConsultationView consultation_from(const Fields& f) {
     v.cppcc_name = f.text("cppcc_name");
     c.title = f.text("title");
     c.body = f.text("body");
-    c.source = f.one_of("source", kSources);
+    c.source = f.one_of("source", kTopicSources);
     c.proposed_by = f.integer("proposed_by");
     c.issue_id = f.integer("issue_id");
     v.issue_title = f.text("issue_title");
     v.issue_council_id = f.integer("issue_council_id");
     c.created_at = f.integer("created_at");
-    c.stage = f.one_of("stage", kStages);
+    c.stage = f.one_of("stage", kConsultationStages);
     if (nullable(f, "plan")) {
         Fields plan = f.object("plan");
         c.plan_year = plan.small_int("year");
@@ -345,7 +332,7 @@ Result<IssueConsultation> decode_issue_consultation(std::string_view body) {
         v.topic_id = f.integer("topic_id");
         v.title = f.text("title");
         v.cppcc_name = f.text("cppcc_name");
-        v.stage = f.one_of("stage", kStages);
+        v.stage = f.one_of("stage", kConsultationStages);
         v.recommendations = each(f, "recommendations", recommendation_from);
         v.figures = figures_from(f.object("figures"));
         return v;

@@ -8,14 +8,6 @@ namespace yishi {
 namespace {
 using wire::Fields;
 
-constexpr TopicSource kSources[] = {TopicSource::party_committee, TopicSource::government,
-                                    TopicSource::members, TopicSource::public_recommendation};
-constexpr ParticipantKind kKinds[] = {ParticipantKind::member, ParticipantKind::leader,
-                                      ParticipantKind::department_head, ParticipantKind::expert,
-                                      ParticipantKind::resident};
-constexpr ItemKind kItemKinds[] = {ItemKind::opening,  ItemKind::keynote, ItemKind::speech,
-                                   ItemKind::question, ItemKind::answer,  ItemKind::concluding};
-constexpr Adoption kAdoptions[] = {Adoption::adopted, Adoption::partly, Adoption::not_adopted};
 }  // namespace
 
 std::string encode(const TopicDraft& d) {
@@ -24,7 +16,7 @@ std::string encode(const TopicDraft& d) {
 
 Result<TopicDraft> decode_topic_draft(std::string_view body) {
     return wire::decode_body(body, [](const Fields& f) {
-        return TopicDraft{f.text("title"), f.text("body"), f.one_of("source", kSources)};
+        return TopicDraft{f.text("title"), f.text("body"), f.one_of("source", kTopicSources)};
     });
 }
 
@@ -106,7 +98,7 @@ std::string encode(const ParticipantDraft& d) {
 Result<ParticipantDraft> decode_participant_draft(std::string_view body) {
     return wire::decode_body(body, [](const Fields& f) {
         return ParticipantDraft{f.text("name"), f.text("title"), f.text("affiliation"),
-                                f.one_of("kind", kKinds), f.nullable_id("member_id")};
+                                f.one_of("kind", kParticipantKinds), f.nullable_id("member_id")};
     });
 }
 

@@ -10,7 +10,6 @@ using wire::Fields;
 namespace {
 constexpr TaskState kTaskStates[] = {TaskState::assigned, TaskState::answered,
                                      TaskState::supervised, TaskState::done};
-constexpr Adoption kAdoptions[] = {Adoption::adopted, Adoption::partly, Adoption::not_adopted};
 }  // namespace
 
 TaskView wire::task_from(const Fields& f) {

@@ -42,7 +42,7 @@ const char* to_string(Adoption a) {
 }
 
 bool adoption_from_string(const std::string& s, Adoption& out) {
-    for (Adoption a : {Adoption::adopted, Adoption::partly, Adoption::not_adopted})
+    for (Adoption a : kAdoptions)
         if (s == to_string(a)) { out = a; return true; }
     return false;
 }

@@ -348,3 +348,26 @@ BOOST_AUTO_TEST_CASE(the_admin_creates_a_cppcc_its_committee_and_seats_a_member)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(cppcc_papers)
+
+BOOST_AUTO_TEST_CASE(the_printed_papers_are_fetched_and_saved_as_pdf_files) {
+    OnConsultation f(consultation(ConsultationStage::sent, CppccPost::member), CppccPost::member);
+    auto record = yishi::client::apply(f.state, CppccIntent{PrintConsultation{kTopic, false}});
+    const Request& r = only(record, RequestKind::consultation_paper);
+    BOOST_TEST(r.method == "GET");
+    BOOST_TEST(r.path == "/api/consultations/5/record.pdf");
+    apply_response(f.state, r, 200, "%PDF-1.5 record");
+    BOOST_REQUIRE(f.state.download.has_value());
+    BOOST_TEST(f.state.download->text == "%PDF-1.5 record");
+    BOOST_TEST(f.state.download->mime == "application/pdf");
+    BOOST_TEST(f.state.download->filename.find("会议纪要") != std::string::npos);
+
+    auto outcome = yishi::client::apply(f.state, CppccIntent{PrintConsultation{kTopic, true}});
+    const Request& o = only(outcome, RequestKind::consultation_paper);
+    BOOST_TEST(o.path == "/api/consultations/5/outcome.pdf");
+    apply_response(f.state, o, 200, "%PDF-1.5 outcome");
+    BOOST_TEST(f.state.download->filename.find("协商成果报告") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

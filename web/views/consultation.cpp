@@ -211,10 +211,6 @@ void research_tab(const ClientState& state, const ConsultationView& v, Consultat
     ui::end_card(sf);
 }
 
-constexpr ParticipantKind kKinds[] = {ParticipantKind::member, ParticipantKind::leader,
-                                      ParticipantKind::department_head, ParticipantKind::expert,
-                                      ParticipantKind::resident};
-
 void meeting_tab(const ClientState& state, const ConsultationView& v, ConsultationUi& ui,
                  Intents& intents) {
     const auto& t = state.strings;
@@ -257,7 +253,7 @@ void meeting_tab(const ClientState& state, const ConsultationView& v, Consultati
                    ui.p_affiliation, ro);
     float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     bool first = true;
-    for (ParticipantKind k : kKinds) {
+    for (ParticipantKind k : kParticipantKinds) {
         std::string label = ui::labelled(t.get(std::string("participant_kind.") + to_string(k)),
                                          std::string("participant-kind-") + to_string(k));
         ui::flow(ui::button_width(label), right, first);
@@ -389,6 +385,12 @@ void outcome_tab(const ClientState& state, const ConsultationView& v, Consultati
     if (ui::button(ui::labelled(t.get("cppcc.publish"), "publish"), ui::ButtonKind::secondary,
                    client::act_refusal(state, v, Act::publish).has_value() || state.submitting))
         intents.push_back(CppccIntent{client::PublishOutcome{c.id}});
+    if (c.meeting && ui::button(ui::labelled(t.get("cppcc.print_record"), "print-record"),
+                                ui::ButtonKind::secondary, state.pending > 0))
+        intents.push_back(CppccIntent{client::PrintConsultation{c.id, false}});
+    if (ui::button(ui::labelled(t.get("cppcc.print_outcome"), "print-outcome"),
+                   ui::ButtonKind::secondary, state.pending > 0))
+        intents.push_back(CppccIntent{client::PrintConsultation{c.id, true}});
     ui::end_card(sf);
 }
 

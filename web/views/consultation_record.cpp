@@ -10,8 +10,8 @@ namespace yishi::web {
 
 namespace {
 
-constexpr ItemKind kItemKinds[] = {ItemKind::speech, ItemKind::keynote, ItemKind::opening,
-                                   ItemKind::question, ItemKind::answer, ItemKind::concluding};
+constexpr ItemKind kRecordKinds[] = {ItemKind::speech, ItemKind::keynote, ItemKind::opening,
+                                     ItemKind::question, ItemKind::answer, ItemKind::concluding};
 constexpr std::size_t kRecentItems = 5;
 constexpr float kRecordScale = 1.35f;
 
@@ -82,7 +82,7 @@ void draw_consultation_record(const ClientState& state, RecordUi& ui, Intents& i
     }
     ui::text(t.get("cppcc.record_kind"), "kind-label", ui::Tone::muted);
     bool first = true;
-    for (ItemKind k : kItemKinds) {
+    for (ItemKind k : kRecordKinds) {
         std::string label = ui::labelled(t.get(std::string("item_kind.") + to_string(k)),
                                          std::string("kind-") + to_string(k));
         ui::flow(ui::button_width(label), right, first);

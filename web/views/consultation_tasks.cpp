@@ -11,7 +11,6 @@ namespace yishi::web {
 
 namespace {
 
-constexpr Adoption kAdoptions[] = {Adoption::adopted, Adoption::partly, Adoption::not_adopted};
 
 void task_history(const ClientState& state, const TaskView& task, const std::string& n) {
     const auto& t = state.strings;

@@ -27,9 +27,6 @@ std::string adoption_name(const ClientState& state, const std::optional<Adoption
 
 namespace {
 
-constexpr TopicSource kSources[] = {TopicSource::party_committee, TopicSource::government,
-                                    TopicSource::members, TopicSource::public_recommendation};
-
 void open_topic(Intents& intents, Id id) {
     intents.push_back(client::Navigate{client::Route{client::Page::consultation, id, {}}, false});
 }
@@ -110,7 +107,7 @@ void propose_card(const ClientState& state, const CppccView& v, CppccUi& ui, Int
     ui::text(t.get("cppcc.source"), "source-label", ui::Tone::muted);
     float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     bool first = true;
-    for (TopicSource s : kSources) {
+    for (TopicSource s : kTopicSources) {
         std::string label = ui::labelled(source_name(state, s), std::string("source-") + to_string(s));
         ui::flow(ui::button_width(label), right, first);
         first = false;

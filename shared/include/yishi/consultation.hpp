@@ -23,6 +23,8 @@ namespace yishi {
 enum class CppccPost { chair, vice_chair, member, secretariat };
 const char* to_string(CppccPost p);
 bool cppcc_post_from_string(std::string_view s, CppccPost& out);
+inline constexpr CppccPost kCppccPosts[] = {CppccPost::chair, CppccPost::vice_chair,
+                                            CppccPost::member, CppccPost::secretariat};
 
 // The acting person as the committee sees them. Departments are not seated: they act on the
 // tasks handed to them, as in a council.
@@ -42,23 +44,35 @@ Actor task_actor(const CppccActor& a);
 enum class TopicSource { party_committee, government, members, public_recommendation };
 const char* to_string(TopicSource s);
 bool topic_source_from_string(std::string_view s, TopicSource& out);
+inline constexpr TopicSource kTopicSources[] = {TopicSource::party_committee, TopicSource::government,
+                                               TopicSource::members,
+                                               TopicSource::public_recommendation};
 
 // proposed → planned (in the year's plan) → researching → meeting (held, being recorded) →
 // concluded (the meeting closed; recommendations drafted) → sent (报送) → published (公开).
 enum class ConsultationStage { proposed, planned, researching, meeting, concluded, sent, published };
 const char* to_string(ConsultationStage s);
 bool consultation_stage_from_string(std::string_view s, ConsultationStage& out);
+inline constexpr ConsultationStage kConsultationStages[] = {
+    ConsultationStage::proposed, ConsultationStage::planned,   ConsultationStage::researching,
+    ConsultationStage::meeting,  ConsultationStage::concluded, ConsultationStage::sent,
+    ConsultationStage::published};
 
 // 委员 / 党政领导 / 部门负责人 / 专家 / 群众代表.
 enum class ParticipantKind { member, leader, department_head, expert, resident };
 const char* to_string(ParticipantKind k);
 bool participant_kind_from_string(std::string_view s, ParticipantKind& out);
+inline constexpr ParticipantKind kParticipantKinds[] = {
+    ParticipantKind::member, ParticipantKind::leader, ParticipantKind::department_head,
+    ParticipantKind::expert, ParticipantKind::resident};
 
 // The order of business: opening remarks, the keynote (专题发言), speeches in turn
 // (委员部门互动), a question put to a department and its answer, concluding remarks.
 enum class ItemKind { opening, keynote, speech, question, answer, concluding };
 const char* to_string(ItemKind k);
 bool item_kind_from_string(std::string_view s, ItemKind& out);
+inline constexpr ItemKind kItemKinds[] = {ItemKind::opening,  ItemKind::keynote, ItemKind::speech,
+                                          ItemKind::question, ItemKind::answer,  ItemKind::concluding};
 
 constexpr std::size_t kConsultationNameMaxChars = 60;  // names, titles, affiliations, places
 constexpr std::size_t kSummaryMaxChars = 2000;          // a speech's summary, a visit's notes

@@ -28,6 +28,8 @@ const char* to_string(Rating r);
 bool rating_from_string(const std::string& s, Rating& out);
 const char* to_string(Adoption a);
 bool adoption_from_string(const std::string& s, Adoption& out);
+inline constexpr Adoption kAdoptions[] = {Adoption::adopted, Adoption::partly,
+                                          Adoption::not_adopted};
 
 struct Progress {
     Id by = 0;

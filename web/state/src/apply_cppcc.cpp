@@ -260,6 +260,14 @@ struct CppccApplier {
         post(topic_path(p.topic_id, "/publish"), "{}", "cppcc_notice.outcome_published", p.topic_id);
     }
 
+    void operator()(const PrintConsultation& p) {
+        steps::clear_messages(state);
+        if (!state.logged_in()) return;
+        out.push_back(steps::make(state, RequestKind::consultation_paper, "GET",
+                                  topic_path(p.topic_id, p.outcome ? "/outcome.pdf" : "/record.pdf"),
+                                  {}, p.topic_id));
+    }
+
     void operator()(const HandOverRecommendation& h) {
         steps::clear_messages(state);
         const ConsultationView* v = topic(h.topic_id);

@@ -135,6 +135,7 @@ struct Reply {
             case RequestKind::consultation:
             case RequestKind::consultation_tasks:
             case RequestKind::issue_consultation:
+            case RequestKind::consultation_paper:
                 if (!apply_cppcc_reply(state, request, body, out) && !request.background)
                     bad_reply();
                 return;

@@ -70,6 +70,15 @@ bool apply_cppcc_reply(ClientState& state, const Request& request, std::string_v
             c.my_tasks_loaded = true;
             return true;
         }
+        case RequestKind::consultation_paper: {
+            bool outcome = request.path.ends_with("/outcome.pdf");
+            state.download = Download{
+                state.strings.format(outcome ? "cppcc.outcome_file" : "cppcc.record_file",
+                                     {{"id", std::to_string(request.target)}}),
+                std::string(body), "application/pdf"};
+            state.notice = {"cppcc_notice.paper_saved", {}};
+            return true;
+        }
         case RequestKind::issue_consultation: {
             auto v = decode_issue_consultation(body);
             if (!v) return false;

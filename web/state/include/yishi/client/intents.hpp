@@ -305,6 +305,11 @@ struct SendOutcome {
 struct PublishOutcome {
     Id topic_id = 0;
 };
+// The printed papers: the meeting record (会议纪要) or the outcome report (协商成果报告), as PDF.
+struct PrintConsultation {
+    Id topic_id = 0;
+    bool outcome = false;
+};
 // 交办: a leader hands a recommendation to a department's staff member.
 struct HandOverRecommendation {
     Id topic_id = 0;
@@ -347,7 +352,7 @@ using CppccIntent = std::variant<ProposeTopic, PlanTopic, SetResearchGroup, AddV
                                  ScheduleMeeting, AddParticipant, RecordItem, CloseMeeting,
                                  AddRecommendation, SendOutcome, PublishOutcome,
                                  HandOverRecommendation, TakePosition, RecommendIssue, CreateCppcc,
-                                 CreateSpecialCommittee, SeatCppccMember>;
+                                 CreateSpecialCommittee, SeatCppccMember, PrintConsultation>;
 
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {

@@ -19,6 +19,7 @@ enum class RequestKind {
     member_change, reset_code, roster, invite_sheet,
     // 政协: loads (a write's reply, a ConsultationView, is taken as a load too)
     cppccs, cppcc, consultation, consultation_tasks, issue_consultation,
+    consultation_paper,  // a printed paper (PDF) to save
 };
 
 struct Request {
