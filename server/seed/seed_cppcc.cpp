@@ -517,7 +517,8 @@ void CppccDemo::topics_of_today(std::int64_t now) {
                                {{vice2, "", true}, {member, "", false}, {id_of("cppcc06"), "", false}},
                                now - 15 * kDay),
          "research group of today");
-    // 在3号楼车棚加装电动车充电桩 is issue 1 of the demo council; demo01 convenes it.
+    // The charging-point issue (在3号楼车棚加装电动车充电桩) is the demo council's first; its
+    // convenor demo01 recommends it, so the committee holds a 群众荐题 topic.
     must(s_.recommend_issue(id_of(demo_login(0)), 1, cppcc_, now - 2 * kDay), "recommend issue");
 }
 }  // namespace

@@ -58,7 +58,7 @@ inline IssueList issue_list() {
     return l;
 }
 
-// An open yes/no ballot (id 9, session 3, issue 1) with its roll and who has voted.
+// An open yes/no ballot of a session, with its roll and who has voted.
 inline BallotView open_ballot(std::vector<Id> roll, std::vector<Id> voted) {
     BallotView b;
     b.id = 9;
