@@ -40,15 +40,6 @@ bool exists(Connection& db, const std::string& sql, Id id) {
 }
 
 // Whether a name is taken among the rows of `table` with `parent` = parent_id.
-bool name_taken(Connection& db, const std::string& table, const std::string& parent, Id parent_id,
-                const std::string& name) {
-    std::string sql = "SELECT 1 FROM " + table + " WHERE name = ?";
-    if (!parent.empty()) sql += " AND " + parent + " = ?";
-    Statement q(db, sql);
-    q.bind(1, name);
-    if (!parent.empty()) q.bind(2, parent_id);
-    return q.step();
-}
 
 std::string street_name(Connection& db, Id street_id) {
     Statement q(db, "SELECT name FROM streets WHERE id = ?");
@@ -160,6 +151,16 @@ PlaceRecord place_record(Id id, const std::string& name, Id parent) {
     return p;
 }
 }  // namespace
+
+bool name_taken(Connection& db, const std::string& table, const std::string& parent, Id parent_id,
+                const std::string& name) {
+    std::string sql = "SELECT 1 FROM " + table + " WHERE name = ?";
+    if (!parent.empty()) sql += " AND " + parent + " = ?";
+    Statement q(db, sql);
+    q.bind(1, name);
+    if (!parent.empty()) q.bind(2, parent_id);
+    return q.step();
+}
 
 std::optional<AdminScope> admin_scope_of(Connection& db, Id member_id) {
     return scope_of(db, member_id);

@@ -94,10 +94,8 @@ Result<PlaceRecord> Store::create_cppcc(Id actor, Id street_id, const std::strin
         if (!street.step()) return make_error("not_found", "street_id");
         if (auto refused = may_administer_cppcc(admin_scope_of(act.db, actor), street_id))
             return *refused;
-        Statement taken(act.db, "SELECT 1 FROM cppccs WHERE street_id = ? AND name = ?");
-        taken.bind(1, street_id);
-        taken.bind(2, name);
-        if (taken.step()) return make_error("name_taken", "name");
+        if (name_taken(act.db, "cppccs", "street_id", street_id, name))
+            return make_error("name_taken", "name");
         Statement q(act.db, "INSERT INTO cppccs (street_id, name) VALUES (?, ?) RETURNING id");
         q.bind(1, street_id);
         q.bind(2, name);
@@ -116,10 +114,8 @@ Result<PlaceRecord> Store::create_special_committee(Id actor, Id cppcc_id, const
         if (!street) return make_error("not_found", "cppcc_id");
         if (auto refused = may_administer_cppcc(admin_scope_of(act.db, actor), *street))
             return *refused;
-        Statement taken(act.db, "SELECT 1 FROM special_committees WHERE cppcc_id = ? AND name = ?");
-        taken.bind(1, cppcc_id);
-        taken.bind(2, name);
-        if (taken.step()) return make_error("name_taken", "name");
+        if (name_taken(act.db, "special_committees", "cppcc_id", cppcc_id, name))
+            return make_error("name_taken", "name");
         Statement q(act.db,
                     "INSERT INTO special_committees (cppcc_id, name) VALUES (?, ?) RETURNING id");
         q.bind(1, cppcc_id);

@@ -112,6 +112,9 @@ Id community_of_member(Connection& db, Id member_id);
 
 // The administrator's scope of an active member; nullopt for anyone else.
 std::optional<AdminScope> admin_scope_of(Connection& db, Id member_id);
+// A place of `table` already has `name` under the same parent (`parent` column; empty: none).
+bool name_taken(Connection& db, const std::string& table, const std::string& parent, Id parent_id,
+                const std::string& name);
 
 // Reads a member from the columns id, login, name, role (in that order, from column 0).
 Member member_from(Statement& q);
