@@ -66,5 +66,15 @@ void add_consultation_routes(ApiRoutes& routes, Api& api);
 void add_cppcc_routes(ApiRoutes& routes, Api& api);
 // GET /api/consultations/{id}/record.pdf (会议纪要) and /outcome.pdf (协商成果报告)
 void add_consultation_print_routes(ApiRoutes& routes, Api& api);
+// 督办台账: the accountability board and per-unit figures
+void add_board_routes(ApiRoutes& routes, Api& api);
+// CSV exports of issues, tasks and an open ballot's roll
+void add_export_routes(ApiRoutes& routes, Api& api);
+// 群众需求月报: the monthly needs report as JSON and CSV
+void add_report_routes(ApiRoutes& routes, Api& api);
+// printed minutes (会议纪要), notices (公示) and the monthly report, as PDF
+void add_document_routes(ApiRoutes& routes, Api& api);
+// 消息: notifications, their settings and the community's outbound hook
+void add_notification_routes(ApiRoutes& routes, Api& api);
 
 }  // namespace yishi::server

@@ -132,6 +132,11 @@ struct Service::Impl {
         add_consultation_routes(routes, api);
         add_cppcc_routes(routes, api);
         add_consultation_print_routes(routes, api);
+        add_board_routes(routes, api);
+        add_export_routes(routes, api);
+        add_report_routes(routes, api);
+        add_document_routes(routes, api);
+        add_notification_routes(routes, api);
 
         // What no route took: JSON 404/405 under /api, files elsewhere.
         auto unmatched = [this](const httplib::Request& req, httplib::Response& res) {

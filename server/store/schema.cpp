@@ -644,6 +644,57 @@ const std::vector<Step>& steps() {
         CREATE INDEX tasks_by_recommendation ON tasks(recommendation_id);
         CREATE INDEX tasks_by_responsible ON tasks(responsible_member_id);
         )sql"},
+        // 4: follow-through. An issue keeps its grid (the author's, when raised) and when it was
+        // accepted (listed, by the convenor or by co-signs) and first answered (an official
+        // comment, a task reply, or a merge or decline with its reason), for the monthly needs
+        // report; a task keeps when it was first answered. Notifications (消息) are rows written
+        // in the transaction of the change that causes them; `dedupe_key` makes a scheduled one
+        // (a ballot closing soon, a task falling due) once per member. Each notification of a
+        // community with an outbound hook gets one delivery row, retried until delivered.
+        {R"sql(
+        ALTER TABLE issues ADD COLUMN grid_id BIGINT REFERENCES grids(id);
+        ALTER TABLE issues ADD COLUMN accepted_at BIGINT;
+        ALTER TABLE issues ADD COLUMN answered_at BIGINT;
+        CREATE INDEX issues_by_created ON issues(created_at);
+        ALTER TABLE tasks ADD COLUMN answered_at BIGINT;
+        CREATE INDEX tasks_by_due ON tasks(due_at);
+        CREATE TABLE notifications (
+            id {id},
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            kind TEXT NOT NULL,
+            subject_id BIGINT NOT NULL,
+            title TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            community_id BIGINT REFERENCES communities(id),
+            dedupe_key TEXT UNIQUE,
+            created_at BIGINT NOT NULL,
+            read_at BIGINT
+        );
+        CREATE INDEX notifications_by_member ON notifications(member_id, id);
+        -- A row turns one kind off for one member; every kind is on by default.
+        CREATE TABLE notification_mutes (
+            member_id BIGINT NOT NULL REFERENCES members(id),
+            kind TEXT NOT NULL,
+            PRIMARY KEY (member_id, kind)
+        );
+        CREATE TABLE community_hooks (
+            community_id BIGINT PRIMARY KEY REFERENCES communities(id),
+            url TEXT NOT NULL,
+            updated_by BIGINT NOT NULL REFERENCES members(id),
+            updated_at BIGINT NOT NULL
+        );
+        CREATE TABLE hook_deliveries (
+            id {id},
+            notification_id BIGINT NOT NULL UNIQUE REFERENCES notifications(id),
+            url TEXT NOT NULL,
+            attempts BIGINT NOT NULL DEFAULT 0,
+            next_at BIGINT NOT NULL,
+            delivered_at BIGINT,
+            failed_at BIGINT,
+            last_error TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX hook_deliveries_due ON hook_deliveries(delivered_at, failed_at, next_at);
+        )sql"},
     };
     return s;
 }

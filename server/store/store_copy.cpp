@@ -23,7 +23,8 @@ constexpr const char* kTables[] = {
     "paper_counts",    "bulletins",        "ballot_key_check",   "ballot_seals",
     "sealed_contents", "secret_contents",  "throttle_pairs",     "throttle_addresses",
     "session_closings", "session_cancellations", "admin_scopes", "account_codes",
-    "setup",
+    "setup",           "notifications",    "notification_mutes", "community_hooks",
+    "hook_deliveries",
 };
 // Tables whose `id` the database generates.
 constexpr const char* kGeneratedIds[] = {
@@ -32,7 +33,7 @@ constexpr const char* kGeneratedIds[] = {
     "session_demands", "ballots", "notices", "comments", "comment_revisions", "tasks",
     "task_progress", "task_replies", "sealed_contents", "secret_contents", "cppccs",
     "special_committees", "topics", "field_visits", "report_sections", "participants",
-    "meeting_items", "recommendations", "sendings",
+    "meeting_items", "recommendations", "sendings", "notifications", "hook_deliveries",
 };
 
 std::int64_t count_rows(Connection& db, const std::string& table) {

@@ -503,6 +503,20 @@ public:
                                              std::int64_t now);
     Result<IssueConsultation> issue_consultation(Id viewer, Id issue_id);
 
+    // --- 督办台账: the accountability board and the CSV exports' rows (store_board.cpp,
+    // store_exports.cpp); reads ---
+
+    // (end of the board)
+
+    // --- 群众需求月报: the monthly needs report's rows (store_report.cpp); reads ---
+
+    // (end of the report)
+
+    // --- 消息: notifications, mutes, the community's hook and its deliveries
+    // (store_notifications.cpp) ---
+
+    // (end of notifications)
+
     // --- audit log (审计日志); writes append to it inside their own transactions ---
     // The communities that have a chain, in id order.
     std::vector<Id> audit_chains();

@@ -1,0 +1,2 @@
+// Session minutes, notices and the monthly report as PDF: placeholder.
+#pragma once

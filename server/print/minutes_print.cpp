@@ -1,0 +1,1 @@
+#include "yishi/server/documents_print.hpp"

@@ -1,0 +1,2 @@
+// The accountability board (督办台账): placeholder, filled by the board work.
+#pragma once

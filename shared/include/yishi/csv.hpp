@@ -1,0 +1,2 @@
+// CSV for spreadsheets: placeholder.
+#pragma once

@@ -1,0 +1,2 @@
+// JSON forms of the board: placeholder.
+#pragma once

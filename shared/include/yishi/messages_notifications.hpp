@@ -1,0 +1,2 @@
+// JSON forms of notifications: placeholder.
+#pragma once

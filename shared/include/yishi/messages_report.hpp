@@ -1,0 +1,2 @@
+// JSON forms of the monthly report: placeholder.
+#pragma once

@@ -1,0 +1,2 @@
+// Notifications (消息): placeholder.
+#pragma once

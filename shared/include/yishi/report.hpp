@@ -1,0 +1,2 @@
+// The monthly needs report (群众需求月报): placeholder.
+#pragma once

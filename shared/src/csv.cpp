@@ -1,0 +1,1 @@
+#include "yishi/csv.hpp"

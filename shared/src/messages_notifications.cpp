@@ -1,0 +1,1 @@
+#include "yishi/messages_notifications.hpp"

@@ -1,0 +1,1 @@
+#include "yishi/notification.hpp"
