@@ -140,6 +140,11 @@ const std::map<std::string, Entry>& table() {
         {"not_proposer", {403, "只有提出建议的委员可以评价"}},
         {"already_recommended", {409, "这个议题已经推荐给政协"}},
         {"no_recommendations", {409, "还没有协商建议，不能报送"}},
+        // the accountability board and exports
+        {"bad_filter", {400, "筛选条件无效：{f}"}},
+        {"missing_scope", {400, "请指定街道（street）或社区（community）"}},
+        {"not_department_staff", {403, "只有责任单位的工作人员可以查看本单位台账"}},
+        {"secret_roll", {409, "无记名表决不提供投票名单"}},
         {"internal", {500, "服务器内部错误，请稍后再试"}},
     };
     return t;

@@ -1,1 +1,77 @@
+// The board's and the exports' refusals: wrong role, other streets' and communities' ids, bad
+// filter values, huge numbers, control and bidi characters; each a Chinese 4xx, nothing written.
 #include <boost/test/unit_test.hpp>
+
+#include "board_steps.hpp"
+
+using namespace yishi;
+using namespace yishi::test;
+
+BOOST_AUTO_TEST_SUITE(board_bad_input)
+
+BOOST_AUTO_TEST_CASE(bad_board_and_export_requests_are_refused_and_change_nothing) {
+    BoardWorld w;
+    struct Case {
+        std::string path;
+        std::string token;
+        int status;
+        std::string code;
+    };
+    std::vector<Case> cases = {
+        {"/api/board?street=1", "", 401, "unauthorized"},
+        {"/api/board?street=1", w.resident, 403, "not_admin"},
+        {"/api/board?street=1", w.unit_staff, 403, "not_admin"},
+        {"/api/board?street=1", w.other_admin, 403, "outside_scope"},
+        {"/api/board?community=9001", w.street_admin, 403, "outside_scope"},
+        {"/api/board?community=9001", w.community_admin, 403, "outside_scope"},
+        {"/api/board?street=1", w.community_admin, 403, "outside_scope"},
+        {"/api/board?street=424242", w.street_admin, 404, "not_found"},
+        {"/api/board", w.street_admin, 400, "missing_scope"},
+        {"/api/board?street=abc", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=99999999999999999999999", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&council=-3", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&grid=1e9", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&status=late", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&from=2026-13", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&from=2026-05&to=2026-04", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&sort=random", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&street=2", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&unit=%E2%80%AEabc", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&unit=a%01b", w.street_admin, 400, "bad_filter"},
+        {"/api/board?street=1&unit=" + std::string(60, 'x'), w.street_admin, 400, "bad_filter"},
+        {"/api/board.csv?street=1", w.resident, 403, "not_admin"},
+        {"/api/board.csv?street=1&status=x", w.street_admin, 400, "bad_filter"},
+        {"/api/me/unit-board", "", 401, "unauthorized"},
+        {"/api/me/unit-board", w.street_admin, 403, "not_department_staff"},
+        {"/api/me/unit-board?status=x", w.unit_staff, 400, "bad_filter"},
+        {"/api/communities/1/issues.csv", w.resident, 403, "not_admin"},
+        {"/api/communities/1/issues.csv", w.other_admin, 403, "outside_scope"},
+        {"/api/communities/9001/issues.csv", w.community_admin, 403, "outside_scope"},
+        {"/api/communities/abc/issues.csv", w.community_admin, 400, "bad_id"},
+        {"/api/communities/99999999999999999999999/tasks.csv", w.community_admin, 400, "bad_id"},
+        {"/api/communities/424242/issues.csv", w.community_admin, 404, "not_found"},
+        {"/api/communities/1/tasks.csv", w.unit_staff, 403, "not_admin"},
+        {"/api/communities/9001/tasks.csv", w.street_admin, 403, "outside_scope"},
+        {"/api/ballots/424242/roll.csv", w.community_admin, 404, "not_found"},
+        {"/api/ballots/x/roll.csv", w.community_admin, 400, "bad_id"},
+    };
+    std::string before = board_snapshot(w.server.db());
+    for (const auto& c : cases) {
+        auto r = w.get(c.path, c.token);
+        BOOST_REQUIRE(r);
+        BOOST_TEST_CONTEXT(c.path) {
+            BOOST_TEST(r->status == c.status);
+            Json body = Json::parse(r->body, nullptr, false);
+            BOOST_REQUIRE(body.is_object());
+            BOOST_TEST(body["error"]["code"] == c.code);
+            // The message is Chinese: it holds a CJK character (UTF-8 lead byte E4–E9).
+            std::string message = body["error"]["message"].get<std::string>();
+            bool chinese = false;
+            for (unsigned char ch : message) chinese = chinese || (ch >= 0xE4 && ch <= 0xE9);
+            BOOST_TEST(chinese);
+        }
+    }
+    BOOST_TEST(board_snapshot(w.server.db()) == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
