@@ -13,7 +13,6 @@ namespace yishi {
 Json to_json(const MonthlyFigures& f);
 Json to_json(const MonthlyReport& r);
 std::string encode(const MonthlyReport& r);
-Result<MonthlyFigures> decode_monthly_figures(const Json& j, const std::string& path);
 Result<MonthlyReport> decode_monthly_report(std::string_view body);
 
 }  // namespace yishi
