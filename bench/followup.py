@@ -154,6 +154,8 @@ def main():
         print(f"generated in {time.time() - t:.1f} s: a street of {COMMUNITIES} communities, "
               f"{issues} issues, {tasks} tasks ({os.path.getsize(db) // 1_000_000} MB SQLite file)")
         proc, port = start(db, False)
+        print(f"yishi-server on 127.0.0.1:{port}, {os.cpu_count()} cores, load average "
+              f"{os.getloadavg()[0]:.1f} (the client shares the machine)")
         try:
             body = json.dumps({"login": "admin", "password": "yishi2026"}).encode()
             req = urllib.request.Request(f"http://127.0.0.1:{port}/api/login", data=body,
