@@ -1,6 +1,6 @@
 // 演示历史: a year of residents' needs before the demo quarter, so that the monthly needs report
 // (群众需求月报) has something to say: 春晖社区 gets a few issues a month, and a second community
-// of the demo street, 秀水社区, with three grids and its own council, gets some fifteen a month,
+// of the demo street, 秀水社区, with three grids and its own council, gets some ten a month,
 // accepted and answered after plausible delays, with a session each quarter whose task is
 // answered and rated. Played through the store's acts with backdated times, like the quarter.
 #include "yishi/server/seed.hpp"
@@ -124,7 +124,7 @@ DemoCouncil make_xiushui(Store& store, const DemoPlaces& p, const std::string& p
     c.department = staff(store, p.admin, StaffKind::department, c.unit, unit, "xiushui_wuye",
                          password_hash, now);
     must(store.set_member_role(p.admin, c.department, Role::department, c.id, now), "seat");
-    c.per_month = 14;
+    c.per_month = 10;
     return c;
 }
 
@@ -220,7 +220,7 @@ void seed_demo_history(Store& store, const DemoPlaces& places, const std::string
     auto wuye = store.credentials("wuye");
     if (!wuye) throw StoreError("demo history: no member wuye");
     chunhui.department = wuye->member_id;
-    chunhui.per_month = 4;
+    chunhui.per_month = 3;
 
     Dice dice;
     const std::int64_t quarter = now - kQuarterDays * kDay;

@@ -84,7 +84,7 @@ constexpr int kHistoryMonths = 13;
 // current month for the monthly report (群众需求月报): a few issues a month in 春晖社区 until
 // the quarter begins, and 秀水社区 (a second community of the street, its council with
 // xiushui01..xiushui09 across three grids, xiushui01 convening, and its property office
-// xiushui_wuye) with some fifteen a month, a session each quarter and its task answered and
+// xiushui_wuye) with some ten a month, a session each quarter and its task answered and
 // rated. Issues are accepted and answered after plausible delays, some late, a few declined.
 void seed_demo_history(Store& store, const DemoPlaces& places, const std::string& password_hash,
                        std::int64_t now);
