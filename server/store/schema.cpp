@@ -694,6 +694,21 @@ const std::vector<Step>& steps() {
             last_error TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX hook_deliveries_due ON hook_deliveries(delivered_at, failed_at, next_at);
+        -- What the older rows already tell: the author's grid, the first reply of each task, and
+        -- an issue's first answer of any kind. When an issue was accepted was not kept before.
+        UPDATE issues SET grid_id = (SELECT m.grid_id FROM members m WHERE m.id = issues.author_id);
+        UPDATE tasks SET answered_at = (SELECT MIN(r.at) FROM task_replies r
+                                        WHERE r.task_id = tasks.id);
+        UPDATE issues SET answered_at = (SELECT MIN(c.created_at) FROM comments c
+                                         WHERE c.issue_id = issues.id AND c.official = 1);
+        UPDATE issues SET answered_at = (SELECT MIN(t.answered_at) FROM tasks t
+                                         WHERE t.issue_id = issues.id)
+            WHERE (SELECT MIN(t.answered_at) FROM tasks t WHERE t.issue_id = issues.id)
+                  < COALESCE(answered_at, 9223372036854775807);
+        UPDATE issues SET answered_at = (SELECT d.decided_at FROM issue_dispositions d
+                                         WHERE d.issue_id = issues.id)
+            WHERE (SELECT d.decided_at FROM issue_dispositions d WHERE d.issue_id = issues.id)
+                  < COALESCE(answered_at, 9223372036854775807);
         )sql"},
     };
     return s;
