@@ -22,6 +22,7 @@
 #include "yishi/notice.hpp"
 #include "yishi/roster.hpp"
 #include "yishi/rules.hpp"
+#include "yishi/report.hpp"
 #include "yishi/session.hpp"
 #include "yishi/issue_flow.hpp"
 #include "yishi/task.hpp"
@@ -551,6 +552,10 @@ public:
     // (end of the board)
 
     // --- 群众需求月报: the monthly needs report's rows (store_report.cpp); reads ---
+    // A street's report (community_id 0) or a community's (street_id 0) for one month, for whom
+    // may_read_board allows: the issues raised in the month and the month before, ratings given
+    // in each and the 12 months' counts. 404 for an unknown street or community.
+    Result<ReportInput> report_input(Id viewer, Id street_id, Id community_id, Month month);
 
     // (end of the report)
 
