@@ -219,6 +219,7 @@ bool seed_demo(Store& store, PasswordHasher& hasher, std::int64_t now) {
         seed_demo_staff(store, *places, hash, start);
         play_demo_quarter(store, now);
         seed_demo_cppcc(store, *places, hash, now);
+        seed_demo_history(store, *places, hash, now);
     } catch (...) {
         store.set_durable(true);
         throw;

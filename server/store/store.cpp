@@ -4,6 +4,7 @@
 #include "schema.hpp"
 #include "store_ballot_methods.hpp"
 #include "store_records.hpp"
+#include "store_report_marks.hpp"
 #include "store_impl.hpp"
 #include "yishi/cosign.hpp"
 
@@ -224,6 +225,7 @@ Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
         after.cosigned_by_me = true;
         after.stage = stage_after_cosign(*issue, after.cosigns, *council);
         if (after.stage != issue->stage) records::write_stage(act.db, issue_id, after.stage);
+        if (after.stage == IssueStage::listed) report_marks::issue_accepted(act.db, issue_id, now);
         act.record("issue_cosigned", Json{{"issue_id", issue_id},
                                           {"cosigns", after.cosigns},
                                           {"stage", to_string(after.stage)}});

@@ -4,6 +4,7 @@
 #include "store_consultation_records.hpp"
 #include "store_cppcc_records.hpp"
 #include "store_impl.hpp"
+#include "store_report_marks.hpp"
 
 #include "yishi/administration.hpp"
 #include "yishi/text.hpp"
@@ -249,7 +250,9 @@ Id note_on_issue(Connection& db, Id topic_id, Id author, const std::string& text
     q.bind(3, clipped(text, kBodyMaxChars));
     q.bind(4, official ? 1 : 0);
     q.bind(5, now);
-    return single(q).int64();
+    Id id = single(q).int64();
+    if (official) report_marks::issue_answered(db, issue_id, now);
+    return id;
 }
 
 Id note_outcome_sent(Connection& db, Id topic_id, Id author, const Sending& s, std::int64_t now) {

@@ -5,6 +5,7 @@
 // every change growing the consultation's version.
 #include "store_cppcc_records.hpp"
 #include "store_records.hpp"
+#include "store_report_marks.hpp"
 #include "store_impl.hpp"
 
 namespace yishi::server {
@@ -223,6 +224,7 @@ Result<TaskRecord> Store::answer_task(Id task_id, Id actor, const std::string& t
         q.bind(3, next.value().replies.back().text);
         q.bind(4, now);
         Id reply_id = single(q).int64();
+        report_marks::task_answered(act.db, task_id, next.value().issue_id, now);
         update_state(act.db, next.value());
         touch_consultation(act.db, record->task);
         Json details{{"task_id", task_id},

@@ -1,6 +1,7 @@
 // The store's list work (accept, merge, decline with a public reason) and the issues' threads
 // (议): comments, replies, official replies, edits kept as revisions, hiding with a reason.
 #include "store_records.hpp"
+#include "store_report_marks.hpp"
 #include "store_impl.hpp"
 #include "yishi/issue_flow.hpp"
 
@@ -84,6 +85,7 @@ Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& r
         else
             q.bind(9);
         Id id = single(q).int64();
+        report_marks::issue_raised(act.db, id, i.author_id);
         // Read back for the author's name, which the rule does not know.
         auto issue = server::issue(act.db, id, actor);
         Json details = {{"issue_id", id}, {"council_id", council_id}, {"title", i.title}};
@@ -100,6 +102,7 @@ Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
         auto next = yishi::accept_issue(act.who(issue->council_id), *issue);
         if (!next) return next.error();
         records::write_stage(act.db, next.value().id, next.value().stage);
+        report_marks::issue_accepted(act.db, issue_id, now);
         act.record("issue_accepted",
                    Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}});
         return next;
@@ -122,6 +125,7 @@ Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::stri
         if (!next) return next.error();
         records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
+        report_marks::issue_answered(act.db, issue_id, now);
         act.record("issue_merged",
                    Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}});
         return next;
@@ -137,6 +141,7 @@ Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& rea
         if (!next) return next.error();
         records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
+        report_marks::issue_answered(act.db, issue_id, now);
         act.record("issue_declined",
                    Json{{"issue_id", issue_id}, {"reason", next.value().reason}});
         return next;
@@ -194,6 +199,7 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
         q.bind(6, n.official ? 1 : 0);
         q.bind(7, now);
         Id id = single(q).int64();
+        if (n.official) report_marks::issue_answered(act.db, issue_id, now);
         act.record(n.official ? "official_reply_posted" : "comment_posted",
                    Json{{"comment_id", id},
                         {"issue_id", issue_id},

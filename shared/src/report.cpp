@@ -197,7 +197,7 @@ std::string report_time_text(std::int64_t t) {
     const std::int64_t day = floor_div(local, 86400);
     const std::int64_t sec = local - day * 86400;
     const Civil c = civil_from_days(day);
-    char buf[32];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04lld-%02d-%02d %02lld:%02lld", static_cast<long long>(c.y),
                   c.m, c.d, static_cast<long long>(sec / 3600), static_cast<long long>(sec / 60 % 60));
     return buf;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "yishi/server/auth.hpp"
+#include "yishi/report.hpp"
 #include "yishi/server/store.hpp"
 
 namespace yishi::server {
@@ -76,6 +77,17 @@ std::vector<DemoLogin> demo_cppcc_logins();
 // issue recommended by demo01 as topic 3.
 void seed_demo_cppcc(Store& store, const DemoPlaces& places, const std::string& password_hash,
                      std::int64_t now);
+
+// How many months of needs the demo history covers before the current month.
+constexpr int kHistoryMonths = 13;
+// Made after the CPPCC's accounts (earlier ids stay as they were): a year of needs before the
+// current month for the monthly report (群众需求月报): a few issues a month in 春晖社区 until
+// the quarter begins, and 秀水社区 (a second community of the street, its council with
+// xiushui01..xiushui09 across three grids, xiushui01 convening, and its property office
+// xiushui_wuye) with some fifteen a month, a session each quarter and its task answered and
+// rated. Issues are accepted and answered after plausible delays, some late, a few declined.
+void seed_demo_history(Store& store, const DemoPlaces& places, const std::string& password_hash,
+                       std::int64_t now);
 
 // If the database still waits for its setup: the demo community, its issues, its staff and the
 // quarter played on it. Returns true when it wrote the demo data.
