@@ -1,7 +1,7 @@
 // Printed documents as PDF: GET /api/sessions/{id}/minutes.pdf (会议纪要 of a closed session)
 // and GET /api/notices/{id}.pdf (决议公示 / 实施结果公示), for the council's members and the
-// administrators whose scope reaches its community; the monthly report's PDF is in
-// routes_report_print.cpp.
+// administrators whose scope reaches its community; GET /api/report.pdf (群众需求月报) for
+// whom may read the report.
 #include <algorithm>
 #include <map>
 
@@ -9,6 +9,7 @@
 #include "routes.hpp"
 #include "yishi/administration.hpp"
 #include "yishi/ballot_spec.hpp"
+#include "yishi/report.hpp"
 #include "yishi/server/documents_print.hpp"
 
 namespace yishi::server {
@@ -144,12 +145,36 @@ Reply notice(Api& api, const httplib::Request& req) {
     return pdf_reply(notice_pdf(paper), "notice-" + std::to_string(n->id) + ".pdf");
 }
 
+// ?street=ID or ?community=ID (exactly one) and an optional month=YYYY-MM (this month in China
+// time by default), read as GET /api/report reads them.
+Reply report(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    const bool street = req.has_param("street"), community = req.has_param("community");
+    if (street == community)
+        return failure(Error{"bad_scope", 400, "street_id",
+                             "请指定一个街道（street）或一个社区（community）"});
+    auto id = parse_id(req.get_param_value(street ? "street" : "community"));
+    if (!id) return failure(make_error("bad_id", street ? "street_id" : "community_id"));
+    Month month = month_of(api.now());
+    if (req.has_param("month")) {
+        auto m = parse_month(req.get_param_value("month"));
+        if (!m) return failure(m.error());
+        month = m.value();
+    }
+    auto rows = api.store.report_input(caller.value().id, street ? *id : 0, street ? 0 : *id, month);
+    if (!rows) return failure(rows.error());
+    return pdf_reply(monthly_report_pdf(build_monthly_report(rows.value())),
+                     "report-" + format_month(month) + ".pdf");
+}
+
 }  // namespace
 
 void add_document_routes(ApiRoutes& routes, Api& api) {
     auto route = route_adder(routes, api);
     route("GET", R"(/api/sessions/([^/]+)/minutes\.pdf)", minutes);
     route("GET", R"(/api/notices/([^/]+)\.pdf)", notice);
+    route("GET", R"(/api/report\.pdf)", report);
 }
 
 }  // namespace yishi::server

@@ -72,6 +72,18 @@ std::string pdf_text(const std::string& pdf_bytes) {
     return out;
 }
 
+std::string pdf_rows(const std::string& pdf_bytes) {
+    auto pdf = written(pdf_bytes);
+    std::istringstream lines(run("pdftotext -layout '" + pdf.string() + "' -"));
+    std::string out;
+    for (std::string line; std::getline(lines, line);) {
+        for (char ch : line)
+            if (ch != ' ' && ch != '\t' && ch != '\f' && ch != '\r') out += ch;
+        out += '\n';
+    }
+    return out;
+}
+
 int pdf_pages(const std::string& pdf_bytes) {
     auto pdf = written(pdf_bytes);
     std::istringstream info(run("pdfinfo '" + pdf.string() + "'"));

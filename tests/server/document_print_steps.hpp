@@ -19,6 +19,9 @@ Printed fetch(TestServer& server, const std::string& token, const std::string& p
 // The printed text of every page in reading order, without the page footers and without white
 // space, so that a text wrapped over lines or pages reads as one.
 std::string pdf_text(const std::string& pdf_bytes);
+// The printed text in pdftotext's layout mode, line by line with the spaces inside a line
+// removed: a table's row reads as its cells one after the other ("提出议题（件）31").
+std::string pdf_rows(const std::string& pdf_bytes);
 // The pages pdfinfo counts.
 int pdf_pages(const std::string& pdf_bytes);
 // Each of `parts` (white space removed) found in `text`, each after the one before.
