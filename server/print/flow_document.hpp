@@ -1,7 +1,9 @@
 // A printed document as a sequence of blocks (title, headings, paragraphs) that flows line by
 // line over A4 pages: long texts wrap and continue on the next page, each page numbered.
 #pragma once
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace yishi::server::print {
@@ -13,6 +15,8 @@ enum class BlockKind {
     subheading,  // an entry inside a part, bold
     paragraph,   // body text
     note,        // smaller, gray: who, when, sources
+    table,       // rows of cells, the first row the header (repeated on a new page), ruled
+    bars,        // a horizontal bar chart: a label, a bar to scale and its value per row
 };
 
 struct Block {
@@ -20,6 +24,11 @@ struct Block {
     std::string lead;  // printed bold before the text, e.g. "时间："
     std::string text;
     int indent = 0;  // steps of 2 em
+    // table: each row's cells; `widths` are the columns' relative widths (equal when empty)
+    std::vector<std::vector<std::string>> rows;
+    std::vector<int> widths;
+    // bars: label and value; bars are drawn to scale against the largest value
+    std::vector<std::pair<std::string, std::int64_t>> bars;
 };
 
 struct FlowDocument {
@@ -27,7 +36,20 @@ struct FlowDocument {
     std::vector<Block> blocks;
 
     void add(BlockKind kind, std::string text, std::string lead = "", int indent = 0) {
-        blocks.push_back({kind, std::move(lead), std::move(text), indent});
+        blocks.push_back({kind, std::move(lead), std::move(text), indent, {}, {}, {}});
+    }
+    void add_table(std::vector<std::vector<std::string>> rows, std::vector<int> widths = {}) {
+        Block b;
+        b.kind = BlockKind::table;
+        b.rows = std::move(rows);
+        b.widths = std::move(widths);
+        blocks.push_back(std::move(b));
+    }
+    void add_bars(std::vector<std::pair<std::string, std::int64_t>> bars) {
+        Block b;
+        b.kind = BlockKind::bars;
+        b.bars = std::move(bars);
+        blocks.push_back(std::move(b));
     }
 };
 

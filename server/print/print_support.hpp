@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -49,5 +50,9 @@ void require_family(PangoContext* context, const char* family);
 void require_utf8(const std::string& text, const char* what);
 // `text` escaped for pango markup.
 std::string escaped(const std::string& text);
+
+// A Unix time in China Standard Time (UTC+8): its day "2026年10月3日" and "2026年10月3日 14:05".
+std::string china_date(std::int64_t unix_seconds);
+std::string china_date_time(std::int64_t unix_seconds);
 
 }  // namespace yishi::server::print

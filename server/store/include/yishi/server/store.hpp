@@ -505,6 +505,19 @@ public:
                                              std::int64_t now);
     Result<IssueConsultation> issue_consultation(Id viewer, Id issue_id);
 
+    // --- printed documents (store_documents.cpp); reads ---
+    // Where a council sits in the tree: its community and that community's street (0 and ""
+    // for a community created before streets existed), for who may read its printed papers.
+    struct CouncilPlace {
+        Id community_id = 0;
+        std::string community;
+        Id street_id = 0;
+        std::string street;
+    };
+    std::optional<CouncilPlace> council_place(Id council_id);
+    // One public notice (公示) by its id.
+    std::optional<Notice> notice(Id id);
+
     // --- 督办台账: the accountability board and the CSV exports' rows (store_board.cpp,
     // store_exports.cpp); reads ---
     // The rows of a board with its scope; the core settles statuses against `now` and filters.
