@@ -19,7 +19,7 @@ std::optional<std::int64_t> query_number(const std::string& text) {
 }
 
 Error bad_query(const std::string& field, const std::string& why) {
-    return Error{"bad_query", 400, field, "查询参数" + field + "无效：" + why};
+    return Error{"bad_query", 400, field, why};
 }
 
 Reply list(Api& api, const httplib::Request& req) {
@@ -29,14 +29,14 @@ Reply list(Api& api, const httplib::Request& req) {
     std::int64_t limit = kNotificationPageDefault;
     if (req.has_param("before")) {
         auto n = query_number(req.get_param_value("before"));
-        if (!n) return failure(bad_query("before", "须为消息编号"));
+        if (!n) return failure(bad_query("before", "起始消息编号无效：须为消息编号"));
         before = *n;
     }
     if (req.has_param("limit")) {
         auto n = query_number(req.get_param_value("limit"));
         if (!n || *n < 1 || *n > kNotificationPageMax)
             return failure(bad_query(
-                "limit", "须为 1 到 " + std::to_string(kNotificationPageMax) + " 之间的整数"));
+                "limit", "每页条数无效：须为 1 到 " + std::to_string(kNotificationPageMax) + " 之间的整数"));
         limit = *n;
     }
     return {200, encode(api.store.notifications(caller.value().id, before, limit))};
