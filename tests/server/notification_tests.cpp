@@ -11,6 +11,13 @@ using namespace yishi;
 using namespace yishi::test;
 
 namespace {
+// The demo database without the notifications its seeding wrote, so that counts start at 0.
+std::filesystem::path quiet_db() {
+    auto db = seeded_db();
+    execute(db, "DELETE FROM hook_deliveries; DELETE FROM notifications");
+    return db;
+}
+
 // Who has a notification of `kind` about `subject`, by member id, from the database itself.
 std::multiset<Id> recipients(const std::filesystem::path& db, const std::string& kind, Id subject) {
     auto conn = open_db(db);
@@ -49,7 +56,7 @@ std::multiset<Id> demo_members(int first, int last) {
 BOOST_AUTO_TEST_SUITE(notification)
 
 BOOST_AUTO_TEST_CASE(an_issue_decision_tells_its_author_and_nobody_else) {
-    auto db = seeded_db();
+    auto db = quiet_db();
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -88,7 +95,7 @@ BOOST_AUTO_TEST_CASE(an_issue_decision_tells_its_author_and_nobody_else) {
 }
 
 BOOST_AUTO_TEST_CASE(co_signs_reaching_the_threshold_tell_the_author_it_was_accepted) {
-    auto db = seeded_db();
+    auto db = quiet_db();
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -100,7 +107,7 @@ BOOST_AUTO_TEST_CASE(co_signs_reaching_the_threshold_tell_the_author_it_was_acce
 }
 
 BOOST_AUTO_TEST_CASE(a_noticed_session_and_an_opened_ballot_reach_their_members_unless_muted) {
-    auto db = seeded_db();
+    auto db = quiet_db();
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -140,7 +147,7 @@ BOOST_AUTO_TEST_CASE(a_noticed_session_and_an_opened_ballot_reach_their_members_
 }
 
 BOOST_AUTO_TEST_CASE(a_reply_reaches_who_may_rate_it_and_reminders_are_written_once) {
-    auto db = seeded_db();
+    auto db = quiet_db();
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -177,7 +184,7 @@ BOOST_AUTO_TEST_CASE(a_reply_reaches_who_may_rate_it_and_reminders_are_written_o
 }
 
 BOOST_AUTO_TEST_CASE(a_reply_to_a_comment_tells_its_author_but_not_oneself) {
-    auto db = seeded_db();
+    auto db = quiet_db();
     TestServer server(db);
     auto tokens = member_tokens(server);
     auto top = post_json(server, tokens[5], path_of("/api/issues/", kIssueLift, "/comments"),
@@ -197,7 +204,7 @@ BOOST_AUTO_TEST_CASE(a_reply_to_a_comment_tells_its_author_but_not_oneself) {
 }
 
 BOOST_AUTO_TEST_CASE(a_member_marks_only_their_own_notifications_read) {
-    auto db = seeded_db();
+    auto db = quiet_db();
     ClockShift shift;
     TestServer server(db, shifted_options(shift));
     auto tokens = member_tokens(server);
@@ -209,35 +216,44 @@ BOOST_AUTO_TEST_CASE(a_member_marks_only_their_own_notifications_read) {
                                       {{"issue_id", issue}})
                                 .status,
                             201);
-    // demo07 holds a session notice and two ballot notices.
-    auto count = get_json(server, tokens[7], "/api/me/notifications/unread");
+    // Two signed-in members who raised none of the issues hold a session notice and two ballot
+    // notices each.
+    std::vector<int> readers;
+    for (int n = 2; n <= 11 && readers.size() < 2; ++n)
+        if (query_int(db, "SELECT COUNT(*) FROM issues WHERE author_id = " +
+                              std::to_string(demo_member(n))) == 0)
+            readers.push_back(n);
+    BOOST_REQUIRE_EQUAL(readers.size(), 2u);
+    const std::string& reader = tokens[readers[0]];
+    const std::string& other = tokens[readers[1]];
+    auto count = get_json(server, reader, "/api/me/notifications/unread");
     BOOST_REQUIRE_EQUAL(count.status, 200);
     BOOST_TEST(count.body["unread"] == 3);
     Id latest = query_int(db, "SELECT MAX(id) FROM notifications WHERE member_id = " +
-                                  std::to_string(demo_member(7)));
+                                  std::to_string(demo_member(readers[0])));
     BOOST_TEST(count.body["latest"] == latest);
-    auto list = get_json(server, tokens[7], "/api/me/notifications?limit=2");
+    auto list = get_json(server, reader, "/api/me/notifications?limit=2");
     BOOST_REQUIRE_EQUAL(list.body["items"].size(), 2u);
     Id newest = list.body["items"][0]["id"].get<Id>();
     Id second = list.body["items"][1]["id"].get<Id>();
     BOOST_TEST(newest > second);
-    auto older = get_json(server, tokens[7], path_of("/api/me/notifications?before=", second));
+    auto older = get_json(server, reader, path_of("/api/me/notifications?before=", second));
     BOOST_REQUIRE_EQUAL(older.body["items"].size(), 1u);
     BOOST_TEST(older.body["items"][0]["kind"] == "session_noticed");
 
-    // demo08 may not mark demo07's: refused, nothing marked.
+    // The other may not mark the reader's: refused, nothing marked.
     std::string snap = full_snapshot(db);
-    auto theirs = post_json(server, tokens[8], "/api/me/notifications/read", {{"ids", {newest}}});
+    auto theirs = post_json(server, other, "/api/me/notifications/read", {{"ids", {newest}}});
     BOOST_TEST(theirs.status == 404);
     BOOST_TEST(full_snapshot(db) == snap);
 
-    auto marked = post_json(server, tokens[7], "/api/me/notifications/read", {{"ids", {newest}}});
+    auto marked = post_json(server, reader, "/api/me/notifications/read", {{"ids", {newest}}});
     BOOST_REQUIRE_EQUAL(marked.status, 200);
     BOOST_TEST(marked.body["unread"] == 2);
     BOOST_TEST(query_int(db, "SELECT COUNT(*) FROM notifications WHERE read_at IS NOT NULL") == 1);
-    auto all = post_json(server, tokens[7], "/api/me/notifications/read", {{"all", true}});
+    auto all = post_json(server, reader, "/api/me/notifications/read", {{"all", true}});
     BOOST_TEST(all.body["unread"] == 0);
-    BOOST_TEST(get_json(server, tokens[8], "/api/me/notifications/unread").body["unread"] == 3);
+    BOOST_TEST(get_json(server, other, "/api/me/notifications/unread").body["unread"] == 3);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
