@@ -62,6 +62,11 @@ void NotificationWorker::stop() {
 
 void NotificationWorker::deliver_due() {
     for (auto& d : store_.claim_hook_deliveries(options_.clock(), kClaimLeaseSeconds, kClaimBatch)) {
+        {
+            // Stopping leaves the rest claimed: their lease runs out and a server takes them.
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (stopping_) return;
+        }
         std::string error = post_hook(d.url, encode(d.payload));
         std::int64_t now = options_.clock();
         if (error.empty()) {
@@ -70,8 +75,6 @@ void NotificationWorker::deliver_due() {
         }
         std::int64_t wait = hook_backoff_seconds(d.attempts + 1) * options_.hook_backoff_percent / 100;
         store_.hook_attempt_failed(d.id, error, now, now + wait);
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (stopping_) return;
     }
 }
 
