@@ -6,6 +6,7 @@
 #include "store_records.hpp"
 #include "store_report_marks.hpp"
 #include "store_impl.hpp"
+#include "store_notifications.hpp"
 #include "yishi/cosign.hpp"
 
 namespace yishi::server {
@@ -226,6 +227,8 @@ Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
         after.stage = stage_after_cosign(*issue, after.cosigns, *council);
         if (after.stage != issue->stage) records::write_stage(act.db, issue_id, after.stage);
         if (after.stage == IssueStage::listed) report_marks::issue_accepted(act.db, issue_id, now);
+        if (after.stage != issue->stage)
+            notify::issue_outcome(act.db, NotificationKind::issue_accepted, after, now);
         act.record("issue_cosigned", Json{{"issue_id", issue_id},
                                           {"cosigns", after.cosigns},
                                           {"stage", to_string(after.stage)}});

@@ -3,6 +3,7 @@
 #include "store_records.hpp"
 #include "store_report_marks.hpp"
 #include "store_impl.hpp"
+#include "store_notifications.hpp"
 #include "yishi/issue_flow.hpp"
 
 namespace yishi::server {
@@ -103,6 +104,7 @@ Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
         if (!next) return next.error();
         records::write_stage(act.db, next.value().id, next.value().stage);
         report_marks::issue_accepted(act.db, issue_id, now);
+        notify::issue_outcome(act.db, NotificationKind::issue_accepted, next.value(), now);
         act.record("issue_accepted",
                    Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}});
         return next;
@@ -126,6 +128,7 @@ Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::stri
         records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
         report_marks::issue_answered(act.db, issue_id, now);
+        notify::issue_outcome(act.db, NotificationKind::issue_merged, next.value(), now);
         act.record("issue_merged",
                    Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}});
         return next;
@@ -142,6 +145,7 @@ Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& rea
         records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
         report_marks::issue_answered(act.db, issue_id, now);
+        notify::issue_outcome(act.db, NotificationKind::issue_declined, next.value(), now);
         act.record("issue_declined",
                    Json{{"issue_id", issue_id}, {"reason", next.value().reason}});
         return next;
@@ -200,6 +204,7 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
         q.bind(7, now);
         Id id = single(q).int64();
         if (n.official) report_marks::issue_answered(act.db, issue_id, now);
+        if (parent) notify::comment_replied(act.db, *issue, parent->comment.author_id, actor, now);
         act.record(n.official ? "official_reply_posted" : "comment_posted",
                    Json{{"comment_id", id},
                         {"issue_id", issue_id},
