@@ -128,10 +128,6 @@ Check may_export(const std::optional<AdminScope>& scope, const Place& community)
 // member as responsible.
 bool owes(const std::string& department_name, Id member_id, const BoardRow& row);
 
-struct NamedId {
-    Id id = 0;
-    std::string name;
-};
 struct BoardScope {
     std::string kind;  // "street", "community" or "unit"
     Id id = 0;         // 0 for a unit

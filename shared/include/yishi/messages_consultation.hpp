@@ -14,10 +14,6 @@
 
 namespace yishi {
 
-struct NamedId {
-    Id id = 0;
-    std::string name;
-};
 struct SeatView {
     Id member_id = 0;
     std::string name;

@@ -7,6 +7,12 @@ namespace yishi {
 
 using Id = std::int64_t;
 
+// A place, council or committee named in a list or a picker.
+struct NamedId {
+    Id id = 0;
+    std::string name;
+};
+
 // A person with an account. Roles beyond resident and convenor arrive with the full flow.
 struct Member {
     Id id = 0;

@@ -11,6 +11,7 @@
 #include "yishi/administration.hpp"
 #include "yishi/ballot.hpp"
 #include "yishi/ballot_spec.hpp"
+#include "yishi/board.hpp"
 #include "yishi/bulletin.hpp"
 #include "yishi/consultation.hpp"
 #include "yishi/errors.hpp"
@@ -21,6 +22,7 @@
 #include "yishi/notice.hpp"
 #include "yishi/roster.hpp"
 #include "yishi/rules.hpp"
+#include "yishi/report.hpp"
 #include "yishi/session.hpp"
 #include "yishi/issue_flow.hpp"
 #include "yishi/task.hpp"
@@ -505,10 +507,55 @@ public:
 
     // --- 督办台账: the accountability board and the CSV exports' rows (store_board.cpp,
     // store_exports.cpp); reads ---
+    // The rows of a board with its scope; the core settles statuses against `now` and filters.
+    struct BoardRows {
+        BoardScope scope;
+        std::vector<BoardRow> rows;
+    };
+    // A street's board (its communities' council tasks and its CPPCC's recommendation tasks),
+    // or a community's (street_id 0): for whom may_read_board allows.
+    Result<BoardRows> board_rows(Id viewer, Id street_id, Id community_id);
+    // A department member's own view: their street's tasks that the core says they owe.
+    Result<BoardRows> unit_board_rows(Id viewer);
+    // One issue of a community for issues.csv; times 0 when not yet reached.
+    struct IssueExportRow {
+        Id id = 0;
+        std::string title;
+        IssueStage stage = IssueStage::collecting;
+        std::string category;
+        std::string grid;
+        std::int64_t cosigns = 0;
+        std::string author;
+        std::int64_t raised_at = 0;
+        std::int64_t accepted_at = 0;
+        std::int64_t answered_at = 0;
+    };
+    // The community's issues, oldest first, for whom may_export allows.
+    Result<std::vector<IssueExportRow>> export_issues(Id viewer, Id community_id);
+    // A ballot's roll for roll.csv: each member, whether they voted and, once the ballot is
+    // closed, what they chose (the stored choice: yes/no/abstain or the method's content).
+    struct RollExportRow {
+        std::string name;
+        std::string household;
+        bool voted = false;
+        std::string choice;
+    };
+    struct RollExport {
+        Id ballot_id = 0;
+        std::string issue_title;
+        bool closed = false;
+        std::vector<RollExportRow> rows;
+    };
+    // Refused with 409 secret_roll for a secret ballot.
+    Result<RollExport> export_roll(Id viewer, Id ballot_id);
 
     // (end of the board)
 
     // --- 群众需求月报: the monthly needs report's rows (store_report.cpp); reads ---
+    // A street's report (community_id 0) or a community's (street_id 0) for one month, for whom
+    // may_read_board allows: the issues raised in the month and the month before, ratings given
+    // in each and the 12 months' counts. 404 for an unknown street or community.
+    Result<ReportInput> report_input(Id viewer, Id street_id, Id community_id, Month month);
 
     // (end of the report)
 
