@@ -68,7 +68,7 @@ const char* kReport = R"({"scope":{"kind":"street","id":1,"name":"城关街道"}
   "reply_median_s":-1,"reply_p90_s":-1,"answered_on_time":10,"answered_on_time_permille":500,
   "ratings":0,"satisfied":0,"satisfied_permille":-1},
  "by_category":[{"name":"环境卫生","count":12,"previous":8},{"name":"","count":3,"previous":0}],
- "by_grid":[{"id":4,"name":"第二网格","count":20,"previous":10},{"id":null,"name":"未划网格","count":10,"previous":10}],
+ "by_grid":[{"id":4,"name":"第二网格","count":20,"previous":10},{"id":0,"name":"未划网格","count":10,"previous":10}],
  "trend":[{"month":"2025-11","raised":5,"answered_on_time_permille":-1,"satisfied_permille":-1},
           {"month":"2026-10","raised":30,"answered_on_time_permille":600,"satisfied_permille":900}]})";
 

@@ -1,11 +1,11 @@
 // Query texts of the board and the report, catalog keys of notification kinds, month steps, and
-// the report's reply read into ReportView.
+// the report's reply (decoded by the core's decoder) in the form the screen draws.
 #include "yishi/client/follow.hpp"
 
 #include <cstdio>
 
 #include "yishi/client/admin.hpp"
-#include "yishi/messages.hpp"
+#include "yishi/messages_report.hpp"
 
 namespace yishi::client {
 
@@ -23,47 +23,11 @@ void add_id(std::string& q, const char* key, Id id) {
     if (id != 0) add(q, key, std::to_string(id));
 }
 
-// A field of the reply: an integer, or the fallback when absent (null in the previous month).
-bool read_int(const Json& o, const char* key, std::int64_t& out) {
-    if (!o.contains(key)) return false;
-    const Json& v = o[key];
-    if (v.is_null()) return true;
-    if (!v.is_number_integer()) return false;
-    out = v.get<std::int64_t>();
-    return true;
-}
-
-bool read_string(const Json& o, const char* key, std::string& out) {
-    if (!o.contains(key) || !o[key].is_string()) return false;
-    out = o[key].get<std::string>();
-    return true;
-}
-
-bool read_figures(const Json& o, ReportFigures& f) {
-    if (!o.is_object()) return false;
-    return read_int(o, "raised", f.raised) && read_int(o, "accepted", f.accepted) &&
-           read_int(o, "answered", f.answered) &&
-           read_int(o, "accept_median_s", f.accept_median_s) &&
-           read_int(o, "accept_p90_s", f.accept_p90_s) &&
-           read_int(o, "reply_median_s", f.reply_median_s) &&
-           read_int(o, "reply_p90_s", f.reply_p90_s) &&
-           read_int(o, "answered_on_time", f.answered_on_time) &&
-           read_int(o, "answered_on_time_permille", f.answered_on_time_permille) &&
-           read_int(o, "ratings", f.ratings) && read_int(o, "satisfied", f.satisfied) &&
-           read_int(o, "satisfied_permille", f.satisfied_permille);
-}
-
-bool read_counts(const Json& o, const char* key, bool with_id, std::vector<ReportCount>& out) {
-    if (!o.contains(key) || !o[key].is_array()) return false;
-    for (const Json& e : o[key]) {
-        ReportCount c;
-        if (!e.is_object() || !read_string(e, "name", c.name) || !read_int(e, "count", c.count) ||
-            !read_int(e, "previous", c.previous))
-            return false;
-        if (with_id && e.contains("id") && !read_int(e, "id", c.id)) return false;
-        out.push_back(std::move(c));
-    }
-    return true;
+ReportFigures figures_of(const MonthlyFigures& f) {
+    return {f.raised,           f.accepted,         f.answered,
+            f.accept_median_s,  f.accept_p90_s,     f.reply_median_s,
+            f.reply_p90_s,      f.answered_on_time, f.answered_on_time_permille,
+            f.ratings,          f.satisfied,        f.satisfied_permille};
 }
 
 }  // namespace
@@ -113,30 +77,19 @@ std::string shift_month(std::string_view month, int by) {
 }
 
 Result<ReportView> decode_report_view(std::string_view body) {
-    auto j = parse_object(body);
-    if (!j) return j.error();
-    const Json& o = j.value();
+    auto decoded = decode_monthly_report(body);
+    if (!decoded) return decoded.error();
+    const MonthlyReport& m = decoded.value();
     ReportView r;
-    auto bad = [](const char* field) { return make_error("bad_reply", field); };
-    if (!o.contains("scope") || !o["scope"].is_object()) return bad("scope");
-    const Json& s = o["scope"];
-    if (!read_string(s, "kind", r.scope.kind)) return bad("scope");
-    read_int(s, "id", r.scope.id);
-    read_string(s, "name", r.scope.name);
-    if (!read_string(o, "month", r.month)) return bad("month");
-    if (!o.contains("figures") || !read_figures(o["figures"], r.figures)) return bad("figures");
-    if (!o.contains("previous") || !read_figures(o["previous"], r.previous)) return bad("previous");
-    if (!read_counts(o, "by_category", false, r.by_category)) return bad("by_category");
-    if (!read_counts(o, "by_grid", true, r.by_grid)) return bad("by_grid");
-    if (!o.contains("trend") || !o["trend"].is_array()) return bad("trend");
-    for (const Json& e : o["trend"]) {
-        ReportTrendPoint p;
-        if (!e.is_object() || !read_string(e, "month", p.month) || !read_int(e, "raised", p.raised) ||
-            !read_int(e, "answered_on_time_permille", p.answered_on_time_permille) ||
-            !read_int(e, "satisfied_permille", p.satisfied_permille))
-            return bad("trend");
-        r.trend.push_back(std::move(p));
-    }
+    r.scope = {m.scope.kind, m.scope.id, m.scope.name};
+    r.month = format_month(m.month);
+    r.figures = figures_of(m.figures);
+    r.previous = figures_of(m.previous);
+    for (const auto& c : m.by_category) r.by_category.push_back({0, c.name, c.count, c.previous});
+    for (const auto& g : m.by_grid) r.by_grid.push_back({g.id, g.name, g.count, g.previous});
+    for (const auto& p : m.trend)
+        r.trend.push_back({format_month(p.month), p.raised, p.answered_on_time_permille,
+                           p.satisfied_permille});
     return r;
 }
 

@@ -41,7 +41,8 @@ struct BoardFilter {
     friend bool operator==(const BoardFilter&, const BoardFilter&) = default;
 };
 
-// GET /api/report's figures of one month (see docs/api.md, 群众需求月报).
+// GET /api/report's figures of one month (see docs/api.md, 群众需求月报), as the screen draws
+// them: the core's MonthlyReport with months as text.
 struct ReportFigures {
     std::int64_t raised = 0, accepted = 0, answered = 0;
     std::int64_t accept_median_s = -1, accept_p90_s = -1, reply_median_s = -1, reply_p90_s = -1;
