@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "gate.hpp"
+#include "hook_delivery.hpp"
 #include "http.hpp"
 #include "yishi/messages.hpp"
 #include "routes.hpp"
@@ -174,6 +175,7 @@ struct Service::Impl {
     std::string secret;
     Gate gate;
     int internal_port = -1;
+    NotificationWorker notifications{store, options};
 };
 
 Service::Service(Store& store, ServiceOptions options)
@@ -199,7 +201,9 @@ bool Service::listen() {
     while (!impl_->http.is_running() && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     // httplib runs until stopped once it has started; it only stops early when it failed.
+    impl_->notifications.start();
     bool ok = impl_->http.is_running() && impl_->gate.run();
+    impl_->notifications.stop();
     impl_->http.stop();
     internal.join();
     return ok;

@@ -5,6 +5,7 @@
 #include "store_ballot_methods.hpp"
 #include "store_records.hpp"
 #include "store_impl.hpp"
+#include "store_notifications.hpp"
 #include "yishi/cosign.hpp"
 
 namespace yishi::server {
@@ -224,6 +225,8 @@ Result<Issue> Store::cosign(Id issue_id, Id member_id, std::int64_t now) {
         after.cosigned_by_me = true;
         after.stage = stage_after_cosign(*issue, after.cosigns, *council);
         if (after.stage != issue->stage) records::write_stage(act.db, issue_id, after.stage);
+        if (after.stage != issue->stage)
+            notify::issue_outcome(act.db, NotificationKind::issue_accepted, after, now);
         act.record("issue_cosigned", Json{{"issue_id", issue_id},
                                           {"cosigns", after.cosigns},
                                           {"stage", to_string(after.stage)}});

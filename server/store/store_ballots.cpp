@@ -4,6 +4,7 @@
 #include "store_ballot_methods.hpp"
 #include "store_records.hpp"
 #include "store_impl.hpp"
+#include "store_notifications.hpp"
 #include "yishi/ballot_count.hpp"
 
 namespace yishi::server {
@@ -187,6 +188,7 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
             opened_details["spec"] = spec_json(spec);
         }
         if (spec.secret) methods::seal_ballot(db, id, impl_->ballot_key);
+        notify::ballot_opened(db, id, b, now);
         act.record("ballot_opened", opened_details);
         auto record = records::ballot(db, id);
         return *record;

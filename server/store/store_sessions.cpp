@@ -2,6 +2,7 @@
 // notice with agenda (scheduling its issues), opening, sign-in and closing.
 #include "store_records.hpp"
 #include "store_impl.hpp"
+#include "store_notifications.hpp"
 
 namespace yishi::server {
 
@@ -345,6 +346,7 @@ Result<Session> Store::publish_notice(Id session_id, Id actor,
         }
         Json items = Json::array();
         for (const auto& a : agenda) items.push_back(a.issue_id);
+        notify::session_noticed(db, noticed.value(), now);
         act.record("session_noticed",
                    Json{{"session_id", session_id},
                         {"agenda", items},

@@ -6,6 +6,7 @@
 #include "store_cppcc_records.hpp"
 #include "store_records.hpp"
 #include "store_impl.hpp"
+#include "store_notifications.hpp"
 
 namespace yishi::server {
 
@@ -236,6 +237,7 @@ Result<TaskRecord> Store::answer_task(Id task_id, Id actor, const std::string& t
             if (Id note = records::note_department_answer(act.db, *place, next.value(), now))
                 details["comment_id"] = note;
         }
+        notify::reply_posted(act.db, next.value(), record->issue_title, now);
         act.record("task_answered", details);
         return TaskRecord{std::move(next.value()), record->issue_title};
     });

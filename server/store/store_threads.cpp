@@ -2,6 +2,7 @@
 // (议): comments, replies, official replies, edits kept as revisions, hiding with a reason.
 #include "store_records.hpp"
 #include "store_impl.hpp"
+#include "store_notifications.hpp"
 #include "yishi/issue_flow.hpp"
 
 namespace yishi::server {
@@ -100,6 +101,7 @@ Result<Issue> Store::accept_issue(Id issue_id, Id actor, std::int64_t now) {
         auto next = yishi::accept_issue(act.who(issue->council_id), *issue);
         if (!next) return next.error();
         records::write_stage(act.db, next.value().id, next.value().stage);
+        notify::issue_outcome(act.db, NotificationKind::issue_accepted, next.value(), now);
         act.record("issue_accepted",
                    Json{{"issue_id", issue_id}, {"stage", to_string(next.value().stage)}});
         return next;
@@ -122,6 +124,7 @@ Result<Issue> Store::merge_issue(Id issue_id, Id actor, Id into, const std::stri
         if (!next) return next.error();
         records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
+        notify::issue_outcome(act.db, NotificationKind::issue_merged, next.value(), now);
         act.record("issue_merged",
                    Json{{"issue_id", issue_id}, {"into", into}, {"reason", next.value().reason}});
         return next;
@@ -137,6 +140,7 @@ Result<Issue> Store::decline_issue(Id issue_id, Id actor, const std::string& rea
         if (!next) return next.error();
         records::write_stage(act.db, next.value().id, next.value().stage);
         write_disposition(act.db, next.value(), actor, now);
+        notify::issue_outcome(act.db, NotificationKind::issue_declined, next.value(), now);
         act.record("issue_declined",
                    Json{{"issue_id", issue_id}, {"reason", next.value().reason}});
         return next;
@@ -194,6 +198,7 @@ Result<CommentRecord> Store::post_comment(Id issue_id, Id actor, Id parent_id, S
         q.bind(6, n.official ? 1 : 0);
         q.bind(7, now);
         Id id = single(q).int64();
+        if (parent) notify::comment_replied(act.db, *issue, parent->comment.author_id, actor, now);
         act.record(n.official ? "official_reply_posted" : "comment_posted",
                    Json{{"comment_id", id},
                         {"issue_id", issue_id},

@@ -190,6 +190,8 @@ std::string field_label(const std::string& field) {
         {"section_ids", "依据的报告章节"}, {"recipient", "报送对象"}, {"sent_on", "报送日期"},
         {"received_by", "接收人"}, {"recommendation_id", "建议"}, {"adoption", "采纳情况"},
         {"post", "职务"},
+        // notifications
+        {"ids", "消息编号"}, {"all", "全部已读"}, {"kinds", "消息类型设置"}, {"url", "消息推送地址"},
     };
     if (field.empty()) return "请求";
     if (auto it = names.find(field); it != names.end()) return it->second;

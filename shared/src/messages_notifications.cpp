@@ -100,7 +100,29 @@ std::string encode(const NotificationSettings& s) {
     return Json{{"kinds", kinds}}.dump();
 }
 
+static Result<NotificationSettings> decode_notification_settings_fields(std::string_view body);
+
+namespace {
+// A fault inside one setting ("kinds[2].on") named by its position, in Chinese.
+Error setting_error(Error e) {
+    if (e.field.rfind("kinds[", 0) != 0 || e.code == "unknown_kind" || e.code == "duplicate_kind")
+        return e;
+    std::size_t i = std::stoul(e.field.substr(6));
+    e.message = "消息类型设置第 " + std::to_string(i + 1) + " 项" +
+                (e.code == "missing_field" ? "缺少字段" : "的字段类型错误") +
+                "（每项须为 {\"kind\": 类型, \"on\": true 或 false}）";
+    return e;
+}
+}  // namespace
+
 Result<NotificationSettings> decode_notification_settings(std::string_view body) {
+    auto r = decode_notification_settings_fields(body);
+    if (!r) return setting_error(r.error());
+    return r;
+}
+
+// The settings as they are read, before their faults are named for people.
+Result<NotificationSettings> decode_notification_settings_fields(std::string_view body) {
     return wire::decode_body(body, [](const Fields& f) {
         NotificationSettings s;
         for (std::size_t i = 0; i < f.array("kinds").size(); ++i) {

@@ -1,7 +1,7 @@
 // Notification kinds, links, texts, reminder times and the hook's rules (see notification.hpp).
 #include "yishi/notification.hpp"
 
-#include <cctype>
+#include <cstdio>
 
 #include "yishi/text.hpp"
 
@@ -84,6 +84,49 @@ std::string cut_text(std::string_view s, std::size_t max_chars) {
     }
     return std::string(s);
 }
+
+namespace {
+struct CivilTime {
+    std::int64_t year;
+    int month, day, hour, minute;
+};
+
+// Days since 1970-01-01 to the proleptic Gregorian calendar (H. Hinnant's civil_from_days).
+CivilTime china_civil(std::int64_t t) {
+    std::int64_t local = t + 8 * 3600;
+    std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    std::int64_t secs = local - days * 86400;
+    std::int64_t z = days + 719468;
+    std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    std::int64_t doe = z - era * 146097;
+    std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    std::int64_t mp = (5 * doy + 2) / 153;
+    int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return {y, m, d, static_cast<int>(secs / 3600), static_cast<int>(secs % 3600 / 60)};
+}
+}  // namespace
+
+std::string china_date_text(std::int64_t t) {
+    CivilTime c = china_civil(t);
+    return std::to_string(c.year) + "年" + std::to_string(c.month) + "月" + std::to_string(c.day) +
+           "日";
+}
+
+std::string china_time_text(std::int64_t t) {
+    CivilTime c = china_civil(t);
+    char hm[8];
+    std::snprintf(hm, sizeof hm, "%02d:%02d", c.hour, c.minute);
+    return china_date_text(t) + " " + hm;
+}
+
+std::string session_time_detail(std::int64_t starts_at) {
+    return "会议时间：" + china_time_text(starts_at);
+}
+
+std::string due_date_detail(std::int64_t due_at) { return "办理期限：" + china_date_text(due_at); }
 
 bool ballot_closing_soon(std::int64_t closes_at, std::int64_t now) {
     return closes_at > now && closes_at - now <= kBallotClosingLeadSeconds;

@@ -67,6 +67,15 @@ BOOST_AUTO_TEST_CASE(cut_text_counts_characters_not_bytes) {
     BOOST_TEST(cut_text("abc", 0) == "");
 }
 
+BOOST_AUTO_TEST_CASE(times_read_in_china_time) {
+    // 2026-10-03 06:05 UTC is 14:05 in China; 2026-12-31 16:30 UTC is already the new year.
+    BOOST_TEST(china_time_text(1791007500) == "2026年10月3日 14:05");
+    BOOST_TEST(china_date_text(1798734600) == "2027年1月1日");
+    BOOST_TEST(china_time_text(0) == "1970年1月1日 08:00");
+    BOOST_TEST(due_date_detail(1791007500) == "办理期限：2026年10月3日");
+    BOOST_TEST(session_time_detail(1791007500) == "会议时间：2026年10月3日 14:05");
+}
+
 BOOST_AUTO_TEST_CASE(a_ballot_is_reminded_of_within_the_hour_before_it_closes) {
     const std::int64_t closes = 100000;
     BOOST_TEST(!ballot_closing_soon(closes, closes - 3601));

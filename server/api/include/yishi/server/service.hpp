@@ -36,6 +36,12 @@ struct ServiceOptions {
     int max_connections_per_address = 256;
     // Peers whose X-Forwarded-For / X-Real-IP name the client (a reverse proxy such as nginx).
     std::vector<std::string> trusted_proxies;
+    // 消息: how often scheduled reminders are swept (0: never) and the outbound hook's due
+    // deliveries are looked for, and the retry wait in percent of the rule's min(2^attempts,
+    // 300) seconds (tests use 0 to retry at once).
+    std::int64_t notification_sweep_ms = 30000;
+    std::int64_t hook_poll_ms = 1000;
+    std::int64_t hook_backoff_percent = 100;
 };
 
 class Service {

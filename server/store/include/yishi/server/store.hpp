@@ -20,6 +20,7 @@
 #include "yishi/messages_decide.hpp"
 #include "yishi/model.hpp"
 #include "yishi/notice.hpp"
+#include "yishi/messages_notifications.hpp"
 #include "yishi/roster.hpp"
 #include "yishi/rules.hpp"
 #include "yishi/report.hpp"
@@ -561,7 +562,39 @@ public:
 
     // --- 消息: notifications, mutes, the community's hook and its deliveries
     // (store_notifications.cpp) ---
-
+    // Writes the scheduled reminders due at `now`, each once per member and subject: a task due
+    // within 3 days (task_due) or past its date (task_overdue), to the member who follows it.
+    // Returns how many were written.
+    std::int64_t sweep_notifications(std::int64_t now);
+    // The member's own notifications, newest first, with id < `before` (0: from the newest).
+    NotificationList notifications(Id member, Id before, std::int64_t limit);
+    UnreadCount unread_notifications(Id member);
+    // Marks the listed notifications (every one the member's own, else not_found and nothing
+    // marked) or all of them read; the unread count after.
+    Result<UnreadCount> mark_notifications_read(Id member, const MarkRead& m, std::int64_t now);
+    // Every kind in list order, on unless muted; setting changes only the kinds named.
+    NotificationSettings notification_settings(Id member);
+    NotificationSettings set_notification_settings(Id member, const NotificationSettings& s);
+    // The community's hook (store_hooks.cpp): its administrator (or one covering it) reads and
+    // sets it; "" removes it. Setting is audited on the community's chain.
+    Result<HookConfig> community_hook(Id actor, Id community_id);
+    Result<HookConfig> set_community_hook(Id actor, Id community_id, const HookConfig& h,
+                                          std::int64_t now);
+    // A delivery claimed for posting: the URL, the attempts made before, and what to post.
+    struct HookDelivery {
+        Id id = 0;
+        std::string url;
+        std::int64_t attempts = 0;
+        HookPayload payload;
+    };
+    // Claims up to `limit` due deliveries by moving their next_at `lease_seconds` ahead, so
+    // that no other server takes them while they are being posted.
+    std::vector<HookDelivery> claim_hook_deliveries(std::int64_t now, std::int64_t lease_seconds,
+                                                    int limit);
+    void hook_delivered(Id delivery_id, std::int64_t now);
+    // Counts the failed attempt; retried at `retry_at`, or failed for good after the last one.
+    void hook_attempt_failed(Id delivery_id, const std::string& error, std::int64_t now,
+                             std::int64_t retry_at);
     // (end of notifications)
 
     // --- audit log (审计日志); writes append to it inside their own transactions ---
