@@ -129,6 +129,19 @@ BOOST_AUTO_TEST_CASE(home_refetches_when_a_new_notification_arrives) {
     BOOST_TEST(has(reload, RequestKind::issues));
     BOOST_TEST(has(reload, RequestKind::tasks));
     BOOST_TEST(f.state.follow.notes.unread == 1);
+    // The open session's console follows, quietly: its new ballot joins the to-do list.
+    Session open;
+    open.id = 3;
+    open.council_id = 7;
+    open.state = SessionState::open;
+    SessionList list;
+    list.sessions = {session_summary(open)};
+    int pending = f.state.pending;
+    auto consoles = apply_response(f.state, sessions, 200, encode(list));
+    const Request& console = only(consoles, RequestKind::session);
+    BOOST_TEST(console.path == "/api/sessions/3");
+    BOOST_TEST(console.background);
+    BOOST_TEST(f.state.pending == pending);
 }
 
 BOOST_AUTO_TEST_CASE(home_refetches_on_its_own_poll_too) {
