@@ -60,12 +60,16 @@ test('a street administrator reads the board and the monthly report and download
       LEFT JOIN topics tp ON tp.id = r.topic_id LEFT JOIN cppccs cp ON cp.id = tp.cppcc_id
       WHERE cm.street_id = ${street.id} OR cp.street_id = ${street.id}`));
   assert.ok(tasks > 0, 'the demo street has tasks');
-  let s = await c.until((s) => find(s, 'board-count') && s, 'the board');
-  assert.equal(find(s, 'board-count').value, `共 ${tasks} 项`);
+  await c.until((s) => find(s, 'board-scope') && !s.loading && s, 'the board');
+  assert.equal((await c.reveal(key('board-count'))).value, `共 ${tasks} 项`);
+  let s = await c.snapshot();
   assert.ok(s.widgets.some((w) => /##row-title-\d+$/.test(w.id)), 'rows are listed');
   // Only the overdue ones when filtered by status.
+  await toTop(c);
   await c.click(key('filter-status-overdue'));
-  s = await c.until((s) => !s.loading && find(s, 'filter-status-overdue')?.selected && s, 'overdue filter');
+  await c.until((s) => !s.loading && find(s, 'filter-status-overdue')?.selected && s, 'overdue filter');
+  await c.reveal(key('board-count'));
+  s = await c.snapshot();
   for (const w of s.widgets.filter((w) => /##row-status-\d+$/.test(w.id))) assert.equal(w.value, '已逾期');
   await c.reveal(key('units-title'));
   await c.visible(key('unit-name-0'), 'the units table');
@@ -78,11 +82,12 @@ test('a street administrator reads the board and the monthly report and download
   const raised = Number(sql(`SELECT count(*) FROM issues i JOIN councils co ON co.id = i.council_id
       JOIN communities cm ON cm.id = co.community_id
       WHERE cm.street_id = ${street.id} AND i.created_at >= ${start} AND i.created_at < ${end}`));
-  s = await c.until((s) => find(s, 'fig-raised') && s, 'the report figures');
-  assert.equal(find(s, 'fig-raised').value, String(raised));
+  await c.until((s) => find(s, 'report-month') && !s.loading && s, 'the report');
+  assert.equal((await c.reveal(key('fig-raised'))).value, String(raised));
   await c.reveal(key('trend-points'));
   s = await c.snapshot();
   assert.equal(find(s, 'trend-points').value.split(' · ').length, 12, 'a 12-month trend');
+  await toTop(c);
   await c.visible(key('report-pdf'), 'the PDF button');
 
   // 会议纪要 of the demo's finished session, from its page.
