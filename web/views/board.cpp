@@ -22,7 +22,7 @@ void load(Intents& intents, const BoardFilter& f) {
 // One row of choices (全部 first); a pick loads the board with the filter changed.
 template <typename Options, typename Label, typename Pick>
 void choices(const ClientState& state, const std::string& title, const std::string& id_prefix,
-             bool all_chosen, const Options& options, Label label, Pick pick, Intents& intents) {
+             bool all_chosen, const Options& options, Label label, Pick pick) {
     const auto& t = state.strings;
     ui::text(title, id_prefix + "-label", ui::Tone::muted);
     float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
@@ -52,8 +52,7 @@ void filters(const ClientState& state, const Board& board, BoardUi& ui, Intents&
                     BoardFilter g = f;
                     g.unit = u ? *u : "";
                     load(intents, g);
-                },
-                intents);
+                });
     auto named = [&](const char* title, const char* prefix, Id chosen,
                      const std::vector<NamedId>& list, Id BoardFilter::*field) {
         if (list.empty()) return;
@@ -65,8 +64,7 @@ void filters(const ClientState& state, const Board& board, BoardUi& ui, Intents&
                     BoardFilter g = f;
                     g.*field = n ? n->id : 0;
                     load(intents, g);
-                },
-                intents);
+                });
     };
     // A street's board filters by community; a community's board is already one.
     if (board.scope.kind != "community")
@@ -85,8 +83,7 @@ void filters(const ClientState& state, const Board& board, BoardUi& ui, Intents&
                 BoardFilter g = f;
                 g.status = s ? *s : "";
                 load(intents, g);
-            },
-            intents);
+            });
     // The period: tasks created from one month to another, typed as YYYY-MM.
     ui::text(t.get("board.period"), "period-label", ui::Tone::muted);
     float half = (ui::avail_width() - 8) * 0.5f;
