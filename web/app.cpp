@@ -290,9 +290,11 @@ void settle_unchanged_refreshes(App& app) {
             bool unchanged = req->second.background && last == it->body;
             if (!unchanged) last = it->body;
             if (unchanged) {
-                client::apply_response(app.state, req->second, it->status, it->body);
+                // Its follow-ups still go out (首页's open sessions behind an unchanged list).
+                client::Request request = req->second;
                 app.in_flight.erase(req);
                 it = replies.erase(it);
+                send(app, client::apply_response(app.state, request, 200, last));
                 continue;
             }
         }
