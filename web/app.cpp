@@ -21,6 +21,7 @@ constexpr const char* kLanguageKey = "yishi.lang";
 constexpr const char* kTextSizeKey = "yishi.text_size";
 constexpr const char* kContrastKey = "yishi.contrast";
 constexpr double kPollSeconds = 1.0;  // live pages: others' votes show within two seconds
+constexpr double kUnreadPollSeconds = 3.0;  // the unread count on every screen's bar
 // A field's caret blinks this long after the last touch or key, then stays lit: a page left
 // alone with a field focused (the login page) draws nothing, and the phone's battery lasts.
 constexpr double kCaretBlinkSeconds = 5.0;
@@ -138,7 +139,8 @@ void draw_screen(App& app, client::Intents& intents) {
     const float width = io.DisplaySize.x;
     // The convenor's console and the results want a wider column on a meeting-room PC.
     bool wide = s.route.page == client::Page::session || s.route.page == client::Page::notices ||
-                s.route.page == client::Page::consultation_record;
+                s.route.page == client::Page::consultation_record ||
+                s.route.page == client::Page::board || s.route.page == client::Page::report;
     const float column_max = wide ? theme::kWideColumnMax : theme::kColumnMax;
     const float side = std::max(16.0f, (width - column_max) * 0.5f);
     const float column_w = width - 2 * side;
@@ -288,9 +290,11 @@ void settle_unchanged_refreshes(App& app) {
             bool unchanged = req->second.background && last == it->body;
             if (!unchanged) last = it->body;
             if (unchanged) {
-                client::apply_response(app.state, req->second, it->status, it->body);
+                // Its follow-ups still go out (首页's open sessions behind an unchanged list).
+                client::Request request = req->second;
                 app.in_flight.erase(req);
                 it = replies.erase(it);
+                send(app, client::apply_response(app.state, request, 200, last));
                 continue;
             }
         }
@@ -298,10 +302,15 @@ void settle_unchanged_refreshes(App& app) {
     }
 }
 
-// Live pages ask for their data again every kPollSeconds (one round at a time).
+// Live pages ask for their data again every kPollSeconds (one round at a time); every screen
+// asks for the unread count every kUnreadPollSeconds while logged in.
 void poll(App& app) {
     const auto& s = app.state;
     double now = platform_now_seconds();
+    if (s.confirmed() && now - app.last_unread_poll >= kUnreadPollSeconds) {
+        app.last_unread_poll = now;
+        apply_intent(app, client::FollowIntent{client::PollUnread{}});
+    }
     if (!client::is_live(s.route.page) || !s.confirmed() || s.refreshing > 0) return;
     if (now - app.last_poll < kPollSeconds) return;
     app.last_poll = now;

@@ -37,6 +37,7 @@ struct App {
     client::Route shown_route{client::Page::login};
     client::Settings saved_settings;  // what localStorage holds
     double last_poll = 0;
+    double last_unread_poll = -1e9;  // the first poll goes out once the session is confirmed
     std::map<std::string, std::string> last_bodies;  // the last GET reply by path
     std::string saved_token;      // what localStorage holds
     std::string saved_language;

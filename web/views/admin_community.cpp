@@ -123,6 +123,23 @@ void roster_card(const ClientState& state, const client::AdminCommunity& c, bool
                    ui::ButtonKind::primary, !allowed || state.submitting))
         intents.push_back(AdminIntent{client::DownloadInviteSheet{c.id}});
     ui::end_card(card);
+
+    // The community's issues and tasks as CSV files a spreadsheet opens.
+    ui::begin_card(card, 20.0f);
+    ui::heading(t.get("files.exports_title"), "exports-title");
+    const std::string cid = std::to_string(c.id);
+    if (ui::button(ui::labelled(t.get("files.issues_csv"), "issues-csv"), ui::ButtonKind::secondary,
+                   state.loading()))
+        intents.push_back(client::FollowIntent{client::DownloadFile{
+            "/api/communities/" + cid + "/issues.csv",
+            t.format("files.issues_file", {{"id", cid}}), "text/csv"}});
+    ImGui::SameLine();
+    if (ui::button(ui::labelled(t.get("files.tasks_csv"), "tasks-csv"), ui::ButtonKind::secondary,
+                   state.loading()))
+        intents.push_back(client::FollowIntent{client::DownloadFile{
+            "/api/communities/" + cid + "/tasks.csv",
+            t.format("files.tasks_file", {{"id", cid}}), "text/csv"}});
+    ui::end_card(card);
 }
 
 void member_row(const ClientState& state, const client::AdminMember& m, Id council,

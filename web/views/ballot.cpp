@@ -301,6 +301,13 @@ void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
         ui::end_card(result);
         draw_paper_counts(state, *ballot, ui, intents);
         draw_roll(state, *ballot);
+        // An open (记名) roll as a CSV file, for the community's records.
+        if (!ballot->secret &&
+            ui::button(ui::labelled(t.get("files.roll_csv"), "roll-csv"), ui::ButtonKind::secondary,
+                       state.loading()))
+            intents.push_back(client::FollowIntent{client::DownloadFile{
+                "/api/ballots/" + n + "/roll.csv", t.format("files.roll_file", {{"id", n}}),
+                "text/csv"}});
         bool passed = ballot->tally && ballot->tally->outcome == Outcome::passed;
         if (passed && state.is_convenor() && state.flow.tasks_loaded)
             assign_form(state, *ballot, ui, intents);

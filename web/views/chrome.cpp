@@ -39,6 +39,32 @@ void banner(const std::string& message, std::string_view id, ImU32 bg, ImU32 fg,
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
 }
 
+// 消息 with the unread count, on every screen's bar: the way to the notification centre.
+std::string badge_label(const ClientState& state) {
+    const auto& t = state.strings;
+    std::int64_t n = state.follow.notes.unread;
+    std::string label = n > 0 ? t.format("notes.badge", {{"count", n > 99 ? "99+" : std::to_string(n)}})
+                              : t.get("notes.badge_none");
+    return ui::labelled(label, "unread-badge");
+}
+
+void unread_badge(const ClientState& state, Intents& intents, float right, float y) {
+    if (!state.confirmed()) return;
+    std::string label = badge_label(state);
+    float w = ui::button_width(label);
+    ImGui::SetCursorScreenPos(ImVec2(right - w - 12, y));
+    bool unread = state.follow.notes.unread > 0;
+    // Unread: white on the red bar, so that it catches the eye.
+    if (unread) {
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::colors().on_primary);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colors().on_primary);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().primary);
+    }
+    if (ui::button(label))
+        intents.push_back(client::Navigate{client::Route{client::Page::notifications}, false});
+    if (unread) ImGui::PopStyleColor(3);
+}
+
 }  // namespace
 
 void draw_header(const ClientState& state, Intents& intents, float column_x, float column_w) {
@@ -78,7 +104,9 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
                                                            {"login", state.session.member.login}});
         float logout_w = ImGui::CalcTextSize(logout.c_str()).x + pad;
         float who_w = ImGui::CalcTextSize(who.c_str()).x;
-        bool room_for_name = right - logout_w - who_w - 12 > ImGui::GetItemRectMax().x + 24;
+        float badge_w = ui::button_width(badge_label(state)) + 12;
+        bool room_for_name =
+            right - logout_w - who_w - 12 - badge_w > ImGui::GetItemRectMax().x + 24;
         if (!who.empty() && room_for_name) {
             ImGui::SetCursorScreenPos(ImVec2(right - logout_w - who_w - 12, row_y));
             ImGui::AlignTextToFramePadding();
@@ -86,6 +114,7 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
         }
         ImGui::SetCursorScreenPos(ImVec2(right - logout_w, row_y));
         if (ui::button(ui::labelled(logout, "logout"))) intents.push_back(client::Logout{});
+        unread_badge(state, intents, right - logout_w - (room_for_name ? who_w + 12 : 0), row_y);
     } else {
         const std::string& other = t.get("app.language");
         float w = ImGui::CalcTextSize(other.c_str()).x + pad;
@@ -132,6 +161,9 @@ void draw_nav(const ClientState& state, Intents& intents, float column_x, float 
         {client::Page::tasks, "nav.tasks", "nav-tasks"},
         {client::Page::cppccs, "cppcc.nav", "nav-cppcc"},
         {client::Page::consultation_tasks, "cppcc.nav_tasks", "nav-consultation-tasks"},
+        {client::Page::notifications, "nav.notifications", "nav-notifications"},
+        {client::Page::board, "nav.board", "nav-board"},
+        {client::Page::report, "nav.report", "nav-report"},
         {client::Page::settings, "nav.settings", "nav-settings"},
         {client::Page::admin, "admin.nav", "nav-admin"},
     };
@@ -145,6 +177,12 @@ void draw_nav(const ClientState& state, Intents& intents, float column_x, float 
         // 建议办理 for departments, who answer the recommendations handed to them.
         if (item.page == client::Page::consultation_tasks && state.session.member.role != "department")
             continue;
+        // 督办台账 for administrators and departments (their unit's own view), 需求月报 for
+        // administrators.
+        bool admin = state.session.admin.has_value();
+        if (item.page == client::Page::board && !admin && state.session.member.role != "department")
+            continue;
+        if (item.page == client::Page::report && !admin) continue;
         std::string label = ui::labelled(state.strings.get(item.key), item.id);
         ui::flow(ui::button_width(label), column_x + column_w, first);
         first = false;
@@ -185,6 +223,9 @@ void draw_page(const ClientState& state, Screens& screens, Intents& intents) {
             return draw_consultation_tasks(state, screens.consultation_tasks, intents);
         case Page::admin_community:
             return draw_admin_community(state, screens.community, intents);
+        case Page::notifications: return draw_notifications(state, intents);
+        case Page::board: return draw_board(state, screens.board, intents);
+        case Page::report: return draw_report(state, intents);
     }
 }
 

@@ -30,6 +30,12 @@ void draw_notices(const ClientState& state, Intents& intents) {
                            {"to", client::local_date(n.ends_at)}}),
                  "period-" + id, ui::Tone::muted);
         ui::text(n.text, "notice-" + id);
+        // The notice as a printed PDF for the notice board (公示栏).
+        if (ui::button(ui::labelled(t.get("files.notice"), "notice-pdf-" + id),
+                       ui::ButtonKind::quiet, state.loading()))
+            intents.push_back(client::FollowIntent{client::DownloadFile{
+                "/api/notices/" + id + ".pdf", t.format("files.notice_file", {{"id", id}}),
+                "application/pdf"}});
         if (resolution) {
             if (const BallotView* b = state.find_ballot(n.subject_id)) {
                 draw_tally_chart(state, *b);

@@ -345,6 +345,15 @@ void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
         ui::text(t.format("session.cancelled_shown", {{"reason", s.cancel_reason}}),
                  "cancelled-shown", ui::Tone::error);
     if (convenor && notice_overdue(s, std::time(nullptr))) overdue_actions(state, s, ui, intents);
+    // 会议纪要: the closed session's minutes as a printed PDF.
+    if (s.state == SessionState::closed &&
+        ui::button(ui::labelled(t.get("files.minutes"), "download-minutes"),
+                   ui::ButtonKind::secondary, state.loading())) {
+        const std::string sid = std::to_string(s.id);
+        intents.push_back(client::FollowIntent{client::DownloadFile{
+            "/api/sessions/" + sid + "/minutes.pdf", t.format("files.minutes_file", {{"id", sid}}),
+            "application/pdf"}});
+    }
     ui::end_card(head);
     confirm_close_modal(state, *v, intents);
 

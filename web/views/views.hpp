@@ -223,6 +223,11 @@ struct CppccAdminUi {
     std::map<Id, Id> seat_committee;
 };
 
+// #/board: the period as typed before it is applied.
+struct BoardUi {
+    std::string from, to;
+};
+
 struct Screens {
     LoginUi login;
     RegisterUi register_account;
@@ -242,6 +247,7 @@ struct Screens {
     RecordUi record;
     ConsultationTasksUi consultation_tasks;
     CppccAdminUi cppcc_admin;
+    BoardUi board;
     // Called when the page (or the id it shows) changes.
     void enter(const client::Route& route);
 };
@@ -294,6 +300,15 @@ void draw_issue_consultation(const ClientState& state, const Issue& issue, Issue
 std::string source_name(const ClientState& state, TopicSource s);
 std::string stage_name(const ClientState& state, ConsultationStage s);
 std::string adoption_name(const ClientState& state, const std::optional<Adoption>& a);
+// 消息, 督办台账, 需求月报.
+void draw_notifications(const ClientState& state, Intents& intents);
+void draw_board(const ClientState& state, BoardUi& ui, Intents& intents);
+void draw_report(const ClientState& state, Intents& intents);
+// The report's charts: one bar per name against the largest count (previous month as a thin
+// bar), and the 12-month trend of issues raised as a line.
+void draw_count_bars(const ClientState& state, const std::vector<client::ReportCount>& rows,
+                     const std::string& id_prefix);
+void draw_trend_line(const ClientState& state, const std::vector<client::ReportTrendPoint>& trend);
 void draw_admin_community(const ClientState& state, CommunityUi& ui, Intents& intents);
 // A code made just now (activation, reset), shown once with a copy button.
 void draw_one_time_code(const ClientState& state, Intents& intents);

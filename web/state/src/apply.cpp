@@ -69,8 +69,20 @@ void end_session(ClientState& state) {
     // ballot's receipt least of all).
     state.flow = FlowData{};
     state.admin = AdminData{};
+    state.follow = FollowData{};
     state.download.reset();
     ++state.epoch;
+}
+
+void refresh_page(ClientState& state, std::vector<Request>& out) {
+    if (!state.confirmed() || state.refreshing > 0) return;  // one round at a time
+    std::size_t first = out.size();
+    load_page(state, out);
+    for (std::size_t i = first; i < out.size(); ++i) {
+        out[i].background = true;
+        --state.pending;
+        ++state.refreshing;
+    }
 }
 
 void clear_messages(ClientState& state) {
@@ -164,16 +176,7 @@ struct Applier {
 
     void operator()(const LoadIssues&) { steps::load_issues(state, out); }
 
-    void operator()(const Refresh&) {
-        if (!state.confirmed() || state.refreshing > 0) return;  // one round at a time
-        std::size_t first = out.size();
-        steps::load_page(state, out);
-        for (std::size_t i = first; i < out.size(); ++i) {
-            out[i].background = true;
-            --state.pending;
-            ++state.refreshing;
-        }
-    }
+    void operator()(const Refresh&) { steps::refresh_page(state, out); }
 
     void operator()(const RaiseIssue& r) {
         steps::clear_messages(state);
@@ -235,6 +238,10 @@ struct Applier {
 
     void operator()(const CppccIntent& c) {
         for (auto& r : apply_cppcc(state, c)) out.push_back(std::move(r));
+    }
+
+    void operator()(const FollowIntent& f) {
+        for (auto& r : apply_follow(state, f)) out.push_back(std::move(r));
     }
 
     void operator()(const SwitchLanguage& s) {

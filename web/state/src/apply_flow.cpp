@@ -107,6 +107,7 @@ void load_page(ClientState& state, std::vector<Request>& out) {
         default: break;
     }
     load_cppcc_page(state, out);
+    load_follow_page(state, out);
 }
 
 }  // namespace yishi::client::steps

@@ -4,6 +4,7 @@
 #include "admin_replies.hpp"
 #include "cppcc_replies.hpp"
 #include "flow_replies.hpp"
+#include "follow_replies.hpp"
 #include "steps.hpp"
 #include "yishi/client/apply.hpp"
 #include "yishi/messages.hpp"
@@ -139,6 +140,16 @@ struct Reply {
                 if (!apply_cppcc_reply(state, request, body, out) && !request.background)
                     bad_reply();
                 return;
+            case RequestKind::unread:
+            case RequestKind::notifications:
+            case RequestKind::notifications_read:
+            case RequestKind::notification_settings:
+            case RequestKind::board:
+            case RequestKind::report:
+            case RequestKind::file:
+                if (!apply_follow_reply(state, request, body, out) && !request.background)
+                    bad_reply();
+                return;
             default:
                 if (!apply_flow_reply(state, request, body, out)) bad_reply();
         }
@@ -189,7 +200,10 @@ struct Reply {
 
 std::vector<Request> apply_response(ClientState& state, const Request& request, int status,
                                     std::string_view body) {
-    if (request.background) state.refreshing = std::max(0, state.refreshing - 1);
+    if (request.kind == RequestKind::unread) {
+        // The poll is counted apart (one at a time), whatever its reply.
+        if (request.epoch == state.epoch) state.follow.notes.polling = false;
+    } else if (request.background) state.refreshing = std::max(0, state.refreshing - 1);
     else state.pending = std::max(0, state.pending - 1);
     switch (request.kind) {
         case RequestKind::login: case RequestKind::register_account:

@@ -69,7 +69,19 @@ bool apply_flow_reply(ClientState& state, const Request& request, std::string_vi
             if (!list) return false;
             f.sessions = std::move(list.value().sessions);
             f.sessions_loaded = true;
-            if (!request.background) follow_sessions(state, out);
+            if (!request.background) {
+                follow_sessions(state, out);
+            } else if (state.route.page == Page::home) {
+                // 首页's quiet refresh: the open sessions' ballots follow, quietly too, so that
+                // a ballot that just opened appears on the to-do list.
+                std::size_t first = out.size();
+                follow_sessions(state, out);
+                for (std::size_t i = first; i < out.size(); ++i) {
+                    out[i].background = true;
+                    --state.pending;
+                    ++state.refreshing;
+                }
+            }
             return true;
         }
         case RequestKind::session: {

@@ -91,6 +91,34 @@ void add_cppcc(GlyphSet& g, const CppccData& c) {
     }
 }
 
+// 消息, the board and the report: names and texts that come from the server.
+void add_follow(GlyphSet& g, const FollowData& f) {
+    for (const auto& n : f.notes.list.items) {
+        g.add(n.title);
+        g.add(n.detail);
+    }
+    if (f.board) {
+        g.add(f.board->scope.name);
+        for (const auto& r : f.board->rows) {
+            g.add(r.subject_title);
+            g.add(r.community_name);
+            g.add(r.council_name);
+            g.add(r.grid_name);
+            g.add(r.responsible_unit);
+            if (r.latest_progress) g.add(r.latest_progress->text);
+        }
+        for (const auto& u : f.board->filters.units) g.add(u);
+        for (const auto* list : {&f.board->filters.communities, &f.board->filters.councils,
+                                 &f.board->filters.grids})
+            for (const auto& n : *list) g.add(n.name);
+    }
+    if (f.report) {
+        g.add(f.report->scope.name);
+        for (const auto* list : {&f.report->by_category, &f.report->by_grid})
+            for (const auto& c : *list) g.add(c.name);
+    }
+}
+
 }  // namespace
 
 GlyphSet::GlyphSet() {
@@ -137,6 +165,7 @@ void collect_glyphs(GlyphSet& glyphs, const ClientState& state) {
         glyphs.add(issue.author_name);
     }
     add_cppcc(glyphs, state.cppcc);
+    add_follow(glyphs, state.follow);
     glyphs.add(state.shown(state.error));
     glyphs.add(state.shown(state.notice));
 }

@@ -22,7 +22,7 @@ constexpr Part N = Part::none, I = Part::id, C = Part::code;
 
 // Pages sharing a name are told apart by what follows it: #/cppcc lists, #/cppcc/3 shows one,
 // #/consultation/5/record is the record screen of #/consultation/5.
-constexpr std::array<PageName, 21> kPages{{
+constexpr std::array<PageName, 24> kPages{{
     {Page::login, "login", N},       {Page::register_account, "register", C},
     {Page::home, "home", N},         {Page::issues, "issues", N},
     {Page::issue, "issue", I},       {Page::new_issue, "new", N},
@@ -35,6 +35,8 @@ constexpr std::array<PageName, 21> kPages{{
     {Page::cppcc, "cppcc", I},       {Page::cppccs, "cppcc", N},
     {Page::consultation, "consultation", I},
     {Page::consultation_tasks, "my-consultation-tasks", N},
+    {Page::notifications, "notifications", N},
+    {Page::board, "board", N},       {Page::report, "report", N},
 }};
 
 // The next "/"-separated part of `rest`, consumed.

@@ -47,6 +47,17 @@ void load_cppcc(ClientState& state, RequestKind kind, Id id, std::vector<Request
                 bool quiet = false);
 void load_cppcc_page(ClientState& state, std::vector<Request>& out);
 
+// 消息, 督办台账, 需求月报: what their pages load; the board and the report with a filter (kept
+// as the one shown); the unread poll (quiet, not counted as loading).
+void load_follow_page(ClientState& state, std::vector<Request>& out);
+void load_board(ClientState& state, BoardFilter filter, std::vector<Request>& out);
+void load_report(ClientState& state, ReportPick pick, std::vector<Request>& out);
+Request poll_unread(ClientState& state);
+// Department staff (not administrators) read their unit's own board.
+bool reads_unit_board(const ClientState& state);
+// What the current page shows, loaded again quietly (a live page's poll, 首页 on news).
+void refresh_page(ClientState& state, std::vector<Request>& out);
+
 // What the administration pages and the setup page load.
 void load_admin(ClientState& state, std::vector<Request>& out);
 

@@ -354,6 +354,38 @@ using CppccIntent = std::variant<ProposeTopic, PlanTopic, SetResearchGroup, AddV
                                  HandOverRecommendation, TakePosition, RecommendIssue, CreateCppcc,
                                  CreateSpecialCommittee, SeatCppccMember, PrintConsultation>;
 
+// --- 消息, 督办台账, 需求月报, and files to save ---
+// The platform sends it every few seconds while logged in: the unread count on every screen.
+struct PollUnread {};
+// A notification tapped: marked read, then its subject's page.
+struct OpenNotification {
+    Id id = 0;
+    std::string link;  // "#/ballot/7"
+};
+// 全部已读.
+struct MarkAllRead {};
+// A kind's toggle in the settings.
+struct SetNotificationKind {
+    NotificationKind kind = NotificationKind::issue_accepted;
+    bool on = true;
+};
+struct LoadBoard {
+    BoardFilter filter;
+};
+struct LoadReport {
+    ReportPick pick;
+};
+// A file the server makes (PDF, CSV) fetched and saved under `filename`.
+struct DownloadFile {
+    std::string path;  // "/api/sessions/3/minutes.pdf"
+    std::string filename;
+    std::string mime = "application/pdf";
+};
+
+// applied by apply_follow() (apply_follow.cpp).
+using FollowIntent = std::variant<PollUnread, OpenNotification, MarkAllRead, SetNotificationKind,
+                                  LoadBoard, LoadReport, DownloadFile>;
+
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {
     std::string name;
@@ -374,7 +406,7 @@ struct SetHighContrast {
 
 using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
-                            SetHighContrast, AdminIntent, CppccIntent>;
+                            SetHighContrast, AdminIntent, CppccIntent, FollowIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client

@@ -20,6 +20,8 @@ enum class RequestKind {
     // 政协: loads (a write's reply, a ConsultationView, is taken as a load too)
     cppccs, cppcc, consultation, consultation_tasks, issue_consultation,
     consultation_paper,  // a printed paper (PDF) to save
+    // 消息, 督办台账, 需求月报, and files the server makes (PDF, CSV) to save
+    unread, notifications, notifications_read, notification_settings, board, report, file,
 };
 
 struct Request {
@@ -36,6 +38,8 @@ struct Request {
     // drop a reply identical to the last one so that nothing redraws.
     bool background = false;
     std::string notice_key;  // write: the confirmation shown when it is accepted
+    std::string save_as;     // file: the name it is saved under
+    std::string mime;        // file: its type
 };
 
 }  // namespace yishi::client

@@ -31,6 +31,9 @@ enum class Page {
     consultation,      // #/consultation/ID: one consultation, stage by stage (id)
     consultation_record,  // #/consultation/ID/record: the secretary's live record (id)
     consultation_tasks,   // #/my-consultation-tasks: recommendations handed to my department
+    notifications,     // #/notifications: 消息, the member's notifications and their settings
+    board,             // #/board: 督办台账, a street's or community's tasks, or my unit's
+    report,            // #/report: 群众需求月报, a street's or community's month
 };
 
 // Where the user is: a page, the id it shows (0 for lists), and a modal open over it.

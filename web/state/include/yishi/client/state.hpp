@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "yishi/client/admin.hpp"
+#include "yishi/client/follow.hpp"
 #include "yishi/client/route.hpp"
 #include "yishi/client/strings.hpp"
 #include "yishi/messages_consultation.hpp"
@@ -104,6 +105,7 @@ struct ClientState {
     bool pick_file = false;          // the platform should ask the user for a CSV file
     AdminData admin;
     CppccData cppcc;
+    FollowData follow;               // 消息, 督办台账, 需求月报
 
     int pending = 0;                 // requests in flight
     int refreshing = 0;              // background refreshes in flight (not shown as loading)
