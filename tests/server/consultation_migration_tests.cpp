@@ -62,10 +62,12 @@ BOOST_AUTO_TEST_CASE(council_tasks_keep_their_rows_progress_replies_and_ratings_
     BOOST_TEST(query_int(path, "SELECT version FROM schema_version") ==
                server::latest_schema_version());
     // The old columns first, in their order, then the recommendation's; on both databases.
+    // (Later steps may append columns of their own after these.)
     std::vector<std::string> columns = column_names(path, "tasks");
     std::vector<std::string> expected = old_columns;
     for (const char* c : {"recommendation_id", "adoption", "position_reason"})
         expected.push_back(c);
+    if (columns.size() > expected.size()) columns.resize(expected.size());
     BOOST_TEST(columns == expected, boost::test_tools::per_element());
     BOOST_TEST(dump_tables(path, {"task_progress", "task_replies", "task_ratings"}) ==
                progress_before);
@@ -96,7 +98,7 @@ BOOST_AUTO_TEST_CASE(rebuilt_task_tables_reference_each_other_and_refuse_danglin
         BOOST_TEST(std::count(tables.begin(), tables.end(), table) == 1);
     if (!on_postgres()) {
         // No table still names a rebuilt table by its temporary name.
-        BOOST_TEST(query_int(path, "SELECT COUNT(*) FROM sqlite_master WHERE sql LIKE '%_next%'") ==
+        BOOST_TEST(query_int(path, "SELECT COUNT(*) FROM sqlite_master WHERE instr(sql, '_next') > 0") ==
                    0);
     }
     std::string before = snapshot(path);

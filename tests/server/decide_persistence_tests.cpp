@@ -73,6 +73,9 @@ BOOST_AUTO_TEST_CASE(upgrading_a_database_from_before_sessions_keeps_its_issues_
     {
         SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);  // foreign keys off
         conn.exec(R"sql(
+            -- Nor the notifications and hooks of the fourth shared step.
+            DROP TABLE hook_deliveries; DROP TABLE community_hooks; DROP TABLE notification_mutes;
+            DROP TABLE notifications;
             -- Nor the CPPCC committee and its consultations of the third shared step.
             DROP TABLE sendings; DROP TABLE recommendation_sources;
             DROP TABLE recommendation_proposers; DROP TABLE recommendations;
