@@ -1,6 +1,6 @@
 // 演示历史: a year of residents' needs before the demo quarter, so that the monthly needs report
-// (群众需求月报) has something to say: 春晖社区 gets a few issues a month, and a second community
-// of the demo street, 秀水社区, with three grids and its own council, gets some ten a month,
+// (群众需求月报) has something to say: a second community of the demo street, 秀水社区 (春晖社区
+// keeps just its played quarter, which the demo's walkthroughs rely on), with three grids and its own council, gets some ten a month,
 // accepted and answered after plausible delays, with a session each quarter whose task is
 // answered and rated. Played through the store's acts with backdated times, like the quarter.
 #include "yishi/server/seed.hpp"
@@ -208,27 +208,11 @@ void seed_demo_history(Store& store, const DemoPlaces& places, const std::string
     const std::int64_t made = month_start(first) - 10 * kDay;
     DemoCouncil xiushui = make_xiushui(store, places, password_hash, made);
 
-    // 春晖社区: its residents raise, its property office answers, until the quarter begins.
-    DemoCouncil chunhui;
-    chunhui.id = places.council;
-    for (int i = 0; i < 15; ++i) {
-        auto c = store.credentials(demo_login(i));
-        if (!c) throw StoreError("demo history: no member " + demo_login(i));
-        chunhui.residents.push_back(c->member_id);
-    }
-    chunhui.convenor = chunhui.residents.front();
-    auto wuye = store.credentials("wuye");
-    if (!wuye) throw StoreError("demo history: no member wuye");
-    chunhui.department = wuye->member_id;
-    chunhui.per_month = 3;
-
     Dice dice;
-    const std::int64_t quarter = now - kQuarterDays * kDay;
     int k = 0;
     for (Month m = first; m < current; m = next_month(m), ++k) {
         const std::int64_t from = month_start(m), to = month_end(m);
         auto open = play_month(store, xiushui, dice, from, to, now);
-        if (to < quarter) play_month(store, chunhui, dice, from, to, now);
         if (k % 3 == 1 && !open.empty()) play_session(store, xiushui, open.front(), to - 5 * kDay);
     }
 }

@@ -74,7 +74,7 @@ test('the convenor plans a session and publishes its notice with agenda and reas
     `planned|${at / 1000}`);
 
   // The agenda from the period's list: every listed issue is offered, one is picked.
-  const listed = sql("SELECT id FROM issues WHERE stage = 'listed' ORDER BY id").split('\n').filter(Boolean).map(Number);
+  const listed = sql(`SELECT id FROM issues WHERE stage = 'listed' AND council_id = (SELECT council_id FROM sessions WHERE id = ${sessionId}) ORDER BY id`).split('\n').filter(Boolean).map(Number);
   assert.ok(listed.length > 0, 'the demo has listed issues');
   const shown = await convenor.until((s) => {
     const picks = s.widgets.filter((w) => /##pick-\d+$/.test(w.id)).map((w) => Number(w.id.split('pick-')[1]));
