@@ -24,8 +24,8 @@ before(async () => {
   url = server.url;
   for (let n = 1; n <= 8; ++n) tokens[n] = await apiLogin(url, `demo0${n}`);
   // Five listed issues for the agenda: the convenor accepts collecting ones when too few are.
-  const listed = () => sql("SELECT id FROM issues WHERE stage = 'listed' ORDER BY id").split('\n').filter(Boolean).map(Number);
-  for (const id of sql("SELECT id FROM issues WHERE stage = 'collecting' ORDER BY id").split('\n').filter(Boolean).map(Number)) {
+  const listed = () => sql("SELECT id FROM issues WHERE stage = 'listed' AND council_id = (SELECT id FROM councils WHERE name = '春晖社区居民议事会') ORDER BY id").split('\n').filter(Boolean).map(Number);
+  for (const id of sql("SELECT id FROM issues WHERE stage = 'collecting' AND council_id = (SELECT id FROM councils WHERE name = '春晖社区居民议事会') ORDER BY id").split('\n').filter(Boolean).map(Number)) {
     if (listed().length >= 5) break;
     await api(url, `/api/issues/${id}/accept`, { token: tokens[1], method: 'POST' });
   }
