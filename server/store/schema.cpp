@@ -710,6 +710,16 @@ const std::vector<Step>& steps() {
             WHERE (SELECT d.decided_at FROM issue_dispositions d WHERE d.issue_id = issues.id)
                   < COALESCE(answered_at, 9223372036854775807);
         )sql"},
+        // 5: a ballot may announce when voting ends (votes after it are refused; the roll's
+        // members who have not voted are reminded within the last hour), and a grid worker may
+        // raise an issue for a resident who has no account (代提): the issue's author is then the
+        // grid worker, and the resident's name and household are kept with the issue.
+        {R"sql(
+        ALTER TABLE ballots ADD COLUMN closes_at BIGINT;
+        CREATE INDEX ballots_by_closes_at ON ballots(closes_at);
+        ALTER TABLE issues ADD COLUMN raised_for_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE issues ADD COLUMN raised_for_household TEXT NOT NULL DEFAULT '';
+        )sql"},
     };
     return s;
 }
