@@ -2,6 +2,8 @@
 // and the API route table.
 #include "http.hpp"
 
+#include "compression.hpp"
+
 #include <cstdint>
 #include <utility>
 
@@ -27,13 +29,20 @@ void add_security_headers(httplib::Response& res, const std::string& content_pol
     }
 }
 
-void write_reply(httplib::Response& res, const Reply& reply) {
+void write_reply(const httplib::Request& req, httplib::Response& res, const Reply& reply) {
     add_security_headers(res);
     res.status = reply.status;
     for (const auto& [name, value] : reply.headers) res.set_header(name.c_str(), value);
     res.set_header(kApiVersionHeader, std::to_string(kApiVersion));
     res.set_header("Cache-Control", "no-store");
-    res.set_content(reply.body, reply.content_type);
+    res.set_header("Vary", "Accept-Encoding");
+    // The coding is chosen here, once, with gzip at a cheap level (see set_body).
+    if (reply.body.size() >= kCompressFromBytes &&
+        accepts_coding(req.get_header_value("Accept-Encoding"), "gzip")) {
+        if (auto packed = gzip(reply.body))
+            return set_body(res, std::move(*packed), reply.content_type, "gzip");
+    }
+    set_body(res, reply.body, reply.content_type);
 }
 
 bool is_api_path(const std::string& path) {
@@ -81,7 +90,7 @@ std::optional<std::string> bearer_token(const httplib::Request& req) {
 void ApiRoutes::add(const std::string& method, const std::string& pattern, ApiHandler handler) {
     known_.emplace_back(std::regex(pattern), method);
     auto h = [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-        write_reply(res, handler(req));
+        write_reply(req, res, handler(req));
     };
     if (method == "GET") http_.Get(pattern, h);
     else if (method == "POST") http_.Post(pattern, h);

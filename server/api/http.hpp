@@ -26,8 +26,9 @@ struct Reply {
 };
 Reply failure(const Error& e);
 
-// Writes a reply with the JSON content type, X-Yishi-Api and the security headers.
-void write_reply(httplib::Response& res, const Reply& reply);
+// Writes a reply with the JSON content type, X-Yishi-Api and the security headers, gzipped when
+// the request accepts it and the body is worth it.
+void write_reply(const httplib::Request& req, httplib::Response& res, const Reply& reply);
 
 // What JSON and every file but the client's page may load: nothing, and in no frame.
 constexpr const char* kLoadNothingPolicy = "default-src 'none'; frame-ancestors 'none'";

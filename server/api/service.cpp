@@ -119,7 +119,7 @@ struct Service::Impl {
                     std::cerr << "yishi-server: " << req.method << " " << req.path
                               << " failed with an unknown exception" << std::endl;
                 }
-                write_reply(res, failure(make_error("internal")));
+                write_reply(req, res, failure(make_error("internal")));
             });
 
         add_account_routes(routes, api);
@@ -141,14 +141,14 @@ struct Service::Impl {
 
         // What no route took: JSON 404/405 under /api, files elsewhere.
         auto unmatched = [this](const httplib::Request& req, httplib::Response& res) {
-            if (is_api_path(req.path)) return write_reply(res, routes.unmatched(req));
+            if (is_api_path(req.path)) return write_reply(req, res, routes.unmatched(req));
             if (req.method == "GET" || req.method == "HEAD") {
                 if (files.serve(req, res)) return;
-                return write_reply(res, failure(make_error("not_found")));
+                return write_reply(req, res, failure(make_error("not_found")));
             }
             Reply r = failure(make_error("method_not_allowed"));
             r.headers.emplace("Allow", "GET, HEAD");
-            write_reply(res, r);
+            write_reply(req, res, r);
         };
         http.Get(".*", unmatched);
         http.Post(".*", unmatched);

@@ -9,9 +9,11 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 #include <sodium.h>
 
+#include "compression.hpp"
 #include "http.hpp"
 
 namespace yishi::server {
@@ -113,12 +115,33 @@ bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) con
         if (!fs::is_regular_file(*file, ec)) return false;
     }
 
-    auto size = fs::file_size(*file, ec);
-    auto mtime = static_cast<std::uint64_t>(fs::last_write_time(*file, ec).time_since_epoch().count());
-    std::string etag = "\"" + std::to_string(size) + "-" + std::to_string(mtime) + "\"";
+    // The smallest form the browser takes: a sibling made at build time (app.wasm.br,
+    // app.wasm.gz), as fresh as the file itself.
+    auto mtime_of = [&](const fs::path& f) {
+        return static_cast<std::uint64_t>(fs::last_write_time(f, ec).time_since_epoch().count());
+    };
+    fs::path sent = *file;
+    std::string coding;
+    std::string accept = req.get_header_value("Accept-Encoding");
+    constexpr std::pair<const char*, const char*> kSiblings[] = {{"br", ".br"}, {"gzip", ".gz"}};
+    for (const auto& [name, suffix] : kSiblings) {
+        fs::path sibling = *file;
+        sibling += suffix;
+        if (accepts_coding(accept, name) && fs::is_regular_file(sibling, ec) &&
+            mtime_of(sibling) >= mtime_of(*file)) {
+            sent = sibling;
+            coding = name;
+            break;
+        }
+    }
+
+    auto size = fs::file_size(sent, ec);
+    std::string etag = "\"" + std::to_string(size) + "-" + std::to_string(mtime_of(sent)) +
+                       (coding.empty() ? "" : "-" + coding) + "\"";
     // no-cache: the build's file names carry no hash, so every use revalidates (a 304 is cheap).
     res.set_header("Cache-Control", "no-cache");
     res.set_header("ETag", etag);
+    res.set_header("Vary", "Accept-Encoding");
     // A page's policy goes on its 304 too: the browser keeps the headers a 304 sends.
     std::string body;
     bool page = file->extension() == ".html";
@@ -128,9 +151,9 @@ bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) con
         res.status = 304;
         return true;
     }
-    if (!page && !read_file(*file, body)) return false;
+    if ((!page || !coding.empty()) && !read_file(sent, body)) return false;
     res.status = 200;
-    res.set_content(body, mime_type(*file));
+    set_body(res, std::move(body), mime_type(*file), coding);
     return true;
 }
 
