@@ -1,5 +1,7 @@
 // #/home: my councils and what needs me now — open ballots, sessions to sign in to, replies
 // to rate — and the issues I raised with their stage.
+#include <ctime>
+
 #include "../theme.hpp"
 #include "../widgets.hpp"
 #include "views.hpp"
@@ -54,7 +56,7 @@ void draw_home(const ClientState& state, Intents& intents) {
     int todos = 0;
     // Open ballots I may still vote in, from the open sessions' consoles.
     for (const auto& [id, ballot] : f.ballots) {
-        if (ballot.state != BallotState::open || client::vote_refusal(state, ballot)) continue;
+        if (ballot.state != BallotState::open || client::vote_refusal(state, ballot, std::time(nullptr))) continue;
         todo(t.format("home.ballot", {{"title", ballot.issue_title}}), t.get("home.go_vote"),
              "ballot-" + std::to_string(id), intents, Page::ballot, id);
         ++todos;
