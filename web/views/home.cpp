@@ -55,8 +55,9 @@ void draw_home(const ClientState& state, Intents& intents) {
     ui::heading(t.get("home.needs_me"), "needs-me");
     int todos = 0;
     // Open ballots I may still vote in, from the open sessions' consoles.
+    const std::int64_t now = std::time(nullptr);
     for (const auto& [id, ballot] : f.ballots) {
-        if (ballot.state != BallotState::open || client::vote_refusal(state, ballot, std::time(nullptr))) continue;
+        if (ballot.state != BallotState::open || client::vote_refusal(state, ballot, now)) continue;
         todo(t.format("home.ballot", {{"title", ballot.issue_title}}), t.get("home.go_vote"),
              "ballot-" + std::to_string(id), intents, Page::ballot, id);
         ++todos;
