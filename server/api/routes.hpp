@@ -40,6 +40,13 @@ void add_invite_routes(ApiRoutes& routes, Api& api);
 // 管理: GET/POST /api/setup, POST /api/password-reset, /api/admin/... (the tree, staff, members,
 // roster import, invite sheets)
 void add_admin_routes(ApiRoutes& routes, Api& api);
+// The caller and the community the path names (/api/admin/communities/{id}/...): what every
+// route about one community reads first; whether the caller may act there is the store's to say.
+struct CommunityRequest {
+    Id caller = 0;
+    Id community = 0;
+};
+Result<CommunityRequest> community_request(Api& api, const httplib::Request& req);
 // 定: GET/POST /api/councils/{id}/sessions, GET/POST /api/councils/{id}/session-demands,
 // GET/PUT /api/councils/{id}/rules, GET /api/councils/{id}/notices, GET /api/sessions/{id},
 // POST /api/sessions/{id}/notice|open|sign-in|close
@@ -72,6 +79,10 @@ void add_board_routes(ApiRoutes& routes, Api& api);
 void add_export_routes(ApiRoutes& routes, Api& api);
 // 群众需求月报: the monthly needs report as JSON and CSV
 void add_report_routes(ApiRoutes& routes, Api& api);
+// The month's report rows for the caller, from ?street=ID or ?community=ID (exactly one) and an
+// optional month=YYYY-MM (this month in China time by default): what GET /api/report, its CSV
+// and its PDF (routes_documents.cpp) are made from.
+Result<ReportInput> report_rows(Api& api, const httplib::Request& req);
 // printed minutes (会议纪要), notices (公示) and the monthly report, as PDF
 void add_document_routes(ApiRoutes& routes, Api& api);
 // 消息: notifications, their settings and the community's outbound hook

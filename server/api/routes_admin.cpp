@@ -220,10 +220,9 @@ Reply create_staff(Api& api, const httplib::Request& req) {
 
 // --- members ---
 Reply community_members(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto community = id_in_path(req, "community_id");
-    if (!community) return failure(community.error());
+    auto where = community_request(api, req);
+    if (!where) return failure(where.error());
+    const Id caller = where.value().caller, community = where.value().community;
     MemberFilter f;
     auto text_param = [&](const char* name, std::string& out) -> Check {
         if (!req.has_param(name)) return std::nullopt;
@@ -243,7 +242,7 @@ Reply community_members(Api& api, const httplib::Request& req) {
         else if (v == "0") f.active = false;
         else if (!v.empty()) return failure(make_error("wrong_type", "active"));
     }
-    auto rows = api.store.community_members(caller.value().id, community.value(), f);
+    auto rows = api.store.community_members(caller, community, f);
     if (!rows) return failure(rows.error());
     Json members = Json::array();
     for (const auto& m : rows.value()) members.push_back(member_row_json(m));
@@ -349,10 +348,9 @@ Reply password_reset(Api& api, const httplib::Request& req) {
 
 // --- roster import ---
 Reply import_roster(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto community = id_in_path(req, "community_id");
-    if (!community) return failure(community.error());
+    auto where = community_request(api, req);
+    if (!where) return failure(where.error());
+    const Id caller = where.value().caller, community = where.value().community;
     Id council = 0;
     if (req.has_param("council_id")) {
         auto id = parse_id(req.get_param_value("council_id"));
@@ -361,7 +359,7 @@ Reply import_roster(Api& api, const httplib::Request& req) {
     }
     bool confirm = req.has_param("confirm") && req.get_param_value("confirm") == "1";
     // The scope first: nobody learns how a file reads unless they may import it.
-    auto allowed = api.store.pending_accounts(caller.value().id, community.value(), {});
+    auto allowed = api.store.pending_accounts(caller, community, {});
     if (!allowed) return failure(allowed.error());
     auto text = roster_text_utf8(req.body);
     if (!text) return failure(text.error());
@@ -383,8 +381,8 @@ Reply import_roster(Api& api, const httplib::Request& req) {
         refused.push_back(Json{{"line", r.line}, {"code", r.code}, {"message", r.message}});
     Json out{{"accepted", accepted}, {"refused", refused}, {"written", false}};
     if (!confirm) return {200, out.dump()};
-    auto written = api.store.import_roster(caller.value().id, community.value(), council,
-                                           preview.value().accepted, api.now());
+    auto written =
+        api.store.import_roster(caller, community, council, preview.value().accepted, api.now());
     if (!written) return failure(written.error());
     out["written"] = true;
     out["members"] = written.value().members;
@@ -405,10 +403,9 @@ std::string site_of(const httplib::Request& req) {
 }
 
 Reply invite_sheet(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto community = id_in_path(req, "community_id");
-    if (!community) return failure(community.error());
+    auto where = community_request(api, req);
+    if (!where) return failure(where.error());
+    const Id caller = where.value().caller, community = where.value().community;
     auto body = body_object(req, true);
     if (!body) return failure(body.error());
     std::vector<Id> wanted;
@@ -421,10 +418,10 @@ Reply invite_sheet(Api& api, const httplib::Request& req) {
             wanted.push_back(id.get<Id>());
         }
     }
-    auto pending = api.store.pending_accounts(caller.value().id, community.value(), wanted);
+    auto pending = api.store.pending_accounts(caller, community, wanted);
     if (!pending) return failure(pending.error());
     InviteSheet sheet;
-    if (auto names = api.store.community_names(community.value()))
+    if (auto names = api.store.community_names(community))
         std::tie(sheet.street, sheet.community) = *names;
     std::vector<CodeGrant> grants;
     Json slips = Json::array();
@@ -442,8 +439,8 @@ Reply invite_sheet(Api& api, const httplib::Request& req) {
         sheet.slips.push_back(std::move(slip));
     }
     std::int64_t now = api.now();
-    if (auto refused = api.store.grant_activation_codes(caller.value().id, community.value(), grants,
-                                                        now, now + kActivationCodeSeconds))
+    if (auto refused = api.store.grant_activation_codes(caller, community, grants, now,
+                                                        now + kActivationCodeSeconds))
         return failure(*refused);
     if (req.has_param("format") && req.get_param_value("format") == "json")
         return {200, Json{{"slips", slips}}.dump()};
@@ -453,6 +450,14 @@ Reply invite_sheet(Api& api, const httplib::Request& req) {
     return pdf;
 }
 }  // namespace
+
+Result<CommunityRequest> community_request(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return caller.error();
+    auto community = id_in_path(req, "community_id");
+    if (!community) return community.error();
+    return CommunityRequest{caller.value().id, community.value()};
+}
 
 void add_admin_routes(ApiRoutes& routes, Api& api) {
     auto route = route_adder(routes, api);

@@ -52,8 +52,11 @@ Reply open_ballot(Api& api, const httplib::Request& req) {
     if (!issue_id) return failure(issue_id.error());
     auto spec = spec_from_request(body.value());
     if (!spec) return failure(spec.error());
+    std::int64_t now = api.now();
+    auto closes_at = closes_at_from_request(body.value(), now);
+    if (!closes_at) return failure(closes_at.error());
     auto b = api.store.open_ballot_as(session.value(), caller.value().id, issue_id.value(),
-                                      spec.value(), api.now());
+                                      spec.value(), closes_at.value(), now);
     if (!b) return failure(b.error());
     return {201, ballot_json(api, b.value()).dump()};
 }

@@ -145,27 +145,12 @@ Reply notice(Api& api, const httplib::Request& req) {
     return pdf_reply(notice_pdf(paper), "notice-" + std::to_string(n->id) + ".pdf");
 }
 
-// ?street=ID or ?community=ID (exactly one) and an optional month=YYYY-MM (this month in China
-// time by default), read as GET /api/report reads them.
+// The monthly report of the query GET /api/report reads (report_rows).
 Reply report(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    const bool street = req.has_param("street"), community = req.has_param("community");
-    if (street == community)
-        return failure(Error{"bad_scope", 400, "street_id",
-                             "请指定一个街道（street）或一个社区（community）"});
-    auto id = parse_id(req.get_param_value(street ? "street" : "community"));
-    if (!id) return failure(make_error("bad_id", street ? "street_id" : "community_id"));
-    Month month = month_of(api.now());
-    if (req.has_param("month")) {
-        auto m = parse_month(req.get_param_value("month"));
-        if (!m) return failure(m.error());
-        month = m.value();
-    }
-    auto rows = api.store.report_input(caller.value().id, street ? *id : 0, street ? 0 : *id, month);
+    auto rows = report_rows(api, req);
     if (!rows) return failure(rows.error());
     return pdf_reply(monthly_report_pdf(build_monthly_report(rows.value())),
-                     "report-" + format_month(month) + ".pdf");
+                     "report-" + format_month(rows.value().month) + ".pdf");
 }
 
 }  // namespace

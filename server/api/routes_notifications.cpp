@@ -76,30 +76,20 @@ Reply set_settings(Api& api, const httplib::Request& req) {
     return {200, encode(api.store.set_notification_settings(caller.value().id, s.value()))};
 }
 
-Result<Id> community_in_path(const httplib::Request& req) {
-    auto id = parse_id(req.matches[1]);
-    if (!id) return field_error("bad_id", "community_id");
-    return *id;
-}
-
 Reply hook(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto community = community_in_path(req);
-    if (!community) return failure(community.error());
-    auto h = api.store.community_hook(caller.value().id, community.value());
+    auto r = community_request(api, req);
+    if (!r) return failure(r.error());
+    auto h = api.store.community_hook(r.value().caller, r.value().community);
     if (!h) return failure(h.error());
     return {200, encode(h.value())};
 }
 
 Reply set_hook(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return failure(caller.error());
-    auto community = community_in_path(req);
-    if (!community) return failure(community.error());
+    auto r = community_request(api, req);
+    if (!r) return failure(r.error());
     auto h = decode_hook_config(req.body);
     if (!h) return failure(h.error());
-    auto set = api.store.set_community_hook(caller.value().id, community.value(), h.value(),
+    auto set = api.store.set_community_hook(r.value().caller, r.value().community, h.value(),
                                             api.now());
     if (!set) return failure(set.error());
     return {200, encode(set.value())};

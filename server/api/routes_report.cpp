@@ -38,15 +38,6 @@ Result<ReportQuery> read_query(const httplib::Request& req, std::int64_t now) {
     return q;
 }
 
-Result<ReportInput> report_rows(Api& api, const httplib::Request& req) {
-    auto caller = api.caller(req);
-    if (!caller) return caller.error();
-    auto q = read_query(req, api.now());
-    if (!q) return q.error();
-    return api.store.report_input(caller.value().id, q.value().street_id, q.value().community_id,
-                                  q.value().month);
-}
-
 // RFC 5987's percent-encoding of a UTF-8 file name.
 std::string percent_encoded(const std::string& text) {
     static const char* hex = "0123456789ABCDEF";
@@ -84,6 +75,15 @@ Reply report_csv_file(Api& api, const httplib::Request& req) {
 }
 
 }  // namespace
+
+Result<ReportInput> report_rows(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return caller.error();
+    auto q = read_query(req, api.now());
+    if (!q) return q.error();
+    return api.store.report_input(caller.value().id, q.value().street_id, q.value().community_id,
+                                  q.value().month);
+}
 
 void add_report_routes(ApiRoutes& routes, Api& api) {
     auto route = route_adder(routes, api);

@@ -262,8 +262,9 @@ Result<CastReceipt> Store::cast_content(Id ballot_id, Id actor, const Json& cont
         if (spec.plain()) throw StoreError("cast_content on a plain ballot");
         auto council = server::council(db, b.council_id);
         CouncilRules rules = records::rules(db, *council);
-        // The core's rule (state, roll, unit, area); 'has voted' is the voters table's, below.
-        auto cast = content_vote(vote.value().who, b, vote.value().session, spec, rules, content);
+        // The core's rule (state, closing time, roll, unit, area); 'has voted' is the voters table's, below.
+        auto cast = content_vote(vote.value().who, b, vote.value().session, spec, rules, content,
+                                 now);
         if (!cast) return cast.error();
         const Id unit_key = cast.value().unit_key;
         const Json& stored = cast.value().content;

@@ -17,8 +17,8 @@ std::optional<BallotRecord> ballot(Connection& db, Id id) {
                 "b.state, b.electorate_heads, b.electorate_households, b.electorate_area, "
                 "b.opened_at, b.closed_at, b.tally_yes, b.tally_no, b.tally_abstain, "
                 "b.tally_not_voted, b.tally_present, b.tally_yes_area, "
-                "b.tally_present_area, b.tally_quorum, b.outcome, i.title "
-                "FROM ballots b JOIN issues i ON i.id = b.issue_id WHERE b.id = ?");
+                "b.tally_present_area, b.tally_quorum, b.outcome, i.title, "
+                "COALESCE(b.closes_at, 0) FROM ballots b JOIN issues i ON i.id = b.issue_id WHERE b.id = ?");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     BallotRecord r;
@@ -49,6 +49,7 @@ std::optional<BallotRecord> ballot(Connection& db, Id id) {
         r.tally = t;
     }
     r.issue_title = q.column(20).text();
+    b.closes_at = q.column(21).int64();
 
     Statement roll(db,
                    "SELECT member_id, household_id, area FROM ballot_roll "
@@ -126,11 +127,12 @@ std::optional<BallotRecord> Store::ballot(Id id) {
 }
 
 Result<BallotRecord> Store::open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now) {
-    return open_ballot_as(session_id, actor, issue_id, BallotSpec{}, now);
+    return open_ballot_as(session_id, actor, issue_id, BallotSpec{}, 0, now);
 }
 
 Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
-                                           const BallotSpec& spec, std::int64_t now) {
+                                           const BallotSpec& spec, std::int64_t closes_at,
+                                           std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<BallotRecord> {
         Connection& db = act.db;
         auto s = records::session(db, session_id);
@@ -157,7 +159,8 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         Statement q(db,
                     "INSERT INTO ballots (council_id, session_id, issue_id, special_matter, "
                     "state, electorate_heads, electorate_households, electorate_area, "
-                    "opened_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?) RETURNING id");
+                    "opened_at, closes_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?) "
+                    "RETURNING id");
         q.bind(1, b.council_id);
         q.bind(2, b.session_id);
         q.bind(3, b.issue_id);
@@ -166,6 +169,10 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
         q.bind(6, b.electorate.households);
         q.bind(7, b.electorate.area_centi_m2);
         q.bind(8, now);
+        if (closes_at != 0)
+            q.bind(9, closes_at);
+        else
+            q.bind(9);
         Id id = single(q).int64();
         // The roll is frozen here: later sign-ins and membership changes do not touch it.
         Statement roll(db,
@@ -201,7 +208,7 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
         auto vote = records::vote_context(db, ballot_id, actor);
         if (!vote) return vote.error();
         auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
-                                      vote.value().session, choice);
+                                      vote.value().session, choice, now);
         if (!voted) return voted.error();
         // Ballots held otherwise count through cast_content, never this table.
         if (!methods::spec(db, ballot_id).plain())

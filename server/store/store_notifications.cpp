@@ -5,9 +5,10 @@
 
 #include <algorithm>
 
+#include "store_ballot_methods.hpp"
 #include "store_cppcc_records.hpp"
 #include "store_records.hpp"
-#include "yishi/ballot.hpp"
+#include "yishi/ballot_count.hpp"
 
 namespace yishi::server::notify {
 
@@ -151,43 +152,84 @@ void comment_replied(Connection& db, const Issue& issue, Id parent_author, Id re
 
 namespace yishi::server {
 
-// Ballots keep no closing time (the convenor closes them at the meeting), so of the scheduled
-// kinds only the tasks' are swept; ballot_closing is written by the same means once a ballot
-// has a time it closes.
+namespace {
+// Tasks due within 3 days or past their date, to the member who follows each.
+std::int64_t sweep_tasks(Connection& db, std::int64_t now) {
+    std::int64_t written = 0;
+    Statement q(db,
+                "SELECT t.id, t.responsible_member_id, t.due_at, COALESCE(i.title, ''), "
+                "COALESCE(c.community_id, 0) FROM tasks t "
+                "LEFT JOIN issues i ON i.id = t.issue_id "
+                "LEFT JOIN councils c ON c.id = t.council_id "
+                "WHERE t.state = 'assigned' AND t.responsible_member_id IS NOT NULL "
+                "AND t.due_at <= ? ORDER BY t.id");
+    q.bind(1, now + kTaskDueLeadSeconds);
+    struct Due {
+        Id task, member;
+        std::int64_t due_at;
+        std::string title;
+        Id community;
+    };
+    std::vector<Due> due;
+    while (q.step())
+        due.push_back({q.column(0).int64(), q.column(1).int64(), q.column(2).int64(),
+                       q.column(3).text(), q.column(4).int64()});
+    for (const auto& d : due) {
+        NotificationKind kind;
+        if (task_overdue(d.due_at, now)) kind = NotificationKind::task_overdue;
+        else if (task_due_soon(d.due_at, now)) kind = NotificationKind::task_due;
+        else continue;
+        std::string title = d.title;
+        if (title.empty()) title = "协商成果办理";
+        notify::Subject s{kind, d.task, title, due_date_detail(d.due_at), d.community};
+        written += notify::write_once(db, s, d.member,
+                                      notification_dedupe_key(kind, d.task, d.member), now);
+    }
+    return written;
+}
+
+// The unit keys of the votes cast so far. A ballot that is not plain keeps who voted in
+// ballot_voters, apart from what they cast (a secret ballot's contents are sealed elsewhere):
+// only the keys are read here.
+std::vector<Id> voted_units(Connection& db, const Ballot& b, const BallotSpec& spec) {
+    std::vector<Id> out;
+    if (spec.plain()) {
+        for (const auto& v : b.votes) out.push_back(v.member_id);
+        return out;
+    }
+    Statement q(db, "SELECT unit_key FROM ballot_voters WHERE ballot_id = ?");
+    q.bind(1, b.id);
+    while (q.step()) out.push_back(q.column(0).int64());
+    return out;
+}
+
+// Open ballots closing within the hour, to each member of the roll yet to vote.
+std::int64_t sweep_ballots(Connection& db, std::int64_t now) {
+    std::int64_t written = 0;
+    Statement q(db,
+                "SELECT id FROM ballots WHERE state = 'open' AND closes_at IS NOT NULL "
+                "AND closes_at > ? AND closes_at <= ? ORDER BY id");
+    q.bind(1, now);
+    q.bind(2, now + kBallotClosingLeadSeconds);
+    std::vector<Id> closing;
+    while (q.step()) closing.push_back(q.column(0).int64());
+    const NotificationKind kind = NotificationKind::ballot_closing;
+    for (Id id : closing) {
+        auto r = records::ballot(db, id);
+        if (!r || !ballot_closing_soon(r->ballot.closes_at, now)) continue;
+        BallotSpec spec = methods::spec(db, id);
+        notify::Subject s{kind, id, r->issue_title, ballot_deadline_detail(r->ballot.closes_at),
+                          community_of_council(db, r->ballot.council_id)};
+        for (Id m : yet_to_vote(r->ballot, spec.unit, voted_units(db, r->ballot, spec)))
+            written += notify::write_once(db, s, m, notification_dedupe_key(kind, id, m), now);
+    }
+    return written;
+}
+}  // namespace
+
 std::int64_t Store::sweep_notifications(std::int64_t now) {
-    return impl_->write([&](Connection& db) {
-        std::int64_t written = 0;
-        Statement q(db,
-                    "SELECT t.id, t.responsible_member_id, t.due_at, COALESCE(i.title, ''), "
-                    "COALESCE(c.community_id, 0) FROM tasks t "
-                    "LEFT JOIN issues i ON i.id = t.issue_id "
-                    "LEFT JOIN councils c ON c.id = t.council_id "
-                    "WHERE t.state = 'assigned' AND t.responsible_member_id IS NOT NULL "
-                    "AND t.due_at <= ? ORDER BY t.id");
-        q.bind(1, now + kTaskDueLeadSeconds);
-        struct Due {
-            Id task, member;
-            std::int64_t due_at;
-            std::string title;
-            Id community;
-        };
-        std::vector<Due> due;
-        while (q.step())
-            due.push_back({q.column(0).int64(), q.column(1).int64(), q.column(2).int64(),
-                           q.column(3).text(), q.column(4).int64()});
-        for (const auto& d : due) {
-            NotificationKind kind;
-            if (task_overdue(d.due_at, now)) kind = NotificationKind::task_overdue;
-            else if (task_due_soon(d.due_at, now)) kind = NotificationKind::task_due;
-            else continue;
-            std::string title = d.title;
-            if (title.empty()) title = "协商成果办理";
-            notify::Subject s{kind, d.task, title, due_date_detail(d.due_at), d.community};
-            written += notify::write_once(db, s, d.member,
-                                          notification_dedupe_key(kind, d.task, d.member), now);
-        }
-        return written;
-    });
+    return impl_->write(
+        [&](Connection& db) { return sweep_tasks(db, now) + sweep_ballots(db, now); });
 }
 
 }  // namespace yishi::server

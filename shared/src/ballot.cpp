@@ -69,16 +69,33 @@ Result<Ballot> open_ballot(const Actor& actor, const Session& s, Id issue_id,
     return b;
 }
 
-Check may_vote(const Actor& actor, const Ballot& b, const Session& s) {
+Check check_closes_at(std::int64_t closes_at, std::int64_t now) {
+    auto refuse = [](const char* message) {
+        Error e = make_error("bad_time", "closes_at");
+        e.message = message;
+        return e;
+    };
+    if (closes_at <= now) return refuse("截止时间须晚于现在");
+    if (closes_at - now > kBallotDeadlineMaxAheadSeconds) return refuse("截止时间须在 7 天之内");
+    return std::nullopt;
+}
+
+bool deadline_passed(const Ballot& b, std::int64_t now) {
+    return b.closes_at != 0 && now >= b.closes_at;
+}
+
+Check may_vote(const Actor& actor, const Ballot& b, const Session& s, std::int64_t now) {
     if (b.state != BallotState::open || s.state != SessionState::open || b.session_id != s.id)
         return make_error("ballot_closed");
+    if (deadline_passed(b, now)) return make_error("ballot_deadline_passed");
     if (!voter_on_roll(b, actor.member_id)) return make_error("not_eligible");
     if (has_voted(b, actor.member_id)) return make_error("already_voted");
     return std::nullopt;
 }
 
-Result<Ballot> cast_vote(const Actor& actor, const Ballot& b, const Session& s, Choice choice) {
-    if (auto e = may_vote(actor, b, s)) return *e;
+Result<Ballot> cast_vote(const Actor& actor, const Ballot& b, const Session& s, Choice choice,
+                         std::int64_t now) {
+    if (auto e = may_vote(actor, b, s, now)) return *e;
     Ballot next = b;
     next.votes.push_back({actor.member_id, choice});
     return next;

@@ -52,10 +52,19 @@ Error already_voted_in_unit(Id member, Id prior_voter) {
     return make_error(prior_voter == member ? "already_voted" : "household_voted");
 }
 
+std::vector<Id> yet_to_vote(const Ballot& b, VotingUnit unit, const std::vector<Id>& voted_units) {
+    std::vector<Id> out;
+    for (const auto& v : b.roll)
+        if (std::find(voted_units.begin(), voted_units.end(), unit_key(unit, v)) ==
+            voted_units.end())
+            out.push_back(v.member_id);
+    return out;
+}
+
 Result<ContentVote> content_vote(const Actor& actor, const Ballot& b, const Session& s,
                                  const BallotSpec& spec, const CouncilRules& rules,
-                                 const Json& content) {
-    if (auto e = may_vote(actor, b, s)) return *e;
+                                 const Json& content, std::int64_t now) {
+    if (auto e = may_vote(actor, b, s, now)) return *e;
     const Voter* voter = voter_on_roll(b, actor.member_id);
     ContentVote v{unit_key(spec.unit, *voter), content};
     const PassRule& pass = b.special_matter ? rules.pass_special : rules.pass;

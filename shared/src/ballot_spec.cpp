@@ -3,6 +3,7 @@
 #include "yishi/ballot_spec.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "yishi/decimal.hpp"
 
@@ -131,6 +132,19 @@ Result<BallotSpec> spec_from_request(const Json& body) {
             return bad_ballot("tellers", "纸质票不记户和面积，只适用于每人一票的表决");
     }
     return s;
+}
+
+Result<std::int64_t> closes_at_from_request(const Json& body, std::int64_t now) {
+    auto it = body.find("closes_at");
+    if (it == body.end() || it->is_null()) return std::int64_t{0};
+    if (!it->is_number_integer()) return make_error("wrong_type", "closes_at");
+    // Beyond int64 the time is as far off as any other too distant one.
+    constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+    std::int64_t at = kMax;
+    if (!it->is_number_unsigned() || it->get<std::uint64_t>() <= static_cast<std::uint64_t>(kMax))
+        at = it->get<std::int64_t>();
+    if (auto e = check_closes_at(at, now)) return *e;
+    return at;
 }
 
 Json spec_details(const BallotSpec& s) {

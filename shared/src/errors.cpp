@@ -58,6 +58,7 @@ const std::map<std::string, Entry>& table() {
         {"ballot_exists", {409, "该议程事项已经表决过"}},
         {"ballot_still_open", {409, "还有表决尚未结束"}},
         {"ballot_closed", {409, "表决未开放或已结束"}},
+        {"ballot_deadline_passed", {409, "投票已截止，等待召集人结束表决并计票"}},
         {"already_voted", {409, "您已投过票，每人只计一票"}},
         {"not_passed", {409, "只有表决通过的事项才能交办"}},
         {"wrong_task_state", {409, "交办事项当前状态不允许此操作"}},
@@ -172,7 +173,7 @@ std::string field_label(const std::string& field) {
         {"secret", "无记名"},     {"tellers", "计票员"},     {"counts", "纸质票数"},
         {"choice", "所投选项"},   {"approve", "赞成的项目"}, {"ranking", "排序"},
         {"ballots", "选票"},      {"present", "出席人数"},   {"electorate", "全体人数"},
-        {"rule", "表决规则"},
+        {"rule", "表决规则"},     {"closes_at", "投票截止时间"},
         {"household", "户号"},
         // administration
         {"street", "街道名称"},   {"community", "社区名称"}, {"street_id", "街道"},

@@ -68,6 +68,7 @@ BallotView ballot_from(const Fields& f) {
     b.state = f.one_of("state", {BallotState::open, BallotState::closed});
     b.opened_at = f.integer("opened_at");
     b.closed_at = f.integer("closed_at");
+    if (f.has("closes_at")) b.closes_at = f.integer("closes_at");
     b.roll = f.ids("roll");
     b.electorate = f.integer("electorate");
     b.votes_cast = f.integer("votes_cast");
@@ -154,6 +155,7 @@ BallotView ballot_view(const Ballot& b, const std::string& issue_title,
     v.state = b.state;
     v.opened_at = b.opened_at;
     v.closed_at = b.closed_at;
+    v.closes_at = b.closes_at;
     for (const auto& voter : b.roll) v.roll.push_back(voter.member_id);
     v.electorate = b.electorate.heads;
     v.votes_cast = static_cast<std::int64_t>(b.votes.size());
@@ -180,6 +182,7 @@ Json to_json(const BallotView& b) {
               {"electorate", b.electorate},
               {"votes_cast", b.votes_cast},
               {"voted", b.voted}};
+    if (b.closes_at != 0) j["closes_at"] = b.closes_at;  // absent: no closing time announced
     if (b.state == BallotState::closed) {
         Json votes = Json::array();
         for (const auto& v : b.votes)

@@ -62,7 +62,8 @@ std::string notification_text(NotificationKind kind, std::string_view title,
         case NotificationKind::session_noticed:
             return "您所在的议事会发布了会议通知：" + t + (d.empty() ? "。" : "，" + d + "。");
         case NotificationKind::ballot_opened: return "表决" + t + "已开始，请及时投票。";
-        case NotificationKind::ballot_closing: return "表决" + t + "将在一小时内结束，您尚未投票。";
+        case NotificationKind::ballot_closing:
+            return "表决" + t + "将在一小时内结束，您尚未投票" + (d.empty() ? "。" : "（" + d + "）。");
         case NotificationKind::reply_posted: return "交办事项" + t + "有了正式答复，请您评价。";
         case NotificationKind::task_due:
             return "交办事项" + t + "即将到期" + (d.empty() ? "。" : "（" + d + "）。");
@@ -127,6 +128,10 @@ std::string session_time_detail(std::int64_t starts_at) {
 }
 
 std::string due_date_detail(std::int64_t due_at) { return "办理期限：" + china_date_text(due_at); }
+
+std::string ballot_deadline_detail(std::int64_t closes_at) {
+    return "投票截止：" + china_time_text(closes_at);
+}
 
 bool ballot_closing_soon(std::int64_t closes_at, std::int64_t now) {
     return closes_at > now && closes_at - now <= kBallotClosingLeadSeconds;

@@ -104,13 +104,23 @@ BOOST_AUTO_TEST_CASE(a_vote_with_content_follows_the_vote_rule_and_keys_by_unit)
     CouncilRules r = preset_rules(CouncilKind::residents_council);
     BallotSpec household = spec_of(R"({"unit": "household"})");
     Json yes = {{"choice", "yes"}};
-    auto v = content_vote(actor(2), b, s, household, r, yes);
+    auto v = content_vote(actor(2), b, s, household, r, yes, kT0);
     BOOST_REQUIRE(v.ok());
     BOOST_TEST(v.value().unit_key == 9);
     BOOST_TEST(v.value().content == yes);
-    BOOST_TEST(content_vote(actor(4), b, s, household, r, yes).error().code == "not_eligible");
+    BOOST_TEST(content_vote(actor(4), b, s, household, r, yes, kT0).error().code == "not_eligible");
     b.state = BallotState::closed;
-    BOOST_TEST(content_vote(actor(2), b, s, household, r, yes).error().code == "ballot_closed");
+    BOOST_TEST(content_vote(actor(2), b, s, household, r, yes, kT0).error().code == "ballot_closed");
+}
+
+BOOST_AUTO_TEST_CASE(a_reminder_is_for_the_roll_members_whose_unit_has_not_voted) {
+    Ballot b = ballot_over(6, 5);  // roll: members 1..5
+    b.roll[1].household_id = 9;    // members 2 and 3 share household 9
+    b.roll[2].household_id = 9;
+    // Member 1 voted by head; under the household unit member 2's vote stands for member 3 too.
+    BOOST_TEST(yet_to_vote(b, VotingUnit::member, {1, 2}) == (std::vector<Id>{3, 4, 5}));
+    BOOST_TEST(yet_to_vote(b, VotingUnit::household, {-1, 9}) == (std::vector<Id>{4, 5}));
+    BOOST_TEST(yet_to_vote(b, VotingUnit::member, {}) == (std::vector<Id>{1, 2, 3, 4, 5}));
 }
 
 BOOST_AUTO_TEST_CASE(a_vote_keeps_the_voters_floor_area_where_the_count_weighs_area) {
@@ -119,14 +129,14 @@ BOOST_AUTO_TEST_CASE(a_vote_keeps_the_voters_floor_area_where_the_count_weighs_a
     b.roll[0].area_centi_m2 = 8820;
     Json yes = {{"choice", "yes"}};
     CouncilRules r = preset_rules(CouncilKind::residents_council);
-    BOOST_TEST(!content_vote(actor(1), b, s, spec_of(R"({"secret": true})"), r, yes)
+    BOOST_TEST(!content_vote(actor(1), b, s, spec_of(R"({"secret": true})"), r, yes, kT0)
                     .value()
                     .content.contains("area"));
-    BOOST_TEST(content_vote(actor(1), b, s, spec_of(R"({"unit": "owners"})"), r, yes)
+    BOOST_TEST(content_vote(actor(1), b, s, spec_of(R"({"unit": "owners"})"), r, yes, kT0)
                    .value()
                    .content["area"] == "88.20");
     r.pass_special.by_area = true;  // a special matter of this ballot weighs area
-    BOOST_TEST(content_vote(actor(1), b, s, spec_of(R"({"secret": true})"), r, yes)
+    BOOST_TEST(content_vote(actor(1), b, s, spec_of(R"({"secret": true})"), r, yes, kT0)
                    .value()
                    .content["area"] == "88.20");
 }

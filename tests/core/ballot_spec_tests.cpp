@@ -187,4 +187,34 @@ BOOST_AUTO_TEST_CASE(an_open_ballot_shows_no_votes) {
     BOOST_TEST(!j.contains("result"));
 }
 
+BOOST_AUTO_TEST_CASE(a_closing_time_is_read_as_unix_seconds_and_refusals_name_it) {
+    const std::int64_t now = 1'780'000'000;
+    BOOST_TEST(closes_at_from_request(parsed(R"({"issue_id": 1})"), now).value() == 0);
+    BOOST_TEST(closes_at_from_request(parsed(R"({"closes_at": null})"), now).value() == 0);
+    BOOST_TEST(closes_at_from_request(parsed(R"({"closes_at": 1780003000})"), now).value() ==
+               1'780'003'000);
+    struct Case {
+        const char* body;
+        const char* code;
+        const char* message;
+    };
+    const Case cases[] = {
+        {R"({"closes_at": "1780003000"})", "wrong_type", "字段类型错误：投票截止时间"},
+        {R"({"closes_at": 1780003000.5})", "wrong_type", "字段类型错误：投票截止时间"},
+        {R"({"closes_at": 1779999999})", "bad_time", "截止时间须晚于现在"},
+        {R"({"closes_at": -1})", "bad_time", "截止时间须晚于现在"},
+        {R"({"closes_at": 1780604801})", "bad_time", "截止时间须在 7 天之内"},
+        {R"({"closes_at": 18446744073709551615})", "bad_time", "截止时间须在 7 天之内"},
+        {R"({"closes_at": 9223372036854775807})", "bad_time", "截止时间须在 7 天之内"},
+    };
+    for (const auto& c : cases) {
+        auto r = closes_at_from_request(parsed(c.body), now);
+        BOOST_REQUIRE_MESSAGE(!r.ok(), c.body);
+        BOOST_TEST(r.error().code == c.code, c.body);
+        BOOST_TEST(r.error().field == "closes_at", c.body);
+        BOOST_TEST(r.error().message == c.message, c.body);
+        BOOST_TEST(r.error().status == 400, c.body);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

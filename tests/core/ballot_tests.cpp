@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(the_roll_is_the_members_signed_in_when_the_ballot_opens) {
 BOOST_AUTO_TEST_CASE(a_member_signing_in_after_the_ballot_opened_is_not_eligible) {
     Ballot b = ballot_over(15, 11);
     Session s = open_session_with(12);  // member 12 signed in late
-    auto r = cast_vote(actor(12), b, s, Choice::yes);
+    auto r = cast_vote(actor(12), b, s, Choice::yes, kT0);
     BOOST_TEST(r.error().code == "not_eligible");
     BOOST_TEST(r.error().status == 403);
 }
@@ -42,8 +42,8 @@ BOOST_AUTO_TEST_CASE(a_member_signing_in_after_the_ballot_opened_is_not_eligible
 BOOST_AUTO_TEST_CASE(a_member_may_vote_only_once) {
     Ballot b = ballot_over(15, 11);
     Session s = open_session_with(11);
-    b = cast_vote(actor(3), b, s, Choice::yes).value();
-    auto again = cast_vote(actor(3), b, s, Choice::no);
+    b = cast_vote(actor(3), b, s, Choice::yes, kT0).value();
+    auto again = cast_vote(actor(3), b, s, Choice::no, kT0);
     BOOST_TEST(again.error().code == "already_voted");
     BOOST_TEST(b.votes.size() == 1u);
     BOOST_TEST((b.votes[0].choice == Choice::yes));  // the first vote stands
@@ -51,21 +51,61 @@ BOOST_AUTO_TEST_CASE(a_member_may_vote_only_once) {
 
 BOOST_AUTO_TEST_CASE(a_non_member_may_not_vote) {
     Ballot b = ballot_over(15, 11);
-    BOOST_TEST(cast_vote(outsider(99), b, open_session_with(11), Choice::yes).error().code ==
+    BOOST_TEST(cast_vote(outsider(99), b, open_session_with(11), Choice::yes, kT0).error().code ==
                "not_eligible");
 }
 
 BOOST_AUTO_TEST_CASE(voting_on_a_closed_ballot_is_refused) {
     Ballot b = close_ballot(convenor(), ballot_over(15, 11), kT0).value();
-    auto r = cast_vote(actor(1), b, open_session_with(11), Choice::yes);
+    auto r = cast_vote(actor(1), b, open_session_with(11), Choice::yes, kT0);
     BOOST_TEST(r.error().code == "ballot_closed");
+}
+
+BOOST_AUTO_TEST_CASE(a_closing_time_is_later_than_now_and_at_most_seven_days_ahead) {
+    BOOST_TEST(!check_closes_at(kT0 + 1, kT0).has_value());
+    BOOST_TEST(!check_closes_at(kT0 + 7 * kDay, kT0).has_value());
+    auto now = check_closes_at(kT0, kT0);
+    BOOST_REQUIRE(now.has_value());
+    BOOST_TEST(now->code == "bad_time");
+    BOOST_TEST(now->status == 400);
+    BOOST_TEST(now->field == "closes_at");
+    BOOST_TEST(now->message == "截止时间须晚于现在");
+    BOOST_TEST(check_closes_at(-1, kT0)->message == "截止时间须晚于现在");
+    auto far = check_closes_at(kT0 + 7 * kDay + 1, kT0);
+    BOOST_REQUIRE(far.has_value());
+    BOOST_TEST(far->field == "closes_at");
+    BOOST_TEST(far->message == "截止时间须在 7 天之内");
+}
+
+BOOST_AUTO_TEST_CASE(a_vote_at_or_after_the_closing_time_is_refused_but_the_ballot_stays_open) {
+    Ballot b = ballot_over(15, 11);
+    Session s = open_session_with(11);
+    b.closes_at = kT0 + 3000;
+    b = cast_vote(actor(1), b, s, Choice::yes, kT0 + 2999).value();
+    BOOST_TEST(!deadline_passed(b, kT0 + 2999));
+    BOOST_TEST(deadline_passed(b, kT0 + 3000));
+    auto late = cast_vote(actor(2), b, s, Choice::yes, kT0 + 3000);
+    BOOST_TEST(late.error().code == "ballot_deadline_passed");
+    BOOST_TEST(late.error().status == 409);
+    BOOST_TEST(late.error().message == "投票已截止，等待召集人结束表决并计票");
+    BOOST_TEST((b.state == BallotState::open));
+    // The convenor still closes it and counts the vote cast in time.
+    Ballot closed = close_ballot(convenor(), b, kT0 + 4000).value();
+    BOOST_TEST(tally(kCouncilRules, closed).yes == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_ballot_without_a_closing_time_takes_votes_until_it_is_closed) {
+    Ballot b = ballot_over(15, 11);
+    BOOST_TEST(b.closes_at == 0);
+    BOOST_TEST(!deadline_passed(b, kT0 + 365 * kDay));
+    BOOST_TEST(cast_vote(actor(1), b, open_session_with(11), Choice::no, kT0 + 365 * kDay).ok());
 }
 
 BOOST_AUTO_TEST_CASE(voting_after_the_session_closed_is_refused) {
     Ballot b = ballot_over(15, 11);
     Session s = open_session_with(11);
     s.state = SessionState::closed;
-    BOOST_TEST(cast_vote(actor(1), b, s, Choice::yes).error().code == "ballot_closed");
+    BOOST_TEST(cast_vote(actor(1), b, s, Choice::yes, kT0).error().code == "ballot_closed");
 }
 
 BOOST_AUTO_TEST_CASE(only_the_convenor_opens_a_ballot_on_an_agenda_item_of_an_open_session) {
@@ -137,8 +177,8 @@ BOOST_AUTO_TEST_CASE(owners_special_matters_need_three_quarters_of_area_and_head
     std::vector<Voter> owners{{1, 1, 10000}, {2, 2, 10000}, {3, 3, 10000}, {4, 4, 10000}};
     Ballot b = open_ballot(convenor(), s, 10, owners, false, kT0).value();
     BOOST_TEST(b.special_matter);
-    for (Id id : {1, 2, 3}) b = cast_vote(actor(id), b, s, Choice::yes).value();
-    b = cast_vote(actor(4), b, s, Choice::no).value();
+    for (Id id : {1, 2, 3}) b = cast_vote(actor(id), b, s, Choice::yes, kT0).value();
+    b = cast_vote(actor(4), b, s, Choice::no, kT0).value();
     b = close_ballot(convenor(), b, kT0).value();
     BOOST_TEST((tally(r, b).outcome == Outcome::passed));  // exactly 3/4 of both
     b.votes[2].choice = Choice::abstain;
@@ -150,9 +190,9 @@ BOOST_AUTO_TEST_CASE(owners_ordinary_matters_fail_with_a_head_majority_but_half_
     Session s = open_session_with(3);
     std::vector<Voter> owners{{1, 1, 5000}, {2, 2, 5000}, {3, 3, 10000}};
     Ballot b = open_ballot(convenor(), s, 10, owners, false, kT0).value();
-    b = cast_vote(actor(1), b, s, Choice::yes).value();
-    b = cast_vote(actor(2), b, s, Choice::yes).value();
-    b = cast_vote(actor(3), b, s, Choice::no).value();
+    b = cast_vote(actor(1), b, s, Choice::yes, kT0).value();
+    b = cast_vote(actor(2), b, s, Choice::yes, kT0).value();
+    b = cast_vote(actor(3), b, s, Choice::no, kT0).value();
     Tally t = tally(r, close_ballot(convenor(), b, kT0).value());
     BOOST_TEST(t.yes_area_centi_m2 == 10000);
     BOOST_TEST((t.outcome == Outcome::failed));

@@ -73,7 +73,7 @@ inline Ballot voted(Ballot b, int yes, int no, int abstain) {
     Session s = open_session_with(static_cast<int>(b.roll.size()), b.special_matter);
     Id next = 1;
     auto cast = [&](Choice c, int n) {
-        for (int i = 0; i < n; ++i) b = cast_vote(actor(next++), b, s, c).value();
+        for (int i = 0; i < n; ++i) b = cast_vote(actor(next++), b, s, c, kT0).value();
     };
     cast(Choice::yes, yes);
     cast(Choice::no, no);

@@ -177,6 +177,18 @@ BOOST_AUTO_TEST_CASE(an_open_ballot_decodes_from_the_server_reply) {
     same_on_the_wire(kOpenBallot, decode_ballot);
 }
 
+BOOST_AUTO_TEST_CASE(an_announced_closing_time_travels_with_the_ballot_and_none_is_left_out) {
+    BOOST_TEST(decode_ballot(kOpenBallot).value().closes_at == 0);
+    Json j = Json::parse(kOpenBallot);
+    j["closes_at"] = 1795353603;
+    auto b = decode_ballot(j.dump());
+    BOOST_REQUIRE(b.ok());
+    BOOST_TEST(b.value().closes_at == 1795353603);
+    same_on_the_wire(j.dump(), decode_ballot);
+    refused(decode_ballot(with(kOpenBallot, "/closes_at"_json_pointer, "soon")), "wrong_type",
+            "closes_at");
+}
+
 BOOST_AUTO_TEST_CASE(a_closed_ballot_publishes_each_vote_the_tally_and_the_notice) {
     auto c = decode_ballot_closing(kClosing);
     BOOST_REQUIRE(c.ok());

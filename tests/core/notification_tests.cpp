@@ -74,6 +74,10 @@ BOOST_AUTO_TEST_CASE(times_read_in_china_time) {
     BOOST_TEST(china_time_text(0) == "1970年1月1日 08:00");
     BOOST_TEST(due_date_detail(1791007500) == "办理期限：2026年10月3日");
     BOOST_TEST(session_time_detail(1791007500) == "会议时间：2026年10月3日 14:05");
+    BOOST_TEST(ballot_deadline_detail(1791007500) == "投票截止：2026年10月3日 14:05");
+    BOOST_TEST(notification_text(NotificationKind::ballot_closing, "加装电梯",
+                                 ballot_deadline_detail(1791007500)) ==
+               "表决“加装电梯”将在一小时内结束，您尚未投票（投票截止：2026年10月3日 14:05）。");
 }
 
 BOOST_AUTO_TEST_CASE(a_ballot_is_reminded_of_within_the_hour_before_it_closes) {

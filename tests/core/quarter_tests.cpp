@@ -111,12 +111,12 @@ BOOST_AUTO_TEST_CASE(a_quarter_runs_from_raising_to_rating) {
         Ballot b = open_ballot(q.as(kConvenor), s, issues[i].id, q.voters(), false, kT0).value();
         b.id = i + 1;
         Id next = 1;
-        for (int k = 0; k < plans[i].yes; ++k) b = cast_vote(q.as(next++), b, s, Choice::yes).value();
-        for (int k = 0; k < plans[i].no; ++k) b = cast_vote(q.as(next++), b, s, Choice::no).value();
+        for (int k = 0; k < plans[i].yes; ++k) b = cast_vote(q.as(next++), b, s, Choice::yes, kT0).value();
+        for (int k = 0; k < plans[i].no; ++k) b = cast_vote(q.as(next++), b, s, Choice::no, kT0).value();
         for (int k = 0; k < plans[i].abstain; ++k)
-            b = cast_vote(q.as(next++), b, s, Choice::abstain).value();
-        BOOST_TEST(cast_vote(q.as(1), b, s, Choice::no).error().code == "already_voted");
-        BOOST_TEST(cast_vote(q.as(12), b, s, Choice::yes).error().code == "not_eligible");
+            b = cast_vote(q.as(next++), b, s, Choice::abstain, kT0).value();
+        BOOST_TEST(cast_vote(q.as(1), b, s, Choice::no, kT0).error().code == "already_voted");
+        BOOST_TEST(cast_vote(q.as(12), b, s, Choice::yes, kT0).error().code == "not_eligible");
         b = close_ballot(q.as(kConvenor), b, kT0).value();
         Tally t = tally(q.rules, b);
         BOOST_TEST((t.outcome == plans[i].expect), "ballot " << i);

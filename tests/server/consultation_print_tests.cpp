@@ -2,93 +2,17 @@
 // pdftotext, the names, speeches, recommendations and department replies in the order printed.
 #include <boost/test/unit_test.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <fstream>
-#include <sstream>
-
 #include "cppcc_steps.hpp"
+#include "document_print_steps.hpp"
 #include "yishi/server/consultation_print.hpp"
 
 using namespace yishi;
 using namespace yishi::test;
 
 namespace {
-// Runs a shell command; fails the test unless it exits 0. Returns what it printed on stdout.
-std::string run(const std::string& command) {
-    FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-    int raw = ::pclose(pipe);
-    BOOST_REQUIRE_MESSAGE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0,
-                          "failed (poppler-utils installed?): " + command);
-    return out;
-}
-
-std::filesystem::path written(const std::string& pdf) {
-    auto path = temp_path(".pdf");
-    std::ofstream(path, std::ios::binary) << pdf;
-    return path;
-}
-
-int page_count(const std::filesystem::path& pdf) {
-    std::istringstream info(run("pdfinfo '" + pdf.string() + "'"));
-    for (std::string line; std::getline(info, line);)
-        if (line.rfind("Pages:", 0) == 0) return std::stoi(line.substr(6));
-    BOOST_FAIL("pdfinfo printed no page count");
-    return 0;
-}
-
-// The printed text of every page in reading order without the page footers ("第 n 页，共 N
-// 页") and without white space, so that a text wrapped over lines or pages reads as one.
-std::string flowing_text(const std::string& pdf_bytes) {
-    auto pdf = written(pdf_bytes);
-    std::istringstream lines(run("pdftotext '" + pdf.string() + "' -"));
-    std::string out;
-    for (std::string line; std::getline(lines, line);) {
-        if (line.find("页，共") != std::string::npos) continue;
-        for (char ch : line)
-            if (ch != ' ' && ch != '\t' && ch != '\f' && ch != '\r') out += ch;
-    }
-    return out;
-}
-
-std::string squeezed(const std::string& s) {
-    std::string out;
-    for (char ch : s)
-        if (ch != ' ' && ch != '\n') out += ch;
-    return out;
-}
-
-// A printed paper fetched over HTTP as `token`: the status, its content type and its bytes.
-struct Printed {
-    int status = 0;
-    std::string content_type;
-    std::string body;
-};
-Printed fetch(TestServer& server, const std::string& token, const std::string& path) {
-    auto r = token.empty() ? server.client().Get(path.c_str())
-                           : server.client().Get(path.c_str(), bearer(token));
-    BOOST_REQUIRE(r);
-    return {r->status, r->get_header_value("Content-Type"), r->body};
-}
-
 Json required(const JsonReply& r, int status, const std::string& what) {
     BOOST_REQUIRE_MESSAGE(r.status == status, what << " answered " << r.status << ": " << r.body);
     return r.body;
-}
-
-// Each of `parts` found in `text`, each after the one before; names the first one out of order.
-void appear_in_order(const std::string& text, const std::vector<std::string>& parts) {
-    std::size_t from = 0;
-    for (const std::string& part : parts) {
-        std::size_t at = text.find(squeezed(part), from);
-        BOOST_TEST_REQUIRE(at != std::string::npos, "missing or out of order: " << part);
-        from = at + squeezed(part).size();
-    }
 }
 
 Participant participant(Id id, const char* name, const char* title, const char* affiliation,
@@ -191,7 +115,7 @@ ConsultationView handled_consultation() {
 BOOST_AUTO_TEST_SUITE(consultation_print)
 
 BOOST_AUTO_TEST_CASE(the_record_prints_the_meeting_its_participants_and_each_item_in_order) {
-    std::string text = flowing_text(server::consultation_record_pdf(handled_consultation()));
+    std::string text = pdf_text(server::consultation_record_pdf(handled_consultation()));
     appear_in_order(text, {"专题协商会会议纪要", "嵊州市政协", "加强城市社区治理", "党委点题",
                            "2020-06-24", "县行政中心三楼会议室", "钱立群",
                            // participants: name, title, affiliation, kind
@@ -207,14 +131,14 @@ BOOST_AUTO_TEST_CASE(the_record_prints_the_meeting_its_participants_and_each_ite
 }
 
 BOOST_AUTO_TEST_CASE(an_answer_prints_once_under_its_question) {
-    std::string text = flowing_text(server::consultation_record_pdf(handled_consultation()));
+    std::string text = pdf_text(server::consultation_record_pdf(handled_consultation()));
     const std::string answer = squeezed("二〇二二年底前每个乡镇建成社工站。");
     BOOST_TEST(text.find(answer) != std::string::npos);
     BOOST_TEST(text.find(answer) == text.rfind(answer));
 }
 
 BOOST_AUTO_TEST_CASE(the_outcome_report_traces_recommendations_and_prints_each_reply_in_order) {
-    std::string text = flowing_text(server::outcome_report_pdf(handled_consultation()));
+    std::string text = pdf_text(server::outcome_report_pdf(handled_consultation()));
     appear_in_order(text, {"协商成果报告", "加强城市社区治理", "党委点题",
                            // plan and research
                            "2020", "社会和法制委员会", "孙海燕",
@@ -249,8 +173,8 @@ BOOST_AUTO_TEST_CASE(a_long_speech_wraps_and_flows_over_pages_without_losing_a_s
     }
     v.consultation.meeting->items[1].summary = summary;  // the keynote, some 3,000 characters
     std::string pdf = server::consultation_record_pdf(v);
-    BOOST_TEST(page_count(written(pdf)) >= 3);
-    std::string text = flowing_text(pdf);
+    BOOST_TEST(pdf_page_count(written_pdf(pdf)) >= 3);
+    std::string text = pdf_text(pdf);
     appear_in_order(text, sentences);
     appear_in_order(text, {"第120条", "提问", "总结讲话"});
 }
@@ -260,13 +184,12 @@ BOOST_AUTO_TEST_CASE(every_page_is_numbered_with_the_page_count) {
     std::string summary;
     for (int i = 0; i < 150; ++i) summary += "协商于民、协商为民，让群众的意见有处说、有人听。";
     v.consultation.meeting->items[1].summary = summary;
-    auto pdf = written(server::consultation_record_pdf(v));
-    const int pages = page_count(pdf);
+    auto pdf = written_pdf(server::consultation_record_pdf(v));
+    const int pages = pdf_page_count(pdf);
     BOOST_TEST_REQUIRE(pages >= 2);
     for (int page = 1; page <= pages; ++page) {
         std::string p = std::to_string(page);
-        std::string text =
-            run("pdftotext -f " + p + " -l " + p + " '" + pdf.string() + "' -");
+        std::string text = pdf_page_text(pdf, page, false);
         BOOST_TEST(squeezed(text).find("第" + p + "页，共" + std::to_string(pages) + "页") !=
                        std::string::npos,
                    "page " << page);
@@ -280,10 +203,10 @@ BOOST_AUTO_TEST_CASE(a_topic_before_its_meeting_prints_its_title_and_says_no_mee
     v.consultation.source = TopicSource::public_recommendation;
     v.consultation.issue_id = 1;
     v.issue_title = "在3号楼车棚加装电动车充电桩";
-    std::string record = flowing_text(server::consultation_record_pdf(v));
+    std::string record = pdf_text(server::consultation_record_pdf(v));
     appear_in_order(record, {"电动车集中充电设施建设", "群众荐题", "在3号楼车棚加装电动车充电桩",
                              "协商会尚未安排"});
-    std::string outcome = flowing_text(server::outcome_report_pdf(v));
+    std::string outcome = pdf_text(server::outcome_report_pdf(v));
     appear_in_order(outcome, {"电动车集中充电设施建设", "尚未列入年度协商计划", "尚未形成建议",
                               "尚未报送", "尚未交办", "建议0条"});
 }
@@ -323,7 +246,7 @@ BOOST_AUTO_TEST_CASE(any_member_downloads_both_papers_with_a_departments_reply_i
         fetch(w.server, resident, path_of("/api/consultations/", sent.topic, "/record.pdf"));
     BOOST_TEST(record.status == 200);
     BOOST_TEST(record.content_type == "application/pdf");
-    appear_in_order(flowing_text(record.body),
+    appear_in_order(pdf_text(record.body),
                     {"专题协商会会议纪要", "加强城市社区治理", "2020-06-24", "县政协会议室",
                      "主席甲", "副主席乙", "县政协副主席", "专题发言", "副主席乙",
                      "专题发言：六个方面的建议。", "发言", "建议建立统一的指挥平台。"});
@@ -332,7 +255,7 @@ BOOST_AUTO_TEST_CASE(any_member_downloads_both_papers_with_a_departments_reply_i
         fetch(w.server, resident, path_of("/api/consultations/", sent.topic, "/outcome.pdf"));
     BOOST_TEST(outcome.status == 200);
     BOOST_TEST(outcome.content_type == "application/pdf");
-    appear_in_order(flowing_text(outcome.body),
+    appear_in_order(pdf_text(outcome.body),
                     {"协商成果报告", "加强城市社区治理", "委员提题", "一、现状",
                      "建立社区治理联席会议制度", "建议建立统一的指挥平台。",
                      "推进智慧治理平台建设", "2020-07-01", "县委", "县委办公室张某",

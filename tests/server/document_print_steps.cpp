@@ -1,10 +1,7 @@
 // Steps shared by the printed documents' tests.
 #include "document_print_steps.hpp"
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <fstream>
+#include <ctime>
 #include <sstream>
 
 #include <boost/test/unit_test.hpp>
@@ -12,32 +9,6 @@
 namespace yishi::test {
 
 namespace {
-// Runs a shell command; fails the test unless it exits 0. Returns what it printed on stdout.
-std::string run(const std::string& command) {
-    FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-    int raw = ::pclose(pipe);
-    BOOST_REQUIRE_MESSAGE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0,
-                          "failed (poppler-utils installed?): " + command);
-    return out;
-}
-
-std::filesystem::path written(const std::string& pdf) {
-    auto path = temp_path(".pdf");
-    std::ofstream(path, std::ios::binary) << pdf;
-    return path;
-}
-
-std::string squeezed(const std::string& s) {
-    std::string out;
-    for (char ch : s)
-        if (ch != ' ' && ch != '\n') out += ch;
-    return out;
-}
-
 Id closed_ballot(TestServer& server, Id session, const std::vector<std::string>& tokens, Id issue,
                  const std::string& choice) {
     auto opened = post_json(server, tokens[1], path_of("/api/sessions/", session, "/ballots"),
@@ -60,21 +31,9 @@ Printed fetch(TestServer& server, const std::string& token, const std::string& p
     return {r->status, r->get_header_value("Content-Type"), r->body};
 }
 
-std::string pdf_text(const std::string& pdf_bytes) {
-    auto pdf = written(pdf_bytes);
-    std::istringstream lines(run("pdftotext '" + pdf.string() + "' -"));
-    std::string out;
-    for (std::string line; std::getline(lines, line);) {
-        if (line.find("页，共") != std::string::npos) continue;
-        for (char ch : line)
-            if (ch != ' ' && ch != '\t' && ch != '\f' && ch != '\r') out += ch;
-    }
-    return out;
-}
-
 std::string pdf_rows(const std::string& pdf_bytes) {
-    auto pdf = written(pdf_bytes);
-    std::istringstream lines(run("pdftotext -layout '" + pdf.string() + "' -"));
+    auto pdf = written_pdf(pdf_bytes);
+    std::istringstream lines(run_tool("pdftotext -layout '" + pdf.string() + "' -"));
     std::string out;
     for (std::string line; std::getline(lines, line);) {
         for (char ch : line)
@@ -84,23 +43,7 @@ std::string pdf_rows(const std::string& pdf_bytes) {
     return out;
 }
 
-int pdf_pages(const std::string& pdf_bytes) {
-    auto pdf = written(pdf_bytes);
-    std::istringstream info(run("pdfinfo '" + pdf.string() + "'"));
-    for (std::string line; std::getline(info, line);)
-        if (line.rfind("Pages:", 0) == 0) return std::stoi(line.substr(6));
-    BOOST_FAIL("pdfinfo printed no page count");
-    return 0;
-}
-
-void appear_in_order(const std::string& text, const std::vector<std::string>& parts) {
-    std::size_t from = 0;
-    for (const std::string& part : parts) {
-        std::size_t at = text.find(squeezed(part), from);
-        BOOST_TEST_REQUIRE(at != std::string::npos, "missing or out of order: " << part);
-        from = at + squeezed(part).size();
-    }
-}
+int pdf_pages(const std::string& pdf_bytes) { return pdf_page_count(written_pdf(pdf_bytes)); }
 
 std::string china_day(std::int64_t unix_seconds) {
     std::time_t local = static_cast<std::time_t>(unix_seconds + 8 * 3600);

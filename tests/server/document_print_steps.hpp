@@ -1,5 +1,5 @@
 // Steps of the printed documents' tests: a PDF fetched over HTTP and read back with poppler's
-// pdftotext, a played session of the demo council, and places of another community.
+// pdftotext (beside harness.hpp's pdf_text), a played session of the demo council, and places of another community.
 #pragma once
 #include <string>
 #include <vector>
@@ -16,16 +16,11 @@ struct Printed {
 };
 Printed fetch(TestServer& server, const std::string& token, const std::string& path);
 
-// The printed text of every page in reading order, without the page footers and without white
-// space, so that a text wrapped over lines or pages reads as one.
-std::string pdf_text(const std::string& pdf_bytes);
 // The printed text in pdftotext's layout mode, line by line with the spaces inside a line
 // removed: a table's row reads as its cells one after the other ("提出议题（件）31").
 std::string pdf_rows(const std::string& pdf_bytes);
 // The pages pdfinfo counts.
 int pdf_pages(const std::string& pdf_bytes);
-// Each of `parts` (white space removed) found in `text`, each after the one before.
-void appear_in_order(const std::string& text, const std::vector<std::string>& parts);
 // "2026年12月9日": the day in China time (UTC+8).
 std::string china_day(std::int64_t unix_seconds);
 

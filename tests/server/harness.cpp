@@ -6,9 +6,12 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 
@@ -374,6 +377,66 @@ std::string snapshot(const fs::path& db) {
 Error error_of(const httplib::Result& r) {
     BOOST_REQUIRE(r);
     return decode_error(r->body, r->status);
+}
+
+std::string run_tool(const std::string& command) {
+    FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+    BOOST_REQUIRE(pipe);
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+    int raw = ::pclose(pipe);
+    BOOST_REQUIRE_MESSAGE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0,
+                          "failed (poppler-utils and zbar-tools installed?): " + command);
+    return out;
+}
+
+fs::path written_pdf(const std::string& pdf_bytes) {
+    auto path = temp_path(".pdf");
+    std::ofstream(path, std::ios::binary) << pdf_bytes;
+    return path;
+}
+
+int pdf_page_count(const fs::path& pdf) {
+    std::istringstream info(run_tool("pdfinfo '" + pdf.string() + "'"));
+    for (std::string line; std::getline(info, line);)
+        if (line.rfind("Pages:", 0) == 0) return std::stoi(line.substr(6));
+    BOOST_FAIL("pdfinfo printed no page count");
+    return 0;
+}
+
+std::string pdf_page_text(const fs::path& pdf, int page, bool layout) {
+    std::string p = std::to_string(page);
+    return run_tool(std::string("pdftotext ") + (layout ? "-layout " : "") + "-f " + p + " -l " +
+                    p + " '" + pdf.string() + "' -");
+}
+
+std::string squeezed(const std::string& s) {
+    std::string out;
+    for (char ch : s)
+        if (ch != ' ' && ch != '\n') out += ch;
+    return out;
+}
+
+std::string pdf_text(const std::string& pdf_bytes) {
+    auto pdf = written_pdf(pdf_bytes);
+    std::istringstream lines(run_tool("pdftotext '" + pdf.string() + "' -"));
+    std::string out;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.find("页，共") != std::string::npos) continue;
+        for (char ch : line)
+            if (ch != ' ' && ch != '\t' && ch != '\f' && ch != '\r') out += ch;
+    }
+    return out;
+}
+
+void appear_in_order(const std::string& text, const std::vector<std::string>& parts) {
+    std::size_t from = 0;
+    for (const std::string& part : parts) {
+        std::size_t at = text.find(squeezed(part), from);
+        BOOST_TEST_REQUIRE(at != std::string::npos, "missing or out of order: " << part);
+        from = at + squeezed(part).size();
+    }
 }
 
 }  // namespace yishi::test

@@ -128,6 +128,25 @@ std::string dump_tables(const std::filesystem::path& db, const std::vector<std::
 // Reads the error of a failed reply.
 Error error_of(const httplib::Result& r);
 
+// --- printed PDFs read back with poppler's tools (pdftotext, pdfinfo) ---
+// Runs a shell command (poppler's or zbarimg); fails the test unless it exits 0. Returns what it
+// printed on stdout.
+std::string run_tool(const std::string& command);
+// The PDF's bytes in a fresh temporary file, for the tools, which read files.
+std::filesystem::path written_pdf(const std::string& pdf_bytes);
+// The pages pdfinfo counts.
+int pdf_page_count(const std::filesystem::path& pdf);
+// What pdftotext reads on one page (from 1), in layout mode or in reading order.
+std::string pdf_page_text(const std::filesystem::path& pdf, int page, bool layout);
+// The printed text of every page in reading order without the page footers ("第 n 页，共 N
+// 页") and without white space, so that a text wrapped over lines or pages reads as one.
+std::string pdf_text(const std::string& pdf_bytes);
+// The text without its spaces and line breaks, to be found in pdf_text's reading.
+std::string squeezed(const std::string& s);
+// Each of `parts` (white space removed) found in `text`, each after the one before; names the
+// first one missing or out of order.
+void appear_in_order(const std::string& text, const std::vector<std::string>& parts);
+
 // Ids of the demo data: its administrator is member 1, then demo01..demo15 are 2..16.
 constexpr Id kCouncil = 1;
 constexpr Id kAdmin = 1;             // admin, the platform administrator of the first setup

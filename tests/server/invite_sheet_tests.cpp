@@ -2,11 +2,7 @@
 // pdfinfo, its QR codes decoded from a 200 dpi rendering with zbarimg, as a phone would.
 #include <boost/test/unit_test.hpp>
 
-#include <sys/wait.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -19,45 +15,13 @@ using server::InviteSheet;
 using server::InviteSlip;
 
 namespace {
-// Runs a shell command; fails the test unless it exits 0. Returns what it printed on stdout.
-std::string run(const std::string& command) {
-    FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-    int raw = ::pclose(pipe);
-    BOOST_REQUIRE_MESSAGE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0,
-                          "failed (poppler-utils and zbar-tools installed?): " + command);
-    return out;
-}
-
-std::filesystem::path written(const std::string& pdf) {
-    auto path = temp_path(".pdf");
-    std::ofstream(path, std::ios::binary) << pdf;
-    return path;
-}
-
-std::string page_text(const std::filesystem::path& pdf, int page) {
-    std::string p = std::to_string(page);
-    return run("pdftotext -layout -f " + p + " -l " + p + " '" + pdf.string() + "' -");
-}
-
-int page_count(const std::filesystem::path& pdf) {
-    std::istringstream info(run("pdfinfo '" + pdf.string() + "'"));
-    for (std::string line; std::getline(info, line);)
-        if (line.rfind("Pages:", 0) == 0) return std::stoi(line.substr(6));
-    BOOST_FAIL("pdfinfo printed no page count");
-    return 0;
-}
-
 // Every QR code zbarimg finds on `page`, sorted.
 std::vector<std::string> qr_codes_on(const std::filesystem::path& pdf, int page) {
     std::string p = std::to_string(page);
     auto png = temp_path("");
-    run("pdftoppm -r 200 -png -singlefile -f " + p + " -l " + p + " '" + pdf.string() + "' '" +
-        png.string() + "'");
-    std::istringstream found(run("zbarimg --raw -q '" + png.string() + ".png'"));
+    run_tool("pdftoppm -r 200 -png -singlefile -f " + p + " -l " + p + " '" + pdf.string() +
+             "' '" + png.string() + "'");
+    std::istringstream found(run_tool("zbarimg --raw -q '" + png.string() + ".png'"));
     std::vector<std::string> codes;
     for (std::string line; std::getline(found, line);)
         if (!line.empty()) codes.push_back(line);
@@ -93,17 +57,17 @@ InviteSheet twenty_slips() {
 BOOST_AUTO_TEST_SUITE(invite_sheet)
 
 BOOST_AUTO_TEST_CASE(eight_slips_fill_a_page_so_twenty_take_three_a4_pages) {
-    auto pdf = written(server::invite_sheet_pdf(twenty_slips()));
-    BOOST_TEST(page_count(pdf) == 3);
-    std::string info = run("pdfinfo '" + pdf.string() + "'");
+    auto pdf = written_pdf(server::invite_sheet_pdf(twenty_slips()));
+    BOOST_TEST(pdf_page_count(pdf) == 3);
+    std::string info = run_tool("pdfinfo '" + pdf.string() + "'");
     BOOST_TEST(contains(info, "(A4)"));
 }
 
 BOOST_AUTO_TEST_CASE(each_page_prints_the_name_household_and_code_of_its_own_slips_only) {
     InviteSheet sheet = twenty_slips();
-    auto pdf = written(server::invite_sheet_pdf(sheet));
+    auto pdf = written_pdf(server::invite_sheet_pdf(sheet));
     for (int page = 1; page <= 3; ++page) {
-        std::string text = page_text(pdf, page);
+        std::string text = pdf_page_text(pdf, page, true);
         for (int i = 0; i < 20; ++i) {
             const InviteSlip& slip = sheet.slips[i];
             bool here = i / 8 + 1 == page;
@@ -119,7 +83,7 @@ BOOST_AUTO_TEST_CASE(each_page_prints_the_name_household_and_code_of_its_own_sli
 BOOST_AUTO_TEST_CASE(every_slip_names_its_community_and_street_and_says_how_to_register) {
     InviteSheet sheet = twenty_slips();
     sheet.slips.resize(3);
-    std::string text = page_text(written(server::invite_sheet_pdf(sheet)), 1);
+    std::string text = pdf_page_text(written_pdf(server::invite_sheet_pdf(sheet)), 1, true);
     auto count = [&](const std::string& part) {
         int n = 0;
         for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
@@ -133,7 +97,7 @@ BOOST_AUTO_TEST_CASE(every_slip_names_its_community_and_street_and_says_how_to_r
 
 BOOST_AUTO_TEST_CASE(the_qr_code_of_every_slip_holds_its_registration_link_exactly) {
     InviteSheet sheet = twenty_slips();
-    auto pdf = written(server::invite_sheet_pdf(sheet));
+    auto pdf = written_pdf(server::invite_sheet_pdf(sheet));
     std::vector<std::string> expected;
     for (int i = 0; i < 8; ++i) expected.push_back(sheet.slips[i].link);
     std::sort(expected.begin(), expected.end());
@@ -146,7 +110,7 @@ BOOST_AUTO_TEST_CASE(rare_characters_in_names_print_as_real_glyphs_not_boxes) {
                       "",
                       {{"𠮷野家", "1栋1单元101", "ABCDE-FGHJK", "http://h/#/register/A"},
                        {"龘", "1栋1单元102", "BCDEF-GHJKL", "http://h/#/register/B"}}};
-    std::string text = page_text(written(server::invite_sheet_pdf(sheet)), 1);
+    std::string text = pdf_page_text(written_pdf(server::invite_sheet_pdf(sheet)), 1, true);
     BOOST_TEST(contains(text, "𠮷野家"));
     BOOST_TEST(contains(text, "龘"));
     BOOST_TEST(!contains(text, "20BB7"));
@@ -157,7 +121,7 @@ BOOST_AUTO_TEST_CASE(a_slip_without_household_leaves_out_the_household_line) {
                       "东湖街道",
                       {{"张伟", "", "ABCDE-FGHJK", "http://h/#/register/A"},
                        {"李娜", "2栋1单元301", "BCDEF-GHJKL", "http://h/#/register/B"}}};
-    std::string text = page_text(written(server::invite_sheet_pdf(sheet)), 1);
+    std::string text = pdf_page_text(written_pdf(server::invite_sheet_pdf(sheet)), 1, true);
     BOOST_TEST(contains(text, "张伟"));
     BOOST_TEST(contains(text, "ABCDE-FGHJK"));
     BOOST_TEST(contains(text, "2栋1单元301"));

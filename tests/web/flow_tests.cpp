@@ -9,6 +9,9 @@ using namespace fixtures;
 
 namespace {
 
+// The client's clock in these tests: 2027-01-15 08:00 UTC.
+constexpr std::int64_t kNow = 1'800'000'000;
+
 // Logged in, on the ballot page with its loads answered.
 struct OnBallot : LoggedIn {
     explicit OnBallot(BallotView b) {
@@ -39,17 +42,17 @@ BOOST_AUTO_TEST_CASE(a_member_on_the_roll_may_vote_once_and_others_are_told_why_
     OnBallot f(open_ballot({101, 102}, {}));
     const BallotView* b = f.state.find_ballot(9);
     BOOST_REQUIRE(b);
-    BOOST_TEST(!vote_refusal(f.state, *b).has_value());
+    BOOST_TEST(!vote_refusal(f.state, *b, kNow).has_value());
 
     BallotView voted = open_ballot({101, 102}, {101});
-    BOOST_TEST(vote_refusal(f.state, voted)->code == "already_voted");
+    BOOST_TEST(vote_refusal(f.state, voted, kNow)->code == "already_voted");
     BOOST_TEST(has_voted(f.state, voted));
     BallotView off_roll = open_ballot({102, 103}, {});
-    BOOST_TEST(vote_refusal(f.state, off_roll)->code == "not_eligible");
+    BOOST_TEST(vote_refusal(f.state, off_roll, kNow)->code == "not_eligible");
     BallotView closed = open_ballot({101}, {});
     closed.state = BallotState::closed;
-    BOOST_TEST(vote_refusal(f.state, closed)->code == "ballot_closed");
-    BOOST_TEST(!vote_refusal(f.state, closed)->message.empty());
+    BOOST_TEST(vote_refusal(f.state, closed, kNow)->code == "ballot_closed");
+    BOOST_TEST(!vote_refusal(f.state, closed, kNow)->message.empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_confirmation_is_a_modal_in_the_address_so_back_closes_it) {
@@ -108,13 +111,13 @@ BOOST_AUTO_TEST_CASE(a_vote_refused_for_the_household_closes_the_modal_and_stays
     // The ballot, reloaded, still shows this member as not voted: the page refuses all the same.
     const BallotView* b = f.state.find_ballot(9);
     BOOST_REQUIRE(b);
-    BOOST_TEST(vote_refusal(f.state, *b)->message == "您所在的户已有成员投票，每户只计一票");
+    BOOST_TEST(vote_refusal(f.state, *b, kNow)->message == "您所在的户已有成员投票，每户只计一票");
     // A refusal for another reason (closed meanwhile) is not kept: the reload says what is true.
     OnBallot g(open_ballot({101}, {}));
     auto again = apply(g.state, Vote{9, "yes"});
     apply_response(g.state, only(again, RequestKind::write), 409,
                    R"({"error":{"code":"ballot_closed","message":"表决未开放或已结束"}})");
-    BOOST_TEST(!vote_refusal(g.state, *g.state.find_ballot(9)).has_value());
+    BOOST_TEST(!vote_refusal(g.state, *g.state.find_ballot(9), kNow).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(logging_out_forgets_the_flow_and_a_secret_ballots_receipt) {

@@ -1,6 +1,7 @@
 // #/ballot/N: large 赞成 / 反对 / 弃权 buttons, a confirmation (a modal Back closes), a clear
 // "your vote was counted", a refusal that says why, live progress, and the tally once closed.
 #include <algorithm>
+#include <ctime>
 
 #include "../theme.hpp"
 #include "../widgets.hpp"
@@ -253,6 +254,9 @@ void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
     ui::text(t.format("ballot.progress", {{"n", std::to_string(ballot->votes_cast)},
                                           {"of", std::to_string(ballot->roll.size())}}),
              "progress");
+    if (ballot->closes_at != 0)
+        ui::text(client::ballot_deadline_text(t, ballot->closes_at), "ballot-closes",
+                 open ? ui::Tone::normal : ui::Tone::muted);
     // Who counts: one vote per household (每户一票), or owners weighted by floor area.
     if (ballot->unit != "member")
         ui::text(t.get(ballot->unit == "owners" ? "ballot.unit_owners" : "ballot.unit_household"),
@@ -265,7 +269,7 @@ void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
         if (client::has_voted(state, *ballot)) {
             ui::heading(t.get("ballot.counted"), "counted");
             ui::text(t.get("ballot.counted_hint"), "counted-hint", ui::Tone::muted);
-        } else if (auto refusal = client::vote_refusal(state, *ballot)) {
+        } else if (auto refusal = client::vote_refusal(state, *ballot, std::time(nullptr))) {
             ui::text(refusal->message, "refusal", ui::Tone::error);
         } else {
             ui::text(t.get("ballot.choose"), "choose");

@@ -1,5 +1,7 @@
 // #/home: my councils and what needs me now — open ballots, sessions to sign in to, replies
 // to rate — and the issues I raised with their stage.
+#include <ctime>
+
 #include "../theme.hpp"
 #include "../widgets.hpp"
 #include "views.hpp"
@@ -53,8 +55,9 @@ void draw_home(const ClientState& state, Intents& intents) {
     ui::heading(t.get("home.needs_me"), "needs-me");
     int todos = 0;
     // Open ballots I may still vote in, from the open sessions' consoles.
+    const std::int64_t now = std::time(nullptr);
     for (const auto& [id, ballot] : f.ballots) {
-        if (ballot.state != BallotState::open || client::vote_refusal(state, ballot)) continue;
+        if (ballot.state != BallotState::open || client::vote_refusal(state, ballot, now)) continue;
         todo(t.format("home.ballot", {{"title", ballot.issue_title}}), t.get("home.go_vote"),
              "ballot-" + std::to_string(id), intents, Page::ballot, id);
         ++todos;

@@ -153,6 +153,8 @@ void ballot_form(const ClientState& state, SessionUi& ui) {
         if (ui::choice(label, ui.unit == unit)) ui.unit = unit;
     }
     if (tellers_allowed(ui)) tellers_picker(state, ui);
+    // 投票截止时间, optional: typed like a session's start, in local time.
+    ui::input_text(ui::labelled(t.get("ballot_deadline.input"), "ballot-closes-at"), ui.closes_at);
     if (ui::choice(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
         ui.secret = !ui.secret;
     if (!ui.secret) return;
@@ -221,12 +223,16 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
             intents.push_back(client::OpenBallot{
                 v.session.id, item.issue_id, ui.method, lines_of(ui.options), ui.secret,
                 ui.budget, ui.unit, ui.max_choices,
-                tellers_allowed(ui) ? ui.tellers : std::vector<Id>{}, ui.receipts});
+                tellers_allowed(ui) ? ui.tellers : std::vector<Id>{}, ui.receipts,
+                ui.closes_at});
     } else if (b->state == BallotState::open) {
         // Live: how many of the roll have voted, refreshed every second; never how.
         ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},
                                               {"of", std::to_string(b->roll.size())}}),
                  "votes-cast-" + n);
+        if (b->closes_at != 0)
+            ui::text(client::ballot_deadline_text(t, b->closes_at), "ballot-closes-" + n,
+                     ui::Tone::muted);
         if (ui::button(ui::labelled(t.get("session.to_ballot"), "to-ballot-" + n),
                        ui::ButtonKind::primary))
             intents.push_back(client::Navigate{client::Route{client::Page::ballot, b->id, {}}, false});

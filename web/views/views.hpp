@@ -142,6 +142,7 @@ struct SessionUi {
     std::string unit = "member";  // member, household, owners
     std::string max_choices;      // approval's limit as typed
     std::vector<Id> tellers;      // 计票员 picked for paper ballots (two)
+    std::string closes_at;        // 投票截止时间 as typed, "2026-12-01 15:30"; empty: none
     std::string cancel_reason;    // a planned session's: why it is called off
     std::string new_start;        // ... or its new start, as typed
     void on_enter() {

@@ -44,6 +44,7 @@ struct Ballot {
     std::vector<CastVote> votes;
     std::int64_t opened_at = 0;
     std::int64_t closed_at = 0;
+    std::int64_t closes_at = 0;  // 投票截止时间 as announced at opening; 0: none
 };
 
 // The voter on the frozen roll with this member id; nullptr when not on it.
@@ -55,9 +56,18 @@ Result<Ballot> open_ballot(const Actor& actor, const Session& s, Id issue_id,
                            const std::vector<Voter>& electorate, bool item_has_ballot,
                            std::int64_t now);
 
-// A member on the roll votes once, while both the ballot and its session are open.
-Check may_vote(const Actor& actor, const Ballot& b, const Session& s);
-Result<Ballot> cast_vote(const Actor& actor, const Ballot& b, const Session& s, Choice choice);
+// 投票截止时间: the convenor may announce when voting ends, later than the ballot opens and at
+// most 7 days after. The ballot stays open past it until the convenor closes it and counts.
+constexpr std::int64_t kBallotDeadlineMaxAheadSeconds = 7 * 86400;
+Check check_closes_at(std::int64_t closes_at, std::int64_t now);
+// Whether voting has ended at `now` by the announced time (never when none was announced).
+bool deadline_passed(const Ballot& b, std::int64_t now);
+
+// A member on the roll votes once, while both the ballot and its session are open and before
+// its announced closing time.
+Check may_vote(const Actor& actor, const Ballot& b, const Session& s, std::int64_t now);
+Result<Ballot> cast_vote(const Actor& actor, const Ballot& b, const Session& s, Choice choice,
+                         std::int64_t now);
 
 Check may_close_ballot(const Actor& actor, const Ballot& b);
 Result<Ballot> close_ballot(const Actor& actor, const Ballot& b, std::int64_t now);

@@ -22,9 +22,12 @@ Id unit_key(VotingUnit unit, const Voter& voter);
 // The refusal for `member` when `prior_voter` has already voted under the same unit key:
 // already_voted for the member themself, household_voted for another member of the household.
 Error already_voted_in_unit(Id member, Id prior_voter);
+// Who a reminder before the closing time is for (ballot_closing): the roll's members whose unit
+// has cast no vote, given the unit keys of the votes cast so far, in roll order.
+std::vector<Id> yet_to_vote(const Ballot& b, VotingUnit unit, const std::vector<Id>& voted_units);
 
 // A vote with content on a ballot that is not plain, by the vote rule of ballot.hpp (ballot and
-// session open, the member on the frozen roll): its unit key, and the content as kept, with the
+// session open, before the closing time, the member on the frozen roll): its unit key, and the content as kept, with the
 // voter's floor area where the count weighs area (owners, or a pass rule by area). Whether the
 // unit has voted already is for storage to say (already_voted_in_unit).
 struct ContentVote {
@@ -33,7 +36,7 @@ struct ContentVote {
 };
 Result<ContentVote> content_vote(const Actor& actor, const Ballot& b, const Session& s,
                                  const BallotSpec& spec, const CouncilRules& rules,
-                                 const Json& content);
+                                 const Json& content, std::int64_t now);
 
 // --- tellers (计票员) and paper ballots ---
 // The spec's tellers, as actors of the council, must be its members; and paper ballots carry no

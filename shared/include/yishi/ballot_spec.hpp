@@ -46,6 +46,10 @@ struct BallotSpec {
 // carry neither a household nor a floor area.
 Result<BallotSpec> spec_from_request(const Json& body);
 
+// The optional closing time of the same request (closes_at, Unix seconds) by check_closes_at
+// (ballot.hpp); 0 when none is announced.
+Result<std::int64_t> closes_at_from_request(const Json& body, std::int64_t now);
+
 // What storage keeps beside method, secret and unit: options, max_choices, budget, costs,
 // tellers, receipts.
 Json spec_details(const BallotSpec& s);

@@ -83,6 +83,7 @@ struct BallotView {
     BallotState state = BallotState::open;
     std::int64_t opened_at = 0;
     std::int64_t closed_at = 0;
+    std::int64_t closes_at = 0;    // the announced end of voting (投票截止时间); 0: none
     std::vector<Id> roll;          // who may vote, frozen at opening
     std::int64_t electorate = 0;   // the council's voters at opening, by head
     std::int64_t votes_cast = 0;

@@ -52,9 +52,11 @@ std::string cut_text(std::string_view s, std::size_t max_chars);
 // A time as people in China read it (UTC+8): "2026年10月3日 14:05", and the date alone.
 std::string china_time_text(std::int64_t t);
 std::string china_date_text(std::int64_t t);
-// The detail of a session's notice ("会议时间：…") and of a task's reminder ("办理期限：…").
+// The detail of a session's notice ("会议时间：…"), of a task's reminder ("办理期限：…") and of
+// a ballot's closing reminder ("投票截止：…").
 std::string session_time_detail(std::int64_t starts_at);
 std::string due_date_detail(std::int64_t due_at);
+std::string ballot_deadline_detail(std::int64_t closes_at);
 
 // A page of the list: at most 100, 30 when not asked.
 constexpr std::int64_t kNotificationPageDefault = 30;

@@ -1,10 +1,13 @@
 // The flow's intents (议 → 定 → 办 → 评) as requests, and what each page loads.
 // Checks that need no server (empty text, missing choice) refuse here, with the core's messages.
 #include <algorithm>
+#include <ctime>
 #include <optional>
 
 #include "steps.hpp"
+#include "yishi/ballot.hpp"
 #include "yishi/client/apply.hpp"
+#include "yishi/client/format.hpp"
 #include "yishi/messages.hpp"
 #include "yishi/text.hpp"
 
@@ -246,6 +249,13 @@ std::vector<Request> apply_flow(ClientState& s, const FlowIntent& intent) {
                     if (i.tellers.size() != 2 || i.tellers[0] == i.tellers[1])
                         return void(refuse(s, make_error("bad_ballot", "tellers")));
                     b["tellers"] = i.tellers;
+                }
+                if (!trim(i.closes_at).empty()) {
+                    // Typed in local time; the core's rule before the server's.
+                    std::int64_t at = parse_local_date_time(i.closes_at);
+                    if (at <= 0) return void(refuse(s, make_error("bad_time", "closes_at")));
+                    if (auto e = check_closes_at(at, std::time(nullptr))) return void(refuse(s, *e));
+                    b["closes_at"] = at;
                 }
                 w("POST", id_path("/api/sessions/", i.session_id, "/ballots"), b,
                   "notice.ballot_opened");

@@ -17,6 +17,7 @@ Ballot core_ballot(const BallotView& v) {
     b.session_id = v.session_id;
     b.issue_id = v.issue_id;
     b.state = v.state;
+    b.closes_at = v.closes_at;
     for (Id id : v.roll) b.roll.push_back(Voter{id, 0, 0});
     for (Id id : v.voted) b.votes.push_back(CastVote{id, Choice::abstain});
     return b;
@@ -47,7 +48,7 @@ Task core_task(const TaskView& v) {
     return t;
 }
 
-Check vote_refusal(const ClientState& state, const BallotView& ballot) {
+Check vote_refusal(const ClientState& state, const BallotView& ballot, std::int64_t now) {
     Actor actor = state.actor();
     if (!actor.member) return make_error("forbidden");
     if (auto r = state.flow.vote_refusals.find(ballot.id); r != state.flow.vote_refusals.end())
@@ -56,7 +57,7 @@ Check vote_refusal(const ClientState& state, const BallotView& ballot) {
     Session s;
     s.id = ballot.session_id;
     s.state = ballot.state == BallotState::open ? SessionState::open : SessionState::closed;
-    return may_vote(actor, core_ballot(ballot), s);
+    return may_vote(actor, core_ballot(ballot), s, now);
 }
 
 Check sign_in_refusal(const ClientState& state, const SessionView& view) {

@@ -1,4 +1,5 @@
-// excerpt(): character-based (never byte-based) previews of user text.
+// excerpt(): character-based (never byte-based) previews of user text; local times as typed
+// and shown.
 #include "yishi/client/format.hpp"
 
 #include <cstdio>
@@ -70,6 +71,15 @@ std::int64_t parse_local_date_time(std::string_view text) {
     // mktime moves 2月30日 to March: a date that did not round-trip was not a date.
     if (at == -1 || tm.tm_mday != d || tm.tm_mon != mo - 1) return 0;
     return static_cast<std::int64_t>(at);
+}
+
+std::string ballot_deadline_text(const Strings& t, std::int64_t closes_at) {
+    std::time_t at = static_cast<std::time_t>(closes_at);
+    std::tm tm{};
+    localtime_r(&at, &tm);
+    return t.format("ballot_deadline.closes", {{"month", std::to_string(tm.tm_mon + 1)},
+                                               {"day", std::to_string(tm.tm_mday)},
+                                               {"time", strftime_local(closes_at, "%H:%M")}});
 }
 
 }  // namespace yishi::client

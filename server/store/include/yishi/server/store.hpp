@@ -347,9 +347,11 @@ public:
     // --- 定 (store_ballot_methods.cpp): ballot methods, voting units, secret ballots,
     // tellers and the published bulletin (计票公告). Same discipline: one BEGIN IMMEDIATE
     // transaction per change, the core's rule, audit; a refusal writes nothing. ---
-    // Opens a ballot held as `spec` (open_ballot is this with the plain spec).
+    // Opens a ballot held as `spec` (open_ballot is this with the plain spec), voting ending at
+    // `closes_at` (投票截止时间, checked by the core's check_closes_at; 0: none announced).
     Result<BallotRecord> open_ballot_as(Id session_id, Id actor, Id issue_id,
-                                        const BallotSpec& spec, std::int64_t now);
+                                        const BallotSpec& spec, std::int64_t closes_at,
+                                        std::int64_t now);
     BallotSpec ballot_spec(Id ballot_id);
     // Who has voted in a ballot that is not plain, in voting order (the 'has voted' records).
     std::vector<Id> ballot_voters(Id ballot_id);
@@ -576,7 +578,9 @@ public:
     // --- 消息: notifications, mutes, the community's hook and its deliveries
     // (store_notifications.cpp) ---
     // Writes the scheduled reminders due at `now`, each once per member and subject: a task due
-    // within 3 days (task_due) or past its date (task_overdue), to the member who follows it.
+    // within 3 days (task_due) or past its date (task_overdue), to the member who follows it;
+    // an open ballot closing within the hour (ballot_closing), to each member of its roll whose
+    // vote (or household's) is not yet cast.
     // Returns how many were written.
     std::int64_t sweep_notifications(std::int64_t now);
     // The member's own notifications, newest first, with id < `before` (0: from the newest).

@@ -9,8 +9,8 @@ namespace yishi::client {
 // The task as the core knows it, rebuilt from its view (ratings without their values).
 Task core_task(const TaskView& view);
 
-// 赞成/反对/弃权: not on the roll, closed, or voted already.
-Check vote_refusal(const ClientState& state, const BallotView& ballot);
+// 赞成/反对/弃权: not on the roll, closed, past its closing time at `now`, or voted already.
+Check vote_refusal(const ClientState& state, const BallotView& ballot, std::int64_t now);
 // 签到 to an open session, once, by voting members.
 Check sign_in_refusal(const ClientState& state, const SessionView& session);
 // Rating the task's current reply: once, not by the unit itself, only while it is answered.

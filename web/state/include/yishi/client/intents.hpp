@@ -120,6 +120,8 @@ struct OpenBallot {
     std::vector<Id> tellers;      // 计票员: two members who enter the paper counts
     // Secret ballots: each voter gets a receipt (回执码), which also lets them prove their choice.
     bool receipts = true;
+    // 投票截止时间 as typed, "2026-12-01 15:30" in local time; empty: none announced.
+    std::string closes_at;
 };
 struct CloseBallot {
     Id ballot_id = 0;
