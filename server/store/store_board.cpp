@@ -75,7 +75,8 @@ Sql filter_condition(const BoardQuery& q) {
         sql.add(" AND t.council_id IN (SELECT id FROM councils WHERE community_id = ?)",
                 q.community_id);
     if (q.council_id) sql.add(" AND t.council_id = ?", q.council_id);
-    if (q.grid_id) sql.add(" AND t.issue_id IN (SELECT id FROM issues WHERE grid_id = ?)", q.grid_id);
+    if (q.grid_id)
+        sql.add(" AND t.issue_id IN (SELECT id FROM issues WHERE grid_id = ?)", q.grid_id);
     if (q.created_from) sql.add(" AND t.created_at >= ?", q.created_from);
     if (q.created_before) sql.add(" AND t.created_at < ?", q.created_before);
     return sql;
@@ -114,10 +115,10 @@ Sql order(const BoardQuery& q, std::int64_t now) {
 }
 
 constexpr const char* kRowColumns =
-    "SELECT t.id, COALESCE(t.recommendation_id, 0), COALESCE(t.issue_id, 0), COALESCE(i.title, ''), "
-    "COALESCE(tp.title, ''), COALESCE(cm.id, 0), COALESCE(cm.name, ''), COALESCE(co.id, 0), "
-    "COALESCE(co.name, ''), COALESCE(i.grid_id, 0), COALESCE(g.name, ''), t.responsible_unit, "
-    "t.responsible_member_id, t.due_at, t.created_at, t.state "
+    "SELECT t.id, COALESCE(t.recommendation_id, 0), COALESCE(t.issue_id, 0), "
+    "COALESCE(i.title, ''), COALESCE(tp.title, ''), COALESCE(cm.id, 0), COALESCE(cm.name, ''), "
+    "COALESCE(co.id, 0), COALESCE(co.name, ''), COALESCE(i.grid_id, 0), COALESCE(g.name, ''), "
+    "t.responsible_unit, t.responsible_member_id, t.due_at, t.created_at, t.state "
     "FROM tasks t LEFT JOIN councils co ON co.id = t.council_id "
     "LEFT JOIN communities cm ON cm.id = co.community_id "
     "LEFT JOIN issues i ON i.id = t.issue_id LEFT JOIN grids g ON g.id = i.grid_id "

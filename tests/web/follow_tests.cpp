@@ -290,7 +290,7 @@ BOOST_AUTO_TEST_CASE(a_street_administrator_reads_the_street_board_with_filters)
     BOOST_TEST((f.state.follow.board_filter == g));
 }
 
-BOOST_AUTO_TEST_CASE(the_board_turns_its_pages_with_its_filters_and_a_new_filter_starts_at_page_one) {
+BOOST_AUTO_TEST_CASE(the_board_turns_pages_with_its_filters_and_a_new_filter_starts_at_page_one) {
     Member2 f("street_admin", R"({"level":"street","id":1})", "#/board");
     BoardFilter overdue = f.state.follow.board_filter;
     overdue.status = "overdue";

@@ -119,8 +119,8 @@ constexpr std::int64_t kBoardPageRows = 50;
 constexpr std::int64_t kBoardPageMaxRows = 200;
 constexpr std::int64_t kBoardMaxOffset = 1000000000;
 
-// Filters, sorting and the page read from the query text. The scope is a street or a community (both
-// absent for a unit's own view); when the scope is a street, `community` filters.
+// Filters, sorting and the page read from the query text. The scope is a street or a community
+// (both absent for a unit's own view); when the scope is a street, `community` filters.
 struct BoardQuery {
     Id street_id = 0;
     Id scope_community_id = 0;
@@ -139,7 +139,8 @@ using QueryParams = std::multimap<std::string, std::string>;
 // `scoped` (the street or community board): street=ID or community=ID names the scope, and with
 // street=ID a community=ID filters. Not scoped (a unit's own view): community=ID filters, street
 // is ignored. from/to are months "YYYY-MM" (from <= to); sort is due or overdue; limit (1–200)
-// and offset (0 up) pick the page. A bad value or a repeated parameter is 400 bad_filter naming the parameter; unknown parameters are ignored.
+// and offset (0 up) pick the page. A bad value or a repeated parameter is 400 bad_filter naming
+// the parameter; unknown parameters are ignored.
 Result<BoardQuery> parse_board_query(const QueryParams& params, bool scoped);
 
 // The rows the query keeps (all but the scope), sorted: by due date oldest first, or by days
@@ -190,9 +191,10 @@ struct Board {
 Board build_board(BoardScope scope, std::vector<BoardRow> all, const BoardQuery& q,
                   std::int64_t now);
 
-// What a store reads for one page of the board: the page's rows, the ones the query's filters and
-// order put on its page (board_page settles their statuses and sorts them), how many rows the query keeps, the unit sums over
-// the rows it keeps other than its status filter, and the options over the whole scope.
+// What a store reads for one page of the board: the rows the query's filters and order put on the
+// page (board_page settles their statuses and sorts them), how many rows the query keeps, the
+// unit sums over the rows it keeps other than its status filter, and the options over the whole
+// scope (in any order, repeats allowed: board_page lists each once, in order).
 struct BoardPageRows {
     BoardScope scope;
     std::vector<BoardRow> rows;
