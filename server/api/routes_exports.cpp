@@ -53,10 +53,12 @@ Reply tasks_csv(Api& api, const httplib::Request& req) {
     if (!caller) return failure(caller.error());
     auto id = parse_id(req.matches[1]);
     if (!id) return failure(field_error("bad_id", "community_id"));
-    auto rows = api.store.board_rows(caller.value().id, 0, *id);
-    if (!rows) return failure(rows.error());
     BoardQuery all;
-    Board board = build_board(rows.value().scope, std::move(rows.value().rows), all, api.now());
+    all.scope_community_id = *id;
+    std::int64_t now = api.now();
+    auto rows = api.store.board_rows(caller.value().id, all, now);
+    if (!rows) return failure(rows.error());
+    Board board = build_board(rows.value().scope, std::move(rows.value().rows), all, now);
     return csv_reply(tasks_csv_text(board.rows), "tasks.csv", "交办事项.csv");
 }
 

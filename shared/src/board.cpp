@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "yishi/text.hpp"
@@ -38,6 +37,7 @@ const char* parameter_label(const std::string& name) {
         {"street", "街道"},   {"community", "社区"}, {"unit", "责任单位"},
         {"council", "议事会"}, {"grid", "网格"},      {"status", "状态"},
         {"from", "起始月份"}, {"to", "截止月份"},    {"sort", "排序"},
+        {"limit", "每页条数"}, {"offset", "起始位置"},
     };
     auto it = labels.find(name);
     return it == labels.end() ? "查询参数" : it->second;
@@ -57,6 +57,18 @@ bool parse_id(const std::string& s, Id& out) {
         n = n * 10 + (c - '0');
     }
     if (n <= 0 || n > kMaxId) return false;
+    out = n;
+    return true;
+}
+
+// A count written in decimal digits (0 allowed), at most 10 digits.
+bool parse_count(const std::string& s, std::int64_t& out) {
+    if (s.empty() || s.size() > 10) return false;
+    std::int64_t n = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + (c - '0');
+    }
     out = n;
     return true;
 }
@@ -124,6 +136,18 @@ BoardStatus board_status(TaskState state, std::int64_t due_at, std::int64_t now)
     return BoardStatus::on_time;
 }
 
+StatusCondition status_condition(BoardStatus s, std::int64_t now) {
+    switch (s) {
+        case BoardStatus::done: return {TaskState::done, std::nullopt, std::nullopt};
+        case BoardStatus::supervised: return {TaskState::supervised, std::nullopt, std::nullopt};
+        case BoardStatus::answered: return {TaskState::answered, std::nullopt, std::nullopt};
+        case BoardStatus::overdue: return {TaskState::assigned, std::nullopt, now - 1};
+        case BoardStatus::due_soon: return {TaskState::assigned, now, now + kDueSoonSeconds};
+        case BoardStatus::on_time: break;
+    }
+    return {TaskState::assigned, now + kDueSoonSeconds + 1, std::nullopt};
+}
+
 std::int64_t days_overdue(TaskState state, std::int64_t due_at, std::int64_t now) {
     if (board_status(state, due_at, now) != BoardStatus::overdue) return 0;
     return (now - due_at + kDay - 1) / kDay;
@@ -148,30 +172,41 @@ void settle_statuses(std::vector<BoardRow>& rows, std::int64_t now) {
 }
 
 std::vector<UnitFigures> unit_figures(const std::vector<BoardRow>& rows) {
-    struct Sums {
-        UnitFigures f;
-        std::int64_t reply_seconds = 0;
-    };
-    std::map<std::string, Sums> by_unit;
+    std::map<std::string, UnitSums> by_unit;
     for (const auto& r : rows) {
-        Sums& s = by_unit[r.responsible_unit];
-        s.f.unit = r.responsible_unit;
-        ++s.f.received;
-        if (r.status == BoardStatus::overdue) ++s.f.overdue_now;
+        UnitSums& s = by_unit[r.responsible_unit];
+        s.unit = r.responsible_unit;
+        ++s.received;
+        if (r.status == BoardStatus::overdue) ++s.overdue_now;
         if (r.first_reply_at != 0) {
-            ++s.f.answered;
+            ++s.answered;
             s.reply_seconds += std::max<std::int64_t>(0, r.first_reply_at - r.created_at);
-            if (r.first_reply_at <= r.due_at) ++s.f.answered_on_time;
+            if (r.first_reply_at <= r.due_at) ++s.answered_on_time;
         }
-        s.f.ratings += ratings_total(r.ratings);
-        s.f.satisfied += r.ratings.satisfied + r.ratings.basically_satisfied;
+        s.ratings += ratings_total(r.ratings);
+        s.satisfied += r.ratings.satisfied + r.ratings.basically_satisfied;
     }
+    std::vector<UnitSums> sums;
+    sums.reserve(by_unit.size());
+    for (auto& [unit, s] : by_unit) sums.push_back(std::move(s));
+    return unit_figures(sums);
+}
+
+std::vector<UnitFigures> unit_figures(const std::vector<UnitSums>& sums) {
     std::vector<UnitFigures> out;
-    out.reserve(by_unit.size());
-    for (auto& [unit, s] : by_unit) {
-        if (s.f.answered > 0) s.f.reply_days_tenths = s.reply_seconds * 10 / (kDay * s.f.answered);
-        if (s.f.ratings > 0) s.f.satisfied_permille = s.f.satisfied * 1000 / s.f.ratings;
-        out.push_back(s.f);
+    out.reserve(sums.size());
+    for (const auto& s : sums) {
+        UnitFigures f;
+        f.unit = s.unit;
+        f.received = s.received;
+        f.answered_on_time = s.answered_on_time;
+        f.overdue_now = s.overdue_now;
+        f.answered = s.answered;
+        f.ratings = s.ratings;
+        f.satisfied = s.satisfied;
+        if (s.answered > 0) f.reply_days_tenths = s.reply_seconds * 10 / (kDay * s.answered);
+        if (s.ratings > 0) f.satisfied_permille = s.satisfied * 1000 / s.ratings;
+        out.push_back(std::move(f));
     }
     std::sort(out.begin(), out.end(), [](const UnitFigures& a, const UnitFigures& b) {
         return std::make_tuple(-a.satisfied_permille, a.overdue_now, a.unit) <
@@ -183,7 +218,7 @@ std::vector<UnitFigures> unit_figures(const std::vector<BoardRow>& rows) {
 Result<BoardQuery> parse_board_query(const QueryParams& params, bool scoped) {
     BoardQuery q;
     for (const char* name : {"street", "community", "unit", "council", "grid", "status", "from",
-                             "to", "sort"})
+                             "to", "sort", "limit", "offset"})
         if (params.count(name) > 1) return bad_filter(name);
     auto get = [&](const char* name) -> const std::string* {
         auto it = params.find(name);
@@ -234,6 +269,12 @@ Result<BoardQuery> parse_board_query(const QueryParams& params, bool scoped) {
         else if (*sort == "overdue") q.sort = BoardSort::overdue;
         else return bad_filter("sort");
     }
+    if (const std::string* limit = get("limit"))
+        if (!parse_count(*limit, q.limit) || q.limit < 1 || q.limit > kBoardPageMaxRows)
+            return bad_filter("limit");
+    if (const std::string* offset = get("offset"))
+        if (!parse_count(*offset, q.offset) || q.offset > kBoardMaxOffset)
+            return bad_filter("offset");
     return q;
 }
 
@@ -283,24 +324,37 @@ bool owes(const std::string& department_name, Id member_id, const BoardRow& row)
     return !department_name.empty() && row.responsible_unit == department_name;
 }
 
+namespace {
+// The options as the pickers list them: units by name, places by id, each once.
+void settle_options(BoardOptions& o) {
+    auto by_id = [](std::vector<NamedId>& list) {
+        std::sort(list.begin(), list.end(),
+                  [](const NamedId& a, const NamedId& b) { return a.id < b.id; });
+        list.erase(std::unique(list.begin(), list.end(),
+                               [](const NamedId& a, const NamedId& b) { return a.id == b.id; }),
+                   list.end());
+    };
+    std::sort(o.units.begin(), o.units.end());
+    o.units.erase(std::unique(o.units.begin(), o.units.end()), o.units.end());
+    by_id(o.communities);
+    by_id(o.councils);
+    by_id(o.grids);
+}
+}  // namespace
+
 Board build_board(BoardScope scope, std::vector<BoardRow> all, const BoardQuery& q,
                   std::int64_t now) {
     settle_statuses(all, now);
     Board b;
     b.scope = std::move(scope);
     b.now = now;
-    std::set<std::string> units;
-    std::map<Id, std::string> communities, councils, grids;
     for (const auto& r : all) {
-        if (!r.responsible_unit.empty()) units.insert(r.responsible_unit);
-        if (r.community_id != 0) communities.emplace(r.community_id, r.community_name);
-        if (r.council_id != 0) councils.emplace(r.council_id, r.council_name);
-        if (r.grid_id != 0) grids.emplace(r.grid_id, r.grid_name);
+        if (!r.responsible_unit.empty()) b.filters.units.push_back(r.responsible_unit);
+        if (r.community_id != 0) b.filters.communities.push_back({r.community_id, r.community_name});
+        if (r.council_id != 0) b.filters.councils.push_back({r.council_id, r.council_name});
+        if (r.grid_id != 0) b.filters.grids.push_back({r.grid_id, r.grid_name});
     }
-    b.filters.units.assign(units.begin(), units.end());
-    for (auto& [id, name] : communities) b.filters.communities.push_back({id, name});
-    for (auto& [id, name] : councils) b.filters.councils.push_back({id, name});
-    for (auto& [id, name] : grids) b.filters.grids.push_back({id, name});
+    settle_options(b.filters);
 
     std::vector<BoardRow> counted;
     for (auto& r : all) {
@@ -311,6 +365,28 @@ Board build_board(BoardScope scope, std::vector<BoardRow> all, const BoardQuery&
     for (auto& r : counted)
         if (!q.status || r.status == *q.status) b.rows.push_back(std::move(r));
     sort_board(b.rows, q.sort);
+    b.total = static_cast<std::int64_t>(b.rows.size());
+    b.limit = b.total;
+    return b;
+}
+
+Board board_page(BoardPageRows read, const BoardQuery& q, std::int64_t now) {
+    settle_statuses(read.rows, now);
+    Board b;
+    b.scope = std::move(read.scope);
+    b.now = now;
+    b.rows = std::move(read.rows);
+    sort_board(b.rows, q.sort);
+    b.total = read.total;
+    b.limit = q.limit;
+    b.offset = q.offset;
+    b.units = unit_figures(read.units);
+    b.filters = std::move(read.filters);
+    std::erase_if(b.filters.units, [](const std::string& u) { return u.empty(); });
+    std::erase_if(b.filters.communities, [](const NamedId& n) { return n.id == 0; });
+    std::erase_if(b.filters.councils, [](const NamedId& n) { return n.id == 0; });
+    std::erase_if(b.filters.grids, [](const NamedId& n) { return n.id == 0; });
+    settle_options(b.filters);
     return b;
 }
 

@@ -121,6 +121,9 @@ std::string encode(const Board& b) {
     return Json{{"scope", {{"kind", b.scope.kind}, {"id", b.scope.id}, {"name", b.scope.name}}},
                 {"now", b.now},
                 {"rows", wire::list_json(b.rows)},
+                {"total", b.total},
+                {"limit", b.limit},
+                {"offset", b.offset},
                 {"units", wire::list_json(b.units)},
                 {"filters",
                  {{"units", units},
@@ -138,6 +141,9 @@ Result<Board> decode_board(std::string_view body) {
         b.now = f.integer("now");
         for (std::size_t i = 0; i < f.array("rows").size(); ++i)
             b.rows.push_back(row_from(f.element("rows", i)));
+        b.total = f.integer("total");
+        b.limit = f.integer("limit");
+        b.offset = f.integer("offset");
         for (std::size_t i = 0; i < f.array("units").size(); ++i)
             b.units.push_back(unit_from(f.element("units", i)));
         Fields filters = f.object("filters");

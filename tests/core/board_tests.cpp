@@ -50,6 +50,103 @@ BOOST_AUTO_TEST_CASE(a_started_day_past_due_counts_as_a_whole_day_overdue) {
     BOOST_TEST(days_overdue(TaskState::assigned, kNow + 1, kNow) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_status_as_a_condition_on_state_and_due_date_picks_the_same_tasks) {
+    const TaskState states[] = {TaskState::assigned, TaskState::answered, TaskState::supervised,
+                                TaskState::done};
+    for (BoardStatus s : kBoardStatuses) {
+        StatusCondition c = status_condition(s, kNow);
+        for (TaskState state : states)
+            for (std::int64_t due : {kNow - 30 * kDay, kNow - kDay - 1, kNow - 1, kNow, kNow + 1,
+                                     kNow + 7 * kDay, kNow + 7 * kDay + 1, kNow + 30 * kDay}) {
+                bool in = state == c.state && (!c.due_from || due >= *c.due_from) &&
+                          (!c.due_to || due <= *c.due_to);
+                BOOST_TEST_CONTEXT(to_string(s) << " " << to_string(state) << " " << due - kNow) {
+                    BOOST_TEST(in == (board_status(state, due, kNow) == s));
+                }
+            }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(most_days_overdue_first_is_the_overdue_tasks_first_then_by_due_date) {
+    std::vector<BoardRow> rows = {
+        row(1, "甲", TaskState::assigned, 0, kNow - 2 * kDay),
+        row(2, "甲", TaskState::assigned, 0, kNow - 2 * kDay + 5),  // also 2 days overdue
+        row(3, "甲", TaskState::answered, 0, kNow - 20 * kDay),
+        row(4, "甲", TaskState::assigned, 0, kNow - 9 * kDay),
+        row(5, "甲", TaskState::assigned, 0, kNow + kDay),
+        row(6, "甲", TaskState::done, 0, kNow - 30 * kDay),
+    };
+    settle_statuses(rows, kNow);
+    sort_board(rows, BoardSort::overdue);
+    std::vector<Id> order;
+    for (const auto& r : rows) order.push_back(r.task_id);
+    BOOST_TEST((order == std::vector<Id>{4, 1, 2, 6, 3, 5}));
+}
+
+BOOST_AUTO_TEST_CASE(the_page_is_fifty_rows_unless_asked_and_at_most_two_hundred) {
+    auto plain = parse_board_query(params({{"street", "1"}}), true);
+    BOOST_REQUIRE(plain.ok());
+    BOOST_TEST(plain.value().limit == 50);
+    BOOST_TEST(plain.value().offset == 0);
+    auto asked = parse_board_query(params({{"street", "1"}, {"limit", "200"}, {"offset", "400"}}),
+                                   true);
+    BOOST_REQUIRE(asked.ok());
+    BOOST_TEST(asked.value().limit == 200);
+    BOOST_TEST(asked.value().offset == 400);
+    BOOST_TEST(parse_board_query(params({{"street", "1"}, {"offset", "1000000000"}}), true).ok());
+    for (auto [name, value] : std::vector<std::pair<std::string, std::string>>{
+             {"limit", "0"}, {"limit", "201"}, {"limit", "-5"}, {"limit", ""}, {"limit", "1e2"},
+             {"offset", "-1"}, {"offset", "1000000001"}, {"offset", "99999999999999999999"},
+             {"offset", "x"}}) {
+        auto bad = parse_board_query(params({{"street", "1"}, {name, value}}), true);
+        BOOST_TEST_CONTEXT(name << "=" << value) {
+            BOOST_REQUIRE(!bad.ok());
+            BOOST_TEST(bad.error().code == "bad_filter");
+            BOOST_TEST(bad.error().field == name);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_page_read_by_a_store_is_settled_sorted_and_ranked_like_the_whole_board) {
+    std::vector<BoardRow> all = {row(1, "城管科", TaskState::assigned, kNow - 9 * kDay, kNow - kDay),
+                                 row(2, "民政科", TaskState::answered, kNow - 9 * kDay, kNow),
+                                 row(3, "城管科", TaskState::assigned, kNow - 9 * kDay, kNow - 5 * kDay)};
+    all[1].first_reply_at = kNow - 4 * kDay;
+    all[1].ratings = {1, 0, 0};
+    Board whole = build_board({"street", 1, "x"}, all, BoardQuery{}, kNow);
+
+    BoardPageRows read;
+    read.scope = {"street", 1, "x"};
+    read.rows = {all[0], all[2]};  // the page, in no particular order
+    read.total = 3;
+    read.units = {{"民政科", 1, 1, 0, 1, 5 * kDay, 1, 1}, {"城管科", 2, 0, 2, 0, 0, 0, 0}};
+    read.filters.units = {"民政科", "城管科", "民政科", ""};
+    read.filters.grids = {{7, "二网格"}, {0, ""}, {3, "一网格"}, {7, "二网格"}};
+    BoardQuery q;
+    q.limit = 2;
+    Board page = board_page(read, q, kNow);
+    BOOST_REQUIRE_EQUAL(page.rows.size(), 2u);
+    BOOST_TEST(page.rows[0].task_id == 3);
+    BOOST_TEST((page.rows[0].status == BoardStatus::overdue));
+    BOOST_TEST(page.rows[0].days_overdue == 5);
+    BOOST_TEST(page.total == 3);
+    BOOST_TEST(page.limit == 2);
+    BOOST_TEST((page.filters.units == std::vector<std::string>{"城管科", "民政科"}));
+    BOOST_REQUIRE_EQUAL(page.filters.grids.size(), 2u);
+    BOOST_TEST(page.filters.grids[0].id == 3);
+    // The sums give the figures the rows give.
+    BOOST_REQUIRE_EQUAL(page.units.size(), whole.units.size());
+    for (std::size_t i = 0; i < page.units.size(); ++i) {
+        BOOST_TEST(page.units[i].unit == whole.units[i].unit);
+        BOOST_TEST(page.units[i].received == whole.units[i].received);
+        BOOST_TEST(page.units[i].overdue_now == whole.units[i].overdue_now);
+        BOOST_TEST(page.units[i].answered_on_time == whole.units[i].answered_on_time);
+        BOOST_TEST(page.units[i].reply_days_tenths == whole.units[i].reply_days_tenths);
+        BOOST_TEST(page.units[i].satisfied_permille == whole.units[i].satisfied_permille);
+    }
+    BOOST_TEST(page.units[0].unit == "民政科");  // 100% satisfied first
+}
+
 BOOST_AUTO_TEST_CASE(every_status_reads_back_from_its_name) {
     for (BoardStatus s : kBoardStatuses) {
         BoardStatus back;
@@ -268,6 +365,9 @@ BOOST_AUTO_TEST_CASE(the_board_reads_back_from_its_json) {
     r.days_overdue = 1;
     b.rows = {r, row(10, "民政科", TaskState::done, kNow, kNow)};
     b.rows[1].status = BoardStatus::done;
+    b.total = 12;
+    b.limit = 2;
+    b.offset = 10;
     b.units = unit_figures(b.rows);
     b.filters.units = {"城管科", "民政科"};
     b.filters.communities = {{5, "幸福社区"}};
@@ -277,9 +377,11 @@ BOOST_AUTO_TEST_CASE(the_board_reads_back_from_its_json) {
     BOOST_TEST(back.value().rows[0].latest_progress->text == "已勘察");
     BOOST_TEST(!back.value().rows[1].latest_progress);
     BOOST_TEST((back.value().rows[0].source == BoardSource::consultation));
+    BOOST_TEST(back.value().total == 12);
+    BOOST_TEST(back.value().offset == 10);
 
     auto broken = decode_board(R"({"scope":{"kind":"street","id":1,"name":"x"},"now":1,
-        "rows":[{"task_id":"9"}],"units":[],"filters":{"units":[],"communities":[],
+        "rows":[{"task_id":"9"}],"total":1,"limit":50,"offset":0,"units":[],"filters":{"units":[],"communities":[],
         "councils":[],"grids":[]}})");
     BOOST_REQUIRE(!broken.ok());
     BOOST_TEST(broken.error().field == "rows[0].task_id");

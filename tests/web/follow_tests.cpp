@@ -290,6 +290,55 @@ BOOST_AUTO_TEST_CASE(a_street_administrator_reads_the_street_board_with_filters)
     BOOST_TEST((f.state.follow.board_filter == g));
 }
 
+BOOST_AUTO_TEST_CASE(the_board_turns_pages_with_its_filters_and_a_new_filter_starts_at_page_one) {
+    Member2 f("street_admin", R"({"level":"street","id":1})", "#/board");
+    BoardFilter overdue = f.state.follow.board_filter;
+    overdue.status = "overdue";
+    Request first = only(follow(f.state, FollowIntent{LoadBoard{overdue}}), RequestKind::board);
+    BOOST_TEST(first.path == "/api/board?street=1&status=overdue");
+    // 120 rows, 50 a page: pages 1, 2 and 3.
+    Board b;
+    b.scope = {"street", 1, "城关街道"};
+    b.total = 120;
+    b.limit = 50;
+    apply_response(f.state, first, 200, encode(b));
+    BoardPaging p = board_paging(*f.state.follow.board);
+    BOOST_TEST(p.page == 1);
+    BOOST_TEST(p.pages == 3);
+    BOOST_TEST(!p.has_previous);
+    BOOST_TEST(p.has_next);
+    BOOST_TEST(follow(f.state, FollowIntent{PageBoard{-1}}).empty());  // no page before the first
+
+    Request second = only(follow(f.state, FollowIntent{PageBoard{1}}), RequestKind::board);
+    BOOST_TEST(second.path == "/api/board?street=1&status=overdue&offset=50");
+    b.offset = 50;
+    apply_response(f.state, second, 200, encode(b));
+    BOOST_TEST(board_paging(*f.state.follow.board).page == 2);
+    Request third = only(follow(f.state, FollowIntent{PageBoard{1}}), RequestKind::board);
+    BOOST_TEST(third.path == "/api/board?street=1&status=overdue&offset=100");
+    b.offset = 100;
+    apply_response(f.state, third, 200, encode(b));
+    p = board_paging(*f.state.follow.board);
+    BOOST_TEST(p.page == 3);
+    BOOST_TEST(!p.has_next);
+    BOOST_TEST(follow(f.state, FollowIntent{PageBoard{1}}).empty());  // none after the last
+    BOOST_TEST(only(follow(f.state, FollowIntent{PageBoard{-1}}), RequestKind::board).path ==
+               "/api/board?street=1&status=overdue&offset=50");
+
+    // Another sorting (or filter) starts again from the first page.
+    BoardFilter g = f.state.follow.board_filter;
+    g.sort = "overdue";
+    BOOST_TEST(only(follow(f.state, FollowIntent{LoadBoard{g}}), RequestKind::board).path ==
+               "/api/board?street=1&status=overdue&sort=overdue");
+    BOOST_TEST(f.state.follow.board_filter.offset == 0);
+
+    // An empty board is one page.
+    Board none;
+    none.total = 0;
+    BOOST_TEST(board_paging(none).pages == 1);
+    BOOST_TEST(!board_paging(none).has_next);
+}
+
 BOOST_AUTO_TEST_CASE(boards_of_a_community_a_department_and_the_platform) {
     Member2 community("community_admin", R"({"level":"community","id":5})", "#/board");
     BOOST_TEST(only(community.followups, RequestKind::board).path == "/api/board?community=5");

@@ -155,6 +155,26 @@ void row(const ClientState& state, const BoardRow& r, Intents& intents) {
     ui::end_card(card);
 }
 
+// 上一页 · 第 k 页，共 n 条 · 下一页: the server sends one page of the rows at a time.
+void pages(const ClientState& state, const Board& b, Intents& intents) {
+    const auto& t = state.strings;
+    client::BoardPaging p = client::board_paging(b);
+    float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
+    std::string prev = ui::labelled(t.get("board_page.previous"), "board-prev");
+    std::string next = ui::labelled(t.get("board_page.next"), "board-next");
+    std::string where = t.format("board_page.page", {{"page", std::to_string(p.page)},
+                                                     {"total", std::to_string(b.total)}});
+    ui::flow(ui::button_width(prev), right, true);
+    if (ui::button(prev, ui::ButtonKind::secondary, !p.has_previous || state.loading()))
+        intents.push_back(client::FollowIntent{client::PageBoard{-1}});
+    ui::flow(ImGui::CalcTextSize(where.c_str()).x, right, false);
+    ImGui::AlignTextToFramePadding();
+    ui::text(where, "board-page");
+    ui::flow(ui::button_width(next), right, false);
+    if (ui::button(next, ui::ButtonKind::secondary, !p.has_next || state.loading()))
+        intents.push_back(client::FollowIntent{client::PageBoard{1}});
+}
+
 std::string permille(const ClientState& state, std::int64_t p) {
     if (p < 0) return "—";
     return state.strings.format("board.percent", {{"whole", std::to_string(p / 10)},
@@ -254,9 +274,10 @@ void draw_board(const ClientState& state, BoardUi& ui, Intents& intents) {
                 "/api/board.csv" + client::board_query(c), t.get("files.board_file"), "text/csv"}});
     }
 
-    ui::text(t.format("board.count", {{"count", std::to_string(b.rows.size())}}), "board-count");
+    ui::text(t.format("board.count", {{"count", std::to_string(b.total)}}), "board-count");
     if (b.rows.empty()) ui::text(t.get("board.empty"), "board-empty", ui::Tone::muted);
     for (const auto& r : b.rows) row(state, r, intents);
+    pages(state, b, intents);
     ImGui::Dummy(ImVec2(0, 8));
     units(state, b.units);
     ImGui::Dummy(ImVec2(0, 24));

@@ -146,7 +146,22 @@ struct FollowApplier {
                                   "/api/me/notification-settings", encode(change)));
     }
 
-    void operator()(const LoadBoard& b) { steps::load_board(state, b.filter, out); }
+    void operator()(const LoadBoard& b) {
+        BoardFilter f = b.filter;
+        f.offset = 0;
+        steps::load_board(state, f, out);
+    }
+
+    // The page before or after the one shown, if there is one; the page size is the server's.
+    void operator()(const PageBoard& p) {
+        const auto& board = state.follow.board;
+        if (!board || p.by == 0) return;
+        BoardPaging paging = board_paging(*board);
+        if ((p.by < 0 && !paging.has_previous) || (p.by > 0 && !paging.has_next)) return;
+        BoardFilter f = state.follow.board_filter;
+        f.offset = std::max<std::int64_t>(0, board->offset + p.by * board->limit);
+        steps::load_board(state, f, out);
+    }
 
     void operator()(const LoadReport& r) { steps::load_report(state, r.pick, out); }
 

@@ -2,6 +2,7 @@
 // the report's reply (decoded by the core's decoder) in the form the screen draws.
 #include "yishi/client/follow.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "yishi/client/admin.hpp"
@@ -43,7 +44,18 @@ std::string board_query(const BoardFilter& f) {
     add(q, "from", f.from);
     add(q, "to", f.to);
     if (f.sort != "due") add(q, "sort", f.sort);
+    add_id(q, "offset", f.offset);
     return q;
+}
+
+BoardPaging board_paging(const Board& b) {
+    BoardPaging p;
+    if (b.limit <= 0) return p;
+    p.page = b.offset / b.limit + 1;
+    p.pages = std::max<std::int64_t>(1, (b.total + b.limit - 1) / b.limit);
+    p.has_previous = b.offset > 0;
+    p.has_next = b.offset + b.limit < b.total;
+    return p;
 }
 
 std::string report_query(const ReportPick& p) {

@@ -523,16 +523,19 @@ public:
 
     // --- 督办台账: the accountability board and the CSV exports' rows (store_board.cpp,
     // store_exports.cpp); reads ---
-    // The rows of a board with its scope; the core settles statuses against `now` and filters.
+    // A street's board (its communities' council tasks and its CPPCC's recommendation tasks)
+    // or a community's, as the query's scope names it: for whom may_read_board allows. The
+    // query's filters and status (at `now`) select the rows; the core settles and sorts them.
     struct BoardRows {
         BoardScope scope;
         std::vector<BoardRow> rows;
     };
-    // A street's board (its communities' council tasks and its CPPCC's recommendation tasks),
-    // or a community's (street_id 0): for whom may_read_board allows.
-    Result<BoardRows> board_rows(Id viewer, Id street_id, Id community_id);
-    // A department member's own view: their street's tasks that the core says they owe.
-    Result<BoardRows> unit_board_rows(Id viewer);
+    // Every row the query keeps (the CSV files).
+    Result<BoardRows> board_rows(Id viewer, const BoardQuery& q, std::int64_t now);
+    // The query's page of rows, with the count, unit sums and options (see BoardPageRows).
+    Result<BoardPageRows> board_page(Id viewer, const BoardQuery& q, std::int64_t now);
+    // A department member's own view: their street's tasks that the core says they owe (owes()).
+    Result<BoardPageRows> unit_board_page(Id viewer, const BoardQuery& q, std::int64_t now);
     // One issue of a community for issues.csv; times 0 when not yet reached.
     struct IssueExportRow {
         Id id = 0;

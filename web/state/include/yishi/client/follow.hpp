@@ -38,8 +38,19 @@ struct BoardFilter {
     std::string from;     // "YYYY-MM"
     std::string to;
     std::string sort = "due";  // due, overdue
+    std::int64_t offset = 0;   // the page: rows before it (the server's page size, Board::limit)
     friend bool operator==(const BoardFilter&, const BoardFilter&) = default;
 };
+
+// The page of the board shown: its number from 1, how many pages the rows fill (at least 1),
+// and whether there is a page before and after it.
+struct BoardPaging {
+    std::int64_t page = 1;
+    std::int64_t pages = 1;
+    bool has_previous = false;
+    bool has_next = false;
+};
+BoardPaging board_paging(const Board& b);
 
 // GET /api/report's figures of one month (see docs/api.md, 群众需求月报), as the screen draws
 // them: the core's MonthlyReport with months as text.
@@ -90,7 +101,7 @@ struct FollowData {
     bool report_loaded = false;
 };
 
-// The board's query text of a filter ("?street=1&status=overdue&sort=overdue"), the report's
+// The board's query text of a filter ("?street=1&status=overdue&sort=overdue&offset=50"), the report's
 // ("?street=1&month=2026-10"); "" parts are left out.
 std::string board_query(const BoardFilter& f);
 std::string report_query(const ReportPick& p);

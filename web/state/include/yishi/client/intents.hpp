@@ -371,8 +371,13 @@ struct SetNotificationKind {
     NotificationKind kind = NotificationKind::issue_accepted;
     bool on = true;
 };
+// The board with other filters or sorting: from its first page.
 struct LoadBoard {
     BoardFilter filter;
+};
+// 上一页 (-1) or 下一页 (+1) of the board shown, with its filters.
+struct PageBoard {
+    int by = 1;
 };
 struct LoadReport {
     ReportPick pick;
@@ -386,7 +391,7 @@ struct DownloadFile {
 
 // applied by apply_follow() (apply_follow.cpp).
 using FollowIntent = std::variant<PollUnread, OpenNotification, MarkAllRead, SetNotificationKind,
-                                  LoadBoard, LoadReport, DownloadFile>;
+                                  LoadBoard, PageBoard, LoadReport, DownloadFile>;
 
 // Opens a modal over the current page (pushes an address, so Back closes it).
 struct OpenModal {
