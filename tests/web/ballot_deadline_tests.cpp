@@ -12,7 +12,7 @@
 using namespace fixtures;
 
 namespace {
-// The ballot form's request for a yes/no ballot on item 1 of session 3 closing as typed.
+// What the convenor's ballot form sends for a yes/no ballot whose closing time reads `typed`.
 std::vector<Request> open_closing_at(LoggedIn& f, const std::string& typed) {
     OpenBallot open{3, 1};
     open.closes_at = typed;
