@@ -173,7 +173,7 @@ bool input_multiline(const std::string& id_label, std::string& value, float heig
 void text(const std::string& s, std::string_view id, Tone tone) {
     see_glyphs(s);
     ImGui::PushStyleColor(ImGuiCol_Text, tone_color(tone));
-    ImGui::TextWrapped("%s", s.c_str());
+    wrapped_text(s);
     ImGui::PopStyleColor();
     record(id.empty() ? s : labelled(s, id), Role::text, s, false);
 }

@@ -30,7 +30,9 @@ void timeline(const ClientState& state, client::FlowStep step) {
     float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     for (int i = 0; i < client::kFlowSteps; ++i) {
         std::string label = t.get(kStepKeys[i]);
-        float w = ImGui::CalcTextSize(label.c_str()).x + 16 + 28;
+        // A step moves to the next row together with its arrow: no row starts with "→".
+        float arrow = i + 1 < client::kFlowSteps ? 4 + ImGui::CalcTextSize("→").x : 0;
+        float w = ImGui::CalcTextSize(label.c_str()).x + 16 + arrow;
         ui::flow(w, right, i == 0);
         ImU32 bg = i == current ? c.primary : i < current ? c.listed_bg : c.page;
         ImU32 fg = i == current ? c.on_primary : i < current ? c.listed_text : c.muted;
