@@ -59,3 +59,49 @@ test('on a phone the issue body wraps, grows taller and keeps the text as typed'
     'stored without any line break the user did not type');
   await close(c);
 });
+
+test('a grid worker finds a resident by household, or raises for one without an account', async () => {
+  const TITLE = '3栋楼道灯不亮';
+  const c = await openClient(browser, server.url, PHONE);
+  await c.login('wangge');
+  await c.route('#/home');
+  await c.page.evaluate(() => { location.hash = '#/new'; });
+  await c.route('#/new');
+  await c.tap('标题');
+  await c.until((s) => s.widgets.find((w) => w.label === '标题' && w.focused), '标题 focused');
+  await c.page.keyboard.insertText(TITLE);
+  await c.tap('内容');
+  await c.until((s) => s.widgets.find((w) => w.label === '内容' && w.focused), '内容 focused');
+  await c.page.keyboard.insertText('楼道灯坏了一周，晚上上下楼看不见台阶。');
+
+  // By household: only 王秀英 lives in 3栋2单元 in the demo community.
+  await c.tap(key('on-behalf-search'));
+  await c.until((s) => s.widgets.find((w) => w.id.endsWith('##on-behalf-search') && w.focused), 'search focused');
+  await c.page.keyboard.insertText('3栋2');
+  const wang = Number(sql("SELECT id FROM members WHERE name = '王秀英'"));
+  const found = await c.until((s) => {
+    const choices = s.widgets.filter((w) => /##on-behalf-\d+$/.test(w.id));
+    return choices.length > 0 && choices;
+  }, 'the search\'s results');
+  assert.deepEqual(found.map((w) => w.id), [`王秀英（3栋2单元502）##on-behalf-${wang}`]);
+
+  // A resident without an account: name and household only.
+  await c.tap(key('raised-for-name'));
+  await c.until((s) => s.widgets.find((w) => w.id.endsWith('##raised-for-name') && w.focused), 'name focused');
+  await c.page.keyboard.insertText('陈阿婆');
+  await c.tap(key('raised-for-household'));
+  await c.until((s) => s.widgets.find((w) => w.id.endsWith('##raised-for-household') && w.focused), 'household focused');
+  await c.page.keyboard.insertText('3栋1单元102');
+  await c.tap(key('submit'));
+  await c.route('#/issues');
+  const grid = sql("SELECT id FROM members WHERE login = 'wangge'");
+  assert.equal(sql(`SELECT author_id || '|' || raised_for_name || '|' || raised_for_household FROM issues WHERE title = '${TITLE}'`),
+    `${grid}|陈阿婆|3栋1单元102`);
+  const id = sql(`SELECT id FROM issues WHERE title = '${TITLE}'`);
+  await c.page.evaluate((id) => { location.hash = '#/issue/' + id; }, id);
+  await c.route(`#/issue/${id}`);
+  const line = await c.visible(key('raised-for'));
+  assert.equal(line.value, '代 陈阿婆（3栋1单元102）提出');
+  await c.shot('phone-raised-for');
+  await close(c);
+});

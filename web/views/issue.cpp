@@ -139,6 +139,12 @@ void draw_issue(const ClientState& state, IssueUi& ui, Intents& intents) {
     if (!issue->tag.empty()) meta += " · " + issue->tag;
     ui::text(meta, "issue-meta", ui::Tone::muted);
     if (issue->raised_by_id != 0) ui::text(t.get("issue.on_behalf"), "on-behalf", ui::Tone::muted);
+    if (!issue->raised_for_name.empty()) {
+        const std::string& household = issue->raised_for_household;
+        ui::text(t.format(household.empty() ? "behalf.raised_for_name" : "behalf.raised_for",
+                          {{"name", issue->raised_for_name}, {"household", household}}),
+                 "raised-for", ui::Tone::muted);
+    }
     ui::text(issue->body, "issue-body");
     bool collecting = issue->stage == IssueStage::collecting;
     ui::badge(t.get(std::string("stage.") + to_string(issue->stage)), "issue-stage",
