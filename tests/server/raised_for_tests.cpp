@@ -12,7 +12,7 @@ using namespace yishi::test;
 
 namespace {
 
-struct Refusal {
+struct RaiseRefusal {
     std::string rule;
     bool by_grid_worker = true;
     Json extra;
@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(bad_requests_for_a_resident_without_an_account_change_nothi
     std::string grid_token;
     seat_grid_worker(server, grid_token);
     std::string resident_token = server.login("demo03");
-    const std::vector<Refusal> refusals = {
+    const std::vector<RaiseRefusal> refusals = {
         {"a resident raising for another", false, {{"raised_for_name", "王秀英"}}, 403,
          "not_grid_worker", ""},
         {"a resident giving a household", false, {{"raised_for_household", "3栋2单元"}}, 403,
