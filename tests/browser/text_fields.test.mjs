@@ -15,6 +15,15 @@ before(async () => ({ db, server, browser } = await startAll()));
 after(() => stopAll({ server, browser }));
 
 const close = (c) => c.page.context().close();
+const labelled = (label) => (w) => w.label === label;
+
+// Taps a field, waits until it has the focus, and types `text` as an IME commits it.
+async function typeInto(c, match, text) {
+  const field = await c.tap(match);
+  await c.until((s) => s.widgets.find((w) => match(w) && w.focused), `${field.id} focused`);
+  if (text) await c.page.keyboard.insertText(text);
+  return field;
+}
 
 // 80 characters, no line break among them.
 const BODY = '小区东门外的人行道上常年停着电动车和共享单车，老人推轮椅、家长推婴儿车都只能走到机动车道上，' +
@@ -29,11 +38,8 @@ test('on a phone the issue body wraps, grows taller and keeps the text as typed'
   await c.route('#/issues');
   await c.tap(key('new-issue'));
   await c.route('#/new');
-  await c.tap('标题');
-  await c.until((s) => s.widgets.find((w) => w.label === '标题' && w.focused), '标题 focused');
-  await c.page.keyboard.insertText('人行道被电动车占满');
-  const empty = await c.tap('内容');
-  await c.until((s) => s.widgets.find((w) => w.label === '内容' && w.focused), '内容 focused');
+  await typeInto(c, labelled('标题'), '人行道被电动车占满');
+  const empty = await typeInto(c, labelled('内容'), '');
   // Typed a few characters at a time, as an IME commits them.
   for (let i = 0; i < BODY.length; i += 4) await c.page.keyboard.insertText(BODY.slice(i, i + 4));
   const grown = await c.until((s) => {
@@ -67,17 +73,11 @@ test('a grid worker finds a resident by household, or raises for one without an 
   await c.route('#/home');
   await c.page.evaluate(() => { location.hash = '#/new'; });
   await c.route('#/new');
-  await c.tap('标题');
-  await c.until((s) => s.widgets.find((w) => w.label === '标题' && w.focused), '标题 focused');
-  await c.page.keyboard.insertText(TITLE);
-  await c.tap('内容');
-  await c.until((s) => s.widgets.find((w) => w.label === '内容' && w.focused), '内容 focused');
-  await c.page.keyboard.insertText('楼道灯坏了一周，晚上上下楼看不见台阶。');
+  await typeInto(c, labelled('标题'), TITLE);
+  await typeInto(c, labelled('内容'), '楼道灯坏了一周，晚上上下楼看不见台阶。');
 
   // By household: only 王秀英 lives in 3栋2单元 in the demo community.
-  await c.tap(key('on-behalf-search'));
-  await c.until((s) => s.widgets.find((w) => w.id.endsWith('##on-behalf-search') && w.focused), 'search focused');
-  await c.page.keyboard.insertText('3栋2');
+  await typeInto(c, key('on-behalf-search'), '3栋2');
   const wang = Number(sql("SELECT id FROM members WHERE name = '王秀英'"));
   const found = await c.until((s) => {
     const choices = s.widgets.filter((w) => /##on-behalf-\d+$/.test(w.id));
@@ -86,12 +86,8 @@ test('a grid worker finds a resident by household, or raises for one without an 
   assert.deepEqual(found.map((w) => w.id), [`王秀英（3栋2单元502）##on-behalf-${wang}`]);
 
   // A resident without an account: name and household only.
-  await c.tap(key('raised-for-name'));
-  await c.until((s) => s.widgets.find((w) => w.id.endsWith('##raised-for-name') && w.focused), 'name focused');
-  await c.page.keyboard.insertText('陈阿婆');
-  await c.tap(key('raised-for-household'));
-  await c.until((s) => s.widgets.find((w) => w.id.endsWith('##raised-for-household') && w.focused), 'household focused');
-  await c.page.keyboard.insertText('3栋1单元102');
+  await typeInto(c, key('raised-for-name'), '陈阿婆');
+  await typeInto(c, key('raised-for-household'), '3栋1单元102');
   await c.tap(key('submit'));
   await c.route('#/issues');
   const grid = sql("SELECT id FROM members WHERE login = 'wangge'");
