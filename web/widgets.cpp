@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "misc/cpp/imgui_stdlib.h"
+#include "text_layout.hpp"
 #include "theme.hpp"
 #include "yishi/text.hpp"
 
@@ -163,7 +164,7 @@ bool input_multiline(const std::string& id_label, std::string& value, float heig
     field_label(id_label);
     if (focus) ImGui::SetKeyboardFocusHere();
     std::string imgui_id = "##" + std::string(id_part(id_label));
-    bool edited = ImGui::InputTextMultiline(imgui_id.c_str(), &value, ImVec2(ImGui::CalcItemWidth(), height));
+    bool edited = wrapped_multiline(imgui_id.c_str(), value, height);
     see_glyphs(value);
     record(id_label, Role::multiline, value, false);
     return edited;
@@ -172,7 +173,7 @@ bool input_multiline(const std::string& id_label, std::string& value, float heig
 void text(const std::string& s, std::string_view id, Tone tone) {
     see_glyphs(s);
     ImGui::PushStyleColor(ImGuiCol_Text, tone_color(tone));
-    ImGui::TextWrapped("%s", s.c_str());
+    wrapped_text(s);
     ImGui::PopStyleColor();
     record(id.empty() ? s : labelled(s, id), Role::text, s, false);
 }

@@ -68,10 +68,11 @@ void flow(float item_width, float right, bool first);
 // (a card's inside). `focus` moves keyboard focus here.
 bool input_text(const std::string& id_label, std::string& value, ImGuiInputTextFlags flags = 0,
                 bool focus = false);
+// Wraps at its width and grows from three lines up to `height`, then scrolls.
 bool input_multiline(const std::string& id_label, std::string& value, float height,
                      bool focus = false);
 
-// Wrapped text; `id` (may be empty) names it in the snapshot as "text##id".
+// Wrapped text, Chinese line-breaking rules kept; `id` (may be empty) names it in the snapshot as "text##id".
 void text(const std::string& text, std::string_view id = {}, Tone tone = Tone::normal);
 void heading(const std::string& text, std::string_view id = {});
 // A small coloured pill, e.g. the stage of an issue.

@@ -35,12 +35,15 @@ Reply raise_issue(Api& api, const httplib::Request& req) {
     if (!council) return failure(council.error());
     auto request = decode_new_issue_request(req.body);
     if (!request) return failure(request.error());
-    // Optional: category, tag, and on_behalf_of (a grid worker raising it for a resident, 代提).
+    // Optional: category, tag, and on_behalf_of or raised_for_name/raised_for_household (a grid
+    // worker raising it for a resident with or without an account, 代提).
     auto body = parse_object(req.body);
     if (!body) return failure(body.error());
     RaiseIssue raise{request.value().title, request.value().body, "", "", 0};
     for (auto [field, target] : {std::pair<const char*, std::string*>{"category", &raise.category},
-                                 {"tag", &raise.tag}}) {
+                                 {"tag", &raise.tag},
+                                 {"raised_for_name", &raise.raised_for_name},
+                                 {"raised_for_household", &raise.raised_for_household}}) {
         auto it = body.value().find(field);
         if (it == body.value().end() || it->is_null()) continue;
         if (!it->is_string()) return failure(make_error("wrong_type", field));

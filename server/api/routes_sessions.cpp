@@ -47,7 +47,7 @@ Reply list_members(Api& api, const httplib::Request& req) {
     if (!council) return failure(council.error());
     MemberList list;
     for (const auto& m : api.store.council_members(council.value().id))
-        list.members.push_back({m.id, m.name, m.role, m.voting});
+        list.members.push_back({m.id, m.name, m.role, m.voting, m.household});
     return {200, encode(list)};
 }
 

@@ -23,7 +23,8 @@ constexpr const char* kIssueSelect = R"sql(
     SELECT i.id, i.council_id, i.title, i.body, i.author_id, m.name, i.created_at, i.stage,
            (SELECT COUNT(*) FROM cosigns s WHERE s.issue_id = i.id),
            EXISTS (SELECT 1 FROM cosigns s WHERE s.issue_id = i.id AND s.member_id = ?1),
-           i.category, i.tag, i.raised_by, d.merged_into, d.reason
+           i.category, i.tag, i.raised_by, d.merged_into, d.reason, i.raised_for_name,
+           i.raised_for_household
     FROM issues i JOIN members m ON m.id = i.author_id
     LEFT JOIN issue_dispositions d ON d.issue_id = i.id
 )sql";
@@ -57,6 +58,8 @@ Issue issue_from(Statement& q) {
     i.raised_by_id = q.column(12).null() ? 0 : q.column(12).int64();
     i.merged_into = q.column(13).null() ? 0 : q.column(13).int64();
     i.reason = q.column(14).null() ? "" : q.column(14).text();
+    i.raised_for_name = q.column(15).text();
+    i.raised_for_household = q.column(16).text();
     return i;
 }
 

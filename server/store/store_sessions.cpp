@@ -442,13 +442,15 @@ Result<Session> Store::sign_in_for(Id session_id, Id convenor, Id member, std::i
 std::vector<CouncilMember> Store::council_members(Id council_id) {
     return impl_->read([&](Connection& db) {
         Statement q(db,
-                    "SELECT m.id, m.name, m.role FROM council_members cm "
-                    "JOIN members m ON m.id = cm.member_id WHERE cm.council_id = ? "
+                    "SELECT m.id, m.name, m.role, COALESCE(h.label, '') FROM council_members cm "
+                    "JOIN members m ON m.id = cm.member_id "
+                    "LEFT JOIN households h ON h.id = m.household_id WHERE cm.council_id = ? "
                     "ORDER BY m.id");
         q.bind(1, council_id);
         std::vector<CouncilMember> out;
         while (q.step()) {
-            CouncilMember m{q.column(0).int64(), q.column(1).text(), q.column(2).text(), false};
+            CouncilMember m{q.column(0).int64(), q.column(1).text(), q.column(2).text(), false,
+                            q.column(3).text()};
             Role role = Role::resident;
             m.voting = role_from_string(m.role, role) && role_votes(role);
             out.push_back(std::move(m));

@@ -72,7 +72,8 @@ Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& r
             return make_error("bad_id", "on_behalf_of");
         Statement q(act.db,
                     "INSERT INTO issues (council_id, title, body, author_id, created_at, stage, "
-                    "category, tag, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                    "category, tag, raised_by, raised_for_name, raised_for_household) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         q.bind(1, council_id);
         q.bind(2, i.title);
         q.bind(3, i.body);
@@ -85,12 +86,15 @@ Result<Issue> Store::raise_issue_as(Id council_id, Id actor, const RaiseIssue& r
             q.bind(9, i.raised_by_id);
         else
             q.bind(9);
+        q.bind(10, i.raised_for_name);
+        q.bind(11, i.raised_for_household);
         Id id = single(q).int64();
         report_marks::issue_raised(act.db, id, i.author_id);
         // Read back for the author's name, which the rule does not know.
         auto issue = server::issue(act.db, id, actor);
         Json details = {{"issue_id", id}, {"council_id", council_id}, {"title", i.title}};
         if (i.raised_by_id != 0) details["on_behalf_of"] = i.author_id;
+        if (!i.raised_for_name.empty()) details["raised_for_name"] = i.raised_for_name;
         act.record("issue_raised", details);
         return *issue;
     });

@@ -34,6 +34,7 @@ const std::map<std::string, Entry>& table() {
         // The council flow (提 → 议 → 定 → 办 → 评).
         {"not_convenor", {403, "只有召集人可以进行此操作"}},
         {"not_grid_worker", {403, "只有网格员可以代居民提出议题"}},
+        {"behalf_twice", {400, "代提时请选择有账号的居民，或填写没有账号的居民姓名，只能二选一"}},
         {"not_department", {403, "只有职能部门可以发表正式答复"}},
         {"not_author", {403, "只能修改自己发表的内容"}},
         {"not_responsible", {403, "只有责任单位可以填报办理进展和答复"}},
@@ -160,6 +161,7 @@ std::string field_label(const std::string& field) {
         // the council flow
         {"reason", "理由"},   {"category", "类别"},   {"tag", "网格/楼栋"},
         {"on_behalf_of", "代提对象"},      {"parent_id", "被回复的评论"},
+        {"raised_for_name", "居民姓名"},   {"raised_for_household", "居民户号"},
         {"starts_at", "开始时间"},         {"due_at", "办理期限"},
         {"responsible_unit", "责任单位"},  {"responsible_member_id", "责任人"},
         {"days", "公示天数"},              {"quorum", "法定人数规则"},

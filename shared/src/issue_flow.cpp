@@ -1,6 +1,7 @@
 // Issue transitions: each checks who acts and from which stage before changing anything.
 #include "yishi/issue_flow.hpp"
 
+#include "yishi/accounts.hpp"
 #include "yishi/text.hpp"
 
 namespace yishi {
@@ -32,9 +33,21 @@ Check may_raise_issue(const Actor& actor, bool on_behalf) {
 
 Result<Issue> raise_issue(const Actor& actor, Id council_id, const RaiseIssue& r,
                           std::int64_t now) {
-    bool on_behalf = r.on_behalf_of != 0;
-    if (auto e = may_raise_issue(actor, on_behalf)) return *e;
-    if (on_behalf && r.on_behalf_of == actor.member_id) return make_error("bad_id", "on_behalf_of");
+    bool for_member = r.on_behalf_of != 0;
+    bool for_person = !r.raised_for_name.empty() || !r.raised_for_household.empty();
+    if (auto e = may_raise_issue(actor, for_member || for_person)) return *e;
+    if (for_member && for_person) return make_error("behalf_twice", "raised_for_name");
+    if (for_member && r.on_behalf_of == actor.member_id) return make_error("bad_id", "on_behalf_of");
+    Result<std::string> person{std::string{}};
+    Result<std::string> household{std::string{}};
+    if (for_person) {
+        person = validate_text(r.raised_for_name, "raised_for_name", kPersonNameMaxChars,
+                               TextLines::one);
+        if (!person) return person.error();
+        household = optional_text(r.raised_for_household, "raised_for_household",
+                                  kHouseholdMaxChars);
+        if (!household) return household.error();
+    }
     auto title = validate_text(r.title, "title", kTitleMaxChars, TextLines::one);
     if (!title) return title.error();
     auto body = validate_text(r.body, "body", kBodyMaxChars);
@@ -49,8 +62,10 @@ Result<Issue> raise_issue(const Actor& actor, Id council_id, const RaiseIssue& r
     i.body = body.value();
     i.category = category.value();
     i.tag = tag.value();
-    i.author_id = on_behalf ? r.on_behalf_of : actor.member_id;
-    i.raised_by_id = on_behalf ? actor.member_id : 0;
+    i.author_id = for_member ? r.on_behalf_of : actor.member_id;
+    i.raised_by_id = for_member ? actor.member_id : 0;
+    i.raised_for_name = person.value();
+    i.raised_for_household = household.value();
     i.created_at = now;
     i.stage = IssueStage::collecting;
     return i;

@@ -75,6 +75,8 @@ Issue issue_from(const Json& j) {
     i.category = j.value("category", "");
     i.tag = j.value("tag", "");
     i.raised_by_id = optional_id(j, "raised_by_id");
+    i.raised_for_name = j.value("raised_for_name", "");
+    i.raised_for_household = j.value("raised_for_household", "");
     i.merged_into = optional_id(j, "merged_into");
     i.reason = j.value("reason", "");
     return i;
@@ -108,6 +110,8 @@ Json to_json(const Issue& i) {
             {"category", i.category},
             {"tag", i.tag},
             {"raised_by_id", id_or_null(i.raised_by_id)},
+            {"raised_for_name", i.raised_for_name},
+            {"raised_for_household", i.raised_for_household},
             {"merged_into", id_or_null(i.merged_into)},
             {"reason", i.reason}};
 }
@@ -153,6 +157,8 @@ std::string encode(const NewIssueRequest& r) {
     if (!r.category.empty()) j["category"] = r.category;
     if (!r.tag.empty()) j["tag"] = r.tag;
     if (r.on_behalf_of != 0) j["on_behalf_of"] = r.on_behalf_of;
+    if (!r.raised_for_name.empty()) j["raised_for_name"] = r.raised_for_name;
+    if (!r.raised_for_household.empty()) j["raised_for_household"] = r.raised_for_household;
     return j.dump();
 }
 

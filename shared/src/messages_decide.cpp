@@ -324,7 +324,8 @@ std::string encode(const SessionList& l) {
 std::string encode(const MemberList& l) {
     Json members = Json::array();
     for (const auto& m : l.members)
-        members.push_back({{"id", m.id}, {"name", m.name}, {"role", m.role}, {"voting", m.voting}});
+        members.push_back({{"id", m.id}, {"name", m.name}, {"role", m.role}, {"voting", m.voting},
+                           {"household", m.household}});
     return Json{{"members", members}}.dump();
 }
 
@@ -333,7 +334,8 @@ Result<MemberList> decode_member_list(std::string_view body) {
         MemberList l;
         for (std::size_t i = 0; i < f.array("members").size(); ++i) {
             Fields m = f.element("members", i);
-            l.members.push_back({m.integer("id"), m.text("name"), m.text("role"), m.boolean("voting")});
+            l.members.push_back({m.integer("id"), m.text("name"), m.text("role"), m.boolean("voting"),
+                                 m.has("household") ? m.text("household") : std::string{}});
         }
         return l;
     });

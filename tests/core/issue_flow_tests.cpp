@@ -43,6 +43,45 @@ BOOST_AUTO_TEST_CASE(a_grid_worker_raises_on_behalf_of_a_resident_and_is_recorde
     BOOST_TEST(r.value().raised_by_id == 50);
 }
 
+BOOST_AUTO_TEST_CASE(a_grid_worker_raises_for_a_resident_without_an_account_and_stays_author) {
+    auto req = lift();
+    req.raised_for_name = " 王秀英 ";
+    req.raised_for_household = "3栋2单元";
+    auto r = raise_issue(actor(50, Role::grid_worker), kCouncil, req, kT0);
+    BOOST_REQUIRE(r.ok());
+    BOOST_TEST(r.value().author_id == 50);
+    BOOST_TEST(r.value().raised_by_id == 0);
+    BOOST_TEST(r.value().raised_for_name == "王秀英");
+    BOOST_TEST(r.value().raised_for_household == "3栋2单元");
+}
+
+BOOST_AUTO_TEST_CASE(a_resident_without_an_account_needs_a_name_and_a_grid_worker) {
+    auto grid = actor(50, Role::grid_worker);
+    auto with = [](std::string name, std::string household, Id member) {
+        auto req = lift();
+        req.raised_for_name = std::move(name);
+        req.raised_for_household = std::move(household);
+        req.on_behalf_of = member;
+        return req;
+    };
+    BOOST_TEST(raise_issue(actor(3), kCouncil, with("王秀英", "", 0), kT0).error().code ==
+               "not_grid_worker");
+    BOOST_TEST(raise_issue(actor(3), kCouncil, with("", "3栋", 0), kT0).error().code ==
+               "not_grid_worker");
+    auto both = raise_issue(grid, kCouncil, with("王秀英", "", 9), kT0).error();
+    BOOST_TEST(both.code == "behalf_twice");
+    BOOST_TEST(both.status == 400);
+    BOOST_TEST(raise_issue(grid, kCouncil, with("", "3栋", 0), kT0).error().code == "empty_text");
+    BOOST_TEST(raise_issue(grid, kCouncil, with(std::string(33, 'a'), "", 0), kT0).error().code ==
+               "too_long");
+    BOOST_TEST(raise_issue(grid, kCouncil, with("王秀英", std::string(41, '3'), 0), kT0)
+                   .error().field == "raised_for_household");
+    BOOST_TEST(raise_issue(grid, kCouncil, with("王\xE2\x80\xAE秀英", "", 0), kT0).error().code ==
+               "bad_character");
+    BOOST_TEST(raise_issue(grid, kCouncil, with("王\n秀英", "", 0), kT0).error().code ==
+               "line_break");
+}
+
 BOOST_AUTO_TEST_CASE(only_a_grid_worker_may_raise_on_behalf_of_someone) {
     auto req = lift();
     req.on_behalf_of = 9;

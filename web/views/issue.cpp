@@ -30,7 +30,9 @@ void timeline(const ClientState& state, client::FlowStep step) {
     float right = ImGui::GetCursorScreenPos().x + ui::avail_width();
     for (int i = 0; i < client::kFlowSteps; ++i) {
         std::string label = t.get(kStepKeys[i]);
-        float w = ImGui::CalcTextSize(label.c_str()).x + 16 + 28;
+        // A step moves to the next row together with its arrow: no row starts with "→".
+        float arrow = i + 1 < client::kFlowSteps ? 4 + ImGui::CalcTextSize("→").x : 0;
+        float w = ImGui::CalcTextSize(label.c_str()).x + 16 + arrow;
         ui::flow(w, right, i == 0);
         ImU32 bg = i == current ? c.primary : i < current ? c.listed_bg : c.page;
         ImU32 fg = i == current ? c.on_primary : i < current ? c.listed_text : c.muted;
@@ -137,6 +139,12 @@ void draw_issue(const ClientState& state, IssueUi& ui, Intents& intents) {
     if (!issue->tag.empty()) meta += " · " + issue->tag;
     ui::text(meta, "issue-meta", ui::Tone::muted);
     if (issue->raised_by_id != 0) ui::text(t.get("issue.on_behalf"), "on-behalf", ui::Tone::muted);
+    if (!issue->raised_for_name.empty()) {
+        const std::string& household = issue->raised_for_household;
+        ui::text(t.format(household.empty() ? "behalf.raised_for_name" : "behalf.raised_for",
+                          {{"name", issue->raised_for_name}, {"household", household}}),
+                 "raised-for", ui::Tone::muted);
+    }
     ui::text(issue->body, "issue-body");
     bool collecting = issue->stage == IssueStage::collecting;
     ui::badge(t.get(std::string("stage.") + to_string(issue->stage)), "issue-stage",

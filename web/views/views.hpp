@@ -120,6 +120,9 @@ struct RaiseIssueUi {
     std::string category;
     std::string tag;
     Id on_behalf_of = 0;                // grid workers: the resident raised for (代提)
+    std::string behalf_search;          // by name or household
+    std::string raised_for_name;        // or a resident without an account
+    std::string raised_for_household;
     bool touched = false;               // the user typed: the live hint may show
     bool focus_first = true;
     std::uint64_t raised_seen = 0;      // ClientState::issues_raised when last cleared

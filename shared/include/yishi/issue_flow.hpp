@@ -14,6 +14,7 @@ namespace yishi {
 constexpr std::size_t kCategoryMaxChars = 20;
 constexpr std::size_t kTagMaxChars = 40;
 constexpr std::size_t kReasonMaxChars = 500;
+constexpr std::size_t kHouseholdMaxChars = 40;  // 户, e.g. "3栋2单元501"
 
 struct RaiseIssue {
     std::string title;
@@ -21,13 +22,18 @@ struct RaiseIssue {
     std::string category;  // optional
     std::string tag;       // optional grid/building tag
     Id on_behalf_of = 0;   // the resident a grid worker raises it for; 0 for oneself
+    // A resident without an account a grid worker raises it for: name (required then) and
+    // household; the grid worker stays the author. Never together with on_behalf_of.
+    std::string raised_for_name;
+    std::string raised_for_household;
 };
 
 // Any member of the council may raise an issue; only a grid worker may raise one for a resident.
 Check may_raise_issue(const Actor& actor, bool on_behalf);
 
-// A new issue collecting co-signs; on behalf of a resident the resident is the author and the
-// grid worker is recorded in raised_by_id. Title and body are validated and trimmed.
+// A new issue collecting co-signs; on behalf of a resident with an account the resident is the
+// author and the grid worker is recorded in raised_by_id; for one without, the grid worker is the
+// author and the resident's name and household are kept. Texts are validated and trimmed.
 Result<Issue> raise_issue(const Actor& actor, Id council_id, const RaiseIssue& r,
                           std::int64_t now);
 

@@ -33,14 +33,16 @@ Result<LoginRequest> decode_login_request(std::string_view body);
 std::string encode(const LoginRequest& r);
 
 // POST /api/councils/{id}/issues; title and body are validated and trimmed.
-// Optional: category, grid/building tag, and the resident a grid worker raises it for (代提);
-// the server reads those three itself (routes_issues.cpp), the decoder only title and body.
+// Optional: category, grid/building tag, and the resident a grid worker raises it for (代提),
+// by member id or by name and household; the server reads those itself (routes_issues.cpp), the decoder only title and body.
 struct NewIssueRequest {
     std::string title;
     std::string body;
     std::string category;
     std::string tag;
     Id on_behalf_of = 0;
+    std::string raised_for_name;  // a resident without an account (代提), with their household
+    std::string raised_for_household;
 };
 Result<NewIssueRequest> decode_new_issue_request(std::string_view body);
 std::string encode(const NewIssueRequest& r);

@@ -30,6 +30,7 @@ struct CouncilMemberEntry {
     std::string name;
     std::string role;     // roles.hpp names
     bool voting = false;  // takes part in quorums and ballots
+    std::string household;  // 户, for finding a resident (代提); may be empty
 };
 struct MemberList {
     std::vector<CouncilMemberEntry> members;

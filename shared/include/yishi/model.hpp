@@ -56,6 +56,8 @@ struct Issue {
     std::string category;         // 类别, e.g. "停车"; may be empty
     std::string tag;              // grid or building (网格/楼栋), e.g. "3号楼"; may be empty
     Id raised_by_id = 0;          // a grid worker who raised it for the author (代提); 0 if none
+    std::string raised_for_name;       // a resident without an account the author raised it for
+    std::string raised_for_household;  // that resident's household (户); may be empty
     Id merged_into = 0;           // the issue it was merged into, when merged
     std::string reason;           // the public reason of a merge or decline
 };

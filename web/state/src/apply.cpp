@@ -183,8 +183,10 @@ struct Applier {
         if (auto refusal = check_new_issue(r.title, r.body)) return refuse(*refusal);
         if (!state.logged_in() || state.council_id == 0)
             return refuse(make_error("unauthorized"));
-        NewIssueRequest req{trim(r.title), trim(r.body), trim(r.category), trim(r.tag),
-                            r.on_behalf_of};
+        NewIssueRequest req{trim(r.title),        trim(r.body),
+                            trim(r.category),     trim(r.tag),
+                            r.on_behalf_of,       trim(r.raised_for_name),
+                            trim(r.raised_for_household)};
         out.push_back(steps::make(state, RequestKind::raise_issue, "POST",
                                   "/api/councils/" + std::to_string(state.council_id) +
                                       "/issues",

@@ -119,6 +119,7 @@ struct CouncilMember {
     std::string name;
     std::string role;
     bool voting = false;
+    std::string household;  // 户 label, e.g. "3栋2单元501"; empty when not recorded
 };
 
 // Where members' demands for an extraordinary session stand (提议召开临时会议).

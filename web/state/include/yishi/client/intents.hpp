@@ -48,6 +48,8 @@ struct RaiseIssue {
     std::string category;  // optional
     std::string tag;       // optional grid or building
     Id on_behalf_of = 0;   // a grid worker raising it for this resident (代提)
+    std::string raised_for_name;       // or for one without an account: name and household
+    std::string raised_for_household;
 };
 // 附议: co-sign an issue.
 struct Cosign {
