@@ -247,6 +247,7 @@ void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
     ui::begin_card(card, 20.0f);
     ui::text(t.get("ballot.title"), "ballot-kicker", ui::Tone::muted);
     ui::heading(ballot->issue_title, "ballot-title");
+    read_aloud_button(state, intents);
     bool open = ballot->state == BallotState::open;
     ui::badge(t.get(open ? "ballot.open" : "ballot.closed"), "ballot-state",
               open ? c.collecting_bg : c.listed_bg, open ? c.collecting_text : c.listed_text);

@@ -404,9 +404,21 @@ struct SetHighContrast {
     bool on = false;
 };
 
+// 朗读: the page's text read aloud, or stopped by a second press.
+struct ReadAloud {};
+// The page's speech synthesis finished (or cut off) utterance `serial`.
+struct SpeechEnded {
+    std::uint64_t serial = 0;
+};
+// Whether a ballot's question is read when its page opens (kept across visits).
+struct SetReadBallotAloud {
+    bool on = false;
+};
+using SpeechIntent = std::variant<ReadAloud, SpeechEnded, SetReadBallotAloud>;
+
 using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
-                            SetHighContrast, AdminIntent, CppccIntent, FollowIntent>;
+                            SetHighContrast, AdminIntent, CppccIntent, FollowIntent, SpeechIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client
