@@ -86,8 +86,8 @@ void take_page_events(App& app) {
     for (auto& f : app.inbox.files)
         apply_intent(app, client::AdminIntent{client::RosterFileChosen{f.name, std::move(f.bytes)}});
     app.inbox.files.clear();
-    for (auto serial : app.inbox.speech_ended)
-        apply_intent(app, client::SpeechIntent{client::SpeechEnded{serial}});
+    for (const auto& end : app.inbox.speech_ended)
+        apply_intent(app, client::SpeechIntent{client::SpeechEnded{end.serial, end.failed}});
     app.inbox.speech_ended.clear();
     // Characters being composed or typed join the atlas before ImGui has to draw them.
     for (const auto& text : app.inbox.composing) app.glyphs.add(text);

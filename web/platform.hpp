@@ -58,7 +58,11 @@ struct PageInbox {
         std::string bytes;
     };
     std::vector<File> files;  // files the user picked (platform_pick_file)
-    std::vector<std::uint64_t> speech_ended;  // utterances finished or cut off (platform_speak)
+    struct SpeechEnd {
+        std::uint64_t serial = 0;
+        bool failed = false;  // the engine could not speak it (no voice, not allowed)
+    };
+    std::vector<SpeechEnd> speech_ended;  // utterances finished or cut off (platform_speak)
     Viewport viewport;
     bool viewport_changed = false;
 
@@ -103,7 +107,8 @@ void platform_download(const std::string& filename, const std::string& bytes,
 void platform_pick_file(const std::string& accept);
 void platform_set_cursor(const char* css_cursor);
 // 朗读: reads `text` aloud in `lang` with the browser's speech synthesis, cutting off what it
-// was saying; when the utterance ends (or is cut off) `serial` arrives in inbox.speech_ended.
+// was saying; when the utterance ends, is cut off or fails, `serial` arrives in
+// inbox.speech_ended.
 void platform_speak(std::uint64_t serial, const std::string& text, const std::string& lang);
 void platform_stop_speaking();
 

@@ -258,9 +258,10 @@ EMSCRIPTEN_KEEPALIVE void yishi_on_file(const char* name, char* bytes, int size)
     std::free(bytes);
 }
 
-// An utterance of platform_speak ended or was cut off (its serial, a JS number).
-EMSCRIPTEN_KEEPALIVE void yishi_on_speech_end(double serial) {
-    if (g_inbox && serial >= 0) g_inbox->speech_ended.push_back(static_cast<std::uint64_t>(serial));
+// An utterance of platform_speak ended, was cut off, or failed (its serial, a JS number).
+EMSCRIPTEN_KEEPALIVE void yishi_on_speech_end(double serial, int failed) {
+    if (g_inbox && serial >= 0)
+        g_inbox->speech_ended.push_back({static_cast<std::uint64_t>(serial), failed != 0});
 }
 
 EMSCRIPTEN_KEEPALIVE void yishi_on_hash(const char* hash) {

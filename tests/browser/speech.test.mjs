@@ -16,14 +16,34 @@ const sql = (q) => sqlOn(db, q);
 before(async () => ({ db, server, browser } = await startAll()));
 after(() => stopAll({ server, browser }));
 
+// Headless Chromium has no voice: its engine fails every utterance at once. The real engine
+// still gets a copy of each; the page's own utterance goes on speaking until it is cancelled
+// or the test lets it finish (window.__finish()), as a voice reading a long text would.
 function recordSpeech() {
   window.__spoken = [];
   window.__cancels = 0;
   const synth = window.speechSynthesis;
   const speak = synth.speak.bind(synth);
   const cancel = synth.cancel.bind(synth);
-  synth.speak = (u) => { window.__spoken.push({ text: u.text, lang: u.lang }); speak(u); };
-  synth.cancel = () => { window.__cancels += 1; cancel(); };
+  let current = null;
+  const finish = (event) => {
+    const u = current;
+    current = null;
+    if (u) u.dispatchEvent(event);
+  };
+  synth.speak = (u) => {
+    window.__spoken.push({ text: u.text, lang: u.lang });
+    current = u;
+    const copy = new SpeechSynthesisUtterance(u.text);
+    copy.lang = u.lang;
+    speak(copy);
+  };
+  synth.cancel = () => {
+    window.__cancels += 1;
+    cancel();
+    finish(Object.assign(new Event('error'), { error: 'interrupted' }));
+  };
+  window.__finish = () => finish(new Event('end'));
 }
 
 // A client whose speech engine is recorded, logged in as `login` on its home page.
@@ -96,6 +116,25 @@ test('朗读 reads an issue\'s title and body in Mandarin and a second press sto
   await c.page.waitForFunction((n) => window.__cancels > n, cancels, { timeout: 20000 });
   await c.until((s) => s.widgets.find((w) => key('read-aloud')(w) && w.label === '朗读'), '朗读 again');
   assert.equal((await c.page.evaluate(() => window.__spoken)).length, 1, 'the second press said nothing');
+  // Read to its end: the engine's end event turns the button back by itself.
+  await c.click(key('read-aloud'));
+  await spoken(c, 2, 'read again');
+  await c.until((s) => s.widgets.find((w) => key('read-aloud')(w) && w.label === '停止朗读'), '停止朗读');
+  await c.page.evaluate(() => window.__finish());
+  await c.until((s) => s.widgets.find((w) => key('read-aloud')(w) && w.label === '朗读'), '朗读 after the end');
+  assert.equal(await c.page.evaluate(() => window.__cancels), cancels + 1, 'the end needed no cancel');
+  await c.page.context().close();
+});
+
+test('a device without a Mandarin voice is told so when 朗读 is pressed', async () => {
+  // The bare headless engine: no voice, so the utterance fails at once.
+  const c = await openClient(browser, server.url, DESKTOP);
+  await c.login('demo05');
+  await c.route('#/home');
+  await go(c, '#/issue/1');
+  await c.click(key('read-aloud'));
+  await c.until((s) => s.error === '无法朗读：本设备没有可用的普通话语音，或浏览器不允许朗读。' && s, 'the refusal');
+  await c.widget((w) => key('read-aloud')(w) && w.label === '朗读', 'the button back to 朗读');
   await c.page.context().close();
 });
 

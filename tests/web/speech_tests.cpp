@@ -99,6 +99,17 @@ BOOST_AUTO_TEST_CASE(only_the_latest_utterances_end_returns_the_button_to_read) 
     BOOST_TEST(f.state.speech.speaking);
     apply(f.state, SpeechEnded{2});
     BOOST_TEST(!f.state.speech.speaking);
+    BOOST_TEST(f.state.error.empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_engine_that_cannot_speak_is_said_so) {
+    On f;
+    f.go(Route{Page::issue, 1}, RequestKind::comments, R"({"comments":[]})");
+    apply(f.state, ReadAloud{});
+    apply(f.state, SpeechEnded{1, true});
+    BOOST_TEST(!f.state.speech.speaking);
+    BOOST_TEST(f.state.shown(f.state.error) ==
+               "无法朗读：本设备没有可用的普通话语音，或浏览器不允许朗读。");
 }
 
 BOOST_AUTO_TEST_CASE(leaving_the_page_stops_the_reading) {

@@ -343,7 +343,7 @@
     speak(serial, text, lang) {
       const synth = window.speechSynthesis;
       if (!synth || typeof SpeechSynthesisUtterance === 'undefined') {
-        Module._yishi_on_speech_end(serial);
+        Module._yishi_on_speech_end(serial, 1);
         return;
       }
       if (synth.speaking || synth.pending) synth.cancel();
@@ -352,9 +352,12 @@
       const voice = synth.getVoices().find((v) => v.lang.replace('_', '-') === lang);
       if (voice) u.voice = voice;
       let done = false;
-      const end = () => { if (!done) { done = true; Module._yishi_on_speech_end(serial); } };
-      u.addEventListener('end', end);
-      u.addEventListener('error', end);
+      const end = (failed) => {
+        if (!done) { done = true; Module._yishi_on_speech_end(serial, failed ? 1 : 0); }
+      };
+      u.addEventListener('end', () => end(false));
+      // Cut off by 停止朗读 or by the next utterance is no failure; no voice or no permission is.
+      u.addEventListener('error', (e) => end(e.error !== 'interrupted' && e.error !== 'canceled'));
       synth.speak(u);
     },
     stopSpeaking() {

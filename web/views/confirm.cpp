@@ -1,5 +1,5 @@
-// Questions asked before an act that cannot be taken back (退出登录, 宣布闭会): a modal dialog
-// named in the address, so that Back closes it like 取消 and Escape does.
+// Questions asked before an act that cannot be taken back (a vote, 退出登录, 宣布闭会): a modal
+// dialog named in the address, so that Back closes it like 取消 and Escape do.
 #include <algorithm>
 
 #include "../widgets.hpp"
@@ -24,8 +24,8 @@ ConfirmAnswer draw_confirmation(const Confirmation& q) {
             ImGui::CloseCurrentPopup();  // Back (or the reply) closed it
         } else {
             ImGui::PushTextWrapPos(0);
-            ui::heading(q.title, q.id + "-title");
-            ui::text(q.text, q.id + "-text");
+            ui::heading(q.title, q.title_id.empty() ? q.id + "-title" : q.title_id);
+            ui::text(q.text, q.text_id.empty() ? q.id + "-text" : q.text_id);
             ImGui::PopTextWrapPos();
             float w = ui::avail_width();
             if (ui::button(ui::labelled(q.confirm_label, "confirm-" + q.id),

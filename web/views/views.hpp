@@ -316,14 +316,17 @@ void draw_one_time_code(const ClientState& state, Intents& intents);
 const char* council_kind_key(std::string_view kind);
 const char* role_key(std::string_view role);
 
-// A question before an act that cannot be taken back, in a modal: `wanted` while the address
-// names it; the buttons are confirm-ID and cancel-ID; Escape answers cancel.
+// A question before an act that cannot be taken back (a vote, 退出登录, 宣布闭会), in a modal:
+// `wanted` while the address names it; the buttons are confirm-ID and cancel-ID; Escape
+// answers cancel.
 struct Confirmation {
     const char* popup;
     std::string id;
     bool wanted = false;
     std::string title, text, confirm_label, cancel_label;
     bool busy = false;  // the confirm button is greyed while a write is on its way
+    // The heading's and the text's ids; empty: ID-title and ID-text.
+    std::string title_id, text_id;
 };
 enum class ConfirmAnswer { none, confirm, cancel };
 ConfirmAnswer draw_confirmation(const Confirmation& question);

@@ -16,7 +16,13 @@ struct SpeechApplier {
 
     // An older utterance's end (cut off by a newer one) leaves the newer one speaking.
     void operator()(const SpeechEnded& e) {
-        if (e.serial == state.speech.serial) state.speech.speaking = false;
+        if (e.serial != state.speech.serial || !state.speech.speaking) return;
+        state.speech.speaking = false;
+        // Pressed and silent: the device has no Mandarin voice, or the browser said no.
+        if (e.failed) {
+            state.error = {"speech.unavailable", {}};
+            state.error_field.clear();
+        }
     }
 
     void operator()(const SetReadBallotAloud& r) { state.settings.read_ballot_aloud = r.on; }

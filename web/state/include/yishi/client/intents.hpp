@@ -406,9 +406,10 @@ struct SetHighContrast {
 
 // 朗读: the page's text read aloud, or stopped by a second press.
 struct ReadAloud {};
-// The page's speech synthesis finished (or cut off) utterance `serial`.
+// The page's speech synthesis finished, cut off, or could not speak utterance `serial`.
 struct SpeechEnded {
     std::uint64_t serial = 0;
+    bool failed = false;  // no voice for the language, or the browser refused
 };
 // Whether a ballot's question is read when its page opens (kept across visits).
 struct SetReadBallotAloud {
