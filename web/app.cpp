@@ -20,6 +20,7 @@ constexpr const char* kTokenKey = "yishi.token";
 constexpr const char* kLanguageKey = "yishi.lang";
 constexpr const char* kTextSizeKey = "yishi.text_size";
 constexpr const char* kContrastKey = "yishi.contrast";
+constexpr const char* kReadBallotKey = "yishi.read_ballot";
 constexpr double kPollSeconds = 1.0;  // live pages: others' votes show within two seconds
 constexpr double kUnreadPollSeconds = 3.0;  // the unread count on every screen's bar
 // A field's caret blinks this long after the last touch or key, then stays lit: a page left
@@ -32,6 +33,7 @@ client::Settings load_settings() {
     if (size.size() == 1 && size[0] >= '0' && size[0] < '0' + client::kTextSizes)
         s.text_size = size[0] - '0';
     s.high_contrast = platform_load_setting(kContrastKey) == "1";
+    s.read_ballot_aloud = platform_load_setting(kReadBallotKey) == "1";
     return s;
 }
 
@@ -84,6 +86,9 @@ void take_page_events(App& app) {
     for (auto& f : app.inbox.files)
         apply_intent(app, client::AdminIntent{client::RosterFileChosen{f.name, std::move(f.bytes)}});
     app.inbox.files.clear();
+    for (const auto& end : app.inbox.speech_ended)
+        apply_intent(app, client::SpeechIntent{client::SpeechEnded{end.serial, end.failed}});
+    app.inbox.speech_ended.clear();
     // Characters being composed or typed join the atlas before ImGui has to draw them.
     for (const auto& text : app.inbox.composing) app.glyphs.add(text);
     app.inbox.composing.clear();
@@ -106,6 +111,18 @@ void sync_page(App& app) {
     if (s.download) {
         platform_download(s.download->filename, s.download->text, s.download->mime);
         s.download.reset();
+    }
+    if (s.speech.stop) {
+        platform_stop_speaking();
+        s.speech.stop = false;
+    }
+    if (s.speech.say) {
+        platform_speak(s.speech.serial, *s.speech.say, client::kSpeechLanguage);
+        s.speech.say.reset();
+    }
+    if (s.settings.read_ballot_aloud != app.saved_settings.read_ballot_aloud) {
+        platform_store_setting(kReadBallotKey, s.settings.read_ballot_aloud ? "1" : "0");
+        app.saved_settings.read_ballot_aloud = s.settings.read_ballot_aloud;
     }
     if (s.pick_file) {
         platform_pick_file(".csv,text/csv");
@@ -331,7 +348,7 @@ void frame(App& app) {
     // and an IME's composition arrives as events, so typing draws as before.
     const auto& in = app.inbox;
     bool event = !in.input.empty() || !in.replies.empty() || !in.hashes.empty() ||
-                 !in.files.empty() ||
+                 !in.files.empty() || !in.speech_ended.empty() ||
                  !in.composing.empty() || in.viewport_changed || !app.input.empty();
     double now = platform_now_seconds();
     if (event) app.last_event_at = now;

@@ -58,6 +58,11 @@ struct PageInbox {
         std::string bytes;
     };
     std::vector<File> files;  // files the user picked (platform_pick_file)
+    struct SpeechEnd {
+        std::uint64_t serial = 0;
+        bool failed = false;  // the engine could not speak it (no voice, not allowed)
+    };
+    std::vector<SpeechEnd> speech_ended;  // utterances finished or cut off (platform_speak)
     Viewport viewport;
     bool viewport_changed = false;
 
@@ -101,6 +106,11 @@ void platform_download(const std::string& filename, const std::string& bytes,
 // inbox.files. Called right after a click, while the browser still counts it as the user's.
 void platform_pick_file(const std::string& accept);
 void platform_set_cursor(const char* css_cursor);
+// 朗读: reads `text` aloud in `lang` with the browser's speech synthesis, cutting off what it
+// was saying; when the utterance ends, is cut off or fails, `serial` arrives in
+// inbox.speech_ended.
+void platform_speak(std::uint64_t serial, const std::string& text, const std::string& lang);
+void platform_stop_speaking();
 
 // The page is usable: the font is in and a frame was drawn (window.yishi.ready).
 void platform_ready();

@@ -23,6 +23,8 @@ void yishi_js_text_input(int active);
 void yishi_js_place_caret(float x, float y, float h);
 void yishi_js_write_clipboard(const char* text);
 void yishi_js_set_cursor(const char* css);
+void yishi_js_speak(double serial, const char* text, const char* lang);
+void yishi_js_stop_speaking();
 void yishi_js_ready();
 }
 
@@ -161,6 +163,12 @@ void platform_write_clipboard(const std::string& text) { yishi_js_write_clipboar
 
 void platform_set_cursor(const char* css_cursor) { yishi_js_set_cursor(css_cursor); }
 
+void platform_speak(std::uint64_t serial, const std::string& text, const std::string& lang) {
+    yishi_js_speak(static_cast<double>(serial), text.c_str(), lang.c_str());
+}
+
+void platform_stop_speaking() { yishi_js_stop_speaking(); }
+
 void platform_ready() { yishi_js_ready(); }
 
 double platform_now_seconds() { return emscripten_get_now() / 1000.0; }
@@ -248,6 +256,12 @@ EMSCRIPTEN_KEEPALIVE void yishi_on_file(const char* name, char* bytes, int size)
     if (g_inbox && bytes && size >= 0)
         g_inbox->files.push_back({name ? name : "", std::string(bytes, static_cast<std::size_t>(size))});
     std::free(bytes);
+}
+
+// An utterance of platform_speak ended, was cut off, or failed (its serial, a JS number).
+EMSCRIPTEN_KEEPALIVE void yishi_on_speech_end(double serial, int failed) {
+    if (g_inbox && serial >= 0)
+        g_inbox->speech_ended.push_back({static_cast<std::uint64_t>(serial), failed != 0});
 }
 
 EMSCRIPTEN_KEEPALIVE void yishi_on_hash(const char* hash) {

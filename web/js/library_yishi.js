@@ -32,5 +32,11 @@ mergeInto(LibraryManager.library, {
 
   yishi_js_set_cursor: function (css) { YishiPage.setCursor(UTF8ToString(css)); },
 
+  yishi_js_speak: function (serial, text, lang) {
+    YishiPage.speak(serial, UTF8ToString(text), UTF8ToString(lang));
+  },
+
+  yishi_js_stop_speaking: function () { YishiPage.stopSpeaking(); },
+
   yishi_js_ready: function () { YishiPage.ready(); },
 });

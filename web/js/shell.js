@@ -338,6 +338,31 @@
       document.body.appendChild(input);
       input.click();
     },
+    // 朗读: one utterance at a time; its end (or its cut-off by another or by 停止朗读) is
+    // reported with its serial, so that an older one's end leaves a newer one speaking.
+    speak(serial, text, lang) {
+      const synth = window.speechSynthesis;
+      if (!synth || typeof SpeechSynthesisUtterance === 'undefined') {
+        Module._yishi_on_speech_end(serial, 1);
+        return;
+      }
+      if (synth.speaking || synth.pending) synth.cancel();
+      const u = new SpeechSynthesisUtterance(text);
+      u.lang = lang;
+      const voice = synth.getVoices().find((v) => v.lang.replace('_', '-') === lang);
+      if (voice) u.voice = voice;
+      let done = false;
+      const end = (failed) => {
+        if (!done) { done = true; Module._yishi_on_speech_end(serial, failed ? 1 : 0); }
+      };
+      u.addEventListener('end', () => end(false));
+      // Cut off by 停止朗读 or by the next utterance is no failure; no voice or no permission is.
+      u.addEventListener('error', (e) => end(e.error !== 'interrupted' && e.error !== 'canceled'));
+      synth.speak(u);
+    },
+    stopSpeaking() {
+      if (window.speechSynthesis) window.speechSynthesis.cancel();
+    },
     ready() {
       window.yishi.ready = true;
       overlay.hidden = true;

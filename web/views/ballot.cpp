@@ -48,37 +48,15 @@ void confirm_modal(const ClientState& state, const BallotView& ballot, const Bal
     const auto& t = state.strings;
     std::string shown;
     client::Vote vote = vote_of(ballot, state.route.modal, ui, shown, t);
-    bool wanted = !shown.empty();
-    if (wanted && !ImGui::IsPopupOpen(kConfirmPopup)) ImGui::OpenPopup(kConfirmPopup);
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 32.0f, 440.0f), 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 24));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
-    if (ImGui::BeginPopupModal(kConfirmPopup, nullptr,
-                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings)) {
-        if (!wanted) {
-            ImGui::CloseCurrentPopup();  // Back (or a reply) closed it
-        } else {
-            ImGui::PushTextWrapPos(0);
-            ui::heading(t.get("ballot.confirm_title"), "confirm-title");
-            ui::text(t.format("ballot.confirm_text", {{"title", ballot.issue_title},
-                                                       {"choice", shown}}),
-                     "confirm-text");
-            ImGui::PopTextWrapPos();
-            float w = ui::avail_width();
-            if (ui::button(ui::labelled(t.get("ballot.confirm"), "confirm-vote"),
-                           ui::ButtonKind::primary, state.submitting, w))
-                intents.push_back(vote);
-            if (ui::button(ui::labelled(t.get("ballot.cancel"), "cancel-vote"),
-                           ui::ButtonKind::secondary, false, w))
-                intents.push_back(client::CloseModal{});
-        }
-        ImGui::EndPopup();
+    Confirmation q{kConfirmPopup, "vote", !shown.empty(), t.get("ballot.confirm_title"),
+                   t.format("ballot.confirm_text", {{"title", ballot.issue_title}, {"choice", shown}}),
+                   t.get("ballot.confirm"), t.get("ballot.cancel"), state.submitting,
+                   "confirm-title", "confirm-text"};
+    switch (draw_confirmation(q)) {
+        case ConfirmAnswer::confirm: intents.push_back(vote); break;
+        case ConfirmAnswer::cancel: intents.push_back(client::CloseModal{}); break;
+        case ConfirmAnswer::none: break;
     }
-    ImGui::PopStyleVar(2);
 }
 
 void vote_buttons(const ClientState& state, const BallotView& ballot, Intents& intents) {
@@ -248,6 +226,7 @@ void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
     ui::begin_card(card, 20.0f);
     ui::text(t.get("ballot.title"), "ballot-kicker", ui::Tone::muted);
     ui::heading(ballot->issue_title, "ballot-title");
+    read_aloud_button(state, intents);
     bool open = ballot->state == BallotState::open;
     ui::badge(t.get(open ? "ballot.open" : "ballot.closed"), "ballot-state",
               open ? c.collecting_bg : c.listed_bg, open ? c.collecting_text : c.listed_text);

@@ -113,7 +113,8 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
             ui::text(who, "member", ui::Tone::on_primary);
         }
         ImGui::SetCursorScreenPos(ImVec2(right - logout_w, row_y));
-        if (ui::button(ui::labelled(logout, "logout"))) intents.push_back(client::Logout{});
+        if (ui::button(ui::labelled(logout, "logout")))
+            intents.push_back(client::OpenModal{"confirm-logout"});
         unread_badge(state, intents, right - logout_w - (room_for_name ? who_w + 12 : 0), row_y);
     } else {
         const std::string& other = t.get("app.language");
@@ -123,6 +124,7 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
             intents.push_back(client::SwitchLanguage{t.language() == "en" ? "zh-CN" : "en"});
     }
     ImGui::PopStyleColor(5);
+    if (state.logged_in()) confirm_logout(state, intents);
     ImGui::SetCursorScreenPos(ImVec2(column_x, origin.y + bar_h + theme::kGap));
 }
 

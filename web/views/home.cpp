@@ -1,5 +1,6 @@
 // #/home: my councils and what needs me now — open ballots, sessions to sign in to, replies
-// to rate — and the issues I raised with their stage.
+// to rate, and for the convenor issues to list, ratings to end and results to publish — and
+// the issues I raised with their stage.
 #include <ctime>
 
 #include "../theme.hpp"
@@ -7,6 +8,7 @@
 #include "views.hpp"
 #include "yishi/client/checks.hpp"
 #include "yishi/client/format.hpp"
+#include "yishi/client/todos.hpp"
 
 namespace yishi::web {
 
@@ -78,6 +80,17 @@ void draw_home(const ClientState& state, Intents& intents) {
         if (client::answer_refusal(state, task)) continue;
         todo(t.format("home.answer", {{"title", task.issue_title}}), t.get("home.go_answer"),
              "answer-" + std::to_string(task.id), intents, Page::task, task.id);
+        ++todos;
+    }
+    // The convenor's: issues to list, ratings to end, results to publish.
+    for (const auto& item : client::convenor_todos(state)) {
+        using Kind = client::ConvenorTodo::Kind;
+        static constexpr const char* kWords[][3] = {{"todo.list", "todo.go_list", "list-"},
+                                                    {"todo.conclude", "todo.go_conclude", "conclude-"},
+                                                    {"todo.result", "todo.go_result", "result-"}};
+        const auto& w = kWords[static_cast<int>(item.kind)];
+        todo(t.format(w[0], {{"title", item.title}}), t.get(w[1]), w[2] + std::to_string(item.id),
+             intents, item.kind == Kind::list ? Page::issue : Page::task, item.id);
         ++todos;
     }
     bool loaded = state.issues_loaded && f.sessions_loaded && f.tasks_loaded;

@@ -133,6 +133,7 @@ void draw_issue(const ClientState& state, IssueUi& ui, Intents& intents) {
     ui::begin_card(card, 20.0f);
     timeline(state, client::flow_step(issue->stage, has_task, answered));
     ui::heading(issue->title, "issue-title");
+    read_aloud_button(state, intents);
     std::string meta = t.format("issues.author", {{"name", issue->author_name}});
     if (auto date = client::local_date_time(issue->created_at); !date.empty()) meta += " · " + date;
     if (!issue->category.empty()) meta += " · " + issue->category;

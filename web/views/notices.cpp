@@ -11,6 +11,7 @@ void draw_notices(const ClientState& state, Intents& intents) {
     const auto& t = state.strings;
     const auto& c = theme::colors();
     ui::heading(t.get("notices.title"), "notices-title");
+    read_aloud_button(state, intents);
     const auto& list = state.flow.notices;
     if (!state.flow.notices_loaded) ui::text(t.get("app.loading"), "notices-loading", ui::Tone::muted);
     else if (list.empty()) ui::text(t.get("notices.empty"), "notices-empty", ui::Tone::muted);

@@ -252,47 +252,6 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
     ui::end_card(card);
 }
 
-constexpr const char* kConfirmClosePopup = "##confirm-close-modal";
-
-// Closing returns the items without a ballot to the period's list: the convenor is told which
-// and confirms (a modal Back closes).
-void confirm_close_modal(const ClientState& state, const SessionView& v, Intents& intents) {
-    const auto& t = state.strings;
-    bool wanted = state.route.modal == "confirm-close" && v.session.state == SessionState::open;
-    if (wanted && !ImGui::IsPopupOpen(kConfirmClosePopup)) ImGui::OpenPopup(kConfirmClosePopup);
-    ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f),
-                            ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - 32.0f, 480.0f), 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 24));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12.0f);
-    if (ImGui::BeginPopupModal(kConfirmClosePopup, nullptr,
-                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings)) {
-        if (!wanted) {
-            ImGui::CloseCurrentPopup();  // Back (or the reply) closed it
-        } else {
-            std::string titles;
-            for (const auto& a : client::unballoted_items(v))
-                titles += (titles.empty() ? "" : "、") + a.title;
-            ImGui::PushTextWrapPos(0);
-            ui::heading(t.get("session.confirm_close_title"), "confirm-close-title");
-            ui::text(t.format("session.confirm_close_text", {{"titles", titles}}),
-                     "confirm-close-text");
-            ImGui::PopTextWrapPos();
-            float w = ui::avail_width();
-            if (ui::button(ui::labelled(t.get("session.confirm_close"), "confirm-close"),
-                           ui::ButtonKind::primary, state.submitting, w))
-                intents.push_back(client::SessionStep{v.session.id, "close"});
-            if (ui::button(ui::labelled(t.get("session.keep_open"), "keep-open"),
-                           ui::ButtonKind::secondary, false, w))
-                intents.push_back(client::CloseModal{});
-        }
-        ImGui::EndPopup();
-    }
-    ImGui::PopStyleVar(2);
-}
-
 // A planned session whose start passed before its notice went out: re-time or cancel it.
 void overdue_actions(const ClientState& state, const Session& s, SessionUi& ui,
                      Intents& intents) {
@@ -341,12 +300,8 @@ void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
         intents.push_back(client::SessionStep{s.id, "open"});
     if (convenor && s.state == SessionState::open &&
         ui::button(ui::labelled(t.get("session.close"), "close-session"),
-                   ui::ButtonKind::secondary, state.submitting)) {
-        if (client::unballoted_items(*v).empty())
-            intents.push_back(client::SessionStep{s.id, "close"});
-        else
-            intents.push_back(client::OpenModal{"confirm-close"});
-    }
+                   ui::ButtonKind::secondary, state.submitting))
+        intents.push_back(client::OpenModal{"confirm-close"});
     if (s.state == SessionState::cancelled)
         ui::text(t.format("session.cancelled_shown", {{"reason", s.cancel_reason}}),
                  "cancelled-shown", ui::Tone::error);
@@ -361,7 +316,7 @@ void draw_session(const ClientState& state, SessionUi& ui, Intents& intents) {
             "application/pdf"}});
     }
     ui::end_card(head);
-    confirm_close_modal(state, *v, intents);
+    confirm_close_session(state, *v, intents);
 
     if (s.state == SessionState::open || s.state == SessionState::closed) {
         ui::Card attend;

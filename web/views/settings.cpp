@@ -39,6 +39,8 @@ void draw_settings(const ClientState& state, Intents& intents) {
     ImGui::SameLine();
     if (ui::choice(ui::labelled(t.get("settings.contrast_high"), "contrast-high"), hc) && !hc)
         intents.push_back(client::SetHighContrast{true});
+    ImGui::Dummy(ImVec2(0, 4));
+    read_aloud_setting(state, intents);
     ui::text(t.get("settings.kept"), "kept", ui::Tone::muted);
     ui::end_card(card);
 }

@@ -87,6 +87,7 @@ void draw_task(const ClientState& state, TaskUi& ui, Intents& intents) {
     ui::Card head;
     ui::begin_card(head, 20.0f);
     ui::heading(task->issue_title, "task-title");
+    read_aloud_button(state, intents);
     ui::text(t.format("tasks.unit", {{"unit", task->responsible_unit}}), "task-unit");
     due_line(state, *task, "task-due");
     state_badge(state, *task, "task-state");

@@ -320,6 +320,28 @@ void draw_one_time_code(const ClientState& state, Intents& intents);
 const char* council_kind_key(std::string_view kind);
 const char* role_key(std::string_view role);
 
+// A question before an act that cannot be taken back (a vote, 退出登录, 宣布闭会), in a modal:
+// `wanted` while the address names it; the buttons are confirm-ID and cancel-ID; Escape
+// answers cancel.
+struct Confirmation {
+    const char* popup;
+    std::string id;
+    bool wanted = false;
+    std::string title, text, confirm_label, cancel_label;
+    bool busy = false;  // the confirm button is greyed while a write is on its way
+    // The heading's and the text's ids; empty: ID-title and ID-text.
+    std::string title_id, text_id;
+};
+enum class ConfirmAnswer { none, confirm, cancel };
+ConfirmAnswer draw_confirmation(const Confirmation& question);
+// 退出登录 and 宣布闭会 ask first.
+void confirm_logout(const ClientState& state, Intents& intents);
+void confirm_close_session(const ClientState& state, const SessionView& session, Intents& intents);
+
+// 朗读 (id read-aloud; 停止朗读 while speaking) on pages of text, and its 设置 choice.
+void read_aloud_button(const ClientState& state, Intents& intents);
+void read_aloud_setting(const ClientState& state, Intents& intents);
+
 // Pieces shared by screens.
 void draw_thread(const ClientState& state, const Issue& issue, IssueUi& ui, Intents& intents);
 // Bars of a closed ballot's tally with the pass and quorum lines, and its outcome.

@@ -55,6 +55,10 @@ void go(ClientState& state, Route route, UrlUpdate url, std::vector<Request>& ou
         // file belongs to its community's page.
         state.admin.code.reset();
         if (state.route.page != Page::admin_community) state.admin.roster.reset();
+        // A page's reading stops when the page is left; a ballot may be read as it opens.
+        stop_speaking(state);
+        state.speech.read_on_load =
+            state.route.page == Page::ballot && state.settings.read_ballot_aloud;
         load_page(state, out);
     }
 }
@@ -245,6 +249,8 @@ struct Applier {
     void operator()(const FollowIntent& f) {
         for (auto& r : apply_follow(state, f)) out.push_back(std::move(r));
     }
+
+    void operator()(const SpeechIntent& s) { apply_speech(state, s); }
 
     void operator()(const SwitchLanguage& s) {
         out.push_back(steps::make(state, RequestKind::translations, "GET",

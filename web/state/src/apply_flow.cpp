@@ -63,6 +63,8 @@ void load_page(ClientState& state, std::vector<Request>& out) {
             load_issues(state, out);
             load(state, RequestKind::sessions, 0, out);
             load(state, RequestKind::tasks, 0, out);
+            // The convenor's to-dos: which finished tasks still lack their result notice.
+            if (state.is_convenor()) load(state, RequestKind::notices, 0, out);
             break;
         case Page::issues: load_issues(state, out); break;
         case Page::issue:

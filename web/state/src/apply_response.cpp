@@ -219,6 +219,7 @@ std::vector<Request> apply_response(ClientState& state, const Request& request, 
     Reply r{state, request, body, {}};
     if (status >= 200 && status < 300) r.success();
     else r.failure(status);
+    read_when_loaded(state);
     return std::move(r.out);
 }
 

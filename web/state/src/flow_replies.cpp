@@ -22,8 +22,9 @@ void follow_sessions(ClientState& state, std::vector<Request>& out) {
     }
 }
 
-// Notices of resolutions name their ballot: the board draws its tally.
+// Notices of resolutions name their ballot: the board draws its tally (首页 draws none).
 void follow_notices(ClientState& state, std::vector<Request>& out) {
+    if (state.route.page != Page::notices) return;
     int n = 0;
     for (const auto& nv : state.flow.notices) {
         if (nv.notice.kind != NoticeKind::resolution) continue;

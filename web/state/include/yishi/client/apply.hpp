@@ -27,6 +27,9 @@ std::vector<Request> apply_cppcc(ClientState& state, const CppccIntent& intent);
 // 消息, 督办台账, 需求月报 and files (part of apply(); apply_follow.cpp).
 std::vector<Request> apply_follow(ClientState& state, const FollowIntent& intent);
 
+// 朗读's intents (part of apply(); apply_speech.cpp).
+void apply_speech(ClientState& state, const SpeechIntent& intent);
+
 // Applies the reply to `request` (status 0: the network failed); returns follow-up requests.
 std::vector<Request> apply_response(ClientState& state, const Request& request, int status,
                                     std::string_view body);

@@ -413,9 +413,22 @@ struct SetHighContrast {
     bool on = false;
 };
 
+// 朗读: the page's text read aloud, or stopped by a second press.
+struct ReadAloud {};
+// The page's speech synthesis finished, cut off, or could not speak utterance `serial`.
+struct SpeechEnded {
+    std::uint64_t serial = 0;
+    bool failed = false;  // no voice for the language, or the browser refused
+};
+// Whether a ballot's question is read when its page opens (kept across visits).
+struct SetReadBallotAloud {
+    bool on = false;
+};
+using SpeechIntent = std::variant<ReadAloud, SpeechEnded, SetReadBallotAloud>;
+
 using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
-                            SetHighContrast, AdminIntent, CppccIntent, FollowIntent>;
+                            SetHighContrast, AdminIntent, CppccIntent, FollowIntent, SpeechIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client

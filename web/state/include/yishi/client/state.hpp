@@ -10,6 +10,7 @@
 #include "yishi/client/admin.hpp"
 #include "yishi/client/follow.hpp"
 #include "yishi/client/route.hpp"
+#include "yishi/client/speech.hpp"
 #include "yishi/client/strings.hpp"
 #include "yishi/messages_consultation.hpp"
 #include "yishi/messages_decide.hpp"
@@ -86,6 +87,7 @@ struct Download {
 struct Settings {
     int text_size = 0;           // 0 标准, 1 大, 2 特大 (see kTextSizes)
     bool high_contrast = false;  // 高对比度: black on white, no greys
+    bool read_ballot_aloud = false;  // 朗读 a ballot's question when its page opens
 };
 constexpr int kTextSizes = 3;
 
@@ -103,6 +105,7 @@ struct ClientState {
     FlowData flow;
     std::optional<Download> download;
     bool pick_file = false;          // the platform should ask the user for a CSV file
+    Speech speech;                   // 朗读: what to say or stop, and whether it is speaking
     AdminData admin;
     CppccData cppcc;
     FollowData follow;               // 消息, 督办台账, 需求月报
