@@ -109,8 +109,27 @@ void chip_row(const ClientState& state, const std::string& all_key, const std::s
     }
 }
 
+// How many of the filters narrow the list (the search counts as one).
+int active_filters(const client::IssueFilter& f) {
+    return !f.query.empty() + f.stage.has_value() + !f.category.empty() + !f.tag.empty();
+}
+
+constexpr float kPhoneWidth = 600.0f;  // CSS px: narrower than this, the filters fold
+
 void filters(const ClientState& state, IssuesUi& ui) {
     const auto& t = state.strings;
+    // On a phone they would fill the first screen before any issue: folded behind 筛选,
+    // which says how many are in force.
+    if (ui::avail_width() < kPhoneWidth) {
+        int n = active_filters(ui.filter);
+        std::string label = n > 0 ? t.format("elder.filters_active", {{"n", std::to_string(n)}})
+                                  : t.get("elder.filters");
+        // Beside 提出新议题 and 刷新 when it fits.
+        ui::flow(ui::button_width(label), ImGui::GetCursorScreenPos().x + ui::avail_width(), false);
+        if (ui::choice(ui::labelled(label, "filters-toggle"), ui.filters_open))
+            ui.filters_open = !ui.filters_open;
+        if (!ui.filters_open) return;
+    }
     bool changed = false;
     std::string query = ui.filter.query;
     ui::input_text(ui::labelled(t.get("issues.search"), "search"), query);

@@ -403,10 +403,13 @@ struct SetTextSize {
 struct SetHighContrast {
     bool on = false;
 };
+struct SetElder {
+    bool on = false;
+};
 
 using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
-                            SetHighContrast, AdminIntent, CppccIntent, FollowIntent>;
+                            SetHighContrast, SetElder, AdminIntent, CppccIntent, FollowIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client

@@ -86,6 +86,9 @@ struct Download {
 struct Settings {
     int text_size = 0;           // 0 标准, 1 大, 2 特大 (see kTextSizes)
     bool high_contrast = false;  // 高对比度: black on white, no greys
+    // 长辈版 (elder mode): the age-friendly numbers — text at least 24 CSS px, targets at
+    // least 60x60, looser lines, and 首页 with only what needs the person now.
+    bool elder = false;
 };
 constexpr int kTextSizes = 3;
 
