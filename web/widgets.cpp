@@ -105,7 +105,8 @@ void record(std::string_view id_label, Role role, std::string value, bool disabl
                                                   ImGui::GetWindowContentRegionMax().x)
                       : card_edges.back().outer_right;
     bool overflows = max.x > right + 0.5f;
-    bool label_cut = look.label_w > max.x - min.x - 2 * ImGui::GetStyle().FramePadding.x + 0.5f;
+    bool label_cut = look.label_w > 0 &&
+                     look.label_w > max.x - min.x - 2 * ImGui::GetStyle().FramePadding.x + 0.5f;
     min = ImVec2(std::fmax(min.x, clip_min.x), std::fmax(min.y, clip_min.y));
     max = ImVec2(std::fmin(max.x, clip_max.x), std::fmin(max.y, clip_max.y));
     WidgetRecord r;
