@@ -185,8 +185,27 @@ bool button(const std::string& id_label, ButtonKind kind, bool disabled, float w
     ImGui::BeginDisabled(disabled);
     ImU32 bg = blend(ImGui::GetColorU32(ImGuiCol_Button), background());
     Look look{blend(ImGui::GetColorU32(ImGuiCol_Text), bg), bg, label_w};
-    // The height follows the theme's padding, which makes it at least the minimum.
-    bool pressed = ImGui::Button(id_label.c_str(), ImVec2(width, 0));
+    // A label wider than the line (a long choice on a phone) wraps inside a taller button
+    // instead of being cut.
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    float line = avail_width();
+    bool wrap = width > line && label_w + 2 * pad.x > line;
+    bool pressed = false;
+    if (wrap) {
+        width = line;
+        float wrap_w = width - 2 * pad.x;
+        ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap_w);
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        pressed = ImGui::Button(("##" + id_label).c_str(), ImVec2(width, text.y + 2 * pad.y));
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(at.x + pad.x, at.y + pad.y),
+                                            ImGui::GetColorU32(ImGuiCol_Text), label.c_str(),
+                                            nullptr, wrap_w);
+        look.label_w = 0;
+    } else {
+        // The height follows the theme's padding, which makes it at least the minimum.
+        pressed = ImGui::Button(id_label.c_str(), ImVec2(width, 0));
+    }
     ImGui::EndDisabled();
     if (!disabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopStyleColor(colors);
