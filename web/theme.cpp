@@ -45,9 +45,9 @@ void apply(ImGuiStyle& style, bool high_contrast, bool elder) {
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(16, 16);
     // A frame is the text's line plus twice this: 20 + 24 = 44 CSS px, and in 长辈版
-    // 24 x 1.35 + 30 > 60; items keep more than 8 px between them.
+    // 24 x 1.35 + 30 > 60; 长辈版 keeps more than 8 px between items.
     style.FramePadding = elder ? ImVec2(16, 15) : ImVec2(12, 12);
-    style.ItemSpacing = elder ? ImVec2(12, 12) : ImVec2(10, 10);
+    style.ItemSpacing = elder ? ImVec2(12, 12) : ImVec2(10, 8);
     style.ItemInnerSpacing = ImVec2(8, 6);
     style.ScrollbarSize = 14;
     style.WindowRounding = 0;
