@@ -21,6 +21,7 @@ constexpr const char* kLanguageKey = "yishi.lang";
 constexpr const char* kTextSizeKey = "yishi.text_size";
 constexpr const char* kContrastKey = "yishi.contrast";
 constexpr const char* kReadBallotKey = "yishi.read_ballot";
+constexpr const char* kElderKey = "yishi.elder";
 constexpr double kPollSeconds = 1.0;  // live pages: others' votes show within two seconds
 constexpr double kUnreadPollSeconds = 3.0;  // the unread count on every screen's bar
 // A field's caret blinks this long after the last touch or key, then stays lit: a page left
@@ -34,6 +35,7 @@ client::Settings load_settings() {
         s.text_size = size[0] - '0';
     s.high_contrast = platform_load_setting(kContrastKey) == "1";
     s.read_ballot_aloud = platform_load_setting(kReadBallotKey) == "1";
+    s.elder = platform_load_setting(kElderKey) == "1";
     return s;
 }
 
@@ -140,10 +142,13 @@ void sync_page(App& app) {
         platform_store_setting(kTextSizeKey, std::to_string(s.settings.text_size));
         app.saved_settings.text_size = s.settings.text_size;
     }
-    if (s.settings.high_contrast != app.saved_settings.high_contrast) {
+    if (s.settings.high_contrast != app.saved_settings.high_contrast ||
+        s.settings.elder != app.saved_settings.elder) {
         platform_store_setting(kContrastKey, s.settings.high_contrast ? "1" : "0");
+        platform_store_setting(kElderKey, s.settings.elder ? "1" : "0");
         app.saved_settings.high_contrast = s.settings.high_contrast;
-        theme::apply(ImGui::GetStyle(), s.settings.high_contrast);
+        app.saved_settings.elder = s.settings.elder;
+        theme::apply(ImGui::GetStyle(), s.settings.high_contrast, s.settings.elder);
     }
     bool same_page = s.route.page == app.shown_route.page && s.route.id == app.shown_route.id;
     if (!same_page) app.screens.enter(s.route);
@@ -172,7 +177,7 @@ void draw_screen(App& app, client::Intents& intents) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
     draw_header(s, intents, side, column_w);
-    draw_nav(s, intents, side, column_w);
+    draw_nav(s, app.screens.nav, intents, side, column_w);
     draw_messages(s, intents, side, column_w);
 
     ImGui::SetCursorPosX(0);
@@ -231,7 +236,7 @@ void start(App& app) {
         platform_place_caret(static_cast<float>(x), static_cast<float>(y), ImGui::GetFontSize());
     };
     app.saved_settings = load_settings();
-    theme::apply(ImGui::GetStyle(), app.saved_settings.high_contrast);
+    theme::apply(ImGui::GetStyle(), app.saved_settings.high_contrast, app.saved_settings.elder);
 
     app.ui.glyphs = &app.glyphs;
     ui::bind(app.ui);
@@ -261,8 +266,12 @@ namespace {
 client::Intents draw_frame(App& app, bool& settled) {
     ImGuiIO& io = ImGui::GetIO();
     // Between frames: a new character or pixel ratio means a new atlas.
-    app.fonts.refresh(app.glyphs, app.viewport.dpr,
-                      kTextScales[std::clamp(app.state.settings.text_size, 0, 2)]);
+    const auto& settings = app.state.settings;
+    float scale = kTextScales[std::clamp(settings.text_size, 0, 2)];
+    // 长辈版: body text at least 24 CSS px (20 x 1.2), titles over 30, looser lines.
+    if (settings.elder) scale = std::max(scale, kElderTextScale);
+    app.fonts.refresh(app.glyphs, app.viewport.dpr, scale,
+                      settings.elder ? theme::kElderLineSpacing : 1.0f);
     app.ui.heading = app.fonts.heading();
 
     double now = platform_now_seconds();

@@ -8,9 +8,11 @@ static_assert(sizeof(ImWchar) == sizeof(std::uint32_t), "build ImGui with IMGUI_
 
 namespace yishi::web {
 
-bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale) {
+bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale,
+                        float line_spacing) {
     if (ttf_.empty()) return false;
-    if (glyphs.version() == built_version_ && dpr == built_dpr_ && scale == built_scale_)
+    if (glyphs.version() == built_version_ && dpr == built_dpr_ && scale == built_scale_ &&
+        line_spacing == built_spacing_)
         return false;
 
     ImGuiIO& io = ImGui::GetIO();
@@ -28,9 +30,17 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale) 
     auto* data = const_cast<char*>(ttf_.data());
     auto size = static_cast<int>(ttf_.size());
     const auto* ranges = reinterpret_cast<const ImWchar*>(ranges_.data());
-    body_ = io.Fonts->AddFontFromMemoryTTF(data, size, kBodyPx * scale * dpr, &cfg, ranges);
-    heading_ = io.Fonts->AddFontFromMemoryTTF(data, size, kHeadingPx * scale * dpr, &cfg, ranges);
+    auto add = [&](float px) {
+        // The glyphs move down by half the extra spacing, so they sit in the middle of the line.
+        cfg.GlyphOffset = ImVec2(0, px * (line_spacing - 1) * 0.5f);
+        return io.Fonts->AddFontFromMemoryTTF(data, size, px, &cfg, ranges);
+    };
+    body_ = add(kBodyPx * scale * dpr);
+    heading_ = add(kHeadingPx * scale * dpr);
     io.Fonts->Build();
+    // ImGui advances a line by the font's size: the same glyphs on a taller line.
+    body_->FontSize *= line_spacing;
+    heading_->FontSize *= line_spacing;
     io.FontDefault = body_;
     io.FontGlobalScale = 1.0f / dpr;
 
@@ -39,6 +49,7 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale) 
     built_version_ = glyphs.version();
     built_dpr_ = dpr;
     built_scale_ = scale;
+    built_spacing_ = line_spacing;
     return true;
 }
 

@@ -15,6 +15,8 @@ constexpr float kBodyPx = 20.0f;     // CSS px: large enough for older readers
 constexpr float kHeadingPx = 26.0f;
 // The text sizes of 设置 (标准, 大, 特大): factors on both.
 constexpr float kTextScales[3] = {1.0f, 1.2f, 1.45f};
+// 长辈版's least factor: body 24 CSS px, headings 31.2.
+constexpr float kElderTextScale = 1.2f;
 
 class FontAtlas {
 public:
@@ -23,8 +25,10 @@ public:
     bool has_ttf() const { return !ttf_.empty(); }
 
     // Rebuilds the atlas and its GL texture when the glyphs or the pixel ratio changed.
-    // Call between frames (before NewFrame). True when it rebuilt.
-    bool refresh(const client::GlyphSet& glyphs, float dpr, float scale = 1.0f);
+    // Call between frames (before NewFrame). True when it rebuilt. `line_spacing` > 1
+    // makes each line that much taller than the text, the glyphs centred in it.
+    bool refresh(const client::GlyphSet& glyphs, float dpr, float scale = 1.0f,
+                 float line_spacing = 1.0f);
 
     ImFont* body() const { return body_; }
     ImFont* heading() const { return heading_; }
@@ -39,6 +43,7 @@ private:
     std::uint64_t built_version_ = ~std::uint64_t{0};
     float built_dpr_ = 0;
     float built_scale_ = 0;
+    float built_spacing_ = 0;
     ImFont* body_ = nullptr;
     ImFont* heading_ = nullptr;
 };

@@ -9,6 +9,17 @@ namespace yishi::web {
 
 namespace {
 double px(float v) { return std::round(v * 10.0) / 10.0; }
+
+std::string hex(ImU32 c) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out = "#";
+    for (int shift : {IM_COL32_R_SHIFT, IM_COL32_G_SHIFT, IM_COL32_B_SHIFT}) {
+        unsigned v = (c >> shift) & 0xFF;
+        out += digits[v >> 4];
+        out += digits[v & 0xF];
+    }
+    return out;
+}
 }  // namespace
 
 std::string snapshot_json(const SnapshotInputs& in) {
@@ -25,7 +36,11 @@ std::string snapshot_json(const SnapshotInputs& in) {
                            {"value", w.value},
                            {"focused", w.focused},
                            {"disabled", w.disabled},
-                           {"selected", w.selected}});
+                           {"selected", w.selected},
+                           {"font", px(w.font)},
+                           {"fg", hex(w.fg)},
+                           {"bg", hex(w.bg)},
+                           {"clipped", w.clipped}});
     }
     Json out{{"route", std::string(client::to_hash(s.route))},
              {"ready", in.ready},

@@ -13,6 +13,7 @@ constexpr Palette kNormal{
     IM_COL32(27, 94, 32, 255),    IM_COL32(255, 243, 224, 255), IM_COL32(191, 54, 12, 255),
     IM_COL32(232, 245, 233, 255), IM_COL32(27, 94, 32, 255),    IM_COL32(46, 125, 50, 255),
     IM_COL32(198, 40, 40, 255),   IM_COL32(144, 164, 174, 255), IM_COL32(31, 35, 41, 255),
+    IM_COL32(240, 242, 245, 255), IM_COL32(150, 156, 165, 255),
 };
 
 // Every text at least 15:1 on its background; states told apart by words, not only colour.
@@ -24,22 +25,29 @@ constexpr Palette kHighContrast{
     IM_COL32(0, 80, 0, 255),      IM_COL32(255, 255, 0, 255),   IM_COL32(0, 0, 0, 255),
     IM_COL32(255, 255, 255, 255), IM_COL32(0, 0, 0, 255),       IM_COL32(0, 90, 0, 255),
     IM_COL32(150, 0, 0, 255),     IM_COL32(90, 90, 90, 255),    IM_COL32(0, 0, 0, 255),
+    IM_COL32(255, 255, 255, 255), IM_COL32(0, 0, 0, 255),
 };
 
 const Palette* g_palette = &kNormal;
+bool g_elder = false;
 
 }  // namespace
 
 const Palette& colors() { return *g_palette; }
+float min_target() { return g_elder ? 60.0f : 44.0f; }
+bool elder() { return g_elder; }
 
-void apply(ImGuiStyle& style, bool high_contrast) {
+void apply(ImGuiStyle& style, bool high_contrast, bool elder) {
     g_palette = high_contrast ? &kHighContrast : &kNormal;
+    g_elder = elder;
     const Palette& p = *g_palette;
     style = ImGuiStyle();
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(16, 16);
-    style.FramePadding = ImVec2(12, 10);
-    style.ItemSpacing = ImVec2(10, 10);
+    // A frame is the text's line plus twice this: 20 + 24 = 44 CSS px, and in 长辈版
+    // 24 x 1.35 + 30 > 60; 长辈版 keeps more than 8 px between items.
+    style.FramePadding = elder ? ImVec2(16, 15) : ImVec2(12, 12);
+    style.ItemSpacing = elder ? ImVec2(12, 12) : ImVec2(10, 8);
     style.ItemInnerSpacing = ImVec2(8, 6);
     style.ScrollbarSize = 14;
     style.WindowRounding = 0;

@@ -12,6 +12,7 @@ struct Palette {
     ImU32 collecting_bg, collecting_text, listed_bg, listed_text;
     ImU32 yes, no, abstain;  // tally bars
     ImU32 line;              // quorum and pass lines on charts
+    ImU32 quiet, quiet_border;  // a quiet button's fill and outline (返回, 查看详情)
 };
 
 // The palette in use (set by apply()).
@@ -21,7 +22,13 @@ constexpr float kColumnMax = 720.0f;  // CSS px: a readable line on desktops
 constexpr float kWideColumnMax = 1100.0f;  // the convenor's console on a meeting-room PC
 constexpr float kGap = 12.0f;
 
-// Sets the palette and ImGui's style; call again when the contrast setting changes.
-void apply(ImGuiStyle& style, bool high_contrast);
+// Sets the palette and ImGui's style; call again when the contrast or 长辈版 setting changes.
+void apply(ImGuiStyle& style, bool high_contrast, bool elder = false);
+
+// The smallest tap target each way in CSS px: 44, or 60 in 长辈版 (the age-friendly rules).
+float min_target();
+bool elder();
+// 长辈版's line spacing (line height over text size); 1 otherwise.
+constexpr float kElderLineSpacing = 1.35f;
 
 }  // namespace yishi::web::theme

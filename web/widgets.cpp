@@ -33,6 +33,8 @@ bool WidgetLog::text_field_at(float x, float y) const {
 
 void bind(UiContext& ctx) { ImGui::GetIO().UserData = &ctx; }
 UiContext& context() { return *static_cast<UiContext*>(ImGui::GetIO().UserData); }
+void push_background(ImU32 color) { context().backgrounds.push_back(color); }
+void pop_background() { context().backgrounds.pop_back(); }
 
 std::string labelled(std::string_view label, std::string_view id) {
     std::string s(label);
@@ -53,13 +55,59 @@ std::string_view id_part(std::string_view id_label) {
     return pos == std::string_view::npos ? id_label : id_label.substr(pos + 2);
 }
 
+// The opaque colour `over` shows when drawn with its alpha on `under`.
+ImU32 blend(ImU32 over, ImU32 under) {
+    ImVec4 a = ImGui::ColorConvertU32ToFloat4(over), b = ImGui::ColorConvertU32ToFloat4(under);
+    auto mix = [&](float x, float y) { return x * a.w + y * (1 - a.w); };
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(mix(a.x, b.x), mix(a.y, b.y), mix(a.z, b.z), 1));
+}
+
+ImU32 background() {
+    const auto& b = context().backgrounds;
+    return b.empty() ? theme::colors().page : b.back();
+}
+
+// The glyphs' size in CSS px: the font's line height holds the 长辈版's extra line spacing.
+float font_px() {
+    ImFont* f = ImGui::GetFont();
+    float glyphs = f->ConfigData ? f->ConfigData->SizePixels : f->FontSize;
+    return ImGui::GetFontSize() * glyphs / f->FontSize;
+}
+
+struct CardEdge {
+    float inner_right, outer_right;
+};
+std::vector<CardEdge> card_edges;  // the cards being drawn, innermost last
+
+// How an item looks, for the snapshot: its colours, and for a button the label's width
+// that must fit between its paddings.
+struct Look {
+    ImU32 fg = 0, bg = 0;
+    float label_w = 0;
+};
+
+// Text drawn straight onto what is behind it, in the current text colour.
+Look text_look() {
+    ImU32 bg = background();
+    return {blend(ImGui::GetColorU32(ImGuiCol_Text), bg), bg, 0};
+}
+
 // Records the last ImGui item if it is visible this frame.
-void record(std::string_view id_label, Role role, std::string value, bool disabled) {
+void record(std::string_view id_label, Role role, std::string value, bool disabled,
+            const Look& look) {
     if (!ImGui::IsItemVisible()) return;
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     // Clip to the window, so a half-scrolled item reports the part that can be clicked.
     ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
     ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    // Past its card's edge, or past the column outside cards, it overflows (a phone's width).
+    float right = card_edges.empty()
+                      ? std::fmin(clip_max.x, ImGui::GetWindowPos().x +
+                                                  ImGui::GetWindowContentRegionMax().x)
+                      : card_edges.back().outer_right;
+    bool overflows = max.x > right + 0.5f;
+    bool label_cut = look.label_w > 0 &&
+                     look.label_w > max.x - min.x - 2 * ImGui::GetStyle().FramePadding.x + 0.5f;
     min = ImVec2(std::fmax(min.x, clip_min.x), std::fmax(min.y, clip_min.y));
     max = ImVec2(std::fmin(max.x, clip_max.x), std::fmin(max.y, clip_max.y));
     WidgetRecord r;
@@ -73,6 +121,10 @@ void record(std::string_view id_label, Role role, std::string value, bool disabl
     r.value = std::move(value);
     r.focused = ImGui::IsItemActive() || ImGui::IsItemFocused();
     r.disabled = disabled;
+    r.font = font_px();
+    r.fg = look.fg;
+    r.bg = look.bg;
+    r.clipped = overflows || label_cut;
     context().log.add(std::move(r));
 }
 
@@ -90,6 +142,12 @@ void field_label(std::string_view id_label) {
 
 std::string masked(const std::string& value) {
     return std::string(utf8_length(value), '*');
+}
+
+// A field's text on its frame.
+Look field_look() {
+    ImU32 bg = blend(ImGui::GetColorU32(ImGuiCol_FrameBg), background());
+    return {blend(ImGui::GetColorU32(ImGuiCol_Text), bg), bg, 0};
 }
 
 ImU32 tone_color(Tone tone) {
@@ -116,16 +174,43 @@ bool button(const std::string& id_label, ButtonKind kind, bool disabled, float w
         ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().primary);
         colors = 5;
     } else if (kind == ButtonKind::quiet) {
-        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-        ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
+        // A light fill and an outline: a quiet button still looks like something to press.
+        ImGui::PushStyleColor(ImGuiCol_Button, theme::colors().quiet);
+        ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().quiet_border);
         colors = 2;
     }
+    std::string label(visible_part(id_label));
+    float label_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+    // Every target at least the theme's minimum (44 CSS px, 60 in 长辈版) each way.
+    if (width == 0) width = button_width(id_label);
     ImGui::BeginDisabled(disabled);
-    bool pressed = ImGui::Button(id_label.c_str(), ImVec2(width, 0));
+    ImU32 bg = blend(ImGui::GetColorU32(ImGuiCol_Button), background());
+    Look look{blend(ImGui::GetColorU32(ImGuiCol_Text), bg), bg, label_w};
+    // A label wider than the line (a long choice on a phone) wraps inside a taller button
+    // instead of being cut.
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    float line = avail_width();
+    bool wrap = width > line && label_w + 2 * pad.x > line;
+    bool pressed = false;
+    if (wrap) {
+        width = line;
+        float wrap_w = width - 2 * pad.x;
+        ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap_w);
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        pressed = ImGui::Button(("##" + id_label).c_str(), ImVec2(width, text.y + 2 * pad.y));
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(at.x + pad.x, at.y + pad.y),
+                                            ImGui::GetColorU32(ImGuiCol_Text), label.c_str(),
+                                            nullptr, wrap_w);
+        look.label_w = 0;
+    } else {
+        // The height follows the theme's padding, which makes it at least the minimum.
+        pressed = ImGui::Button(id_label.c_str(), ImVec2(width, 0));
+    }
     ImGui::EndDisabled();
     if (!disabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopStyleColor(colors);
-    record(id_label, Role::button, std::string(visible_part(id_label)), disabled);
+    record(id_label, Role::button, label, disabled, look);
     return pressed && !disabled;
 }
 
@@ -139,7 +224,8 @@ bool choice(const std::string& id_label, bool chosen) {
 
 float button_width(std::string_view id_label) {
     std::string label(visible_part(id_label));
-    return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    return std::max(w, theme::min_target());
 }
 
 void flow(float item_width, float right, bool first) {
@@ -153,10 +239,11 @@ bool input_text(const std::string& id_label, std::string& value, ImGuiInputTextF
     field_label(id_label);
     if (focus) ImGui::SetKeyboardFocusHere();
     std::string imgui_id = "##" + std::string(id_part(id_label));
+    Look look = field_look();
     bool result = ImGui::InputText(imgui_id.c_str(), &value, flags);
     see_glyphs(value);
     bool password = flags & ImGuiInputTextFlags_Password;
-    record(id_label, Role::input, password ? masked(value) : value, false);
+    record(id_label, Role::input, password ? masked(value) : value, false, look);
     return result;
 }
 
@@ -164,18 +251,20 @@ bool input_multiline(const std::string& id_label, std::string& value, float heig
     field_label(id_label);
     if (focus) ImGui::SetKeyboardFocusHere();
     std::string imgui_id = "##" + std::string(id_part(id_label));
+    Look look = field_look();
     bool edited = wrapped_multiline(imgui_id.c_str(), value, height);
     see_glyphs(value);
-    record(id_label, Role::multiline, value, false);
+    record(id_label, Role::multiline, value, false, look);
     return edited;
 }
 
 void text(const std::string& s, std::string_view id, Tone tone) {
     see_glyphs(s);
     ImGui::PushStyleColor(ImGuiCol_Text, tone_color(tone));
+    Look look = text_look();
     wrapped_text(s);
     ImGui::PopStyleColor();
-    record(id.empty() ? s : labelled(s, id), Role::text, s, false);
+    record(id.empty() ? s : labelled(s, id), Role::text, s, false, look);
 }
 
 void heading(const std::string& s, std::string_view id) {
@@ -197,7 +286,7 @@ void badge(const std::string& s, std::string_view id, ImU32 bg, ImU32 fg) {
     dl->AddRectFilled(pos, end, bg, (end.y - pos.y) * 0.5f);
     dl->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), fg, s.c_str());
     ImGui::Dummy(ImVec2(end.x - pos.x, frame_h));
-    record(labelled(s, id), Role::text, s, false);
+    record(labelled(s, id), Role::text, s, false, {blend(fg, blend(bg, background())), blend(bg, background()), 0});
 }
 
 void spinner(float radius, ImU32 color) {
@@ -211,14 +300,10 @@ void spinner(float radius, ImU32 color) {
     ImGui::Dummy(ImVec2(radius * 2, h));
 }
 
-namespace {
-std::vector<float> card_right;  // the inner right edge of each card being drawn, innermost last
-}
-
 float avail_width() {
     float avail = ImGui::GetContentRegionAvail().x;
-    if (card_right.empty()) return avail;
-    return std::max(1.0f, std::min(avail, card_right.back() - ImGui::GetCursorScreenPos().x));
+    if (card_edges.empty()) return avail;
+    return std::max(1.0f, std::min(avail, card_edges.back().inner_right - ImGui::GetCursorScreenPos().x));
 }
 
 void begin_card(Card& card, float padding, float width) {
@@ -231,7 +316,8 @@ void begin_card(Card& card, float padding, float width) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card.inner_width());
     ImGui::PushItemWidth(card.inner_width());
-    card_right.push_back(card.start.x + card.width - padding);
+    card_edges.push_back({card.start.x + card.width - padding, card.start.x + card.width});
+    push_background(theme::colors().card);
 }
 
 void begin_narrow_card(Card& card, float max_width) {
@@ -249,7 +335,8 @@ void end_narrow_card(Card& card) {
 
 void end_card(Card& card) {
     const float padding = card.padding;
-    card_right.pop_back();
+    card_edges.pop_back();
+    pop_background();
     ImGui::PopItemWidth();
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

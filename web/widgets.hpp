@@ -23,6 +23,9 @@ struct WidgetRecord {
     bool focused = false;
     bool disabled = false;
     bool selected = false;  // the chosen one of a group of choices
+    float font = 0;         // the text's size in CSS px (the glyphs', without line spacing)
+    ImU32 fg = 0, bg = 0;   // the colours the text is drawn in and over (opaque)
+    bool clipped = false;   // its content does not fit its rectangle, or it sticks out of its card
 };
 
 // The widgets of the last frame; only those visible are kept.
@@ -44,9 +47,15 @@ struct UiContext {
     WidgetLog log;
     client::GlyphSet* glyphs = nullptr;
     ImFont* heading = nullptr;
+    // What is painted behind the widgets being drawn (the page, a card, a banner, the bar),
+    // innermost last: the snapshot's `bg` of text drawn straight onto it.
+    std::vector<ImU32> backgrounds;
 };
 void bind(UiContext& ctx);
 UiContext& context();
+// Marks what the widgets drawn until pop_background() sit on (a banner, the bar).
+void push_background(ImU32 color);
+void pop_background();
 
 // "label##id"
 std::string labelled(std::string_view label, std::string_view id);

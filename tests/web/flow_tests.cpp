@@ -248,6 +248,21 @@ BOOST_AUTO_TEST_CASE(text_size_and_contrast_are_kept_within_range_and_restored_a
     BOOST_TEST(t.settings.high_contrast);
 }
 
+BOOST_AUTO_TEST_CASE(elder_mode_is_switched_and_restored_at_boot) {
+    ClientState s;
+    BOOST_TEST(!s.settings.elder);
+    apply(s, SetElder{true});
+    BOOST_TEST(s.settings.elder);
+    apply(s, SetElder{false});
+    BOOST_TEST(!s.settings.elder);
+    ClientState t;
+    Settings kept;
+    kept.elder = true;
+    apply(t, Boot{"#/login", "", "zh-CN", kept});
+    BOOST_TEST(t.settings.elder);
+    BOOST_TEST(t.settings.text_size == 0);
+}
+
 BOOST_AUTO_TEST_CASE(a_task_is_overdue_only_while_it_waits_for_an_answer) {
     TaskView t;
     t.due_at = 1000;

@@ -61,13 +61,13 @@ void confirm_modal(const ClientState& state, const BallotView& ballot, const Bal
 
 void vote_buttons(const ClientState& state, const BallotView& ballot, Intents& intents) {
     const auto& t = state.strings;
-    // Big targets, one per line on phones: 赞成 / 反对 / 弃权.
+    // Big targets, one per line on phones: 赞成 / 反对 / 弃权, all alike, so that the page
+    // leans no way.
     float w = ui::avail_width();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(16, 22));
     for (const char* c : kChoices) {
-        bool yes = std::string(c) == "yes";
         if (ui::button(ui::labelled(t.get(std::string("choice.") + c), std::string("vote-") + c),
-                       yes ? ui::ButtonKind::primary : ui::ButtonKind::secondary, false, w))
+                       ui::ButtonKind::secondary, false, w))
             intents.push_back(client::OpenModal{std::string("confirm-") + c});
     }
     ImGui::PopStyleVar();

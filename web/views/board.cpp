@@ -186,13 +186,20 @@ void units(const ClientState& state, const std::vector<UnitFigures>& list) {
     const auto& t = state.strings;
     ui::heading(t.get("board.units"), "units-title");
     if (list.empty()) return ui::text(t.get("board.no_units"), "units-empty", ui::Tone::muted);
+    static constexpr const char* kHeads[] = {"board.col_unit", "board.col_received",
+                                             "board.col_on_time", "board.col_overdue",
+                                             "board.col_days", "board.col_satisfied"};
+    static constexpr const char* kKeys[] = {"name", "received", "on-time", "overdue", "days",
+                                            "satisfied"};
+    // Six columns do not fit a phone: there each unit is a card of labelled lines.
+    const bool phone = ui::avail_width() < 600.0f;
     ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                             ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##units", 6, flags)) return;
-    for (const char* h : {"board.col_unit", "board.col_received", "board.col_on_time",
-                          "board.col_overdue", "board.col_days", "board.col_satisfied"})
-        ImGui::TableSetupColumn(t.get(h).c_str());
-    ImGui::TableHeadersRow();
+    if (!phone && !ImGui::BeginTable("##units", 6, flags)) return;
+    if (!phone) {
+        for (const char* h : kHeads) ImGui::TableSetupColumn(t.get(h).c_str());
+        ImGui::TableHeadersRow();
+    }
     for (std::size_t i = 0; i < list.size(); ++i) {
         const auto& u = list[i];
         const std::string n = std::to_string(i);
@@ -200,18 +207,30 @@ void units(const ClientState& state, const std::vector<UnitFigures>& list) {
                                ? "—"
                                : std::to_string(u.reply_days_tenths / 10) + "." +
                                      std::to_string(u.reply_days_tenths % 10);
-        ImGui::TableNextRow();
         const std::string cells[] = {u.unit, std::to_string(u.received),
                                      std::to_string(u.answered_on_time),
                                      std::to_string(u.overdue_now), days,
                                      permille(state, u.satisfied_permille)};
-        const char* keys[] = {"name", "received", "on-time", "overdue", "days", "satisfied"};
+        if (phone) {
+            ui::Card card;
+            ui::begin_card(card, 14.0f);
+            for (int col = 0; col < 6; ++col) {
+                if (col > 0) {
+                    ui::text(t.get(kHeads[col]), {}, ui::Tone::muted);
+                    ImGui::SameLine();
+                }
+                ui::text(cells[col], std::string("unit-") + kKeys[col] + "-" + n);
+            }
+            ui::end_card(card);
+            continue;
+        }
+        ImGui::TableNextRow();
         for (int col = 0; col < 6; ++col) {
             ImGui::TableSetColumnIndex(col);
-            ui::text(cells[col], std::string("unit-") + keys[col] + "-" + n);
+            ui::text(cells[col], std::string("unit-") + kKeys[col] + "-" + n);
         }
     }
-    ImGui::EndTable();
+    if (!phone) ImGui::EndTable();
 }
 
 }  // namespace

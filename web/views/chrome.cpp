@@ -20,6 +20,7 @@ void banner(const std::string& message, std::string_view id, ImU32 bg, ImU32 fg,
     split.SetCurrentChannel(dl, 1);
     float button_w = ImGui::CalcTextSize(dismiss_label.c_str()).x +
                      ImGui::GetStyle().FramePadding.x * 2;
+    ui::push_background(bg);
     ImGui::SetCursorScreenPos(ImVec2(start.x + 12, start.y + 8));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 36 - button_w);
@@ -31,6 +32,7 @@ void banner(const std::string& message, std::string_view id, ImU32 bg, ImU32 fg,
     ImGui::SetCursorScreenPos(ImVec2(start.x + width - button_w - 8, start.y + 8));
     dismissed = ui::button(ui::labelled(dismiss_label, dismiss_id), ui::ButtonKind::quiet);
     bottom = std::max(bottom, ImGui::GetItemRectMax().y + 8);
+    ui::pop_background();
     split.SetCurrentChannel(dl, 0);
     dl->AddRectFilled(start, ImVec2(start.x + width, bottom), bg, 8.0f);
     split.Merge(dl);
@@ -70,12 +72,14 @@ void unread_badge(const ClientState& state, Intents& intents, float right, float
 void draw_header(const ClientState& state, Intents& intents, float column_x, float column_w) {
     const auto& t = state.strings;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float bar_h = 60.0f;
+    // Tall enough for the buttons on it, which 长辈版 makes taller.
+    const float bar_h = std::max(60.0f, ImGui::GetFrameHeight() + 12.0f);
     ImVec2 origin(ImGui::GetWindowPos().x, ImGui::GetCursorScreenPos().y);
     dl->AddRectFilled(origin, ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + bar_h),
                       theme::colors().primary);
 
     float row_y = origin.y + (bar_h - ImGui::GetFrameHeight()) * 0.5f;
+    ui::push_background(theme::colors().primary);
     ImGui::SetCursorScreenPos(ImVec2(column_x, row_y));
     ImGui::AlignTextToFramePadding();
     ui::text(t.get("app.name"), "app-name", ui::Tone::on_primary);
@@ -124,75 +128,9 @@ void draw_header(const ClientState& state, Intents& intents, float column_x, flo
             intents.push_back(client::SwitchLanguage{t.language() == "en" ? "zh-CN" : "en"});
     }
     ImGui::PopStyleColor(5);
+    ui::pop_background();
     if (state.logged_in()) confirm_logout(state, intents);
     ImGui::SetCursorScreenPos(ImVec2(column_x, origin.y + bar_h + theme::kGap));
-}
-
-namespace {
-
-// The section a page belongs to, for the highlighted nav item.
-client::Page section_of(client::Page p) {
-    switch (p) {
-        case client::Page::issue:
-        case client::Page::new_issue: return client::Page::issues;
-        case client::Page::session:
-        case client::Page::ballot: return client::Page::sessions;
-        case client::Page::task: return client::Page::tasks;
-        case client::Page::admin_community: return client::Page::admin;
-        case client::Page::cppcc:
-        case client::Page::consultation:
-        case client::Page::consultation_record: return client::Page::cppccs;
-        default: return p;
-    }
-}
-
-}  // namespace
-
-void draw_nav(const ClientState& state, Intents& intents, float column_x, float column_w) {
-    if (!state.logged_in()) return;
-    struct Item {
-        client::Page page;
-        const char* key;
-        const char* id;
-    };
-    static constexpr Item kItems[] = {
-        {client::Page::home, "nav.home", "nav-home"},
-        {client::Page::issues, "nav.issues", "nav-issues"},
-        {client::Page::sessions, "nav.sessions", "nav-sessions"},
-        {client::Page::notices, "nav.notices", "nav-notices"},
-        {client::Page::tasks, "nav.tasks", "nav-tasks"},
-        {client::Page::cppccs, "cppcc.nav", "nav-cppcc"},
-        {client::Page::consultation_tasks, "cppcc.nav_tasks", "nav-consultation-tasks"},
-        {client::Page::notifications, "nav.notifications", "nav-notifications"},
-        {client::Page::board, "nav.board", "nav-board"},
-        {client::Page::report, "nav.report", "nav-report"},
-        {client::Page::settings, "nav.settings", "nav-settings"},
-        {client::Page::admin, "admin.nav", "nav-admin"},
-    };
-    client::Page here = section_of(state.route.page);
-    ImGui::SetCursorScreenPos(ImVec2(column_x, ImGui::GetCursorScreenPos().y));
-    ImGui::BeginGroup();
-    bool first = true;
-    for (const auto& item : kItems) {
-        // 管理 only for administrators (GET /api/me's `admin`).
-        if (item.page == client::Page::admin && !state.session.admin) continue;
-        // 建议办理 for departments, who answer the recommendations handed to them.
-        if (item.page == client::Page::consultation_tasks && state.session.member.role != "department")
-            continue;
-        // 督办台账 for administrators and departments (their unit's own view), 需求月报 for
-        // administrators.
-        bool admin = state.session.admin.has_value();
-        if (item.page == client::Page::board && !admin && state.session.member.role != "department")
-            continue;
-        if (item.page == client::Page::report && !admin) continue;
-        std::string label = ui::labelled(state.strings.get(item.key), item.id);
-        ui::flow(ui::button_width(label), column_x + column_w, first);
-        first = false;
-        if (ui::choice(label, here == item.page))
-            intents.push_back(client::Navigate{client::Route{item.page}, false});
-    }
-    ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(column_x, ImGui::GetItemRectMax().y + theme::kGap));
 }
 
 void draw_page(const ClientState& state, Screens& screens, Intents& intents) {

@@ -21,14 +21,30 @@ void go(Intents& intents, Page page, Id id = 0) {
     intents.push_back(client::Navigate{Route{page, id, {}}, false});
 }
 
-// One line of the to-do list: what and a button to it.
+// One line of the to-do list: what and a button to it (in 长辈版 as wide as the card).
 void todo(const std::string& text, const std::string& button, const std::string& id,
           Intents& intents, Page page, Id target) {
     ui::Card card;
     ui::begin_card(card, 14.0f);
     ui::text(text, "todo-text-" + id);
-    if (ui::button(ui::labelled(button, "todo-" + id), ui::ButtonKind::primary)) go(intents, page, target);
+    if (ui::button(ui::labelled(button, "todo-" + id), ui::ButtonKind::primary, false,
+                   theme::elder() ? card.inner_width() : 0))
+        go(intents, page, target);
     ui::end_card(card);
+}
+
+// 长辈版's rest of 首页: one large button to the issues, none of the lists.
+void elder_rest(const ClientState& state, Intents& intents) {
+    const auto& t = state.strings;
+    float w = ui::avail_width();
+    ImGui::Dummy(ImVec2(0, 4));
+    if (ui::button(ui::labelled(t.get("elder.all_issues"), "home-issues"),
+                   ui::ButtonKind::secondary, false, w))
+        go(intents, Page::issues);
+    if (ui::button(ui::labelled(t.get("issues.new"), "home-new-issue"), ui::ButtonKind::secondary,
+                   state.current_council() == nullptr, w))
+        go(intents, Page::new_issue);
+    ImGui::Dummy(ImVec2(0, 24));
 }
 
 }  // namespace
@@ -37,8 +53,9 @@ void draw_home(const ClientState& state, Intents& intents) {
     const auto& t = state.strings;
     const auto& f = state.flow;
     ui::heading(t.format("home.greeting", {{"name", state.session.member.name}}), "greeting");
+    const bool elder = state.settings.elder;
     for (const auto& c : state.session.councils)
-        ui::text(t.format("issues.council", {{"council", c.name}, {"community", c.community}}),
+        if (!elder) ui::text(t.format("issues.council", {{"council", c.name}, {"community", c.community}}),
                  "council-" + std::to_string(c.id), ui::Tone::muted);
     if (state.confirmed() && state.session.councils.empty())
         ui::text(t.get("issues.no_council"), "no-council", ui::Tone::muted);
@@ -97,6 +114,8 @@ void draw_home(const ClientState& state, Intents& intents) {
     if (todos == 0)
         ui::text(loaded ? t.get("home.nothing") : t.get("app.loading"), "nothing",
                  ui::Tone::muted);
+    // 长辈版: only what needs the person now, then the way to the rest.
+    if (elder) return elder_rest(state, intents);
 
     ImGui::Dummy(ImVec2(0, 4));
     ui::heading(t.get("home.my_issues"), "my-issues");

@@ -151,10 +151,13 @@ void draw_issue(const ClientState& state, IssueUi& ui, Intents& intents) {
     ui::badge(t.get(std::string("stage.") + to_string(issue->stage)), "issue-stage",
               collecting ? c.collecting_bg : c.listed_bg,
               collecting ? c.collecting_text : c.listed_text);
-    ImGui::SameLine(0, 12);
+    // The row wraps instead of running off the card (a phone, the larger text sizes).
+    const float right = ImGui::GetCursorScreenPos().x + card.inner_width();
+    std::string count = t.format("issues.cosigns", {{"n", std::to_string(issue->cosigns)}});
+    ui::flow(ImGui::CalcTextSize(count.c_str()).x, right, false);
     ImGui::AlignTextToFramePadding();
-    ui::text(t.format("issues.cosigns", {{"n", std::to_string(issue->cosigns)}}), "count-" + n);
-    ImGui::SameLine(0, 12);
+    ui::text(count, "count-" + n);
+    ui::flow(ui::button_width(t.get("issues.cosigned")), right, false);
     cosign_control(state, *issue, intents);
     if (issue->stage == IssueStage::merged && issue->merged_into != 0)
         ui::text(t.format("issue.merged_into", {{"id", std::to_string(issue->merged_into)},

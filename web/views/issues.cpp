@@ -59,22 +59,25 @@ void issue_card(const ClientState& state, const Issue& issue, Intents& intents) 
     ui::badge(t.get(std::string("stage.") + to_string(issue.stage)), "stage-" + n,
               collecting ? theme::colors().collecting_bg : theme::colors().listed_bg,
               collecting ? theme::colors().collecting_text : theme::colors().listed_text);
-    ImGui::SameLine(0, 12);
+    // The row wraps before anything would run off the card (a phone, the larger text sizes).
+    const float inner_right = card.start.x + card.width - card.padding;
+    std::string count = t.format("issues.cosigns", {{"n", std::to_string(issue.cosigns)}});
+    ui::flow(ImGui::CalcTextSize(count.c_str()).x, inner_right, false);
     ImGui::AlignTextToFramePadding();
-    ui::text(t.format("issues.cosigns", {{"n", std::to_string(issue.cosigns)}}), "count-" + n);
+    ui::text(count, "count-" + n);
     // The control sits at the card's right edge.
     std::string probe = issue.cosigned_by_me ? t.get("issues.cosigned") : t.get("issues.cosign");
-    float control_w = ImGui::CalcTextSize(probe.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    float control_w = ui::button_width(probe);
     if (issue.author_id == state.session.member.id)
         control_w = ImGui::CalcTextSize(t.get("issues.own").c_str()).x;
-    ImGui::SameLine(0, 12);
-    if (ui::button(ui::labelled(t.get("issues.open"), "open-" + n), ui::ButtonKind::quiet))
+    std::string open = ui::labelled(t.get("issues.open"), "open-" + n);
+    ui::flow(ui::button_width(open), inner_right, false);
+    if (ui::button(open, ui::ButtonKind::quiet))
         intents.push_back(client::Navigate{client::Route{client::Page::issue, issue.id, {}}, false});
     // On a phone the row is too narrow for it: then it goes on a line of its own, instead
     // of running off the card (附议) or wrapping one character per line (我提出的议题).
     ImGui::SameLine();
     ImVec2 at = ImGui::GetCursorScreenPos();
-    const float inner_right = card.start.x + card.width - card.padding;
     if (at.x + control_w > inner_right) {
         ImGui::NewLine();
         at = ImGui::GetCursorScreenPos();
@@ -109,8 +112,27 @@ void chip_row(const ClientState& state, const std::string& all_key, const std::s
     }
 }
 
+// How many of the filters narrow the list (the search counts as one).
+int active_filters(const client::IssueFilter& f) {
+    return !f.query.empty() + f.stage.has_value() + !f.category.empty() + !f.tag.empty();
+}
+
+constexpr float kPhoneWidth = 600.0f;  // CSS px: narrower than this, the filters fold
+
 void filters(const ClientState& state, IssuesUi& ui) {
     const auto& t = state.strings;
+    // On a phone they would fill the first screen before any issue: folded behind 筛选,
+    // which says how many are in force.
+    if (ui::avail_width() < kPhoneWidth) {
+        int n = active_filters(ui.filter);
+        std::string label = n > 0 ? t.format("elder.filters_active", {{"n", std::to_string(n)}})
+                                  : t.get("elder.filters");
+        // Beside 提出新议题 and 刷新 when it fits.
+        ui::flow(ui::button_width(label), ImGui::GetCursorScreenPos().x + ui::avail_width(), false);
+        if (ui::choice(ui::labelled(label, "filters-toggle"), ui.filters_open))
+            ui.filters_open = !ui.filters_open;
+        if (!ui.filters_open) return;
+    }
     bool changed = false;
     std::string query = ui.filter.query;
     ui::input_text(ui::labelled(t.get("issues.search"), "search"), query);

@@ -9,6 +9,12 @@ void draw_login(const ClientState& state, LoginUi& ui, Intents& intents) {
     const auto& t = state.strings;
     ui::Card card;
     ui::begin_narrow_card(card);
+    // 长辈版 in one tap, before anything has to be read in small type.
+    bool elder = state.settings.elder;
+    if (ui::choice(ui::labelled(t.get(elder ? "elder.toggle_off" : "elder.toggle_on"),
+                                "elder-toggle"),
+                   elder))
+        intents.push_back(client::SetElder{!elder});
     ui::heading(t.get("login.title"), "login-title");
     ui::text(t.get("login.subtitle"), "login-subtitle", ui::Tone::muted);
     ImGui::Dummy(ImVec2(0, 4));

@@ -41,6 +41,16 @@ void draw_settings(const ClientState& state, Intents& intents) {
         intents.push_back(client::SetHighContrast{true});
     ImGui::Dummy(ImVec2(0, 4));
     read_aloud_setting(state, intents);
+
+    ImGui::Dummy(ImVec2(0, 4));
+    ui::text(t.get("elder.setting"), "elder-label", ui::Tone::muted);
+    bool elder = state.settings.elder;
+    if (ui::choice(ui::labelled(t.get("elder.on"), "elder-on"), elder) && !elder)
+        intents.push_back(client::SetElder{true});
+    ImGui::SameLine();
+    if (ui::choice(ui::labelled(t.get("elder.off"), "elder-off"), !elder) && elder)
+        intents.push_back(client::SetElder{false});
+    ui::text(t.get("elder.hint"), "elder-hint", ui::Tone::muted);
     ui::text(t.get("settings.kept"), "kept", ui::Tone::muted);
     ui::end_card(card);
 }

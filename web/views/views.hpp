@@ -96,6 +96,7 @@ struct IssuesUi {
     std::vector<std::size_t> picked;
     client::IssueFilter picked_for;
     std::uint64_t picked_version = ~std::uint64_t{0};
+    bool filters_open = false;  // a phone folds the filters behind 筛选
     void on_enter() { scroll_to_top = true; }
 };
 
@@ -232,7 +233,13 @@ struct BoardUi {
     std::string from, to;
 };
 
+// The navigation's 更多 (more) on a phone: unfolded or not.
+struct NavUi {
+    bool more = false;
+};
+
 struct Screens {
+    NavUi nav;
     LoginUi login;
     RegisterUi register_account;
     IssuesUi issues;
@@ -258,8 +265,9 @@ struct Screens {
 
 // The bar on top: app name, loading indicator, member and 退出登录 (or the language switch).
 void draw_header(const ClientState& state, Intents& intents, float column_x, float column_w);
-// The sections under the bar (首页, 议题, 会议, 公示, 督办, 设置), wrapping on phones.
-void draw_nav(const ClientState& state, Intents& intents, float column_x, float column_w);
+// The sections under the bar (首页, 议题, 会议, 公示, 督办, 设置); one row and 更多 on phones.
+void draw_nav(const ClientState& state, NavUi& ui, Intents& intents, float column_x,
+              float column_w);
 // The error and notice banners under the bar, in the column [column_x, column_x + column_w].
 void draw_messages(const ClientState& state, Intents& intents, float column_x, float column_w);
 // The current page's screen.

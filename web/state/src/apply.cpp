@@ -238,6 +238,8 @@ struct Applier {
 
     void operator()(const SetHighContrast& c) { state.settings.high_contrast = c.on; }
 
+    void operator()(const SetElder& e) { state.settings.elder = e.on; }
+
     void operator()(const AdminIntent& a) {
         for (auto& r : apply_admin(state, a)) out.push_back(std::move(r));
     }

@@ -412,6 +412,9 @@ struct SetTextSize {
 struct SetHighContrast {
     bool on = false;
 };
+struct SetElder {
+    bool on = false;
+};
 
 // 朗读: the page's text read aloud, or stopped by a second press.
 struct ReadAloud {};
@@ -428,7 +431,8 @@ using SpeechIntent = std::variant<ReadAloud, SpeechEnded, SetReadBallotAloud>;
 
 using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
-                            SetHighContrast, AdminIntent, CppccIntent, FollowIntent, SpeechIntent>;
+                            SetHighContrast, SetElder, AdminIntent, CppccIntent, FollowIntent,
+                            SpeechIntent>;
 using Intents = std::vector<Intent>;
 
 }  // namespace yishi::client

@@ -88,6 +88,9 @@ struct Settings {
     int text_size = 0;           // 0 标准, 1 大, 2 特大 (see kTextSizes)
     bool high_contrast = false;  // 高对比度: black on white, no greys
     bool read_ballot_aloud = false;  // 朗读 a ballot's question when its page opens
+    // 长辈版 (elder mode): the age-friendly numbers — text at least 24 CSS px, targets at
+    // least 60x60, looser lines, and 首页 with only what needs the person now.
+    bool elder = false;
 };
 constexpr int kTextSizes = 3;
 
