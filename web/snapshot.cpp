@@ -9,6 +9,8 @@ namespace yishi::web {
 
 namespace {
 double px(float v) { return std::round(v * 10.0) / 10.0; }
+// A state the role does not carry (-1) is null.
+Json state(int v) { return v < 0 ? Json(nullptr) : Json(v != 0); }
 }  // namespace
 
 std::string snapshot_json(const SnapshotInputs& in) {
@@ -25,7 +27,10 @@ std::string snapshot_json(const SnapshotInputs& in) {
                            {"value", w.value},
                            {"focused", w.focused},
                            {"disabled", w.disabled},
-                           {"selected", w.selected}});
+                           {"selected", w.selected},
+                           {"aria", w.aria},
+                           {"checked", state(w.checked)},
+                           {"expanded", state(w.expanded)}});
     }
     Json out{{"route", std::string(client::to_hash(s.route))},
              {"ready", in.ready},
@@ -39,6 +44,7 @@ std::string snapshot_json(const SnapshotInputs& in) {
              {"textInput", in.text_input},
              {"fontGlyphs", in.font_glyphs},
              {"frames", in.frames},
+             {"focus", in.focus},
              {"widgets", std::move(widgets)}};
     // Invalid UTF-8 typed by a test must not make the whole snapshot unreadable.
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);

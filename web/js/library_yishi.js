@@ -33,4 +33,12 @@ mergeInto(LibraryManager.library, {
   yishi_js_set_cursor: function (css) { YishiPage.setCursor(UTF8ToString(css)); },
 
   yishi_js_ready: function () { YishiPage.ready(); },
+
+  yishi_js_mirror_enabled: function () { return YishiMirror.enabled() ? 1 : 0; },
+
+  yishi_js_mirror: function (json) { YishiMirror.update(UTF8ToString(json)); },
+
+  yishi_js_announce: function (text, assertive) {
+    YishiMirror.announce(UTF8ToString(text), assertive !== 0);
+  },
 });

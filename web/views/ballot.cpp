@@ -119,7 +119,7 @@ void option_buttons(const ClientState& state, const BallotView& b, BallotUi& ui,
         std::string label = picked && ranked(b)
                                 ? std::to_string(at - ui.picks.begin() + 1) + ". " + o
                                 : o;
-        if (ui::choice(ui::labelled(label, "pick-opt-" + std::to_string(i)), picked)) {
+        if (ui::toggle(ui::labelled(label, "pick-opt-" + std::to_string(i)), picked)) {
             if (picked) ui.picks.erase(at);
             else if (b.max_choices == 0 || ranked(b) ||
                      ui.picks.size() < static_cast<std::size_t>(b.max_choices))

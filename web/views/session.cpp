@@ -77,7 +77,7 @@ void agenda_builder(const ClientState& state, const SessionView& v, SessionUi& u
         if (issue.stage != IssueStage::listed) continue;
         ++listed;
         bool picked = std::find(ui.agenda.begin(), ui.agenda.end(), issue.id) != ui.agenda.end();
-        if (ui::choice(ui::labelled(issue.title, "pick-" + std::to_string(issue.id)), picked)) {
+        if (ui::toggle(ui::labelled(issue.title, "pick-" + std::to_string(issue.id)), picked)) {
             if (picked) ui.agenda.erase(std::find(ui.agenda.begin(), ui.agenda.end(), issue.id));
             else ui.agenda.push_back(issue.id);
         }
@@ -107,7 +107,7 @@ void tellers_picker(const ClientState& state, SessionUi& ui) {
         first = false;
         auto at = std::find(ui.tellers.begin(), ui.tellers.end(), m.id);
         bool picked = at != ui.tellers.end();
-        if (ui::choice(label, picked)) {
+        if (ui::toggle(label, picked)) {
             if (picked) ui.tellers.erase(at);
             else if (ui.tellers.size() < 2) ui.tellers.push_back(m.id);
         }
@@ -153,7 +153,7 @@ void ballot_form(const ClientState& state, SessionUi& ui) {
         if (ui::choice(label, ui.unit == unit)) ui.unit = unit;
     }
     if (tellers_allowed(ui)) tellers_picker(state, ui);
-    if (ui::choice(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
+    if (ui::toggle(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
         ui.secret = !ui.secret;
     if (!ui.secret) return;
     // A receipt lets a voter check their ballot, and also prove it to whoever presses them.
