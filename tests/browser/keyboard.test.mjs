@@ -27,13 +27,23 @@ after(() => stopAll({ server, browser }));
 
 const press = (k) => c.page.keyboard.press(k);
 
-// Presses Tab (or Shift+Tab) until the widget with key `k` has the focus; returns the snapshot.
-async function tabTo(k, { back = false, max = 80 } = {}) {
-  for (let i = 0; i < max; ++i) {
-    const s = await c.snapshot();
-    if (s.focus === k) return s;
-    await press(back ? 'Shift+Tab' : 'Tab');
-    await c.page.waitForTimeout(30);
+const focusedKey = () => c.page.evaluate(() => document.activeElement?.dataset?.k || '');
+
+// Presses Tab until the widget with key `k` has the focus (then Shift+Tab, should it lie
+// above where the screen scrolled to); returns the snapshot.
+async function tabTo(k, max = 60) {
+  for (const back of [false, true]) {
+    for (let i = 0; i < max; ++i) {
+      const was = await focusedKey();
+      const s = await c.snapshot();
+      if (was === k && s.focus === k) return s;
+      await press(back ? 'Shift+Tab' : 'Tab');
+      // The focus moves (after the screen scrolled, past the last element), then the app hears.
+      await c.page.waitForFunction((was) => (document.activeElement?.dataset?.k || '') !== was, was,
+        { timeout: 3000 }).catch(() => {});
+      await c.page.waitForFunction(() => window.yishi.snapshot().focus === (document.activeElement?.dataset?.k || ''),
+        null, { timeout: 10000 });
+    }
   }
   throw new Error(`Tab never reached ${k}; focus is on ${(await c.snapshot()).focus}`);
 }

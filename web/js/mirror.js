@@ -14,7 +14,7 @@
   const elements = new Map();  // unique key → element
   let route = '';
   let reported = '';           // the focus last told to the app
-  let pointerPress = false;    // a pointer went down on an element: the click that follows is ImGui's
+  let pointerAt = -1e9;        // when a pointer last went down: the click that follows is ImGui's
   let step = null;             // Tab went past the last element: { key, dir } until the list scrolls
 
   const send = (kind, key, text) => Module.ccall('yishi_on_mirror', null,
@@ -152,7 +152,7 @@
     if (step) {
       // Tab went past the end and the screen scrolled: on to the element after the last one.
       const i = now.findIndex((el) => el.dataset.k === step.key);
-      const next = i >= 0 ? now[i + step.dir] : (step.dir > 0 ? now[0] : now[now.length - 1]);
+      const next = step.dir < 0 ? now[now.length - 1] : i >= 0 ? now[i + 1] : now[0];
       step = null;
       if (next) return focus(next);
     }
@@ -165,6 +165,7 @@
   }
 
   function announce(text, isAssertive) {
+    if (!root) return;
     const region = isAssertive ? assertive : polite;
     // Emptied first, so that the same sentence twice is heard twice.
     region.textContent = '';
@@ -172,7 +173,8 @@
   }
 
   // Tab on the last element (Shift+Tab on the first): the screen scrolls a page and the focus
-  // goes on to what comes into view. A second Tab there (nothing more) leaves the page.
+  // goes on to what came into view (after the last one; the lowest, going up). A second Tab
+  // there (nothing more to scroll) leaves the page.
   function tabPast(e, el) {
     const list = tabbables();
     const dir = e.shiftKey ? -1 : 1;
@@ -181,9 +183,8 @@
     if (step && step.key === el.dataset.k) { step = null; return; }
     e.preventDefault();
     step = { key: el.dataset.k, dir };
-    const r = el.getBoundingClientRect();
-    canvasHandlers.wheelAt(r.left + r.width / 2, r.top + r.height / 2,
-      -dir * Math.max(1, (innerHeight * 0.6) / 100));
+    // The screen scrolls under the middle of the window (the bar above it does not).
+    canvasHandlers.wheelAt(innerWidth / 2, innerHeight * 0.6, -dir * Math.max(1, (innerHeight * 0.6) / 100));
   }
 
   // Arrows within a group of choices move the focus along it, round at the ends.
@@ -200,7 +201,6 @@
   // own, e.g. Tab moving the focus), false when it goes to ImGui as before.
   function ownsKey(e, ime) {
     if (!root) return false;
-    pointerPress = false;
     const el = document.activeElement;
     if (!inMirror(el)) {
       if (el === ime) return false;  // ImGui edits a field: its keys
@@ -224,7 +224,9 @@
 
   function onClick(e) {
     const el = e.target.closest('.m');
-    if (pointerPress) { pointerPress = false; return; }  // ImGui saw the pointer itself
+    // A mouse's or finger's click: ImGui saw the pointer itself. Keys and screen readers
+    // click with no pointer (detail 0).
+    if (e.detail > 0 && performance.now() - pointerAt < 2000) return;
     if (!el || el.getAttribute('aria-disabled') === 'true') return;
     if (isField(el)) focus(el);
     else if (el.tagName === 'BUTTON') send(PRESS, el.dataset.k);
@@ -256,7 +258,7 @@
     root.append(page, dialog);
     document.body.append(root, polite, assertive);
 
-    root.addEventListener('pointerdown', (e) => { pointerPress = true; handlers.down(e); });
+    root.addEventListener('pointerdown', handlers.down);
     root.addEventListener('pointermove', handlers.move);
     root.addEventListener('pointerup', handlers.up);
     root.addEventListener('pointercancel', handlers.cancel);
@@ -279,6 +281,7 @@
     ownsKey,
     // A pointer pressed anywhere: the keyboard's focus ring gives way to the mouse.
     pointerDown() {
+      pointerAt = performance.now();
       if (inMirror(document.activeElement)) document.activeElement.blur();
     },
     // ImGui started editing a field while the mirror has the focus: the mirror's element for
