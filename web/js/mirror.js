@@ -74,6 +74,10 @@
       const text = n.v !== undefined && n.v !== '' ? n.n + ' ' + n.v : n.n;
       if (el.textContent !== text) el.textContent = text;
     }
+    if (n.r === 'progressbar') {  // 已投票 k / r 人: named and told by its text
+      setAttr(el, 'aria-label', n.n);
+      setAttr(el, 'aria-valuetext', n.n);
+    }
     setAttr(el, 'aria-disabled', n.d ? 'true' : null);
     setAttr(el, 'aria-checked', n.c === undefined ? null : String(n.c));
     setAttr(el, 'aria-expanded', n.e === undefined ? null : String(n.e));

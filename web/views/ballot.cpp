@@ -253,6 +253,7 @@ void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
     ui::text(t.format("ballot.progress", {{"n", std::to_string(ballot->votes_cast)},
                                           {"of", std::to_string(ballot->roll.size())}}),
              "progress");
+    ui::set_aria("progressbar");
     // Who counts: one vote per household (每户一票), or owners weighted by floor area.
     if (ballot->unit != "member")
         ui::text(t.get(ballot->unit == "owners" ? "ballot.unit_owners" : "ballot.unit_household"),

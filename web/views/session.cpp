@@ -227,6 +227,7 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
         ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},
                                               {"of", std::to_string(b->roll.size())}}),
                  "votes-cast-" + n);
+        ui::set_aria("progressbar");
         if (ui::button(ui::labelled(t.get("session.to_ballot"), "to-ballot-" + n),
                        ui::ButtonKind::primary))
             intents.push_back(client::Navigate{client::Route{client::Page::ballot, b->id, {}}, false});
