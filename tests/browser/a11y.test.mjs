@@ -73,7 +73,7 @@ async function typeInto(name, text) {
 
 test('the login screen reads as a form, and a wrong password is announced', async () => {
   c = await openClient(browser, server.url, { width: 1280, height: 800, scale: 1 });
-  const t = await untilTree(node('textbox', '密码'), 'the login form');
+  const t = await untilTree((t) => node('textbox', '密码')(t) && t, 'the login form');
   assert.ok(node('heading', '登录议事')(t), 'the screen\'s title is a heading');
   assert.ok(node('textbox', '账号')(t), 'a textbox named 账号');
   assert.ok(node('button', '登录')(t), 'a button named 登录');
@@ -94,7 +94,7 @@ test('a resident logs in with the keyboard in the tree\'s text boxes', async () 
 });
 
 test('she opens an issue from the list and its title is the page\'s heading', async () => {
-  await pressOn('button', '议题');
+  await pressOn('radio', '议题');  // the navigation is a group of choices
   await c.route('#/issues');
   await untilTree(node('button', '查看详情'), 'an issue to open');
   await c.page.getByRole('button', { name: '查看详情', exact: true }).first().focus();
@@ -105,7 +105,7 @@ test('she opens an issue from the list and its title is the page\'s heading', as
 });
 
 test('she opens the ballot from 首页, Escape closes the confirmation, and her vote is announced', async () => {
-  await pressOn('button', '首页');
+  await pressOn('radio', '首页');
   await c.route('#/home');
   await pressOn('button', '去投票');
   await c.route(`#/ballot/${ballotId}`);

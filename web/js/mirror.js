@@ -288,13 +288,12 @@
       pointerAt = performance.now();
       if (inMirror(document.activeElement)) document.activeElement.blur();
     },
-    // ImGui started editing a field while the mirror has the focus: the mirror's element for
-    // that field takes the keys (true), else the hidden textarea does (false).
+    // ImGui wants the keys for a field while the mirror has the focus: the mirror's element
+    // for that field takes them (true; ImGui then stops editing), or the mirror keeps them
+    // (ImGui's request lags a frame behind the mirror's focus). False: the textarea takes them.
     takeTextInput() {
       if (!inMirror(document.activeElement)) return false;
-      const field = [...elements.values()].find((el) => el.dataset.editing === '1');
-      if (!field) return false;
-      focus(field);
+      focus([...elements.values()].find((el) => el.dataset.editing === '1'));
       return true;
     },
     setCursor(css) { if (root) root.style.cursor = css; },
