@@ -114,9 +114,10 @@ test('she opens the ballot from 首页, Escape closes the confirmation, and her 
 
   // 赞成 opens the confirmation, a modal dialog that takes the focus; Escape closes it.
   await pressOn('button', '赞成', ' ');
-  let t = await untilTree((t) => t.nodes.find((n) => n.role === 'dialog' && n.name === '确认投票') && t, 'the confirmation dialog');
+  let t = await untilTree((t) => t.nodes.find((n) => n.role === 'dialog' && n.name === '确认投票') &&
+    t.nodes.find((n) => n.focused && n.role === 'button') && t, 'the confirmation dialog with the focus');
   const focused = t.nodes.find((n) => n.focused && n.role === 'button');
-  assert.equal(focused?.name, '确认投票', 'the dialog\'s first button has the focus');
+  assert.equal(focused.name, '确认投票', 'the dialog\'s first button has the focus');
   await c.page.keyboard.press('Escape');
   await c.until((s) => s.route === `#/ballot/${ballotId}` && s, 'the confirmation closed');
   t = await untilTree((t) => !t.nodes.some((n) => n.role === 'dialog') && t, 'no dialog');
@@ -130,7 +131,12 @@ test('she opens the ballot from 首页, Escape closes the confirmation, and her 
 });
 
 test('the mirror keeps an idle page idle', async () => {
-  const before = (await c.snapshot()).frames;
+  // Once the vote's last frames are drawn (half a second of frames follows any event).
+  let before = (await c.snapshot()).frames;
+  for (let last = -1; before !== last;) {
+    await c.page.waitForTimeout(700);
+    [last, before] = [before, (await c.snapshot()).frames];
+  }
   await c.page.waitForTimeout(2000);
   const s = await c.snapshot();
   // A live page polls each second; an unchanged reply draws nothing.

@@ -16,6 +16,7 @@
   let reported = '';           // the focus last told to the app
   let pointerAt = -1e9;        // when a pointer last went down: the click that follows is ImGui's
   let step = null;             // Tab went past the last element: { key, dir } until the list scrolls
+  let focusLost = false;       // the mirror had the focus and lost it with its element
 
   const send = (kind, key, text) => Module.ccall('yishi_on_mirror', null,
     ['number', 'string', 'string'], [kind, key || '', text || '']);
@@ -151,21 +152,32 @@
     const title = dialogList.find((el) => el.tagName === 'H2');
     setAttr(dialog, 'aria-label', title ? title.textContent : null);
 
-    if (!hadFocus) return;
+    // The focus was lost with an element that had no successor yet (a modal's first frame
+    // draws nothing): it goes to the first that comes.
+    const lost = focusLost && (!active || active === document.body);
+    focusLost = false;
+    if (!hadFocus && !lost) return;
+    const target = successor(active, before, modal, routeChanged);
+    if (target) focus(target);
+    else focusLost = true;
+  }
+
+  // Where the focus goes after the elements changed.
+  function successor(active, before, modal, routeChanged) {
     const now = tabbables();
     if (step) {
       // Tab went past the end and the screen scrolled: on to the element after the last one.
       const i = now.findIndex((el) => el.dataset.k === step.key);
       const next = step.dir < 0 ? now[now.length - 1] : i >= 0 ? now[i + 1] : now[0];
       step = null;
-      if (next) return focus(next);
+      if (next) return next;
     }
-    if (active.isConnected && (!modal || dialog.contains(active))) return focus(active);
-    if (modal) return focus(now[0]);
-    if (routeChanged) return focus(page.querySelector('h2') || now[0]);
+    if (inMirror(active) && active.isConnected && (!modal || dialog.contains(active))) return active;
+    if (modal) return now[0];
+    if (routeChanged || !inMirror(active)) return page.querySelector('h2') || now[0];
     // The focused widget went (已附议 after 附议): the one now in its place.
     const i = Math.max(0, before.indexOf(active));
-    focus(now[Math.min(i, now.length - 1)]);
+    return now[Math.min(i, now.length - 1)];
   }
 
   function announce(text, isAssertive) {
