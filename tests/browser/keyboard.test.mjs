@@ -114,6 +114,6 @@ test('arrows move within the ballot methods; Enter opens the ballot and closes i
   assert.match(ballot, /^\d+\|open$/);
   await tabTo(`close-ballot-${issueId}`);
   await press('Enter');
-  await c.widget(key(`to-result-${issueId}`), 'the ballot closed');
+  await c.until((s) => s.notice === '表决已结束，结果已公示' && s, 'the ballot closed');
   assert.equal(sql(`SELECT state FROM ballots WHERE session_id = ${sessionId} AND issue_id = ${issueId}`), 'closed');
 });

@@ -148,7 +148,12 @@
 
   function onKeyDown(e) {
     if (e.isComposing || e.keyCode === 229 || composing) return;  // the IME owns this key
-    if (YishiMirror.ownsKey(e, ime)) return;  // the screen-reader mirror's, or the browser's
+    if (YishiMirror.ownsKey(e, ime)) {
+      // The screen-reader mirror's key, or the browser's own (Tab, editing in its fields):
+      // Emscripten's GLFW listener would cancel Tab and Backspace.
+      e.stopImmediatePropagation();
+      return;
+    }
     const code = keyCode(e);
     if (code === undefined) return;
     Module._yishi_on_key(code, 1, mods(e));
