@@ -3,7 +3,9 @@
 # app.js and of the font, and the time from navigation start to the first drawn frame
 # (window.yishi.ready) in headless Chromium against the real server on loopback, median of 3.
 # Then a council list of 5,000 more issues: shown, scrolled by the wheel, searched
-# (bench/issue_list.mjs). Builds nothing: run ./yishi build first, or pass the dirs.
+# (bench/issue_list.mjs), and the screen-reader mirror's cost there: frame time with it and
+# without it (?mirror=0), and the DOM nodes it keeps. Builds nothing: run ./yishi build first,
+# or pass the dirs.
 #   bench/web.sh [WEB_DIST] [YISHI_SERVER]
 # defaults: build-web/web/dist and build/server/yishi-server under the repository root.
 set -euo pipefail

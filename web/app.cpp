@@ -94,6 +94,9 @@ void take_page_events(App& app) {
     // Characters being composed or typed join the atlas before ImGui has to draw them.
     for (const auto& text : app.inbox.composing) app.glyphs.add(text);
     app.inbox.composing.clear();
+    client::Intents from_mirror;
+    mirror::take_events(app.mirror, app.inbox.mirror, app.ui.mirror, app.state, from_mirror);
+    for (const auto& intent : from_mirror) apply_intent(app, intent);
     for (auto& e : app.inbox.input) {
         if (e.kind == InputEvent::Kind::text || e.kind == InputEvent::Kind::paste)
             app.glyphs.add(e.text);
@@ -242,12 +245,13 @@ void start(App& app) {
     ui::bind(app.ui);
     app.inbox.snapshot = [&app] {
         return snapshot_json({app.state, app.ui.log, app.fonts.glyph_count(), app.ready,
-                              app.text_input, app.frames_drawn});
+                              app.text_input, app.frames_drawn, app.ui.mirror.focus});
     };
     app.inbox.over_text_field = [&app](float x, float y) {
         return app.ui.log.text_field_at(x, y);
     };
     app.inbox.has_glyph = [&app](char32_t cp) { return app.fonts.has_glyph(cp); };
+    app.mirror.enabled = platform_mirror_enabled();
 
     app.viewport = app.inbox.viewport;
     app.inbox.viewport_changed = false;
@@ -289,6 +293,7 @@ client::Intents draw_frame(App& app, bool& settled) {
     bool drawable = app.fonts.body() && app.state.strings.loaded();
     std::uint64_t glyphs_before = app.glyphs.version();
     if (drawable) draw_screen(app, intents);
+    mirror::draw_focus_ring(app.ui.log, app.ui.mirror.focus);
     settled = drawable && app.glyphs.version() == glyphs_before;
     ImGui::Render();
 
@@ -357,7 +362,7 @@ void frame(App& app) {
     // and an IME's composition arrives as events, so typing draws as before.
     const auto& in = app.inbox;
     bool event = !in.input.empty() || !in.replies.empty() || !in.hashes.empty() ||
-                 !in.files.empty() || !in.speech_ended.empty() ||
+                 !in.files.empty() || !in.speech_ended.empty() || !in.mirror.empty() ||
                  !in.composing.empty() || in.viewport_changed || !app.input.empty();
     double now = platform_now_seconds();
     if (event) app.last_event_at = now;
@@ -375,6 +380,10 @@ void frame(App& app) {
 
     bool settled = false;
     client::Intents intents = draw_frame(app, settled);
+    // A press or text from the mirror is for the widgets of this frame only.
+    app.ui.mirror.press.clear();
+    app.ui.mirror.submit.clear();
+    app.ui.mirror.texts.clear();
     // Intents change the screen: draw it again at once, so that neither the page nor the
     // snapshot ever shows widgets older than the state (the input was consumed already).
     for (int pass = 0; pass < 3 && !intents.empty(); ++pass) {
@@ -383,6 +392,7 @@ void frame(App& app) {
         sync_page(app);
         intents = draw_frame(app, settled);
     }
+    mirror::sync(app.mirror, app.ui.log, app.state);
     sync_text_input(app);
 
     if (settled && !app.ready) {

@@ -8,6 +8,7 @@
 
 #include "fonts.hpp"
 #include "input.hpp"
+#include "mirror.hpp"
 #include "platform.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
@@ -26,6 +27,7 @@ struct App {
     FontAtlas fonts;
     ui::UiContext ui;
     Screens screens;
+    mirror::Mirror mirror;
 
     std::map<std::uint64_t, client::Request> in_flight;  // by fetch tag
     std::uint64_t next_tag = 1;

@@ -24,6 +24,16 @@ struct InputEvent {
     std::string text;      // text: UTF-8 typed or composed; paste: the clipboard's text
 };
 
+// What a person did to the screen-reader mirror (js/mirror.js): pressed an element (click,
+// Enter, Space), pressed Enter in a single-line field, typed there (the field's whole text),
+// moved the focus (key empty: focus left the mirror), or pressed Escape.
+struct MirrorEvent {
+    enum class Kind { press, submit, text, focus, escape };
+    Kind kind = Kind::press;
+    std::string key;   // the widget's key, the part of its id after "##"
+    std::string text;  // text: the field's whole text
+};
+
 // Key indices shared with js/shell.js (DOM keyCode values).
 enum KeyCode {
     kKeyBackspace = 8, kKeyTab = 9, kKeyEnter = 13, kKeyShift = 16, kKeyControl = 17,
@@ -63,6 +73,7 @@ struct PageInbox {
         bool failed = false;  // the engine could not speak it (no voice, not allowed)
     };
     std::vector<SpeechEnd> speech_ended;  // utterances finished or cut off (platform_speak)
+    std::vector<MirrorEvent> mirror;
     Viewport viewport;
     bool viewport_changed = false;
 
@@ -111,6 +122,12 @@ void platform_set_cursor(const char* css_cursor);
 // inbox.speech_ended.
 void platform_speak(std::uint64_t serial, const std::string& text, const std::string& lang);
 void platform_stop_speaking();
+
+// The screen-reader mirror: whether the page keeps one (not with ?mirror=0), its element list
+// (mirror::elements_json) and a sentence for a live region (assertive: a refusal).
+bool platform_mirror_enabled();
+void platform_mirror(const std::string& elements_json);
+void platform_announce(const std::string& text, bool assertive);
 
 // The page is usable: the font is in and a frame was drawn (window.yishi.ready).
 void platform_ready();

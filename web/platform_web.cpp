@@ -26,6 +26,9 @@ void yishi_js_set_cursor(const char* css);
 void yishi_js_speak(double serial, const char* text, const char* lang);
 void yishi_js_stop_speaking();
 void yishi_js_ready();
+int yishi_js_mirror_enabled();
+void yishi_js_mirror(const char* json);
+void yishi_js_announce(const char* text, int assertive);
 }
 
 namespace yishi::web {
@@ -171,6 +174,12 @@ void platform_stop_speaking() { yishi_js_stop_speaking(); }
 
 void platform_ready() { yishi_js_ready(); }
 
+bool platform_mirror_enabled() { return yishi_js_mirror_enabled() != 0; }
+void platform_mirror(const std::string& elements_json) { yishi_js_mirror(elements_json.c_str()); }
+void platform_announce(const std::string& text, bool assertive) {
+    yishi_js_announce(text.c_str(), assertive ? 1 : 0);
+}
+
 double platform_now_seconds() { return emscripten_get_now() / 1000.0; }
 
 }  // namespace yishi::web
@@ -266,6 +275,18 @@ EMSCRIPTEN_KEEPALIVE void yishi_on_speech_end(double serial, int failed) {
 
 EMSCRIPTEN_KEEPALIVE void yishi_on_hash(const char* hash) {
     if (g_inbox && hash) g_inbox->hashes.emplace_back(hash);
+}
+
+// The screen-reader mirror (js/mirror.js): kind 0 press, 1 Enter in a field, 2 a field's text,
+// 3 focus (key empty: focus left the mirror), 4 Escape.
+EMSCRIPTEN_KEEPALIVE void yishi_on_mirror(int kind, const char* key, const char* text) {
+    using yishi::web::MirrorEvent;
+    if (!g_inbox || kind < 0 || kind > 4) return;
+    MirrorEvent e;
+    e.kind = static_cast<MirrorEvent::Kind>(kind);
+    e.key = key ? key : "";
+    e.text = text ? text : "";
+    g_inbox->mirror.push_back(std::move(e));
 }
 
 // Returns JSON owned by this module, valid until the next call.

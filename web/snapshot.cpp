@@ -20,6 +20,9 @@ std::string hex(ImU32 c) {
     }
     return out;
 }
+
+// A state the role does not carry (-1) is null.
+Json state(int v) { return v < 0 ? Json(nullptr) : Json(v != 0); }
 }  // namespace
 
 std::string snapshot_json(const SnapshotInputs& in) {
@@ -40,7 +43,10 @@ std::string snapshot_json(const SnapshotInputs& in) {
                            {"font", px(w.font)},
                            {"fg", hex(w.fg)},
                            {"bg", hex(w.bg)},
-                           {"clipped", w.clipped}});
+                           {"clipped", w.clipped},
+                           {"aria", w.aria},
+                           {"checked", state(w.checked)},
+                           {"expanded", state(w.expanded)}});
     }
     Json out{{"route", std::string(client::to_hash(s.route))},
              {"ready", in.ready},
@@ -54,6 +60,7 @@ std::string snapshot_json(const SnapshotInputs& in) {
              {"textInput", in.text_input},
              {"fontGlyphs", in.font_glyphs},
              {"frames", in.frames},
+             {"focus", in.focus},
              {"widgets", std::move(widgets)}};
     // Invalid UTF-8 typed by a test must not make the whole snapshot unreadable.
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);

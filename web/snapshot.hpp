@@ -15,6 +15,7 @@ struct SnapshotInputs {
     bool ready = false;
     bool text_input = false;  // ImGui is editing a field (the textarea has focus)
     std::uint64_t frames = 0;  // frames drawn since start: idle pages must not add any
+    std::string focus;  // key of the widget focused from the keyboard (outlined on the canvas)
 };
 
 std::string snapshot_json(const SnapshotInputs& in);

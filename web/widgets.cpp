@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "text_layout.hpp"
 #include "theme.hpp"
@@ -92,10 +93,31 @@ Look text_look() {
     return {blend(ImGui::GetColorU32(ImGuiCol_Text), bg), bg, 0};
 }
 
+const char* default_aria(Role role) {
+    switch (role) {
+        case Role::button: return "button";
+        case Role::input:
+        case Role::multiline: return "textbox";
+        case Role::checkbox: return "checkbox";
+        case Role::text: return "text";
+    }
+    return "text";
+}
+
 // Records the last ImGui item if it is visible this frame.
 void record(std::string_view id_label, Role role, std::string value, bool disabled,
             const Look& look) {
+    context().recorded = false;
     if (!ImGui::IsItemVisible()) return;
+    MirrorAsks& asks = context().mirror;
+    bool mirror_focus = !asks.focus.empty() && id_part(id_label) == asks.focus;
+    if (mirror_focus && asks.reveal) {
+        // Focus moved here from the keyboard: the whole widget comes into view.
+        ImGui::ScrollToRect(ImGui::GetCurrentWindow(),
+                            ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()),
+                            ImGuiScrollFlags_KeepVisibleEdgeY);
+        asks.reveal = false;
+    }
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     // Clip to the window, so a half-scrolled item reports the part that can be clicked.
     ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
@@ -119,13 +141,18 @@ void record(std::string_view id_label, Role role, std::string value, bool disabl
     r.w = max.x - min.x;
     r.h = max.y - min.y;
     r.value = std::move(value);
-    r.focused = ImGui::IsItemActive() || ImGui::IsItemFocused();
+    r.editing = ImGui::IsItemActive() && (role == Role::input || role == Role::multiline);
+    r.focused = ImGui::IsItemActive() || ImGui::IsItemFocused() || mirror_focus;
     r.disabled = disabled;
     r.font = font_px();
     r.fg = look.fg;
     r.bg = look.bg;
     r.clipped = overflows || label_cut;
+    r.aria = default_aria(role);
+    r.multiline = role == Role::multiline;
+    r.modal = ImGui::GetCurrentWindowRead()->RootWindow->Flags & ImGuiWindowFlags_Modal;
     context().log.add(std::move(r));
+    context().recorded = true;
 }
 
 void see_glyphs(std::string_view text) {
@@ -148,6 +175,19 @@ std::string masked(const std::string& value) {
 Look field_look() {
     ImU32 bg = blend(ImGui::GetColorU32(ImGuiCol_FrameBg), background());
     return {blend(ImGui::GetColorU32(ImGuiCol_Text), bg), bg, 0};
+}
+
+// A field's whole text as typed into its mirror element (screen reader, IME, keyboard there).
+bool take_mirror_text(std::string_view id_label, std::string& value) {
+    auto& texts = context().mirror.texts;
+    std::string_view key = id_part(id_label);
+    for (auto it = texts.begin(); it != texts.end(); ++it) {
+        if (it->first != key) continue;
+        value = std::move(it->second);
+        texts.erase(it);
+        return true;
+    }
+    return false;
 }
 
 ImU32 tone_color(Tone tone) {
@@ -208,6 +248,11 @@ bool button(const std::string& id_label, ButtonKind kind, bool disabled, float w
         pressed = ImGui::Button(id_label.c_str(), ImVec2(width, 0));
     }
     ImGui::EndDisabled();
+    MirrorAsks& asks = context().mirror;
+    if (!asks.press.empty() && asks.press == id_part(id_label)) {
+        pressed = true;
+        asks.press.clear();
+    }
     if (!disabled && ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopStyleColor(colors);
     record(id_label, Role::button, label, disabled, look);
@@ -217,9 +262,27 @@ bool button(const std::string& id_label, ButtonKind kind, bool disabled, float w
 bool choice(const std::string& id_label, bool chosen) {
     bool pressed = button(id_label, chosen ? ButtonKind::primary : ButtonKind::secondary);
     // The snapshot tells the chosen one by its value, the eye by its colour.
-    WidgetRecord* last = context().log.last();
-    if (last && last->id == id_label) last->selected = chosen;
+    WidgetRecord* last = context().recorded ? context().log.last() : nullptr;
+    if (last) {
+        last->selected = chosen;
+        last->aria = "radio";
+        last->checked = chosen;
+    }
     return pressed;
+}
+
+bool toggle(const std::string& id_label, bool on) {
+    bool pressed = choice(id_label, on);
+    set_aria("checkbox");
+    return pressed;
+}
+
+void set_aria(const char* role) {
+    if (context().recorded) context().log.last()->aria = role;
+}
+
+void set_expanded(bool open) {
+    if (context().recorded) context().log.last()->expanded = open;
 }
 
 float button_width(std::string_view id_label) {
@@ -240,11 +303,19 @@ bool input_text(const std::string& id_label, std::string& value, ImGuiInputTextF
     if (focus) ImGui::SetKeyboardFocusHere();
     std::string imgui_id = "##" + std::string(id_part(id_label));
     Look look = field_look();
+    bool typed = take_mirror_text(id_label, value);
     bool result = ImGui::InputText(imgui_id.c_str(), &value, flags);
     see_glyphs(value);
     bool password = flags & ImGuiInputTextFlags_Password;
     record(id_label, Role::input, password ? masked(value) : value, false, look);
-    return result;
+    if (context().recorded) context().log.last()->password = password;
+    bool enter = flags & ImGuiInputTextFlags_EnterReturnsTrue;
+    MirrorAsks& asks = context().mirror;
+    if (enter && !asks.submit.empty() && asks.submit == id_part(id_label)) {
+        asks.submit.clear();
+        return true;
+    }
+    return result || (typed && !enter);
 }
 
 bool input_multiline(const std::string& id_label, std::string& value, float height, bool focus) {
@@ -252,7 +323,9 @@ bool input_multiline(const std::string& id_label, std::string& value, float heig
     if (focus) ImGui::SetKeyboardFocusHere();
     std::string imgui_id = "##" + std::string(id_part(id_label));
     Look look = field_look();
-    bool edited = wrapped_multiline(imgui_id.c_str(), value, height);
+    bool typed = take_mirror_text(id_label, value);
+    bool edited = typed;
+    edited |= wrapped_multiline(imgui_id.c_str(), value, height);
     see_glyphs(value);
     record(id_label, Role::multiline, value, false, look);
     return edited;
@@ -271,6 +344,7 @@ void heading(const std::string& s, std::string_view id) {
     ImFont* font = context().heading;
     if (font) ImGui::PushFont(font);
     text(s, id);
+    set_aria("heading");
     if (font) ImGui::PopFont();
 }
 

@@ -26,6 +26,16 @@ struct WidgetRecord {
     float font = 0;         // the text's size in CSS px (the glyphs', without line spacing)
     ImU32 fg = 0, bg = 0;   // the colours the text is drawn in and over (opaque)
     bool clipped = false;   // its content does not fit its rectangle, or it sticks out of its card
+    // The screen-reader mirror (web/mirror.cpp): the ARIA role of its element (button, radio,
+    // checkbox, textbox, heading, alert, text, ...), and the states that role carries:
+    // -1 where the role has none.
+    std::string aria = "text";
+    int checked = -1;   // radio, checkbox
+    int expanded = -1;  // a button that folds something open
+    bool password = false;
+    bool multiline = false;
+    bool modal = false;     // drawn in a modal popup (the ballot's confirmation): a dialog
+    bool editing = false;   // the field ImGui is editing (the hidden textarea has the keys)
 };
 
 // The widgets of the last frame; only those visible are kept.
@@ -42,9 +52,21 @@ private:
     std::vector<WidgetRecord> records_;
 };
 
+// What the screen-reader mirror asks of this frame's widgets (filled by web/mirror.cpp from
+// the page's events); keys are the part of an id after "##".
+struct MirrorAsks {
+    std::string press;   // a button or choice activated from the mirror: it reports a press
+    std::string submit;  // a field whose Enter was pressed in the mirror
+    std::vector<std::pair<std::string, std::string>> texts;  // a field's whole text, typed there
+    std::string focus;   // the widget focused in the mirror: outlined on the canvas
+    bool reveal = false;  // scroll the focused widget wholly into view
+};
+
 // What widgets reach through ImGui's context (io.UserData): set once with bind().
 struct UiContext {
     WidgetLog log;
+    bool recorded = false;  // the last widget drawn was visible and is the log's last record
+    MirrorAsks mirror;
     client::GlyphSet* glyphs = nullptr;
     ImFont* heading = nullptr;
     // What is painted behind the widgets being drawn (the page, a card, a banner, the bar),
@@ -67,6 +89,13 @@ bool button(const std::string& id_label, ButtonKind kind = ButtonKind::secondary
             bool disabled = false, float width = 0);
 // A button that shows whether it is the chosen one of a group (filters, settings).
 bool choice(const std::string& id_label, bool chosen);
+// A choice that is on or off by itself, several of a group at once (a checkbox to a screen
+// reader, where a choice is a radio button).
+bool toggle(const std::string& id_label, bool on);
+// Gives the last widget drawn another ARIA role (e.g. "alert" for the error banner), or says
+// that the button folds something open (`expanded`).
+void set_aria(const char* role);
+void set_expanded(bool open);
 // The width a button with this label takes.
 float button_width(std::string_view id_label);
 // Puts the next item of a row on this line when it fits before `right` (screen x), else on

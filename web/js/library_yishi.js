@@ -39,4 +39,12 @@ mergeInto(LibraryManager.library, {
   yishi_js_stop_speaking: function () { YishiPage.stopSpeaking(); },
 
   yishi_js_ready: function () { YishiPage.ready(); },
+
+  yishi_js_mirror_enabled: function () { return YishiMirror.enabled() ? 1 : 0; },
+
+  yishi_js_mirror: function (json) { YishiMirror.update(UTF8ToString(json)); },
+
+  yishi_js_announce: function (text, assertive) {
+    YishiMirror.announce(UTF8ToString(text), assertive !== 0);
+  },
 });

@@ -68,6 +68,7 @@
 
   function onPointerDown(e) {
     closePasteMenu();
+    YishiMirror.pointerDown();
     const [x, y] = pos(e);
     Module._yishi_on_mouse_move(x, y);
     Module._yishi_on_mouse_button(BUTTON[e.button] ?? 0, 1);
@@ -147,6 +148,12 @@
 
   function onKeyDown(e) {
     if (e.isComposing || e.keyCode === 229 || composing) return;  // the IME owns this key
+    if (YishiMirror.ownsKey(e, ime)) {
+      // The screen-reader mirror's key, or the browser's own (Tab, editing in its fields):
+      // Emscripten's GLFW listener would cancel Tab and Backspace.
+      e.stopImmediatePropagation();
+      return;
+    }
     const code = keyCode(e);
     if (code === undefined) return;
     Module._yishi_on_key(code, 1, mods(e));
@@ -266,6 +273,16 @@
       window.addEventListener('popstate', onAddressChange);
       window.addEventListener('hashchange', onAddressChange);
       installIme();
+      YishiMirror.install({
+        down: onPointerDown, move: onPointerMove, up: onPointerUp, cancel: onPointerCancel,
+        wheel: onWheel,
+        // The mirror scrolls the screen under (x, y) by `steps` wheel steps.
+        wheelAt(x, y, steps) {
+          Module._yishi_on_mouse_move(x, y);
+          Module._yishi_on_wheel(0, steps);
+          setTimeout(moveAway, 200);
+        },
+      });
       resize();
     },
     locationHash: () => location.hash,
@@ -293,7 +310,7 @@
     },
     textInput(active) {
       textActive = active;
-      if (active) focusIme();
+      if (active) { if (!YishiMirror.takeTextInput()) focusIme(); }
       else if (document.activeElement === ime && !menuOpen) ime.blur();
     },
     placeCaret(x, y, h) {
@@ -305,7 +322,10 @@
         navigator.clipboard.writeText(text).catch(() => copyWithSelection(text));
       else copyWithSelection(text);
     },
-    setCursor(css) { canvas.style.cursor = css; },
+    setCursor(css) {
+      canvas.style.cursor = css;
+      YishiMirror.setCursor(css);
+    },
     download(filename, bytes, mime) {
       const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
       const a = document.createElement('a');

@@ -98,7 +98,7 @@ void option_buttons(const ClientState& state, const BallotView& b, BallotUi& ui,
         std::string label = picked && ranked(b)
                                 ? std::to_string(at - ui.picks.begin() + 1) + ". " + o
                                 : o;
-        if (ui::choice(ui::labelled(label, "pick-opt-" + std::to_string(i)), picked)) {
+        if (ui::toggle(ui::labelled(label, "pick-opt-" + std::to_string(i)), picked)) {
             if (picked) ui.picks.erase(at);
             else if (b.max_choices == 0 || ranked(b) ||
                      ui.picks.size() < static_cast<std::size_t>(b.max_choices))
@@ -233,6 +233,7 @@ void draw_ballot(const ClientState& state, BallotUi& ui, Intents& intents) {
     ui::text(t.format("ballot.progress", {{"n", std::to_string(ballot->votes_cast)},
                                           {"of", std::to_string(ballot->roll.size())}}),
              "progress");
+    ui::set_aria("progressbar");
     if (ballot->closes_at != 0)
         ui::text(client::ballot_deadline_text(t, ballot->closes_at), "ballot-closes",
                  open ? ui::Tone::normal : ui::Tone::muted);

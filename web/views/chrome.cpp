@@ -26,6 +26,8 @@ void banner(const std::string& message, std::string_view id, ImU32 bg, ImU32 fg,
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 36 - button_w);
     ImGui::AlignTextToFramePadding();
     ui::text(message, id, fg == theme::colors().error_text ? ui::Tone::error : ui::Tone::success);
+    // A refusal is read out at once (an alert); a confirmation goes to the polite live region.
+    if (id == "error") ui::set_aria("alert");
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     float bottom = ImGui::GetItemRectMax().y + 8;

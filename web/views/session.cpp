@@ -77,7 +77,7 @@ void agenda_builder(const ClientState& state, const SessionView& v, SessionUi& u
         if (issue.stage != IssueStage::listed) continue;
         ++listed;
         bool picked = std::find(ui.agenda.begin(), ui.agenda.end(), issue.id) != ui.agenda.end();
-        if (ui::choice(ui::labelled(issue.title, "pick-" + std::to_string(issue.id)), picked)) {
+        if (ui::toggle(ui::labelled(issue.title, "pick-" + std::to_string(issue.id)), picked)) {
             if (picked) ui.agenda.erase(std::find(ui.agenda.begin(), ui.agenda.end(), issue.id));
             else ui.agenda.push_back(issue.id);
         }
@@ -107,7 +107,7 @@ void tellers_picker(const ClientState& state, SessionUi& ui) {
         first = false;
         auto at = std::find(ui.tellers.begin(), ui.tellers.end(), m.id);
         bool picked = at != ui.tellers.end();
-        if (ui::choice(label, picked)) {
+        if (ui::toggle(label, picked)) {
             if (picked) ui.tellers.erase(at);
             else if (ui.tellers.size() < 2) ui.tellers.push_back(m.id);
         }
@@ -155,7 +155,7 @@ void ballot_form(const ClientState& state, SessionUi& ui) {
     if (tellers_allowed(ui)) tellers_picker(state, ui);
     // 投票截止时间, optional: typed like a session's start, in local time.
     ui::input_text(ui::labelled(t.get("ballot_deadline.input"), "ballot-closes-at"), ui.closes_at);
-    if (ui::choice(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
+    if (ui::toggle(ui::labelled(t.get("session.secret"), "ballot-secret"), ui.secret))
         ui.secret = !ui.secret;
     if (!ui.secret) return;
     // A receipt lets a voter check their ballot, and also prove it to whoever presses them.
@@ -230,6 +230,7 @@ void agenda_item(const ClientState& state, const SessionView& v, const AgendaIte
         ui::text(t.format("ballot.progress", {{"n", std::to_string(b->votes_cast)},
                                               {"of", std::to_string(b->roll.size())}}),
                  "votes-cast-" + n);
+        ui::set_aria("progressbar");
         if (b->closes_at != 0)
             ui::text(client::ballot_deadline_text(t, b->closes_at), "ballot-closes-" + n,
                      ui::Tone::muted);
