@@ -278,6 +278,7 @@
     root.addEventListener('pointermove', handlers.move);
     root.addEventListener('pointerup', handlers.up);
     root.addEventListener('pointercancel', handlers.cancel);
+    root.addEventListener('pointerleave', handlers.leave);
     root.addEventListener('wheel', handlers.wheel, { passive: false });
     // A mouse or finger leaves the DOM focus where it is: ImGui decides what it pressed.
     root.addEventListener('mousedown', (e) => e.preventDefault());
@@ -291,6 +292,7 @@
 
   window.YishiMirror = {
     enabled: () => enabled,
+    contains: (el) => inMirror(el),
     install,
     update,
     announce,

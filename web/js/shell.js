@@ -122,6 +122,15 @@
     Module._yishi_on_mouse_button(0, 0);
   }
 
+  // A mouse that leaves the page stops hovering; one that moves onto the mirror's element over
+  // a widget still hovers it (the mirror passes its pointer events on).
+  function onPointerLeave(e) {
+    if (e.pointerType !== 'mouse') return;
+    const to = e.relatedTarget;
+    if (to === canvas || YishiMirror.contains(to)) return;
+    moveAway();
+  }
+
   function onWheel(e) {
     e.preventDefault();
     const k = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
@@ -262,7 +271,7 @@
       canvas.addEventListener('pointermove', onPointerMove);
       canvas.addEventListener('pointerup', onPointerUp);
       canvas.addEventListener('pointercancel', onPointerCancel);
-      canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') moveAway(); });
+      canvas.addEventListener('pointerleave', onPointerLeave);
       canvas.addEventListener('wheel', onWheel, { passive: false });
       // Clicking the canvas must not take focus from the textarea while a field is edited.
       canvas.addEventListener('mousedown', (e) => e.preventDefault());
@@ -275,6 +284,7 @@
       installIme();
       YishiMirror.install({
         down: onPointerDown, move: onPointerMove, up: onPointerUp, cancel: onPointerCancel,
+        leave: onPointerLeave,
         wheel: onWheel,
         // The mirror scrolls the screen under (x, y) by `steps` wheel steps.
         wheelAt(x, y, steps) {

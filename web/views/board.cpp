@@ -87,13 +87,19 @@ void filters(const ClientState& state, const Board& board, BoardUi& ui, Intents&
     // The period: tasks created from one month to another, typed as YYYY-MM.
     ui::text(t.get("board.period"), "period-label", ui::Tone::muted);
     float half = (ui::avail_width() - 8) * 0.5f;
-    ImGui::PushItemWidth(half);
+    // Side by side when both labels fit in half the line (large text on a phone: one above
+    // the other).
+    const std::string& from_label = t.get("board.from");
+    const std::string& to_label = t.get("board.to");
+    bool side_by_side = std::max(ImGui::CalcTextSize(from_label.c_str()).x,
+                                 ImGui::CalcTextSize(to_label.c_str()).x) <= half;
+    ImGui::PushItemWidth(side_by_side ? half : ui::avail_width());
     ImGui::BeginGroup();
-    ui::input_text(ui::labelled(t.get("board.from"), "board-from"), ui.from);
+    ui::input_text(ui::labelled(from_label, "board-from"), ui.from);
     ImGui::EndGroup();
-    ImGui::SameLine(0, 8);
+    if (side_by_side) ImGui::SameLine(0, 8);
     ImGui::BeginGroup();
-    ui::input_text(ui::labelled(t.get("board.to"), "board-to"), ui.to);
+    ui::input_text(ui::labelled(to_label, "board-to"), ui.to);
     ImGui::EndGroup();
     ImGui::PopItemWidth();
     if (ui::button(ui::labelled(t.get("board.apply_period"), "board-apply"))) {

@@ -80,13 +80,16 @@ void draw_sessions(const ClientState& state, SessionsUi& ui, Intents& intents) {
         bool live = s.state == SessionState::open;
         ui::badge(t.get(session_state_key(s.state)), "session-state-" + n,
                   live ? c.collecting_bg : c.listed_bg, live ? c.collecting_text : c.listed_text);
-        ImGui::SameLine();
+        // One row when it fits; large text on a phone moves the count and the button down.
+        float right = ImGui::GetItemRectMin().x + ui::avail_width();
+        std::string count =
+            t.format("sessions.agenda_count", {{"n", std::to_string(s.agenda.size())}});
+        ui::flow(ImGui::CalcTextSize(count.c_str()).x, right, false);
         ImGui::AlignTextToFramePadding();
-        ui::text(t.format("sessions.agenda_count", {{"n", std::to_string(s.agenda.size())}}),
-                 "agenda-count-" + n, ui::Tone::muted);
-        ImGui::SameLine();
-        if (ui::button(ui::labelled(t.get("sessions.open_console"), "open-session-" + n),
-                       ui::ButtonKind::primary))
+        ui::text(count, "agenda-count-" + n, ui::Tone::muted);
+        std::string open = ui::labelled(t.get("sessions.open_console"), "open-session-" + n);
+        ui::flow(ui::button_width(open), right, false);
+        if (ui::button(open, ui::ButtonKind::primary))
             intents.push_back(client::Navigate{client::Route{client::Page::session, s.id, {}}, false});
         ui::end_card(card);
     }
