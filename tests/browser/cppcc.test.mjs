@@ -192,7 +192,10 @@ test('the proposer follows on a phone, sees the reply arrive and rates it', asyn
   assert.match(value(s, `task-reply-${task.id}-0`), /已建立社区议事协商清单制度/);
   assert.match(value(s, `task-adoption-${task.id}`), /采纳/);
   await press(member, `rate-${task.id}-satisfied`);
-  s = await member.until((s) => s.widgets.find(key(`you-rated-${task.id}`)) && !s.loading && s, 'rated');
+  await notice(member, '评价已提交');
+  // The notice's banner pushes the page down: the lines under the rating come back into view.
+  await member.visible(key(`you-rated-${task.id}`), 'rated');
+  s = await member.snapshot();
   assert.match(value(s, `task-ratings-${task.id}-0`), /满意 1/);
   const after = (await consultation()).recommendations[0].tasks[0];
   assert.equal(after.replies[0].ratings.satisfied, 1);
