@@ -46,7 +46,8 @@ std::string snapshot_json(const SnapshotInputs& in) {
                            {"clipped", w.clipped},
                            {"aria", w.aria},
                            {"checked", state(w.checked)},
-                           {"expanded", state(w.expanded)}});
+                           {"expanded", state(w.expanded)},
+                           {"modal", w.modal}});
     }
     Json out{{"route", std::string(client::to_hash(s.route))},
              {"ready", in.ready},

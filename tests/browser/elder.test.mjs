@@ -59,8 +59,8 @@ before(async () => {
       `#/session/${closedSession}`, `#/ballot/${open}`,
       `#/ballot/${closedBallot}`, '#/notices', '#/tasks', `#/task/${task}`, '#/notifications',
       '#/cppcc', ...topics.map((t) => `#/consultation/${t}`)),
-    // The confirmation lies over the vote buttons: those are not targets then.
-    { hash: `#/ballot/${open}/confirm-yes`, under: ['vote-yes', 'vote-no', 'vote-abstain', 'back', 'read-aloud'] },
+    // The confirmation lies over the ballot's page: only the dialog's widgets are targets then.
+    { hash: `#/ballot/${open}/confirm-yes` },
     { hash: '#/issues', open: 'filters-toggle' },
     { hash: '#/settings', open: 'nav-more' },
   ] });
@@ -143,7 +143,9 @@ async function measurePerson(person, mode) {
     const sizes = wholeSizes(shots);
     const name = `${person.login || '未登录'} ${screen.hash}${screen.open ? ' +' + screen.open : ''}`;
     for (const s of shots) {
-      const shown = { ...s, widgets: s.widgets.filter((w) => !(screen.under || []).some((k) => w.id.endsWith('##' + k))) };
+      // With a modal open, the page under it is dimmed and takes no taps: not measured.
+      const modal = s.widgets.some((w) => w.modal);
+      const shown = { ...s, widgets: s.widgets.filter((w) => !modal || w.modal) };
       for (const o of measure(shown, mode.numbers, sizes)) found.push(`${name} · ${o.id} · ${o.problem}`);
     }
   }
