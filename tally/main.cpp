@@ -3,7 +3,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 
 #include "yishi/bulletin.hpp"
@@ -28,14 +27,18 @@ int main(int argc, char** argv) {
     if (arg == "-") {
         text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else {
-        std::ifstream in(arg, std::ios::binary);
-        if (!in) {
+        // Sized once: a bulletin may run to tens of megabytes.
+        std::ifstream in(arg, std::ios::binary | std::ios::ate);
+        std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : -1;
+        if (size >= 0) {
+            text.resize(static_cast<std::size_t>(size));
+            in.seekg(0);
+            in.read(text.data(), static_cast<std::streamsize>(size));
+        }
+        if (size < 0 || !in) {
             std::cerr << "yishi-tally: cannot read " << arg << "\n";
             return kMalformed;
         }
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        text = buf.str();
     }
     auto bulletin = yishi::parse_bulletin_text(text);
     if (!bulletin) {

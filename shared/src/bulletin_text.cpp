@@ -1,0 +1,173 @@
+// Reading a bulletin's text as a stream (流式读取): the header's few keys are read as JSON values,
+// the ballots one entry at a time straight into the checks, so that a million ballots never
+// become a million JSON objects. Text that is not JSON, or not an object holding a list of
+// ballots, goes to the tree reader instead, whose refusal names the line and column.
+#include <deque>
+#include <optional>
+
+#include "bulletin_reader.hpp"
+#include "json_scan.hpp"
+#include "yishi/bulletin.hpp"
+
+namespace yishi {
+
+namespace {
+using Json = nlohmann::json;
+using json_scan::Scanner;
+using Field = bulletin_fields::Field;
+using Type = Field::Type;
+
+// The bulletin object's top level: each header key as a JSON value (a later duplicate replaces an
+// earlier one, as in nlohmann's tree), and where each "ballots" value lies.
+struct TopLevel {
+    Json header = Json::object();
+    std::vector<std::pair<std::size_t, std::size_t>> ballots;
+};
+
+std::optional<TopLevel> top_level(std::string_view text, std::deque<std::string>& decoded) {
+    Scanner s(text, text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    TopLevel top;
+    if (!s.expect('{') || s.take('}')) return std::nullopt;
+    do {
+        std::string_view key;
+        if (!s.string(key, decoded) || !s.expect(':')) return std::nullopt;
+        s.peek();
+        std::size_t begin = s.pos();
+        if (!s.skip_extent()) return std::nullopt;
+        if (key == "ballots") {
+            top.ballots.emplace_back(begin, s.pos());
+            continue;
+        }
+        try {
+            top.header[std::string(key)] = Json::parse(text.data() + begin, text.data() + s.pos());
+        } catch (const Json::exception&) {
+            return std::nullopt;
+        }
+    } while (s.take(','));
+    if (!s.expect('}') || !s.at_end() || top.ballots.empty()) return std::nullopt;
+    return top;
+}
+
+// A value where the checks expect a string, an integer or a list.
+bool read_field(Scanner& s, Field& f, std::deque<std::string>& decoded) {
+    f = Field{};
+    char c = s.peek();
+    if (c == '"') {
+        f.type = Type::string;
+        return s.string(f.text, decoded);
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        json_scan::Number n;
+        if (!s.number(n)) return false;
+        f.type = n.integer ? Type::integer : Type::other;
+        f.negative = n.negative;
+        f.magnitude = n.magnitude;
+        return true;
+    }
+    f.type = c == '[' ? Type::array : Type::other;
+    return s.skip_value();
+}
+
+// A list of option names, appended to the entry's names.
+bool read_names(Scanner& s, BallotEntry& e, BallotEntry::Names& list,
+                std::deque<std::string>& decoded) {
+    list = {Type::other, e.names.size(), e.names.size()};
+    if (s.peek() != '[') return s.skip_value();
+    list.type = Type::array;
+    s.take('[');
+    if (!s.take(']')) {
+        do {
+            if (!read_field(s, e.names.emplace_back(), decoded)) return false;
+        } while (s.take(','));
+        if (!s.expect(']')) return false;
+    }
+    list.end = e.names.size();
+    return true;
+}
+
+bool read_ranking(Scanner& s, BallotEntry& e, std::deque<std::string>& decoded) {
+    e.groups.clear();
+    e.ranking = s.peek() == '[' ? Type::array : Type::other;
+    if (e.ranking != Type::array) return s.skip_value();
+    s.take('[');
+    if (!s.take(']')) {
+        do {
+            if (!read_names(s, e, e.groups.emplace_back(), decoded)) return false;
+        } while (s.take(','));
+        if (!s.expect(']')) return false;
+    }
+    return true;
+}
+
+// One entry of "ballots": the fields the checks read; any other value is checked and skipped.
+bool read_entry(Scanner& s, BallotEntry& e, std::deque<std::string>& decoded) {
+    e.clear();
+    if (s.peek() != '{') {
+        e.object = false;
+        return s.skip_value();
+    }
+    s.take('{');
+    if (s.take('}')) return true;
+    do {
+        std::string_view key;
+        if (!s.string(key, decoded) || !s.expect(':')) return false;
+        bool read = key == "choice"    ? read_field(s, e.choice, decoded)
+                    : key == "receipt" ? read_field(s, e.receipt, decoded)
+                    : key == "count"   ? read_field(s, e.count, decoded)
+                    : key == "area"    ? read_field(s, e.area, decoded)
+                    : key == "approve" ? read_names(s, e, e.approve, decoded)
+                    : key == "ranking" ? read_ranking(s, e, decoded)
+                                       : s.skip_value();
+        if (!read) return false;
+    } while (s.take(','));
+    return s.expect('}');
+}
+
+// nullopt: the text is for the tree reader (see the file's opening comment).
+std::optional<Result<Bulletin>> read_stream(std::string_view text) {
+    std::deque<std::string> decoded;  // escaped strings, alive until the reader finishes
+    auto top = top_level(text, decoded);
+    if (!top) return std::nullopt;
+    BulletinReader reader;
+    // A refusal is told only once the whole text is known to be JSON: were it not, nlohmann's
+    // refusal would come first.
+    Check refused = reader.header(top->header);
+    BallotEntry entry;
+    for (std::size_t k = 0; k < top->ballots.size(); ++k) {
+        auto [begin, end] = top->ballots[k];
+        Scanner s(text, begin);
+        if (k + 1 < top->ballots.size()) {  // replaced by a later "ballots": only checked as JSON
+            if (!s.skip_value() || s.pos() != end) return std::nullopt;
+            continue;
+        }
+        if (!s.take('[')) return std::nullopt;
+        if (!s.take(']')) {
+            do {
+                if (!read_entry(s, entry, decoded)) return std::nullopt;
+                if (!refused) refused = reader.ballot(entry);
+            } while (s.take(','));
+            if (!s.expect(']')) return std::nullopt;
+        }
+        if (s.pos() != end) return std::nullopt;
+    }
+    if (refused) return *refused;
+    return reader.finish();
+}
+}  // namespace
+
+Result<Bulletin> parse_bulletin_text(const std::string& text) {
+    if (auto streamed = read_stream(text)) return std::move(*streamed);
+    Json j;
+    try {
+        j = Json::parse(text);
+    } catch (const Json::exception& e) {
+        // nlohmann's message carries the line and column, which is what a person needs to fix it;
+        // a number beyond a double's range is its out_of_range, not a parse_error.
+        Error err = make_error("bad_bulletin_json", "bulletin");
+        err.message += "（" + std::string(e.what()) + "）";
+        return err;
+    }
+    return parse_bulletin(j);
+}
+
+}  // namespace yishi
