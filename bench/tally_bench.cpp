@@ -1,6 +1,7 @@
 // Times recounting large bulletins end to end, as a voter would: yishi-tally reading the file and
 // printing the result, for 1,000,000 yes/no ballots and 100,000 ranked ballots over 10 options,
-// each ballot its own entry (no `count` shortcut), keys in the order the server publishes them.
+// each ballot its own entry (no `count` shortcut), keys and receipts in the order the server
+// publishes them.
 // Beside each: the target, and the same recount through a JSON tree (nlohmann's DOM), in process.
 // Usage: yishi-bench-tally PATH-TO-yishi-tally
 #include <algorithm>
@@ -25,15 +26,25 @@ double seconds_since(Clock::time_point t0) {
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-std::string yes_no_bulletin(int n, std::mt19937_64& rng) {
+// Receipts as the server makes them (10 characters of the invite alphabet), in the increasing
+// order it publishes a secret ballot's contents in.
+std::vector<std::string> receipts(int n, std::mt19937_64& rng) {
+    const std::string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    std::vector<std::string> out(n, std::string(10, ' '));
+    for (auto& r : out)
+        for (char& c : r) c = alphabet[rng() % alphabet.size()];
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string yes_no_bulletin(const std::vector<std::string>& receipts, std::mt19937_64& rng) {
     const char* choices[] = {"yes", "no", "abstain"};
     std::string t = "{\"ballots\":[";
-    for (int i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < receipts.size(); ++i) {
         if (i) t += ',';
-        t += "{\"choice\":\"" + std::string(choices[rng() % 3]) + "\",\"receipt\":\"R" +
-             std::to_string(i) + "\"}";
+        t += "{\"choice\":\"" + std::string(choices[rng() % 3]) + "\",\"receipt\":\"" + receipts[i] + "\"}";
     }
-    return t + "],\"electorate\":{\"members\":" + std::to_string(n) +
+    return t + "],\"electorate\":{\"members\":" + std::to_string(receipts.size()) +
            "},\"method\":\"yes_no\",\"rule\":\"residents_meeting\"}";
 }
 
@@ -104,8 +115,12 @@ int main(int argc, char** argv) {
     }
     std::mt19937_64 rng(20261122);  // fixed seed: the same bulletins on every run
     std::printf("Recount end to end (yishi-tally FILE, best of %d), beside the same recount through a JSON tree:\n", kRuns);
-    time_tally("1,000,000 yes/no ballots", argv[1], yes_no_bulletin(1'000'000, rng));
+    auto published = receipts(1'000'000, rng);
+    time_tally("1,000,000 yes/no ballots", argv[1], yes_no_bulletin(published, rng));
     time_tally("100,000 ranked ballots, Schulze", argv[1], ranked_bulletin("schulze", 100'000, 10, rng));
     time_tally("100,000 ranked ballots, IRV", argv[1], ranked_bulletin("irv", 100'000, 10, rng));
+    // Not as the server publishes them: every receipt is then looked up in a set.
+    std::shuffle(published.begin(), published.end(), rng);
+    time_tally("  the same, receipts out of order", argv[1], yes_no_bulletin(published, rng));
     return 0;
 }

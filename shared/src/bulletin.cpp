@@ -142,6 +142,7 @@ Result<Bulletin> parse_bulletin(const Json& j) {
     if (auto e = reader.header(j)) return *e;
     if (!j.contains("ballots") || !j["ballots"].is_array())
         return fail("bad_bulletin", "ballots", "须为选票的列表");
+    reader.expect_entries(j["ballots"].size());
     for (const Json& e : j["ballots"])
         if (auto refused = reader.ballot(entry_of(e))) return *refused;
     return reader.finish();

@@ -3,6 +3,7 @@
 #include "bulletin_reader.hpp"
 
 #include <algorithm>
+#include <bit>
 
 #include "yishi/decimal.hpp"
 
@@ -12,28 +13,35 @@ using Json = nlohmann::json;
 using namespace bulletin_fields;
 using Type = Field::Type;
 
+void ReceiptSet::grow(std::size_t n) {
+    std::vector<Slot> old(std::bit_ceil(std::max<std::size_t>(1024, 2 * n)));  // at most half full
+    old.swap(slots_);
+    for (const Slot& s : old)
+        if (s.position) slots_[free_slot(s.hash)] = s;
+}
+
+std::size_t ReceiptSet::free_slot(std::uint32_t hash) const {
+    std::size_t at = hash & (slots_.size() - 1);
+    while (slots_[at].position) at = (at + 1) & (slots_.size() - 1);
+    return at;
+}
+
 bool ReceiptSet::insert(std::string_view r, const std::vector<std::string>& listed) {
-    if (2 * (used_ + 1) > slots_.size()) {  // at most half full, so that probes stay short
-        std::vector<Slot> old(std::max<std::size_t>(1024, 2 * slots_.size()));
-        old.swap(slots_);
-        for (const Slot& s : old)
-            if (s.position)
-                for (std::size_t at = s.hash & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1))
-                    if (!slots_[at].position) {
-                        slots_[at] = s;
-                        break;
-                    }
+    auto hash_of = [](std::string_view s) { return static_cast<std::uint32_t>(std::hash<std::string_view>{}(s)); };
+    if (increasing_) {
+        if (listed.empty() || listed.back() < r) return true;
+        increasing_ = false;  // out of order: the set, of every receipt so far (all distinct)
+        grow(2 * listed.size());
+        for (std::size_t i = 0; i < listed.size(); ++i)
+            slots_[free_slot(hash_of(listed[i]))] = {hash_of(listed[i]), static_cast<std::uint32_t>(i + 1)};
     }
-    auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(r));
-    for (std::size_t at = hash & (slots_.size() - 1);; at = (at + 1) & (slots_.size() - 1)) {
-        Slot& s = slots_[at];
-        if (!s.position) {
-            s = {hash, static_cast<std::uint32_t>(listed.size() + 1)};
-            ++used_;
-            return true;
-        }
-        if (s.hash == hash && listed[s.position - 1] == r) return false;
-    }
+    if (2 * (listed.size() + 1) > slots_.size()) grow(2 * listed.size());
+    std::uint32_t hash = hash_of(r);
+    std::size_t at = hash & (slots_.size() - 1);
+    for (; slots_[at].position; at = (at + 1) & (slots_.size() - 1))
+        if (slots_[at].hash == hash && listed[slots_[at].position - 1] == r) return false;
+    slots_[at] = {hash, static_cast<std::uint32_t>(listed.size() + 1)};
+    return true;
 }
 
 Result<std::size_t> BulletinReader::option(const Field& name, const Where& where) const {
@@ -112,6 +120,11 @@ Check BulletinReader::content(const BallotEntry& e, std::size_t i, std::int64_t 
 
 Check BulletinReader::ballot(const BallotEntry& e) {
     const std::size_t i = entries_;
+    if (i == 0) {  // room for every entry at once (expect_entries)
+        if (b_.method == Method::yes_no) b_.votes.reserve(expected_);
+        else if (b_.method == Method::schulze || b_.method == Method::irv) b_.rankings.reserve(expected_);
+        else b_.picks.reserve(expected_);
+    }
     if (!e.object) return fail("bad_bulletin", at("ballots", i), "须为对象");
     std::int64_t count = 1;
     if (e.count.type != Type::absent) {
@@ -122,6 +135,7 @@ Check BulletinReader::ballot(const BallotEntry& e) {
     if (e.receipt.type != Type::absent) {
         if (e.receipt.type != Type::string)
             return fail("bad_bulletin", Where(i, "receipt").str(), "须为字符串");
+        if (b_.receipts.empty()) b_.receipts.reserve(expected_);
         if (!receipts_.insert(e.receipt.text, b_.receipts))
             return fail("duplicate_receipt", Where(i, "receipt").str(), in_quotes(e.receipt.text));
         b_.receipts.emplace_back(e.receipt.text);

@@ -42,8 +42,10 @@ struct BallotEntry {
     }
 };
 
-// The receipts (回执码) read so far, to refuse one repeated: open addressing over their positions
-// in the bulletin's list, since a node per receipt costs more than reading a million of them.
+// The receipts (回执码) read so far, to refuse one repeated. The server publishes them in
+// increasing order, where none can repeat an earlier one; only from the first receipt out of
+// order is a set built: open addressing over positions in the bulletin's list, since a node per
+// receipt costs more than reading a million of them.
 class ReceiptSet {
 public:
     // False when `r` is among `listed` already; else true, `r` to be appended to `listed` next.
@@ -54,16 +56,22 @@ private:
         std::uint32_t hash = 0;
         std::uint32_t position = 0;  // 1 + its index in the list; 0: empty
     };
+    void grow(std::size_t n);
+    std::size_t free_slot(std::uint32_t hash) const;
+    bool increasing_ = true;
     std::vector<Slot> slots_;
-    std::size_t used_ = 0;
 };
 
 class BulletinReader {
 public:
     // Every key of the bulletin object but "ballots": the method, options and the method's fields.
     Check header(const nlohmann::json& j);
+    // Room for `n` entries (a hint, read before them), so that a million are not copied as
+    // their lists grow.
+    void expect_entries(std::size_t n) { expected_ = n; }
     // The next entry of "ballots".
     Check ballot(const BallotEntry& e);
+
     // Participation against the electorate, once every ballot is read.
     Result<Bulletin> finish();
 
@@ -81,7 +89,7 @@ private:
     std::map<std::string, std::size_t, std::less<>> index_;  // option name → position
     ReceiptSet receipts_;
     std::vector<std::size_t> seen_;  // per option: 1 + the last entry that named it
-    std::size_t entries_ = 0;
+    std::size_t entries_ = 0, expected_ = 0;
     std::int64_t total_ = 0, area_ = 0;
 };
 

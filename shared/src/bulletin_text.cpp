@@ -22,6 +22,7 @@ using Type = Field::Type;
 struct TopLevel {
     Json header = Json::object();
     std::vector<std::pair<std::size_t, std::size_t>> ballots;
+    std::size_t entries = 0;  // in the last "ballots", roughly
 };
 
 std::optional<TopLevel> top_level(std::string_view text, std::deque<std::string>& decoded) {
@@ -33,9 +34,11 @@ std::optional<TopLevel> top_level(std::string_view text, std::deque<std::string>
         if (!s.string(key, decoded) || !s.expect(':')) return std::nullopt;
         s.peek();
         std::size_t begin = s.pos();
-        if (!s.skip_extent()) return std::nullopt;
+        std::size_t items = 0;
+        if (!s.skip_extent(&items)) return std::nullopt;
         if (key == "ballots") {
             top.ballots.emplace_back(begin, s.pos());
+            top.entries = items;
             continue;
         }
         try {
@@ -132,6 +135,7 @@ std::optional<Result<Bulletin>> read_stream(std::string_view text) {
     // A refusal is told only once the whole text is known to be JSON: were it not, nlohmann's
     // refusal would come first.
     Check refused = reader.header(top->header);
+    reader.expect_entries(top->entries);
     BallotEntry entry;
     for (std::size_t k = 0; k < top->ballots.size(); ++k) {
         auto [begin, end] = top->ballots[k];

@@ -3,6 +3,7 @@
 // literals and nesting.
 #include "json_scan.hpp"
 
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +12,41 @@ namespace yishi::json_scan {
 
 namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Eight bytes at a time (SWAR, "SIMD within a register"): a mask with the high bit of each byte
+// that stops a run; the lowest set bit is exact, which is all that is read of it.
+static_assert(std::endian::native == std::endian::little, "runs are read in little-endian order");
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+std::uint64_t bytes_below(std::uint64_t w, unsigned char n) { return (w - kOnes * n) & ~w & kHighs; }
+std::uint64_t bytes_equal(std::uint64_t w, char c) {
+    return bytes_below(w ^ (kOnes * static_cast<unsigned char>(c)), 1);
+}
+
+// The length of the run at p of bytes other than '"' and '\\' and, when `plain`, other than
+// control characters and bytes of multi-byte characters too.
+std::size_t run_length(const char* p, const char* end, bool plain) {
+    const char* start = p;
+    for (; end - p >= 8; p += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        std::uint64_t stop = bytes_equal(w, '"') | bytes_equal(w, '\\');
+        if (plain) stop |= bytes_below(w, 0x20) | (w & kHighs);
+        if (stop) return static_cast<std::size_t>(p - start) + (std::countr_zero(stop) >> 3);
+    }
+    for (; p < end && *p != '"' && *p != '\\'; ++p)
+        if (plain && static_cast<unsigned char>(*p) - 0x20u >= 0x60u) break;
+    return static_cast<std::size_t>(p - start);
+}
+
+// From an opening quote, the closing one, stepping over escapes unchecked; nullptr if none.
+const char* closing_quote(const char* p, const char* end) {
+    for (++p;; p += 2) {
+        p += run_length(p, end, false);
+        if (p >= end) return nullptr;
+        if (*p == '"') return p;
+        if (end - p < 2) return nullptr;
+    }
+}
 
 void append_utf8(std::string& out, unsigned cp) {
     if (cp < 0x80) {
@@ -30,25 +66,6 @@ void append_utf8(std::string& out, unsigned cp) {
     }
 }
 }  // namespace
-
-void Scanner::skip_whitespace() {
-    while (pos_ < t_.size() &&
-           (t_[pos_] == ' ' || t_[pos_] == '\n' || t_[pos_] == '\r' || t_[pos_] == '\t'))
-        ++pos_;
-}
-
-char Scanner::peek() {
-    skip_whitespace();
-    return ok_ && pos_ < t_.size() ? t_[pos_] : '\0';
-}
-
-bool Scanner::take(char c) {
-    if (peek() != c || pos_ >= t_.size()) return false;
-    ++pos_;
-    return true;
-}
-
-bool Scanner::expect(char c) { return take(c) || fail(); }
 
 bool Scanner::at_end() { return peek() == '\0' && pos_ == t_.size(); }
 
@@ -118,7 +135,9 @@ bool Scanner::utf8_sequence() {
 bool Scanner::scan_string(std::string* decoded) {
     escaped_ = false;
     std::size_t run = ++pos_;  // start of the plain characters not yet copied
-    while (pos_ < t_.size()) {
+    for (;;) {
+        pos_ += run_length(t_.data() + pos_, t_.data() + t_.size(), true);
+        if (pos_ >= t_.size()) return fail();
         auto c = static_cast<unsigned char>(t_[pos_]);
         if (c == '"') {
             if (decoded) decoded->append(t_.substr(run, pos_ - run));
@@ -128,15 +147,12 @@ bool Scanner::scan_string(std::string* decoded) {
         if (c < 0x20) return fail();  // control characters must be escaped
         if (c >= 0x80) {
             if (!utf8_sequence()) return false;
-        } else if (c == '\\') {
+        } else {  // a backslash
             if (decoded) decoded->append(t_.substr(run, pos_ - run));
             if (!escape(decoded)) return false;
             run = pos_;
-        } else {
-            ++pos_;
         }
     }
-    return fail();
 }
 
 bool Scanner::string(std::string_view& out, std::deque<std::string>& decoded) {
@@ -244,43 +260,34 @@ bool Scanner::skip_value() {
     }
 }
 
-bool Scanner::skip_quoted() {
-    for (std::size_t from = pos_ + 1;;) {
-        const void* q = std::memchr(t_.data() + from, '"', t_.size() - from);
-        if (!q) return fail();
-        std::size_t at = static_cast<const char*>(q) - t_.data();
-        std::size_t backslashes = 0;
-        while (t_[at - 1 - backslashes] == '\\') ++backslashes;
-        from = at + 1;
-        if (backslashes % 2 == 0) {
-            pos_ = from;
-            return true;
-        }
-    }
-}
-
-bool Scanner::skip_extent() {
+bool Scanner::skip_extent(std::size_t* items) {
+    const char* begin = t_.data();
+    const char* end = begin + t_.size();
     char c = peek();
-    if (c == '"') return skip_quoted();
+    if (c == '"') {
+        const char* q = closing_quote(begin + pos_, end);
+        if (!q) return fail();
+        pos_ = static_cast<std::size_t>(q + 1 - begin);
+        return true;
+    }
     if (c == '[' || c == '{') {
-        std::size_t depth = 0;
-        while (pos_ < t_.size()) {
-            switch (t_[pos_]) {
+        std::size_t depth = 0, commas = 0;
+        for (const char* p = begin + pos_; p < end; ++p) {
+            switch (*p) {
                 case '"':
-                    if (!skip_quoted()) return false;
-                    continue;
+                    if (!(p = closing_quote(p, end))) return fail();
+                    break;
                 case '[':
                 case '{': ++depth; break;
+                case ',': commas += depth == 1; break;
                 case ']':
                 case '}':
-                    if (--depth == 0) {
-                        ++pos_;
-                        return true;
-                    }
-                    break;
+                    if (--depth > 0) break;
+                    pos_ = static_cast<std::size_t>(p + 1 - begin);
+                    if (items) *items = p[-1] == '[' ? 0 : commas + 1;  // a hint: "[ ]" counts one
+                    return true;
                 default: break;
             }
-            ++pos_;
         }
         return fail();
     }

@@ -26,12 +26,21 @@ public:
     bool ok() const { return ok_; }
     std::size_t pos() const { return pos_; }
 
-    // The next character after whitespace, '\0' at the end.
-    char peek();
-    // Consumes `c` if it comes next (false otherwise, without failing).
-    bool take(char c);
+    // The next character after whitespace, '\0' at the end. (Inline: called for every token.)
+    char peek() {
+        while (pos_ < t_.size() &&
+               (t_[pos_] == ' ' || t_[pos_] == '\n' || t_[pos_] == '\r' || t_[pos_] == '\t'))
+            ++pos_;
+        return ok_ && pos_ < t_.size() ? t_[pos_] : '\0';
+    }
+    // Consumes `c` if it comes next (false otherwise, without failing); `c` is not '\0'.
+    bool take(char c) {
+        if (peek() != c) return false;
+        ++pos_;
+        return true;
+    }
     // Consumes `c`, failing when something else comes next.
-    bool expect(char c);
+    bool expect(char c) { return take(c) || fail(); }
     // Only whitespace is left.
     bool at_end();
 
@@ -42,19 +51,18 @@ public:
     // Any value, checked throughout; nesting is followed without recursion, as nlohmann does.
     bool skip_value();
     // Any value's extent found by brackets and quotes alone, unchecked: the caller checks the
-    // value later, by reading it or handing it to nlohmann.
-    bool skip_extent();
+    // value later, by reading it or handing it to nlohmann. `items`, when given, receives the
+    // number of an array's items (its commas outside nested values, plus one).
+    bool skip_extent(std::size_t* items = nullptr);
 
 private:
     bool fail() { return ok_ = false; }
-    void skip_whitespace();
     bool scan_string(std::string* decoded);
     bool escape(std::string* decoded);
     bool hex4(unsigned& out);
     bool utf8_sequence();
     bool literal(std::string_view word);
     bool scalar();  // a string, number or literal, checked
-    bool skip_quoted();
 
     std::string_view t_;
     std::size_t pos_;
