@@ -2,6 +2,7 @@
 // the ballots one entry at a time straight into the checks, so that a million ballots never
 // become a million JSON objects. Text that is not JSON, or not an object holding a list of
 // ballots, goes to the tree reader instead, whose refusal names the line and column.
+#include <cstring>
 #include <deque>
 #include <optional>
 
@@ -102,6 +103,12 @@ bool read_ranking(Scanner& s, BallotEntry& e, std::deque<std::string>& decoded) 
     return true;
 }
 
+// A key equal to `word`: sizes first, then a fixed-size comparison the compiler inlines.
+template <std::size_t N>
+bool is(std::string_view key, const char (&word)[N]) {
+    return key.size() == N - 1 && std::memcmp(key.data(), word, N - 1) == 0;
+}
+
 // One entry of "ballots": the fields the checks read; any other value is checked and skipped.
 bool read_entry(Scanner& s, BallotEntry& e, std::deque<std::string>& decoded) {
     e.clear();
@@ -114,13 +121,13 @@ bool read_entry(Scanner& s, BallotEntry& e, std::deque<std::string>& decoded) {
     do {
         std::string_view key;
         if (!s.string(key, decoded) || !s.expect(':')) return false;
-        bool read = key == "choice"    ? read_field(s, e.choice, decoded)
-                    : key == "receipt" ? read_field(s, e.receipt, decoded)
-                    : key == "count"   ? read_field(s, e.count, decoded)
-                    : key == "area"    ? read_field(s, e.area, decoded)
-                    : key == "approve" ? read_names(s, e, e.approve, decoded)
-                    : key == "ranking" ? read_ranking(s, e, decoded)
-                                       : s.skip_value();
+        bool read = is(key, "choice")    ? read_field(s, e.choice, decoded)
+                    : is(key, "receipt") ? read_field(s, e.receipt, decoded)
+                    : is(key, "count")   ? read_field(s, e.count, decoded)
+                    : is(key, "area")    ? read_field(s, e.area, decoded)
+                    : is(key, "approve") ? read_names(s, e, e.approve, decoded)
+                    : is(key, "ranking") ? read_ranking(s, e, decoded)
+                                         : s.skip_value();
         if (!read) return false;
     } while (s.take(','));
     return s.expect('}');
@@ -159,11 +166,11 @@ std::optional<Result<Bulletin>> read_stream(std::string_view text) {
 }
 }  // namespace
 
-Result<Bulletin> parse_bulletin_text(const std::string& text) {
+Result<Bulletin> parse_bulletin_text(std::string_view text) {
     if (auto streamed = read_stream(text)) return std::move(*streamed);
     Json j;
     try {
-        j = Json::parse(text);
+        j = Json::parse(text.begin(), text.end());
     } catch (const Json::exception& e) {
         // nlohmann's message carries the line and column, which is what a person needs to fix it;
         // a number beyond a double's range is its out_of_range, not a parse_error.

@@ -24,7 +24,7 @@ std::uint64_t bytes_equal(std::uint64_t w, char c) {
 
 // The length of the run at p of bytes other than '"' and '\\' and, when `plain`, other than
 // control characters and bytes of multi-byte characters too.
-std::size_t run_length(const char* p, const char* end, bool plain) {
+inline std::size_t run_length(const char* p, const char* end, bool plain) {
     const char* start = p;
     for (; end - p >= 8; p += 8) {
         std::uint64_t w;
@@ -158,6 +158,13 @@ bool Scanner::scan_string(std::string* decoded) {
 bool Scanner::string(std::string_view& out, std::deque<std::string>& decoded) {
     if (peek() != '"') return fail();
     std::size_t start = pos_;
+    // Most strings are plain characters up to the closing quote.
+    std::size_t n = run_length(t_.data() + start + 1, t_.data() + t_.size(), true);
+    if (start + 1 + n < t_.size() && t_[start + 1 + n] == '"') {
+        out = t_.substr(start + 1, n);
+        pos_ = start + n + 2;
+        return true;
+    }
     if (!scan_string(nullptr)) return false;
     if (!escaped_) {
         out = t_.substr(start + 1, pos_ - start - 2);
