@@ -1,7 +1,8 @@
-// Reading a bulletin's text as a stream (流式读取): the header's few keys are read as JSON values,
-// the ballots one entry at a time straight into the checks, so that a million ballots never
-// become a million JSON objects. Text that is not JSON, or not an object holding a list of
-// ballots, goes to the tree reader instead, whose refusal names the line and column.
+// A bulletin's text, written with its ballots last and read as a stream (流式读取): the header's
+// few keys are read as JSON values, the ballots one entry at a time straight into the checks, so
+// that a million ballots never become a million JSON objects. Text that is not JSON, or not an
+// object holding a list of ballots, goes to the tree reader instead, whose refusal names the line
+// and column.
 #include <cstring>
 #include <deque>
 #include <optional>
@@ -17,40 +18,6 @@ using Json = nlohmann::json;
 using json_scan::Scanner;
 using Field = bulletin_fields::Field;
 using Type = Field::Type;
-
-// The bulletin object's top level: each header key as a JSON value (a later duplicate replaces an
-// earlier one, as in nlohmann's tree), and where each "ballots" value lies.
-struct TopLevel {
-    Json header = Json::object();
-    std::vector<std::pair<std::size_t, std::size_t>> ballots;
-    std::size_t entries = 0;  // in the last "ballots", roughly
-};
-
-std::optional<TopLevel> top_level(std::string_view text, std::deque<std::string>& decoded) {
-    Scanner s(text, text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
-    TopLevel top;
-    if (!s.expect('{') || s.take('}')) return std::nullopt;
-    do {
-        std::string_view key;
-        if (!s.string(key, decoded) || !s.expect(':')) return std::nullopt;
-        s.peek();
-        std::size_t begin = s.pos();
-        std::size_t items = 0;
-        if (!s.skip_extent(&items)) return std::nullopt;
-        if (key == "ballots") {
-            top.ballots.emplace_back(begin, s.pos());
-            top.entries = items;
-            continue;
-        }
-        try {
-            top.header[std::string(key)] = Json::parse(text.data() + begin, text.data() + s.pos());
-        } catch (const Json::exception&) {
-            return std::nullopt;
-        }
-    } while (s.take(','));
-    if (!s.expect('}') || !s.at_end() || top.ballots.empty()) return std::nullopt;
-    return top;
-}
 
 // A value where the checks expect a string, an integer or a list.
 bool read_field(Scanner& s, Field& f, std::deque<std::string>& decoded) {
@@ -133,36 +100,80 @@ bool read_entry(Scanner& s, BallotEntry& e, std::deque<std::string>& decoded) {
     return s.expect('}');
 }
 
+// The entries of the "ballots" array at the cursor, each checked in turn until one is refused
+// (a refusal is told only once the whole text is known to be JSON: were it not, nlohmann's
+// refusal would come first). False where the text is not JSON.
+bool read_ballots(Scanner& s, BulletinReader& reader, Check& refused, std::deque<std::string>& decoded) {
+    if (!s.expect('[')) return false;
+    if (s.take(']')) return true;
+    BallotEntry entry;
+    do {
+        if (!read_entry(s, entry, decoded)) return false;
+        if (!refused) refused = reader.ballot(entry);
+    } while (s.take(','));
+    return s.expect(']');
+}
+
+// A "ballots" value: where it lies, and whether it has been read (checked as JSON) already.
+struct BallotsValue {
+    std::size_t begin = 0, end = 0, entries = 0;
+    bool read = false;
+};
+
 // nullopt: the text is for the tree reader (see the file's opening comment).
+// Ballots that follow every other key, as the server publishes them, are read where they stand,
+// in one pass. Ballots before a key of the header (as in text with sorted keys) are first only
+// skipped, by brackets and quotes, and read once the header is whole.
 std::optional<Result<Bulletin>> read_stream(std::string_view text) {
     std::deque<std::string> decoded;  // escaped strings, alive until the reader finishes
-    auto top = top_level(text, decoded);
-    if (!top) return std::nullopt;
-    BulletinReader reader;
-    // A refusal is told only once the whole text is known to be JSON: were it not, nlohmann's
-    // refusal would come first.
-    Check refused = reader.header(top->header);
-    reader.expect_entries(top->entries);
-    BallotEntry entry;
-    for (std::size_t k = 0; k < top->ballots.size(); ++k) {
-        auto [begin, end] = top->ballots[k];
-        Scanner s(text, begin);
-        if (k + 1 < top->ballots.size()) {  // replaced by a later "ballots": only checked as JSON
-            if (!s.skip_value() || s.pos() != end) return std::nullopt;
+    Scanner s(text, text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    Json header = Json::object();  // a later duplicate key replaces an earlier one, as in nlohmann
+    std::vector<BallotsValue> ballots;
+    std::optional<BulletinReader> reader;  // of the last "ballots"
+    Check refused;
+    bool header_after_ballots = false;
+    if (!s.expect('{') || s.take('}')) return std::nullopt;
+    do {
+        std::string_view key;
+        if (!s.string(key, decoded) || !s.expect(':')) return std::nullopt;
+        s.peek();
+        BallotsValue value{s.pos()};
+        if (key == "ballots") {
+            reader.emplace();
+            refused = reader->header(header);
+            value.read = !refused && s.peek() == '[';
+            if (value.read ? !read_ballots(s, *reader, refused, decoded) : !s.skip_extent(&value.entries))
+                return std::nullopt;
+            value.end = s.pos();
+            ballots.push_back(value);
+            header_after_ballots = false;
             continue;
         }
-        if (!s.take('[')) return std::nullopt;
-        if (!s.take(']')) {
-            do {
-                if (!read_entry(s, entry, decoded)) return std::nullopt;
-                if (!refused) refused = reader.ballot(entry);
-            } while (s.take(','));
-            if (!s.expect(']')) return std::nullopt;
+        if (!s.skip_extent()) return std::nullopt;
+        try {
+            header[std::string(key)] = Json::parse(text.data() + value.begin, text.data() + s.pos());
+        } catch (const Json::exception&) {
+            return std::nullopt;
         }
-        if (s.pos() != end) return std::nullopt;
+        header_after_ballots = !ballots.empty();
+    } while (s.take(','));
+    if (!s.expect('}') || !s.at_end() || ballots.empty()) return std::nullopt;
+    for (std::size_t k = 0; k + 1 < ballots.size(); ++k) {  // replaced: only checked as JSON
+        Scanner replaced(text, ballots[k].begin);
+        if (!ballots[k].read && (!replaced.skip_value() || replaced.pos() != ballots[k].end))
+            return std::nullopt;
+    }
+    const BallotsValue& last = ballots.back();
+    if (!last.read || header_after_ballots) {  // read (again) under the whole header
+        reader.emplace();
+        refused = reader->header(header);
+        reader->expect_entries(last.entries);
+        Scanner again(text, last.begin);
+        if (again.peek() != '[' || !read_ballots(again, *reader, refused, decoded) || again.pos() != last.end)
+            return std::nullopt;
     }
     if (refused) return *refused;
-    return reader.finish();
+    return reader->finish();
 }
 }  // namespace
 
@@ -179,6 +190,14 @@ Result<Bulletin> parse_bulletin_text(std::string_view text) {
         return err;
     }
     return parse_bulletin(j);
+}
+
+std::string bulletin_text(const Json& bulletin) {
+    if (!bulletin.is_object() || !bulletin.contains("ballots")) return bulletin.dump();
+    std::string out = "{";
+    for (const auto& [key, value] : bulletin.items())
+        if (key != "ballots") out += Json(key).dump() + ":" + value.dump() + ",";
+    return out + "\"ballots\":" + bulletin["ballots"].dump() + "}";
 }
 
 }  // namespace yishi

@@ -59,6 +59,10 @@ Result<Bulletin> parse_bulletin(const nlohmann::json& j);
 // is not JSON is refused with nlohmann's own message (line and column).
 Result<Bulletin> parse_bulletin_text(std::string_view text);
 
+// The bulletin's text as published: its ballots after every other key, so that a reader of the
+// text knows the method and options before the first ballot and reads it in one pass.
+std::string bulletin_text(const nlohmann::json& bulletin);
+
 // A council's own yes/no rule as the bulletin's "rule" object (see above).
 nlohmann::json custom_rule_json(const YesNoRule& rule);
 
