@@ -56,7 +56,7 @@ std::string ranked_with(const std::string& ballots) {
 }
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(bulletin_text)
+BOOST_AUTO_TEST_SUITE(bulletin_streamed)
 
 BOOST_AUTO_TEST_CASE(text_that_is_not_json_is_refused_as_nlohmann_refuses_it) {
     const std::vector<std::string> cases = {
@@ -206,6 +206,13 @@ BOOST_AUTO_TEST_CASE(a_bulletin_however_written_recounts_to_the_same_result) {
     };
     for (const auto& text : writings) BOOST_TEST(agreed(text).result == expected, text);
 
+    // Ballots read under a header that a later key changes are read again under the whole one:
+    // as a single-choice ballot over the three words, "yes" wins 3 to 1 and 1.
+    Verdict single = agreed("{" + kHeader + ", \"ballots\": [" + ballots +
+                            R"(], "method": "single", "options": ["yes", "no", "abstain"]})");
+    BOOST_TEST(single.result["winners"] == Json::array({"yes"}));
+    BOOST_TEST(single.result["counts"] == Json::parse(R"({"yes": 3, "no": 1, "abstain": 1})"));
+
     // Names with brackets, quotes and escapes (unlisted options rank last): B beats A 2–1 and
     // C 2–0, A beats C 2–1.
     const std::string names = R"(["A [1]", "B \"乙\"", "方案三"])";
@@ -254,6 +261,16 @@ BOOST_AUTO_TEST_CASE(random_bulletins_of_every_method_recount_alike_from_text_an
         last.insert(last.size() - 1, ",\"ballots\":" + ballots.dump());
         for (const auto& text : {b.dump(), b.dump(2), last}) BOOST_TEST(agreed(text).code == "", text);
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_published_bulletin_lists_its_ballots_after_every_other_key) {
+    Json j = Json::parse(yes_no_with(R"({"choice": "yes", "receipt": "A1"}, {"choice": "no"})"));
+    j["result"] = {{"outcome", "failed"}};
+    std::string text = bulletin_text(j);
+    BOOST_TEST(text.find("\"ballots\"") > text.find("\"result\""));
+    BOOST_TEST(text.find("\"ballots\"") > text.find("\"rule\""));
+    BOOST_TEST(Json::parse(text) == j);
+    BOOST_TEST(agreed(text).result["no"] == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
