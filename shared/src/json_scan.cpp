@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "yishi/text.hpp"
+
 namespace yishi::json_scan {
 
 namespace {
@@ -48,23 +50,6 @@ const char* closing_quote(const char* p, const char* end) {
     }
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 }  // namespace
 
 bool Scanner::at_end() { return peek() == '\0' && pos_ == t_.size(); }
@@ -104,7 +89,7 @@ bool Scanner::escape(std::string* decoded) {
         if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return fail();
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
-    if (decoded) append_utf8(*decoded, cp);
+    if (decoded) append_utf8(*decoded, static_cast<char32_t>(cp));
     return true;
 }
 
