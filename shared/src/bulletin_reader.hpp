@@ -71,7 +71,6 @@ public:
     void expect_entries(std::size_t n) { expected_ = n; }
     // The next entry of "ballots".
     Check ballot(const BallotEntry& e);
-
     // Participation against the electorate, once every ballot is read.
     Result<Bulletin> finish();
 
