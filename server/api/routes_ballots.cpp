@@ -6,6 +6,7 @@
 #include "request_fields.hpp"
 #include "routes.hpp"
 #include "yishi/ballot_spec.hpp"
+#include "yishi/bulletin.hpp"
 
 namespace yishi::server {
 
@@ -126,7 +127,7 @@ Reply read_bulletin(Api& api, const httplib::Request& req) {
     if (!b) return failure(b.error());
     auto bulletin = api.store.bulletin(b.value().ballot.id);
     if (!bulletin) return failure(make_error("bulletin_not_published"));
-    return {200, bulletin->dump()};
+    return {200, bulletin_text(*bulletin)};
 }
 
 // POST /api/ballots/{id}/paper-counts {"counts": {option: n}}: one teller's entry.

@@ -26,7 +26,7 @@ const char* to_string(Choice c) {
     return "abstain";
 }
 
-bool choice_from_string(const std::string& s, Choice& out) {
+bool choice_from_string(std::string_view s, Choice& out) {
     for (Choice c : {Choice::yes, Choice::no, Choice::abstain})
         if (s == to_string(c)) { out = c; return true; }
     return false;

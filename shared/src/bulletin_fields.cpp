@@ -13,30 +13,61 @@ Error fail(const std::string& code, const std::string& path, const std::string& 
     return e;
 }
 
-std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string at(const std::string& path, std::size_t i) {
     return path + "[" + std::to_string(i) + "]";
 }
 
-Result<std::int64_t> non_negative(const Json& j, const std::string& path,
-                                  const std::string& negative_code) {
-    if (!j.is_number_integer()) return fail("bad_bulletin", path, "须为整数");
-    if (j.is_number_unsigned()) {
-        if (j.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxTotal))
-            return fail("number_too_large", path);
-        return static_cast<std::int64_t>(j.get<std::uint64_t>());
-    }
-    std::int64_t v = j.get<std::int64_t>();
-    if (v < 0) return fail(negative_code, path, std::to_string(v));
-    if (v > kMaxTotal) return fail("number_too_large", path);
-    return v;
+std::string Where::str() const {
+    if (ballot == kNone) return header;
+    std::string s = at("ballots", ballot);
+    if (field) s += std::string(".") + field;
+    if (group != kNone) s = at(s, group);
+    if (item != kNone) s = at(s, item);
+    return s;
 }
 
-Result<std::int64_t> decimal(const Json& j, const std::string& path) {
-    if (!j.is_string()) return fail("bad_decimal", path, "须为字符串，如 \"88.20\"");
-    return parse_hundredths(j.get<std::string>(), path);
+Field field_of(const Json& j) {
+    Field f;
+    if (j.is_string()) {
+        f.type = Field::Type::string;
+        f.text = j.get_ref<const std::string&>();
+    } else if (j.is_number_unsigned()) {
+        f.type = Field::Type::integer;
+        f.magnitude = j.get<std::uint64_t>();
+    } else if (j.is_number_integer()) {
+        std::int64_t v = j.get<std::int64_t>();
+        f.type = Field::Type::integer;
+        f.negative = v < 0;
+        f.magnitude = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1 : static_cast<std::uint64_t>(v);
+    } else {
+        f.type = j.is_array() ? Field::Type::array : Field::Type::other;
+    }
+    return f;
 }
+
+Result<std::int64_t> non_negative(const Field& f, const Where& where,
+                                  const std::string& negative_code) {
+    if (f.type != Field::Type::integer) return fail("bad_bulletin", where.str(), "须为整数");
+    if (f.negative && f.magnitude > 0)
+        return fail(negative_code, where.str(), "-" + std::to_string(f.magnitude));
+    if (f.magnitude > static_cast<std::uint64_t>(kMaxTotal)) return fail("number_too_large", where.str());
+    return static_cast<std::int64_t>(f.magnitude);
+}
+
+Result<std::int64_t> non_negative(const Json& j, const Where& where, const std::string& negative_code) {
+    return non_negative(field_of(j), where, negative_code);
+}
+
+Result<std::int64_t> decimal(const Field& f, const Where& where) {
+    if (f.type != Field::Type::string) return fail("bad_decimal", where.str(), "须为字符串，如 \"88.20\"");
+    // Read without naming the place; only a refusal spells it out.
+    auto v = parse_hundredths(f.text, {});
+    return v ? v : parse_hundredths(f.text, where.str());
+}
+
+Result<std::int64_t> decimal(const Json& j, const Where& where) { return decimal(field_of(j), where); }
 
 bool add_checked(std::int64_t& sum, std::int64_t a, std::int64_t b) {
     std::int64_t product = 0;

@@ -6,19 +6,19 @@ namespace yishi {
 namespace {
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-Error bad_decimal(const std::string& field, const std::string& text) {
+Error bad_decimal(const std::string& field, std::string_view text) {
     Error e = make_error("bad_decimal", field);
-    e.message += "：\"" + text + "\"";
+    e.message += "：\"" + std::string(text) + "\"";
     return e;
 }
 }  // namespace
 
-Result<std::int64_t> parse_hundredths(const std::string& text, const std::string& field) {
+Result<std::int64_t> parse_hundredths(std::string_view text, const std::string& field) {
     std::size_t dot = text.find('.');
-    std::string whole = text.substr(0, dot);
-    std::string frac = dot == std::string::npos ? std::string() : text.substr(dot + 1);
+    std::string_view whole = text.substr(0, dot);
+    std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
     bool shape_ok = !whole.empty() && whole.size() <= 15 &&
-                    (dot == std::string::npos || (!frac.empty() && frac.size() <= 2));
+                    (dot == std::string_view::npos || (!frac.empty() && frac.size() <= 2));
     if (!shape_ok) return bad_decimal(field, text);
     std::int64_t v = 0;
     for (char c : whole) {

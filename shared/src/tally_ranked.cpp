@@ -9,19 +9,20 @@ namespace {
 using Matrix = std::vector<std::vector<std::int64_t>>;
 
 // rank[o]: the index of o's group; unlisted options share the rank after the last group.
-std::vector<std::size_t> ranks_of(std::size_t n, const Ranking& b) {
-    std::vector<std::size_t> rank(n, b.groups.size());
+// Into `rank`, reused from ballot to ballot: a count runs over every ballot, round after round.
+void ranks_of(std::size_t n, const Ranking& b, std::vector<std::size_t>& rank) {
+    rank.assign(n, b.groups.size());
     for (std::size_t g = 0; g < b.groups.size(); ++g)
         for (std::size_t o : b.groups[g]) rank[o] = g;
-    return rank;
 }
 
 // d[X][Y]: the number of voters who rank X above Y.
 Matrix pairwise(std::size_t n, const std::vector<Ranking>& ballots) {
     Matrix d(n, std::vector<std::int64_t>(n, 0));
+    std::vector<std::size_t> rank;
     for (const auto& b : ballots) {
         if (b.groups.empty() || b.count == 0) continue;  // blank: no preference at all
-        auto rank = ranks_of(n, b);
+        ranks_of(n, b, rank);
         for (std::size_t x = 0; x < n; ++x)
             for (std::size_t y = 0; y < n; ++y)
                 if (rank[x] < rank[y]) d[x][y] += b.count;
@@ -83,21 +84,22 @@ IrvResult tally_irv(std::size_t n_options, const std::vector<Ranking>& ballots) 
         round.counts.assign(n_options, 0);
         round.continuing = continuing;
         std::int64_t total = 0;
+        std::vector<std::size_t> rank;
         for (const auto& b : ballots) {
             // The best group with a continuing option; unlisted options form the last group.
-            std::vector<std::size_t> best;
-            auto rank = ranks_of(n_options, b);
-            std::size_t best_rank = b.groups.size() + 1;
+            ranks_of(n_options, b, rank);
+            std::size_t best_rank = b.groups.size() + 1, best = 0, at_best = 0;
             for (std::size_t o = 0; o < n_options; ++o) {
                 if (!continuing[o] || rank[o] > best_rank) continue;
                 if (rank[o] < best_rank) {
-                    best.clear();
+                    best = o;
                     best_rank = rank[o];
+                    at_best = 0;
                 }
-                best.push_back(o);
+                ++at_best;
             }
-            if (best.size() != 1) continue;  // an equal-ranked tie is not split: counts for none
-            round.counts[best[0]] += b.count;
+            if (at_best != 1) continue;  // an equal-ranked tie is not split: counts for none
+            round.counts[best] += b.count;
             total += b.count;
         }
         if (total == 0) {  // nothing counted (no ballots, or only blanks and ties): no winner

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "yishi/errors.hpp"
@@ -22,7 +23,7 @@ enum class BallotState { open, closed };
 enum class Outcome { passed, failed, no_quorum, deferred };
 
 const char* to_string(Choice c);
-bool choice_from_string(const std::string& s, Choice& out);
+bool choice_from_string(std::string_view s, Choice& out);
 const char* to_string(Outcome o);
 
 struct CastVote {

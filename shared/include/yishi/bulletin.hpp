@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -54,7 +55,13 @@ struct Bulletin {
 // `present` smaller than the ballots, more choices than allowed, participation beyond the
 // electorate, a repeated option or receipt, a missing or mistyped field.
 Result<Bulletin> parse_bulletin(const nlohmann::json& j);
-Result<Bulletin> parse_bulletin_text(const std::string& text);
+// The same from the bulletin's text, read as a stream without building its JSON tree; text that
+// is not JSON is refused with nlohmann's own message (line and column).
+Result<Bulletin> parse_bulletin_text(std::string_view text);
+
+// The bulletin's text as published: its ballots after every other key, so that a reader of the
+// text knows the method and options before the first ballot and reads it in one pass.
+std::string bulletin_text(const nlohmann::json& bulletin);
 
 // A council's own yes/no rule as the bulletin's "rule" object (see above).
 nlohmann::json custom_rule_json(const YesNoRule& rule);

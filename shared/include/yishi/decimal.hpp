@@ -15,7 +15,7 @@ constexpr std::int64_t kMaxHundredths = 99'999'999'999'999'999;
 // Parses a non-negative decimal with at most two decimals ("88", "88.2", "88.20") into
 // hundredths. Refused with "bad_decimal" naming `field`: signs, exponents, spaces, empty parts
 // ("88.", ".5"), a third decimal ("1.005": never rounded), more than 15 integer digits.
-Result<std::int64_t> parse_hundredths(const std::string& text, const std::string& field);
+Result<std::int64_t> parse_hundredths(std::string_view text, const std::string& field);
 
 // A floor area (建筑面积/专有面积) in square metres as its owner declared it, read exactly into
 // hundredths: digits, at most two decimals, no leading zero, at most 7 integer digits (so that no
