@@ -1,16 +1,23 @@
-// The SQLite driver: one connection to a file in WAL mode with synchronous=FULL (an
-// acknowledged write survives a crash), behind a mutex: SQLite has one writer anyway, and
-// BEGIN IMMEDIATE takes the write lock up front so transactions never fail halfway. Also the
-// online backup of such a file.
+// The SQLite driver: a file in WAL mode with synchronous=FULL (an acknowledged write survives a
+// crash). One writer connection, since SQLite has one writer anyway: BEGIN IMMEDIATE takes the
+// write lock up front so transactions never fail halfway, and writers that arrive while one
+// commits are committed together (group commit: each in its own savepoint, one sync for all,
+// each acknowledged only once that sync is done). Readers run on connections of their own, so
+// a read never waits for a write's sync. Each connection keeps its prepared statements. Also
+// the online backup of such a file.
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <mutex>
+#include <shared_mutex>
 #include <thread>
+#include <unordered_map>
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -37,38 +44,90 @@ std::string expand_types(std::string_view script) {
     return with_column_types(script, "INTEGER PRIMARY KEY", "BLOB");
 }
 
+// Prepared statements kept by a connection, by their SQL, for the next use of the same text.
+class StatementCache {
+public:
+    // A statement for `sql`: the kept one when it is free, else a new one (kept when there is
+    // room); `kept` tells the cursor to hand it back rather than finalize it.
+    SQLite::Statement* take(SQLite::Database& db, std::string_view sql, bool& kept) {
+        std::string key(sql);
+        auto it = entries_.find(key);
+        if (it != entries_.end() && !it->second.busy) {
+            it->second.busy = true;
+            kept = true;
+            return it->second.statement.get();
+        }
+        kept = false;
+        if (it != entries_.end() || entries_.size() >= kMaxKept) return nullptr;
+        auto statement = std::make_unique<SQLite::Statement>(db, key);
+        Entry& e = entries_[key];
+        e.statement = std::move(statement);
+        e.busy = true;
+        kept = true;
+        return e.statement.get();
+    }
+    void give_back(std::string_view sql) {
+        auto it = entries_.find(std::string(sql));
+        if (it != entries_.end()) it->second.busy = false;
+    }
+
+private:
+    // The store's SQL is a few hundred fixed texts; text built per call beyond this is not kept.
+    static constexpr std::size_t kMaxKept = 1000;
+    struct Entry {
+        std::unique_ptr<SQLite::Statement> statement;
+        bool busy = false;  // a cursor holds it (a statement run while another is stepped)
+    };
+    std::unordered_map<std::string, Entry> entries_;
+};
+
 class SqliteCursor final : public Cursor {
 public:
-    SqliteCursor(SQLite::Database& db, std::string_view sql) try
-        : db_(db), q_(db, std::string(sql)) {
+    SqliteCursor(SQLite::Database& db, StatementCache& cache, std::string_view sql) try
+        : db_(db), cache_(cache), sql_(sql) {
+        q_ = cache.take(db, sql, kept_);
+        if (!q_) {
+            own_ = std::make_unique<SQLite::Statement>(db, sql_);
+            q_ = own_.get();
+        }
     } catch (const SQLite::Exception& e) {
         rethrow(e);
     }
-    void bind_null(int index) override { guard([&] { q_.bind(index); }); }
+    ~SqliteCursor() override {
+        if (!kept_) return;
+        try {
+            q_->reset();
+            q_->clearBindings();
+        } catch (...) {
+            // A failed step leaves its error in reset(); the statement is fine to run again.
+        }
+        cache_.give_back(sql_);
+    }
+    void bind_null(int index) override { guard([&] { q_->bind(index); }); }
     void bind_int(int index, std::int64_t value) override {
-        guard([&] { q_.bind(index, value); });
+        guard([&] { q_->bind(index, value); });
     }
     void bind_text(int index, std::string_view value) override {
-        guard([&] { q_.bind(index, std::string(value)); });
+        guard([&] { q_->bind(index, std::string(value)); });
     }
     void bind_bytes(int index, std::string_view value) override {
-        guard([&] { q_.bind(index, value.data(), static_cast<int>(value.size())); });
+        guard([&] { q_->bind(index, static_cast<const void*>(value.data()), static_cast<int>(value.size())); });
     }
     bool step() override {
         bool row = false;
-        guard([&] { row = q_.executeStep(); });
+        guard([&] { row = q_->executeStep(); });
         if (!row) changes_ = db_.getChanges();
         return row;
     }
     Column column(int index) override {
-        SQLite::Column c = q_.getColumn(index);
+        SQLite::Column c = q_->getColumn(index);
         if (c.isNull()) return Column(std::nullopt, true);
         const char* data = static_cast<const char*>(c.getBlob());
         return Column(std::string_view(data ? data : "", static_cast<std::size_t>(c.getBytes())), true);
     }
-    int column_count() override { return q_.getColumnCount(); }
+    int column_count() override { return q_->getColumnCount(); }
     std::int64_t changes() override { return changes_; }
-    void reset() override { guard([&] { q_.reset(); }); }
+    void reset() override { guard([&] { q_->reset(); }); }
 
 private:
     template <typename F>
@@ -80,7 +139,11 @@ private:
         }
     }
     SQLite::Database& db_;
-    SQLite::Statement q_;
+    StatementCache& cache_;
+    std::string sql_;
+    bool kept_ = false;
+    SQLite::Statement* q_ = nullptr;
+    std::unique_ptr<SQLite::Statement> own_;
     std::int64_t changes_ = 0;
 };
 
@@ -89,7 +152,7 @@ public:
     explicit SqliteConnection(SQLite::Database db) : db_(std::move(db)) {}
     Kind kind() const override { return Kind::sqlite; }
     std::unique_ptr<Cursor> prepare(std::string_view sql) override {
-        return std::make_unique<SqliteCursor>(db_, sql);
+        return std::make_unique<SqliteCursor>(db_, cache_, sql);
     }
     void execute(std::string_view script) override {
         try {
@@ -109,10 +172,12 @@ public:
     }
     // SQLite's generated ids always continue above the largest one in the table.
     void resume_generated_ids(std::string_view) override {}
+    bool in_transaction() { return sqlite3_get_autocommit(db_.getHandle()) == 0; }
     SQLite::Database& db() { return db_; }
 
 private:
     SQLite::Database db_;
+    StatementCache cache_;  // after db_: its statements are finalized before the connection
 };
 
 SQLite::Database open_file(const std::string& path, bool read_only) {
@@ -138,49 +203,187 @@ SQLite::Database open_file(const std::string& path, bool read_only) {
     }
 }
 
+// A connection for reading the file a writer keeps: it sees every committed write.
+SQLite::Database open_reader(const std::string& path) {
+    try {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        db.setBusyTimeout(kBusyTimeoutMs);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        throw Error("cannot open database " + path + ": " + e.what());
+    }
+}
+
 class SqliteDatabase final : public Database {
 public:
     SqliteDatabase(const std::string& path, bool read_only)
-        : Database(path), connection_(open_file(path, read_only)) {}
+        : Database(path), writer_(open_file(path, read_only)),
+          // An in-memory database exists on its one connection only.
+          separate_readers_(path != ":memory:" && !path.empty() && path.rfind("file:", 0) != 0) {}
     Kind kind() const override { return Kind::sqlite; }
     void with_connection(const std::function<void(Connection&)>& f) override {
-        std::lock_guard lock(mutex_);
-        f(connection_);
+        std::lock_guard lock(writer_mutex_);
+        f(writer_);
     }
     void erase_deleted() noexcept override {
-        std::lock_guard lock(mutex_);
+        // No reader may hold an old snapshot meanwhile: that would keep the log's pages.
+        std::unique_lock readers(readers_gate_);
+        std::lock_guard lock(writer_mutex_);
         try {
             // The write-ahead log still holds the pages as they were before the delete: copy
-            // the latest pages into the file and empty the log. Should another connection be
-            // reading, the next checkpoint does it.
-            connection_.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            // the latest pages into the file and empty the log.
+            writer_.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (const SQLite::Exception&) {
         }
     }
     void set_durable(bool durable) override {
-        std::lock_guard lock(mutex_);
-        connection_.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        std::lock_guard lock(writer_mutex_);
+        writer_.execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
         // The checkpoint syncs the write-ahead log before it copies it into the database.
-        if (durable) connection_.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        if (durable) writer_.execute("PRAGMA wal_checkpoint(PASSIVE)");
     }
 
 protected:
-    // One connection, one writer: every scope is already one after another.
     void run(bool write, std::optional<std::int64_t>, const std::function<void(Connection&)>& f) override {
-        std::lock_guard lock(mutex_);
-        connection_.begin(write);
+        if (write) return run_write(f);
+        if (!separate_readers_) {
+            std::lock_guard lock(writer_mutex_);
+            run_alone(writer_, false, f);
+            return;
+        }
+        std::shared_lock gate(readers_gate_);
+        std::unique_ptr<SqliteConnection> reader = lease_reader();
         try {
-            f(connection_);
-            connection_.commit();
+            run_alone(*reader, false, f);
         } catch (...) {
-            connection_.rollback();
+            release_reader(std::move(reader));
+            throw;
+        }
+        release_reader(std::move(reader));
+    }
+
+private:
+    // One writer's transaction waiting in the group: its function, and how it ended.
+    struct Job {
+        const std::function<void(Connection&)>* f;
+        std::exception_ptr error;
+        bool done = false;
+    };
+
+    static void run_alone(SqliteConnection& c, bool write, const std::function<void(Connection&)>& f) {
+        c.begin(write);
+        try {
+            f(c);
+            c.commit();
+        } catch (...) {
+            c.rollback();
             throw;
         }
     }
 
-private:
-    std::mutex mutex_;
-    SqliteConnection connection_;
+    // The first writer to find no commit under way leads: it takes every writer queued so far
+    // and commits them in one transaction, then wakes them; the others wait for their turn.
+    void run_write(const std::function<void(Connection&)>& f) {
+        Job job{&f, nullptr, false};
+        std::unique_lock lock(queue_mutex_);
+        queue_.push_back(&job);
+        while (!job.done) {
+            if (leading_) {
+                committed_.wait(lock);
+                continue;
+            }
+            leading_ = true;
+            std::vector<Job*> group;
+            group.swap(queue_);
+            lock.unlock();
+            commit_group(group);
+            lock.lock();
+            for (Job* j : group) j->done = true;
+            leading_ = false;
+            committed_.notify_all();
+        }
+        if (job.error) std::rethrow_exception(job.error);
+    }
+
+    void commit_group(const std::vector<Job*>& group) {
+        std::lock_guard lock(writer_mutex_);
+        if (group.size() == 1) {
+            try {
+                run_alone(writer_, true, *group[0]->f);
+            } catch (...) {
+                group[0]->error = std::current_exception();
+            }
+            return;
+        }
+        try {
+            writer_.begin(true);
+        } catch (...) {
+            for (Job* j : group) j->error = std::current_exception();
+            return;
+        }
+        // A failing writer undoes its own savepoint only; should SQLite have ended the whole
+        // transaction, the writers before it lost theirs too.
+        std::size_t i = 0;
+        for (; i < group.size(); ++i) {
+            Job* j = group[i];
+            try {
+                writer_.execute("SAVEPOINT writer");
+                (*j->f)(writer_);
+                writer_.execute("RELEASE writer");
+            } catch (...) {
+                j->error = std::current_exception();
+                if (!writer_.in_transaction()) break;
+                try {
+                    writer_.execute("ROLLBACK TO writer");
+                    writer_.execute("RELEASE writer");
+                } catch (...) {
+                    break;
+                }
+            }
+        }
+        if (i < group.size()) {
+            writer_.rollback();
+            std::exception_ptr lost = group[i]->error;
+            for (Job* j : group)
+                if (j != group[i]) j->error = lost;
+            return;
+        }
+        try {
+            writer_.commit();
+        } catch (...) {
+            writer_.rollback();
+            for (Job* j : group)
+                if (!j->error) j->error = std::current_exception();
+        }
+    }
+
+    std::unique_ptr<SqliteConnection> lease_reader() {
+        {
+            std::lock_guard lock(readers_mutex_);
+            if (!idle_readers_.empty()) {
+                auto c = std::move(idle_readers_.back());
+                idle_readers_.pop_back();
+                return c;
+            }
+        }
+        return std::make_unique<SqliteConnection>(open_reader(address()));
+    }
+    void release_reader(std::unique_ptr<SqliteConnection> c) {
+        std::lock_guard lock(readers_mutex_);
+        if (idle_readers_.size() < kIdleReaders) idle_readers_.push_back(std::move(c));
+    }
+
+    static constexpr std::size_t kIdleReaders = 16;
+    std::mutex writer_mutex_;
+    SqliteConnection writer_;
+    bool separate_readers_;
+    std::mutex queue_mutex_;
+    std::condition_variable committed_;
+    std::vector<Job*> queue_;
+    bool leading_ = false;
+    std::shared_mutex readers_gate_;  // readers share it; erasing deleted pages holds it alone
+    std::mutex readers_mutex_;
+    std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;
 };
 }  // namespace
 
