@@ -225,10 +225,10 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
         // The roll is open (记名表决): the log records the choice as the tally will publish it.
         act.in_council(vote.value().record.ballot.council_id);
         act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}});
-        // Read back: votes are listed by time, then member, which an appended vote may not
-        // follow when two are cast within the same second.
-        auto after = records::ballot(db, ballot_id);
-        return *after;
+        // The ballot as the core counted it: its votes in the order this transaction saw them.
+        BallotRecord after = std::move(vote.value().record);
+        after.ballot = std::move(voted.value());
+        return after;
     });
 }
 

@@ -195,6 +195,33 @@ Json to_json(const BallotView& b) {
 
 std::string encode(const BallotView& b) { return to_json(b).dump(); }
 
+VoteCounted vote_counted(const Ballot& b) {
+    return {b.id, b.state, b.electorate.heads, static_cast<std::int64_t>(b.votes.size())};
+}
+
+std::string encode(const VoteCounted& v) {
+    return Json{{"id", v.ballot_id},
+                {"state", to_string(v.state)},
+                {"electorate", v.electorate},
+                {"votes_cast", v.votes_cast}}
+        .dump();
+}
+
+namespace {
+VoteCounted vote_counted_from(const Fields& f) {
+    VoteCounted v;
+    v.ballot_id = f.integer("id");
+    v.state = f.one_of("state", {BallotState::open, BallotState::closed});
+    v.electorate = f.integer("electorate");
+    v.votes_cast = f.integer("votes_cast");
+    return v;
+}
+}  // namespace
+
+Result<VoteCounted> decode_vote_counted(std::string_view body) {
+    return wire::decode_body(body, vote_counted_from);
+}
+
 Result<BallotView> decode_ballot(std::string_view body) {
     return wire::decode_body(body, ballot_from);
 }

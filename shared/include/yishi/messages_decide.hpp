@@ -109,6 +109,18 @@ Json to_json(const BallotView& b);
 std::string encode(const BallotView& b);
 Result<BallotView> decode_ballot(std::string_view body);
 
+// The reply to a counted yes/no vote: the ballot's counts, not its roll (a 10,000-member
+// roll would make every vote's reply 100 KB); the ballot's page reads the rest.
+struct VoteCounted {
+    Id ballot_id = 0;
+    BallotState state = BallotState::open;
+    std::int64_t electorate = 0;
+    std::int64_t votes_cast = 0;
+};
+VoteCounted vote_counted(const Ballot& b);
+std::string encode(const VoteCounted& v);
+Result<VoteCounted> decode_vote_counted(std::string_view body);
+
 // --- paper ballots: POST|GET /api/ballots/{id}/paper-counts ---
 // 纸质票计数: each teller's count of the paper ballots per option, and where the two differ.
 struct PaperEntry {
