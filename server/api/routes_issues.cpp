@@ -24,6 +24,18 @@ Reply list_issues(Api& api, const httplib::Request& req) {
     if (!caller) return failure(caller.error());
     auto council = council_of_caller(api, req.matches[1], caller.value());
     if (!council) return failure(council.error());
+    auto param = [&](const char* name) -> std::optional<std::string> {
+        if (!req.has_param(name)) return std::nullopt;
+        // Given twice is as unclear as given wrong: refused by the parser, as "".
+        if (req.get_param_value_count(name) > 1) return std::string();
+        return req.get_param_value(name);
+    };
+    auto page = parse_issue_page_query(param("limit"), param("after"));
+    if (!page) return failure(page.error());
+    if (page.value().limit > 0) {
+        auto rows = api.store.issue_page(council.value().id, caller.value().id, page.value());
+        return {200, encode(issue_page(council.value(), std::move(rows), page.value().limit))};
+    }
     IssueList list{council.value(), api.store.issues(council.value().id, caller.value().id)};
     return {200, encode(list)};
 }

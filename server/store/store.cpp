@@ -199,6 +199,28 @@ std::vector<Issue> Store::issues(Id council_id, Id viewer) {
     });
 }
 
+std::vector<Issue> Store::issue_page(Id council_id, Id viewer, const IssuePageQuery& page) {
+    return impl_->read([&](Connection& db) {
+        // Two texts rather than one with an optional condition: each uses the council's
+        // (council_id, created_at) index and stops after the page.
+        std::string sql = std::string(kIssueSelect) + " WHERE i.council_id = ?2 ";
+        if (page.after_id != 0)
+            sql += "AND (i.created_at < ?4 OR (i.created_at = ?4 AND i.id < ?5)) ";
+        sql += "ORDER BY i.created_at DESC, i.id DESC LIMIT ?3";
+        Statement q(db, sql);
+        q.bind(1, viewer);
+        q.bind(2, council_id);
+        q.bind(3, page.limit + 1);
+        if (page.after_id != 0) {
+            q.bind(4, page.after_time);
+            q.bind(5, page.after_id);
+        }
+        std::vector<Issue> out;
+        while (q.step()) out.push_back(issue_from(q));
+        return out;
+    });
+}
+
 std::optional<Issue> Store::issue(Id id, Id viewer) {
     return impl_->read([&](Connection& db) { return server::issue(db, id, viewer); });
 }

@@ -193,6 +193,85 @@ Result<IssueList> decode_issue_list(std::string_view body) {
     });
 }
 
+namespace {
+// Decimal digits only, at most 18 of them (no sign, no spaces).
+std::optional<std::int64_t> query_integer(const std::string& s) {
+    if (s.empty() || s.size() > 18) return std::nullopt;
+    std::int64_t n = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+Error bad_page(const std::string& name, const std::string& message) {
+    Error e = make_error("bad_filter", name);
+    e.message = message;
+    return e;
+}
+}  // namespace
+
+Result<IssuePageQuery> parse_issue_page_query(const std::optional<std::string>& limit,
+                                              const std::optional<std::string>& after) {
+    IssuePageQuery q;
+    if (limit) {
+        auto n = query_integer(*limit);
+        if (!n || *n < 1 || *n > kIssuePageMax)
+            return bad_page("limit", "每页条数无效：须为 1 到 " + std::to_string(kIssuePageMax) +
+                                         " 之间的整数");
+        q.limit = *n;
+    }
+    if (after) {
+        if (!limit) return bad_page("after", "翻页位置须与每页条数 limit 一起给出");
+        std::size_t dot = after->find('.');
+        auto time = dot == std::string::npos ? std::nullopt : query_integer(after->substr(0, dot));
+        auto id = dot == std::string::npos ? std::nullopt : query_integer(after->substr(dot + 1));
+        if (!time || !id || *id <= 0) return bad_page("after", "翻页位置无效：请从上一页的 next 取得");
+        q.after_time = *time;
+        q.after_id = *id;
+    }
+    return q;
+}
+
+std::string excerpt(std::string_view text, std::size_t chars) {
+    std::size_t i = 0, n = 0;
+    while (i < text.size() && n < chars) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        ++n;
+    }
+    if (i >= text.size()) return std::string(text);
+    return std::string(text.substr(0, i)) + "…";
+}
+
+IssuePage issue_page(const Council& council, std::vector<Issue> issues, std::int64_t limit) {
+    IssuePage p{council, std::move(issues), {}};
+    if (static_cast<std::int64_t>(p.issues.size()) > limit) {
+        p.issues.resize(static_cast<std::size_t>(limit));
+        const Issue& last = p.issues.back();
+        p.next = std::to_string(last.created_at) + "." + std::to_string(last.id);
+    }
+    for (auto& i : p.issues) i.body = excerpt(i.body, kIssueExcerptChars);
+    return p;
+}
+
+std::string encode(const IssuePage& p) {
+    Json issues = Json::array();
+    for (const auto& i : p.issues) issues.push_back(to_json(i));
+    return Json{{"council", to_json(p.council)}, {"issues", issues}, {"next", p.next}}.dump();
+}
+
+Result<IssuePage> decode_issue_page(std::string_view body) {
+    return read_reply(body, [](const Json& j) {
+        IssuePage p;
+        p.council = council_from(j.at("council"));
+        for (const auto& i : j.at("issues")) p.issues.push_back(issue_from(i));
+        p.next = j.at("next").get<std::string>();
+        return p;
+    });
+}
+
 std::string encode(const Issue& r) { return to_json(r).dump(); }
 
 Result<Issue> decode_issue(std::string_view body) {

@@ -167,4 +167,58 @@ BOOST_AUTO_TEST_CASE(every_error_code_has_a_status_and_chinese_message) {
     BOOST_TEST(make_error("no_such_code").status == 500);
 }
 
+BOOST_AUTO_TEST_CASE(an_excerpt_keeps_whole_characters_and_marks_the_cut) {
+    BOOST_TEST(excerpt("楼道灯坏了", 5) == "楼道灯坏了");
+    BOOST_TEST(excerpt("楼道灯坏了很久", 5) == "楼道灯坏了…");
+    BOOST_TEST(excerpt("3栋2单元ab", 4) == "3栋2单…");
+    BOOST_TEST(excerpt("", 5) == "");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_query_takes_a_limit_and_a_cursor_and_refuses_the_rest) {
+    auto none = parse_issue_page_query(std::nullopt, std::nullopt);
+    BOOST_REQUIRE(none.ok());
+    BOOST_TEST(none.value().limit == 0);
+    auto page = parse_issue_page_query(std::string("20"), std::string("1767196800.42"));
+    BOOST_REQUIRE(page.ok());
+    BOOST_TEST(page.value().limit == 20);
+    BOOST_TEST(page.value().after_time == 1767196800);
+    BOOST_TEST(page.value().after_id == 42);
+    for (const char* bad : {"0", "201", "-1", "", "1e3", " 5"}) {
+        auto r = parse_issue_page_query(std::string(bad), std::nullopt);
+        BOOST_TEST_CONTEXT(bad) {
+            BOOST_REQUIRE(!r.ok());
+            BOOST_TEST(r.error().field == "limit");
+            BOOST_TEST(r.error().status == 400);
+        }
+    }
+    for (const char* bad : {"", "42", "1.0", "x.1", "1.2.3", ".5"}) {
+        auto r = parse_issue_page_query(std::string("5"), std::string(bad));
+        BOOST_TEST_CONTEXT(bad) {
+            BOOST_REQUIRE(!r.ok());
+            BOOST_TEST(r.error().field == "after");
+        }
+    }
+    BOOST_TEST(!parse_issue_page_query(std::nullopt, std::string("1.2")).ok());
+}
+
+BOOST_AUTO_TEST_CASE(a_page_of_limit_plus_one_issues_names_its_last_as_the_next_cursor) {
+    Council c;
+    c.id = 1;
+    std::vector<Issue> rows(3);
+    for (int k = 0; k < 3; ++k) {
+        rows[k].id = 10 - k;
+        rows[k].created_at = 1000 - k;
+        rows[k].body = std::string(300, 'a');
+    }
+    IssuePage p = issue_page(c, rows, 2);
+    BOOST_TEST(p.issues.size() == 2u);
+    BOOST_TEST(p.next == "999.9");
+    BOOST_TEST(p.issues[0].body == std::string(kIssueExcerptChars, 'a') + "…");
+    BOOST_TEST(issue_page(c, rows, 3).next == "");
+    auto back = decode_issue_page(encode(p));
+    BOOST_REQUIRE(back.ok());
+    BOOST_TEST(back.value().next == "999.9");
+    BOOST_TEST(back.value().issues.size() == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

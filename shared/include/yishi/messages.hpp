@@ -1,5 +1,7 @@
 // JSON forms of every API message, shared by server and client, and the API version.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +64,34 @@ struct IssueList {
 };
 std::string encode(const IssueList& r);
 Result<IssueList> decode_issue_list(std::string_view body);
+
+// A page of a council's issue list (议题列表), newest first: at most `limit` issues, those
+// after the page that ended at `after` ("<created_at>.<id>" of its last issue; keyset, so a
+// page stays right while issues are raised). Bodies are cut to excerpts; `next` is the cursor
+// of the page after, empty at the end. GET /api/councils/{id}/issues?limit=N[&after=C].
+constexpr std::int64_t kIssuePageMax = 200;
+constexpr std::size_t kIssueExcerptChars = 80;
+struct IssuePageQuery {
+    std::int64_t limit = 0;  // 0: no paging, the whole list with bodies
+    std::int64_t after_time = 0;
+    Id after_id = 0;  // 0: the first page
+};
+// From the query's `limit` and `after` (absent: std::nullopt); refuses with 400 and a Chinese
+// message naming the parameter.
+Result<IssuePageQuery> parse_issue_page_query(const std::optional<std::string>& limit,
+                                              const std::optional<std::string>& after);
+struct IssuePage {
+    Council council;
+    std::vector<Issue> issues;  // bodies cut to kIssueExcerptChars characters
+    std::string next;
+};
+// The first `chars` characters of `text`, with "…" when it is longer.
+std::string excerpt(std::string_view text, std::size_t chars);
+// A page from the issues read for it: `issues` holds up to limit + 1, the extra one telling
+// that another page follows.
+IssuePage issue_page(const Council& council, std::vector<Issue> issues, std::int64_t limit);
+std::string encode(const IssuePage& p);
+Result<IssuePage> decode_issue_page(std::string_view body);
 
 std::string encode(const Issue& r);
 Result<Issue> decode_issue(std::string_view body);

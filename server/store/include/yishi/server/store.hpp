@@ -283,6 +283,9 @@ public:
 
     // --- issues (议题); cosigned_by_me is filled for `viewer` ---
     std::vector<Issue> issues(Id council_id, Id viewer);  // newest first
+    // One page of them (keyset on time and id): up to q.limit + 1, the extra one telling that
+    // another page follows.
+    std::vector<Issue> issue_page(Id council_id, Id viewer, const IssuePageQuery& q);
     std::optional<Issue> issue(Id id, Id viewer);
     // 附议: checks yishi::check_cosign, records the co-sign and moves the stage by
     // yishi::stage_after_cosign, all in one transaction, so concurrent attempts count once.
