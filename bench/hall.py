@@ -4,6 +4,7 @@
 # floods), then with 60 voters polling the live ballot and voting while 32 others log in.
 # Bounded in time and requests; targets 127.0.0.0/8 only; prints figures, asserts nothing.
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -258,9 +259,11 @@ async def hall(port):
           + f" statuses={login_statuses}")
 
 
-def main():
-    tmp = tempfile.mkdtemp(prefix="yishi-hall-")
-    proc = subprocess.Popen([SERVER, "serve", "--db", os.path.join(tmp, "hall.sqlite"),
+@contextlib.contextmanager
+def running_server(server=SERVER):
+    """yishi-server on a temporary demo database on 127.0.0.1; yields (port, process)."""
+    tmp = tempfile.mkdtemp(prefix="yishi-bench-")
+    proc = subprocess.Popen([server, "serve", "--db", os.path.join(tmp, "bench.sqlite"),
                              "--port", "0", "--seed-demo"], stdout=subprocess.PIPE, text=True)
     try:
         port = None
@@ -270,6 +273,18 @@ def main():
             port = int(m.group(1)) if m else None
         if port is None:
             sys.exit("yishi-server did not start")
+        yield port, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main():
+    with running_server() as (port, _):
         cores = os.cpu_count()
         load = os.getloadavg()[0]
         print(f"yishi-server on 127.0.0.1:{port}, {cores} cores, load average {load:.1f} "
@@ -279,13 +294,6 @@ def main():
             await asyncio.wait_for(under_attack(port), 60)
             await asyncio.wait_for(hall(port), 180)
         asyncio.run(both())
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

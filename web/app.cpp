@@ -15,7 +15,9 @@ namespace yishi::web {
 
 namespace {
 
-constexpr const char* kFontPath = "fonts/yishi-cjk.ttf";
+constexpr const char* kFontPath = "fonts/base.ttf";
+constexpr const char* kSlicesPath = "fonts/slices.json";
+constexpr double kFontRetrySeconds = 3.0;
 constexpr const char* kTokenKey = "yishi.token";
 constexpr const char* kLanguageKey = "yishi.lang";
 constexpr const char* kTextSizeKey = "yishi.text_size";
@@ -47,9 +49,59 @@ void send(App& app, std::vector<client::Request> requests) {
     }
 }
 
+// The base font and the slice manifest, each fetched again after a failure.
 void fetch_font(App& app) {
-    app.font_tag = app.next_tag++;
-    platform_fetch_file(app.font_tag, kFontPath);
+    if (!app.fonts.has_base() && app.font_tag == 0) {
+        app.font_tag = app.next_tag++;
+        platform_fetch_file(app.font_tag, kFontPath);
+    }
+    if (!app.font_slices.has_manifest() && app.manifest_tag == 0) {
+        app.manifest_tag = app.next_tag++;
+        platform_fetch_file(app.manifest_tag, kSlicesPath);
+    }
+}
+
+// Fetches the slices holding the characters the atlas could not draw.
+void fetch_missing_slices(App& app) {
+    if (!app.look_for_missing || !app.font_slices.has_manifest() || !app.fonts.body() ||
+        platform_now_seconds() < app.missing_check_at)
+        return;
+    app.look_for_missing = false;
+    std::vector<char32_t> missing;
+    for (char32_t cp : app.glyphs.code_points())
+        if (cp > U' ' && !app.fonts.has_glyph(cp)) missing.push_back(cp);
+    for (std::size_t slice : app.font_slices.to_fetch(missing)) {
+        std::uint64_t tag = app.next_tag++;
+        app.slice_tags.emplace(tag, slice);
+        platform_fetch_file(tag, app.font_slices.slices()[slice].file);
+    }
+}
+
+// A reply for the font: true when `reply` was one.
+bool take_font_reply(App& app, HttpReply& reply) {
+    bool ok = reply.status == 200 && !reply.body.empty();
+    if (reply.tag == app.font_tag) {
+        app.font_tag = 0;
+        if (ok) app.fonts.set_base(std::move(reply.body));
+        else app.font_retry_at = platform_now_seconds() + kFontRetrySeconds;  // keep the overlay
+        return true;
+    }
+    if (reply.tag == app.manifest_tag) {
+        app.manifest_tag = 0;
+        if (ok && app.font_slices.read_manifest(reply.body)) app.look_for_missing = true;
+        else app.font_retry_at = platform_now_seconds() + kFontRetrySeconds;
+        return true;
+    }
+    auto slice = app.slice_tags.find(reply.tag);
+    if (slice == app.slice_tags.end()) return false;
+    app.font_slices.arrived(slice->second, ok);
+    if (ok) app.fonts.add_slice(std::move(reply.body));
+    else {
+        app.look_for_missing = true;
+        app.missing_check_at = platform_now_seconds() + kFontRetrySeconds;
+    }
+    app.slice_tags.erase(slice);
+    return true;
 }
 
 void apply_intent(App& app, const client::Intent& intent) {
@@ -59,12 +111,7 @@ void apply_intent(App& app, const client::Intent& intent) {
 void take_replies(App& app) {
     bool changed = false;
     for (auto& reply : app.inbox.replies) {
-        if (reply.tag == app.font_tag) {
-            app.font_tag = 0;
-            if (reply.status == 200 && !reply.body.empty()) app.fonts.set_ttf(std::move(reply.body));
-            else app.font_retry_at = platform_now_seconds() + 3.0;  // keep the overlay, retry
-            continue;
-        }
+        if (take_font_reply(app, reply)) continue;
         auto it = app.in_flight.find(reply.tag);
         if (it == app.in_flight.end()) continue;
         client::Request request = std::move(it->second);
@@ -274,8 +321,9 @@ client::Intents draw_frame(App& app, bool& settled) {
     float scale = kTextScales[std::clamp(settings.text_size, 0, 2)];
     // 长辈版: body text at least 24 CSS px (20 x 1.2), titles over 30, looser lines.
     if (settings.elder) scale = std::max(scale, kElderTextScale);
-    app.fonts.refresh(app.glyphs, app.viewport.dpr, scale,
-                      settings.elder ? theme::kElderLineSpacing : 1.0f);
+    if (app.fonts.refresh(app.glyphs, app.viewport.dpr, scale,
+                          settings.elder ? theme::kElderLineSpacing : 1.0f))
+        app.look_for_missing = true;
     app.ui.heading = app.fonts.heading();
 
     double now = platform_now_seconds();
@@ -333,7 +381,8 @@ void settle_unchanged_refreshes(App& app) {
     }
 }
 
-// Live pages ask for their data again every kPollSeconds (one round at a time); every screen
+// Live pages ask every kPollSeconds whether what they show changed, and fetch it again when it
+// did (one round at a time); every screen
 // asks for the unread count every kUnreadPollSeconds while logged in.
 void poll(App& app) {
     const auto& s = app.state;
@@ -345,7 +394,7 @@ void poll(App& app) {
     if (!client::is_live(s.route.page) || !s.confirmed() || s.refreshing > 0) return;
     if (now - app.last_poll < kPollSeconds) return;
     app.last_poll = now;
-    apply_intent(app, client::Refresh{});
+    apply_intent(app, client::PollChanges{});
 }
 
 }  // namespace
@@ -353,8 +402,8 @@ void poll(App& app) {
 void frame(App& app) {
     poll(app);
     settle_unchanged_refreshes(app);
-    if (!app.fonts.has_ttf() && app.font_tag == 0 && platform_now_seconds() >= app.font_retry_at)
-        fetch_font(app);
+    if (platform_now_seconds() >= app.font_retry_at) fetch_font(app);
+    fetch_missing_slices(app);
     // Nothing happening: keep the last picture instead of redrawing it 60 times a second
     // (phones' batteries). Half a second of frames after any event lets hover and
     // animations settle; a spinner turns while loading; a caret blinks for a few seconds after

@@ -12,6 +12,7 @@
 #include "platform.hpp"
 #include "views/views.hpp"
 #include "widgets.hpp"
+#include "yishi/client/font_slices.hpp"
 #include "yishi/client/glyphs.hpp"
 #include "yishi/client/request.hpp"
 #include "yishi/client/state.hpp"
@@ -31,8 +32,13 @@ struct App {
 
     std::map<std::uint64_t, client::Request> in_flight;  // by fetch tag
     std::uint64_t next_tag = 1;
-    std::uint64_t font_tag = 0;   // the font's fetch, 0 when none is under way
+    std::uint64_t font_tag = 0;   // the base font's fetch, 0 when none is under way
+    std::uint64_t manifest_tag = 0;  // the slice manifest's fetch, likewise
     double font_retry_at = 0;
+    client::FontSlices font_slices;
+    std::map<std::uint64_t, std::size_t> slice_tags;  // slice fetches under way, by tag
+    bool look_for_missing = false;  // the atlas changed: are characters left without a glyph?
+    double missing_check_at = 0;
 
     Viewport viewport;
     double last_time = 0;

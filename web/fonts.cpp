@@ -10,9 +10,9 @@ namespace yishi::web {
 
 bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale,
                         float line_spacing) {
-    if (ttf_.empty()) return false;
+    if (base_.empty()) return false;
     if (glyphs.version() == built_version_ && dpr == built_dpr_ && scale == built_scale_ &&
-        line_spacing == built_spacing_)
+        line_spacing == built_spacing_ && slices_.size() == built_slices_)
         return false;
 
     ImGuiIO& io = ImGui::GetIO();
@@ -21,19 +21,27 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale,
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
 
     ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;  // the bytes stay in ttf_ for the next rebuild
+    cfg.FontDataOwnedByAtlas = false;  // the bytes stay here for the next rebuild
     cfg.FontNo = 0;
     // Rasterised at device pixels and drawn at 1/dpr: crisp on HiDPI without oversampling.
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    auto* data = const_cast<char*>(ttf_.data());
-    auto size = static_cast<int>(ttf_.size());
     const auto* ranges = reinterpret_cast<const ImWchar*>(ranges_.data());
+    auto add_file = [&](std::string& ttf, float px) {
+        return io.Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), px, &cfg,
+                                              ranges);
+    };
+    // One font of the base and every slice: ImGui takes each character from the first file
+    // that has it and skips the characters a file lacks.
     auto add = [&](float px) {
         // The glyphs move down by half the extra spacing, so they sit in the middle of the line.
         cfg.GlyphOffset = ImVec2(0, px * (line_spacing - 1) * 0.5f);
-        return io.Fonts->AddFontFromMemoryTTF(data, size, px, &cfg, ranges);
+        cfg.MergeMode = false;
+        ImFont* font = add_file(base_, px);
+        cfg.MergeMode = true;
+        for (auto& slice : slices_) add_file(slice, px);
+        return font;
     };
     body_ = add(kBodyPx * scale * dpr);
     heading_ = add(kHeadingPx * scale * dpr);
@@ -50,6 +58,7 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale,
     built_dpr_ = dpr;
     built_scale_ = scale;
     built_spacing_ = line_spacing;
+    built_slices_ = slices_.size();
     return true;
 }
 

@@ -1,5 +1,6 @@
-// The CJK font atlas: built from the fetched TTF for exactly the characters the GlyphSet
-// holds, rasterised at the device pixel ratio, and rebuilt between frames when either grows or the text size changes.
+// The CJK font atlas: built from the fetched font files (the base, then the slices fetched so
+// far, merged into one font) for exactly the characters the GlyphSet holds, rasterised at the
+// device pixel ratio, and rebuilt between frames when either grows or the text size changes.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -20,9 +21,11 @@ constexpr float kElderTextScale = 1.2f;
 
 class FontAtlas {
 public:
-    // Keeps the TTF bytes for every rebuild (the atlas does not own them).
-    void set_ttf(std::string bytes) { ttf_ = std::move(bytes); }
-    bool has_ttf() const { return !ttf_.empty(); }
+    // Keeps the TTF bytes for every rebuild (ImGui's atlas does not own them). The base's
+    // metrics are the font's; a slice adds the glyphs of its characters.
+    void set_base(std::string bytes) { base_ = std::move(bytes); }
+    void add_slice(std::string bytes) { slices_.push_back(std::move(bytes)); }
+    bool has_base() const { return !base_.empty(); }
 
     // Rebuilds the atlas and its GL texture when the glyphs or the pixel ratio changed.
     // Call between frames (before NewFrame). True when it rebuilt. `line_spacing` > 1
@@ -38,7 +41,9 @@ public:
     bool has_glyph(char32_t cp) const;
 
 private:
-    std::string ttf_;
+    std::string base_;
+    std::vector<std::string> slices_;
+    std::size_t built_slices_ = 0;
     std::vector<std::uint32_t> ranges_;  // must outlive the build
     std::uint64_t built_version_ = ~std::uint64_t{0};
     float built_dpr_ = 0;

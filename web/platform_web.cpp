@@ -13,6 +13,7 @@ extern "C" {
 // Implemented in js/library_yishi.js.
 void yishi_js_start();
 char* yishi_js_location_hash();
+char* yishi_js_asset_url(const char* path);
 void yishi_js_set_hash(const char* hash, int push);
 void yishi_js_download(const char* filename, const char* bytes, int size, const char* mime);
 void yishi_js_pick_file(const char* accept);
@@ -88,7 +89,8 @@ void start_fetch(std::unique_ptr<PendingFetch> pending, const std::string& metho
     }
     attr.userData = pending.get();
     pending.release();  // freed in finish()
-    emscripten_fetch(&attr, url.c_str());
+    // A file of the build goes by its hashed name; any other URL comes back as it is.
+    emscripten_fetch(&attr, take_js_string(yishi_js_asset_url(url.c_str())).c_str());
 }
 
 void run_frame() { g_frame(); }

@@ -4,6 +4,7 @@
 #include "request_fields.hpp"
 #include "routes.hpp"
 #include "yishi/messages_consultation.hpp"
+#include "yishi/messages_live.hpp"
 
 namespace yishi::server {
 
@@ -39,6 +40,18 @@ Reply read(Api& api, const httplib::Request& req) {
     return reply(api.store.consultation(caller.value().id, topic.value()), 200);
 }
 
+// GET /api/consultations/{id}/version: what a live consultation page polls (as readable as the
+// consultation itself: by anyone signed in).
+Reply version(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto topic = id_in_path(req, "topic_id");
+    if (!topic) return failure(topic.error());
+    auto v = api.store.consultation_version(topic.value());
+    if (!v) return failure(v.error());
+    return {200, encode(LiveVersion{v.value()})};
+}
+
 // An act on a consultation whose body `decode` reads; the store's `act` takes the decoded draft.
 template <typename Decode, typename Call>
 Reply act_on(Api& api, const httplib::Request& req, int status, Decode decode, Call act) {
@@ -62,6 +75,7 @@ void add_consultation_routes(ApiRoutes& routes, Api& api) {
     auto route = route_adder(routes, api);
     route("POST", R"(/api/cppccs/([^/]+)/topics)", propose);
     route("GET", R"(/api/consultations/([^/]+))", read);
+    route("GET", R"(/api/consultations/([^/]+)/version)", version);
     Store& store = api.store;
     auto add = [&routes, &api](const char* pattern, int status, auto decode, auto act) {
         routes.add("POST", pattern, [&api, status, decode, act](const httplib::Request& req) {

@@ -3,6 +3,7 @@
 #include "record_views.hpp"
 #include "request_fields.hpp"
 #include "routes.hpp"
+#include "yishi/messages_live.hpp"
 
 namespace yishi::server {
 
@@ -37,6 +38,15 @@ Reply list_sessions(Api& api, const httplib::Request& req) {
     for (const auto& s : api.store.sessions(council.value().id))
         list.sessions.push_back(session_summary(s));
     return {200, encode(list)};
+}
+
+// GET /api/councils/{id}/version: what a live session or ballot page polls (members only).
+Reply council_version(Api& api, const httplib::Request& req) {
+    auto caller = api.caller(req);
+    if (!caller) return failure(caller.error());
+    auto council = council_of_caller(api, req, caller.value());
+    if (!council) return failure(council.error());
+    return {200, encode(LiveVersion{api.store.council_version(council.value().id)})};
 }
 
 // GET /api/councils/{id}/members: who belongs, for sign-in lists and pickers (members only).
@@ -260,6 +270,7 @@ void add_session_routes(ApiRoutes& routes, Api& api) {
     auto route = route_adder(routes, api);
     route("GET", R"(/api/councils/([^/]+)/sessions)", list_sessions);
     route("GET", R"(/api/councils/([^/]+)/members)", list_members);
+    route("GET", R"(/api/councils/([^/]+)/version)", council_version);
     route("POST", R"(/api/councils/([^/]+)/sessions)", plan_session);
     route("GET", R"(/api/councils/([^/]+)/session-demands)", demand_status);
     route("POST", R"(/api/councils/([^/]+)/session-demands)", demand_session);

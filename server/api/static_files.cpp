@@ -38,6 +38,17 @@ std::optional<fs::path> resolve(const fs::path& root, const std::string& url_pat
     return root / rel;
 }
 
+// A file named with its content's hash (app.0123456789abcdef.wasm, written by the build) never
+// changes under that name: browsers may keep it for a year without asking again.
+bool named_by_hash(const fs::path& file) {
+    std::string name = file.filename().string();
+    auto ext = name.rfind('.');
+    if (ext == std::string::npos || ext < 17) return false;
+    std::string_view hash(name.data() + ext - 16, 16);
+    return name[ext - 17] == '.' &&
+           hash.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 bool has_extension(const std::string& url_path) {
     auto slash = url_path.rfind('/');
     return url_path.find('.', slash == std::string::npos ? 0 : slash) != std::string::npos;
@@ -138,8 +149,10 @@ bool StaticFiles::serve(const httplib::Request& req, httplib::Response& res) con
     auto size = fs::file_size(sent, ec);
     std::string etag = "\"" + std::to_string(size) + "-" + std::to_string(mtime_of(sent)) +
                        (coding.empty() ? "" : "-" + coding) + "\"";
-    // no-cache: the build's file names carry no hash, so every use revalidates (a 304 is cheap).
-    res.set_header("Cache-Control", "no-cache");
+    // Any other file (index.html above all, which names the hashed ones) is revalidated on
+    // every use: a 304 is cheap.
+    res.set_header("Cache-Control",
+                   named_by_hash(*file) ? "public, max-age=31536000, immutable" : "no-cache");
     res.set_header("ETag", etag);
     res.set_header("Vary", "Accept-Encoding");
     // A page's policy goes on its 304 too: the browser keeps the headers a 304 sends.

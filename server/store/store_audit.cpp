@@ -1,6 +1,7 @@
 // The store's audit log (审计日志): appending a chained entry inside a write transaction (an
 // act's record), and reading chains back for verification. The table refuses UPDATE and DELETE
 // by trigger.
+#include "store_cppcc_records.hpp"
 #include "store_records.hpp"
 #include "store_impl.hpp"
 #include "yishi/server/audit.hpp"
@@ -80,6 +81,29 @@ std::vector<Id> Store::audit_chains() {
         std::vector<Id> out;
         while (q.step()) out.push_back(q.column(0).int64());
         return out;
+    });
+}
+
+namespace {
+std::int64_t chain_head(Connection& db, Id community_id) {
+    Statement q(db, "SELECT seq FROM audit_log WHERE community_id = ? ORDER BY seq DESC LIMIT 1");
+    q.bind(1, community_id);
+    return q.step() ? q.column(0).int64() : 0;
+}
+}  // namespace
+
+std::int64_t Store::council_version(Id council_id) {
+    return impl_->read([&](Connection& db) {
+        return chain_head(db, community_of_council(db, council_id));
+    });
+}
+
+Result<std::int64_t> Store::consultation_version(Id topic_id) {
+    return impl_->read([&](Connection& db) -> Result<std::int64_t> {
+        Statement q(db, "SELECT 1 FROM topics WHERE id = ?");
+        q.bind(1, topic_id);
+        if (!q.step()) return make_error("not_found", "topic_id");
+        return chain_head(db, records::kCppccChain);
     });
 }
 

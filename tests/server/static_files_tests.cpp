@@ -21,6 +21,8 @@ struct WebDir {
         write(root / "app.js", "console.log('yishi')");
         write(root / "app.wasm", std::string("\0asm\1\0\0\0", 8));
         write(root / "fonts" / "wqy.ttf", "ttf");
+        write(root / "app.0123456789abcdef.wasm", std::string("\0asm\1\0\0\0", 8));
+        write(root / "fonts" / "base.fedcba9876543210.ttf", "ttf");
         write(root / "zh-CN.json", "{}");
         write(root.parent_path() / "secret.txt", "secret");
     }
@@ -45,6 +47,30 @@ BOOST_AUTO_TEST_CASE(root_serves_index_html_uncached) {
     BOOST_TEST(r->body == "<!doctype html><title>议事</title>");
     BOOST_TEST(r->get_header_value("Content-Type") == "text/html; charset=utf-8");
     BOOST_TEST(r->get_header_value("Cache-Control") == "no-cache");
+}
+
+BOOST_AUTO_TEST_CASE(files_named_by_hash_are_kept_a_year_and_the_others_revalidated) {
+    WebDir web;
+    TestServer server(seeded_db(), web.options());
+    constexpr const char* kYear = "public, max-age=31536000, immutable";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"/app.0123456789abcdef.wasm", kYear},
+        {"/fonts/base.fedcba9876543210.ttf", kYear},
+        {"/app.wasm", "no-cache"},
+        {"/fonts/wqy.ttf", "no-cache"},
+        {"/index.html", "no-cache"},
+        {"/", "no-cache"},
+        {"/council/7", "no-cache"},  // a history URL: index.html
+    };
+    for (const auto& [path, cache] : cases) {
+        BOOST_TEST_CONTEXT(path) {
+            auto r = server.client().Get(path);
+            BOOST_REQUIRE(r);
+            BOOST_TEST(r->status == 200);
+            BOOST_TEST(r->get_header_value("Cache-Control") == cache);
+            BOOST_TEST(r->get_header_value("Vary") == "Accept-Encoding");
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(files_carry_the_mime_type_of_their_extension) {

@@ -151,6 +151,53 @@ BOOST_AUTO_TEST_CASE(live_pages_refresh_quietly_without_the_loading_indicator) {
     BOOST_TEST(f.state.refreshing == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_live_page_asks_its_version_and_fetches_its_data_only_when_it_moved) {
+    OnBallot f(open_ballot({101, 102}, {}));
+    const std::string path = "/api/councils/" + std::to_string(f.state.council_id) + "/version";
+    auto poll = [&] {
+        auto sent = apply(f.state, PollChanges{});
+        BOOST_REQUIRE(sent.size() == 1u);
+        BOOST_TEST((sent[0].kind == RequestKind::live_version));
+        BOOST_TEST(sent[0].path == path);
+        BOOST_TEST(sent[0].background);
+        BOOST_TEST(!f.state.loading());
+        return sent[0];
+    };
+    // Not yet known for this page: the page's data is fetched after the answer.
+    auto first = poll();
+    BOOST_TEST(apply(f.state, PollChanges{}).empty());  // one round at a time
+    auto loads = apply_response(f.state, first, 200, R"({"version":40})");
+    BOOST_TEST(!loads.empty());
+    BOOST_TEST(only(loads, RequestKind::ballot).background);
+    for (const auto& r : loads) apply_response(f.state, r, 500, "");
+    // Unchanged: nothing more.
+    BOOST_TEST(apply_response(f.state, poll(), 200, R"({"version":40})").empty());
+    // A vote elsewhere moved it: fetched again, and the new count shows.
+    loads = apply_response(f.state, poll(), 200, R"({"version":41})");
+    apply_response(f.state, only(loads, RequestKind::ballot), 200,
+                   encode(open_ballot({101, 102}, {102})));
+    BOOST_TEST(f.state.find_ballot(9)->votes_cast == 1);
+    for (const auto& r : loads)
+        if (r.kind != RequestKind::ballot) apply_response(f.state, r, 500, "");
+    // A failed poll or a malformed answer says nothing and fetches nothing.
+    BOOST_TEST(apply_response(f.state, poll(), 0, "").empty());
+    BOOST_TEST(apply_response(f.state, poll(), 200, R"({"version":"x"})").empty());
+    BOOST_TEST(f.state.error.empty());
+    BOOST_TEST(f.state.refreshing == 0);
+    // An answer for a page left meanwhile is dropped.
+    auto stale = poll();
+    apply(f.state, Navigate{Route{Page::issues}, false});
+    BOOST_TEST(apply_response(f.state, stale, 200, R"({"version":99})").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_page_that_is_not_live_refreshes_without_a_version) {
+    OnBallot f(open_ballot({101, 102}, {}));
+    apply(f.state, Navigate{Route{Page::tasks}, false});
+    f.state.pending = 0;
+    for (const auto& r : apply(f.state, PollChanges{}))
+        BOOST_TEST((r.kind != RequestKind::live_version));
+}
+
 BOOST_AUTO_TEST_CASE(an_empty_comment_is_refused_in_chinese_without_a_request) {
     LoggedIn f;
     f.load_list();

@@ -5,6 +5,8 @@ mergeInto(LibraryManager.library, {
 
   yishi_js_location_hash: function () { return allocateUTF8(YishiPage.locationHash()); },
 
+  yishi_js_asset_url: function (path) { return allocateUTF8(YishiPage.assetUrl(UTF8ToString(path))); },
+
   yishi_js_set_hash: function (hash, push) { YishiPage.setHash(UTF8ToString(hash), push); },
 
   yishi_js_load_setting: function (key) {

@@ -30,8 +30,13 @@
     },
   };
 
+  // The name a file of the build is served under: with its content's hash (assets.HASH.js,
+  // written at build time, maps them), so browsers keep it for a year.
+  const assetUrl = (path) => (window.yishiAssets && window.yishiAssets[path]) || path;
+
   window.Module = {
     canvas: canvas,
+    locateFile: (path, prefix) => prefix + assetUrl(path),
     print: (t) => console.log(t),
     printErr: (t) => console.error(t),
     onAbort: (what) => {
@@ -296,6 +301,7 @@
       resize();
     },
     locationHash: () => location.hash,
+    assetUrl,
     // mode 0: replace, 1: push, 2: back (a modal closed by its own button: the entry that
     // opened it goes, so Back does not reopen it).
     setHash(hash, mode) {

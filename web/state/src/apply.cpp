@@ -7,6 +7,7 @@
 #include "yishi/accounts.hpp"
 #include "yishi/cosign.hpp"
 #include "yishi/messages.hpp"
+#include "yishi/messages_live.hpp"
 #include "yishi/text.hpp"
 
 namespace yishi::client {
@@ -87,6 +88,48 @@ void refresh_page(ClientState& state, std::vector<Request>& out) {
         --state.pending;
         ++state.refreshing;
     }
+}
+
+namespace {
+// Where the live page's version is asked: the council's for a session or ballot, the
+// consultation's for its pages; "" for any other page.
+std::string live_version_path(const ClientState& state) {
+    switch (state.route.page) {
+        case Page::session:
+        case Page::ballot:
+            return state.council_id == 0
+                       ? std::string{}
+                       : "/api/councils/" + std::to_string(state.council_id) + "/version";
+        case Page::consultation:
+        case Page::consultation_record:
+            return "/api/consultations/" + std::to_string(state.route.id) + "/version";
+        default: return {};
+    }
+}
+}  // namespace
+
+void poll_changes(ClientState& state, std::vector<Request>& out) {
+    if (!state.confirmed() || state.refreshing > 0) return;  // one round at a time
+    std::string path = live_version_path(state);
+    if (path.empty()) return refresh_page(state, out);
+    Request r = make(state, RequestKind::live_version, "GET", std::move(path));
+    r.background = true;
+    --state.pending;
+    ++state.refreshing;
+    out.push_back(std::move(r));
+}
+
+void take_live_version(ClientState& state, const Request& request, std::string_view body,
+                       std::vector<Request>& out) {
+    auto v = decode_live_version(body);
+    // A reply for a page left meanwhile, or not a version: the next poll asks again.
+    if (!v || request.path != live_version_path(state)) return;
+    bool known = state.live_path == request.path;
+    if (known && state.live_version == v.value().version) return;
+    // The data is asked after the version was read, so it is at least that new.
+    state.live_path = request.path;
+    state.live_version = v.value().version;
+    refresh_page(state, out);
 }
 
 void clear_messages(ClientState& state) {
@@ -181,6 +224,7 @@ struct Applier {
     void operator()(const LoadIssues&) { steps::load_issues(state, out); }
 
     void operator()(const Refresh&) { steps::refresh_page(state, out); }
+    void operator()(const PollChanges&) { steps::poll_changes(state, out); }
 
     void operator()(const RaiseIssue& r) {
         steps::clear_messages(state);

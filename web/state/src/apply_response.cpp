@@ -115,6 +115,7 @@ struct Reply {
             case RequestKind::register_account: return login();
             case RequestKind::logout: return;
             case RequestKind::me: return me();
+            case RequestKind::live_version: return steps::take_live_version(state, request, body, out);
             case RequestKind::issues: return issues();
             case RequestKind::raise_issue: return raise_issue();
             case RequestKind::cosign: return cosign();

@@ -15,6 +15,10 @@ Request make(ClientState& state, RequestKind kind, std::string method, std::stri
 
 // Loads what the current page shows.
 void load_page(ClientState& state, std::vector<Request>& out);
+// Live pages: ask the version of what the page shows (PollChanges), and take its answer.
+void poll_changes(ClientState& state, std::vector<Request>& out);
+void take_live_version(ClientState& state, const Request& request, std::string_view body,
+                       std::vector<Request>& out);
 
 // GET the current council's issues, when the session knows its council.
 void load_issues(ClientState& state, std::vector<Request>& out);

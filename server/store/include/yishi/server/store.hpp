@@ -626,6 +626,12 @@ public:
     std::vector<Id> audit_chains();
     // Up to `limit` entries of the community's chain with id > after_id, in id order.
     std::vector<AuditEntry> audit_entries(Id community_id, Id after_id, int limit);
+    // The version live pages poll: the last entry's id on the chain of the council's community
+    // (sessions, ballots, sign-in) or on the CPPCC's chain (consultations); 0 before any. Each
+    // act appends one entry to one chain in its own transaction, so the version moves exactly
+    // when something on that chain changed.
+    std::int64_t council_version(Id council_id);
+    Result<std::int64_t> consultation_version(Id topic_id);  // not_found: no such topic
 
     // --- login tokens, kept only as digests ---
     // Tokens, logout and failed logins are access records, not state of the domain: they are

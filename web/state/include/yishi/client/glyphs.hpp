@@ -23,6 +23,7 @@ public:
     bool add(char32_t cp);
 
     bool contains(char32_t cp) const { return set_.count(cp) != 0; }
+    const std::set<char32_t>& code_points() const { return set_; }
     std::size_t size() const { return set_.size(); }
 
     // Grows by one each time a new character is added; compare with the version

@@ -41,6 +41,9 @@ struct LoadIssues {};
 // Reload what the current page shows, quietly: the platform sends it every second on live
 // pages (a session's console, a ballot) so that changes made elsewhere appear.
 struct Refresh {};
+// What the platform sends every second on live pages: ask the version of what the page shows,
+// and Refresh only when it moved since the last answer (or is not yet known for this page).
+struct PollChanges {};
 // 提出议题: raise an issue in the current council.
 struct RaiseIssue {
     std::string title;
@@ -429,7 +432,7 @@ struct SetReadBallotAloud {
 };
 using SpeechIntent = std::variant<ReadAloud, SpeechEnded, SetReadBallotAloud>;
 
-using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, RaiseIssue,
+using Intent = std::variant<Boot, Login, Logout, Register, Navigate, LoadIssues, Refresh, PollChanges, RaiseIssue,
                             Cosign, FlowIntent, OpenModal, CloseModal, DismissError, DismissNotice, SwitchLanguage, SetTextSize,
                             SetHighContrast, SetElder, AdminIntent, CppccIntent, FollowIntent,
                             SpeechIntent>;

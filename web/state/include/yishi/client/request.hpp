@@ -22,6 +22,8 @@ enum class RequestKind {
     consultation_paper,  // a printed paper (PDF) to save
     // 消息, 督办台账, 需求月报, and files the server makes (PDF, CSV) to save
     unread, notifications, notifications_read, notification_settings, board, report, file,
+    // a live page's version: its data is fetched again only when this moved
+    live_version,
 };
 
 struct Request {

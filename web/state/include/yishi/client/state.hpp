@@ -115,6 +115,10 @@ struct ClientState {
 
     int pending = 0;                 // requests in flight
     int refreshing = 0;              // background refreshes in flight (not shown as loading)
+    // The live page's version as last polled, and the path it was polled at (another page's
+    // version says nothing of this one's).
+    std::string live_path;
+    std::int64_t live_version = 0;
     bool submitting = false;         // a login or a new issue is on its way: no second click
     UserMessage error;               // the last refusal or failure, until dismissed
     std::string error_field;         // the request field the error is about, if any
