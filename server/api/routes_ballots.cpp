@@ -82,26 +82,28 @@ Reply vote(Api& api, const httplib::Request& req) {
     auto body = body_object(req, false);
     if (!body) return failure(body.error());
     // A plain yes/no vote, the common case in a full hall, goes straight to the store, which
-    // reads the ballot once; another method's ballot is read here for its council first.
-    BallotSpec spec = api.store.ballot_spec(id.value());
-    if (auto b = spec.plain() ? std::nullopt : api.store.ballot(id.value())) {
-        if (!api.store.is_member(b->ballot.council_id, caller.value().id))
-            return failure(make_error("forbidden"));
-        auto content = content_from_request(spec, body.value());
-        if (!content) return failure(content.error());
-        auto cast =
-            api.store.cast_content(id.value(), caller.value().id, content.value(), api.now());
-        if (!cast) return failure(cast.error());
-        Json reply = ballot_json(api, cast.value().record);
-        // 回执码: only the voter sees it
-        if (spec.secret && spec.receipts) reply["receipt"] = cast.value().receipt;
-        return {201, reply.dump()};
-    }
+    // reads the ballot once and says when it is held under another method.
     auto choice = choice_from_request(body.value());
-    if (!choice) return failure(choice.error());
-    auto b = api.store.cast_vote(id.value(), caller.value().id, choice.value(), api.now());
-    if (!b) return failure(b.error());
-    return {201, encode(vote_counted(b.value().ballot))};
+    if (choice) {
+        auto b = api.store.cast_vote(id.value(), caller.value().id, choice.value(), api.now());
+        if (b) return {201, encode(vote_counted(b.value().ballot))};
+        if (!is_not_plain_ballot(b.error())) return failure(b.error());
+    }
+    // Another method's ballot, or a body that is no plain choice: refused as such on a plain
+    // ballot, read for its council on any other.
+    BallotSpec spec = api.store.ballot_spec(id.value());
+    auto b = spec.plain() ? std::nullopt : api.store.ballot(id.value());
+    if (!b) return failure(choice ? make_error("not_found") : choice.error());
+    if (!api.store.is_member(b->ballot.council_id, caller.value().id))
+        return failure(make_error("forbidden"));
+    auto content = content_from_request(spec, body.value());
+    if (!content) return failure(content.error());
+    auto cast = api.store.cast_content(id.value(), caller.value().id, content.value(), api.now());
+    if (!cast) return failure(cast.error());
+    Json reply = ballot_json(api, cast.value().record);
+    // 回执码: only the voter sees it
+    if (spec.secret && spec.receipts) reply["receipt"] = cast.value().receipt;
+    return {201, reply.dump()};
 }
 
 Reply close_ballot(Api& api, const httplib::Request& req) {

@@ -1,42 +1,29 @@
 // 消息: a member's notifications (list, unread count, marking read), which kinds they get, and
 // the community's outbound hook, set by its administrator. Everything here is the caller's own:
 // no route reads or marks another member's notifications.
-#include <cctype>
-
 #include "request_fields.hpp"
 #include "routes.hpp"
 #include "yishi/messages_notifications.hpp"
+#include "yishi/text.hpp"
 
 namespace yishi::server {
 
 namespace {
-// A non-negative whole number of at most 18 digits from the query, else nullopt.
-std::optional<std::int64_t> query_number(const std::string& text) {
-    if (text.empty() || text.size() > 18) return std::nullopt;
-    for (char c : text)
-        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    return std::stoll(text);
-}
-
-Error bad_query(const std::string& field, const std::string& why) {
-    return Error{"bad_query", 400, field, why};
-}
-
 Reply list(Api& api, const httplib::Request& req) {
     auto caller = api.caller(req);
     if (!caller) return failure(caller.error());
     std::int64_t before = 0;
     std::int64_t limit = kNotificationPageDefault;
     if (req.has_param("before")) {
-        auto n = query_number(req.get_param_value("before"));
-        if (!n) return failure(bad_query("before", "起始消息编号无效：须为消息编号"));
+        auto n = parse_whole_number(req.get_param_value("before"));
+        if (!n)
+            return failure(bad_paging("bad_query", "before", "起始消息编号无效：须为消息编号"));
         before = *n;
     }
     if (req.has_param("limit")) {
-        auto n = query_number(req.get_param_value("limit"));
+        auto n = parse_whole_number(req.get_param_value("limit"));
         if (!n || *n < 1 || *n > kNotificationPageMax)
-            return failure(bad_query(
-                "limit", "每页条数无效：须为 1 到 " + std::to_string(kNotificationPageMax) + " 之间的整数"));
+            return failure(bad_page_size("bad_query", kNotificationPageMax));
         limit = *n;
     }
     return {200, encode(api.store.notifications(caller.value().id, before, limit))};

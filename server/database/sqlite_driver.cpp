@@ -47,47 +47,45 @@ std::string expand_types(std::string_view script) {
 // Prepared statements kept by a connection, by their SQL, for the next use of the same text.
 class StatementCache {
 public:
-    // A statement for `sql`: the kept one when it is free, else a new one (kept when there is
-    // room); `kept` tells the cursor to hand it back rather than finalize it.
-    SQLite::Statement* take(SQLite::Database& db, std::string_view sql, bool& kept) {
-        std::string key(sql);
-        auto it = entries_.find(key);
-        if (it != entries_.end() && !it->second.busy) {
-            it->second.busy = true;
-            kept = true;
-            return it->second.statement.get();
-        }
-        kept = false;
-        if (it != entries_.end() || entries_.size() >= kMaxKept) return nullptr;
-        auto statement = std::make_unique<SQLite::Statement>(db, key);
-        Entry& e = entries_[key];
-        e.statement = std::move(statement);
-        e.busy = true;
-        kept = true;
-        return e.statement.get();
-    }
-    void give_back(std::string_view sql) {
-        auto it = entries_.find(std::string(sql));
-        if (it != entries_.end()) it->second.busy = false;
-    }
-
-private:
-    // The store's SQL is a few hundred fixed texts; text built per call beyond this is not kept.
-    static constexpr std::size_t kMaxKept = 1000;
     struct Entry {
         std::unique_ptr<SQLite::Statement> statement;
         bool busy = false;  // a cursor holds it (a statement run while another is stepped)
     };
+    // The entry for `sql`, now busy: the kept one when it is free, else a new one when there is
+    // room; nullptr when neither (the cursor then makes a statement of its own). The cursor
+    // holds the entry's address and hands it back with it, without a second lookup by text:
+    // entries are never erased and unordered_map never moves its elements, not even on rehash.
+    Entry* take(SQLite::Database& db, std::string_view sql) {
+        std::string key(sql);
+        auto it = entries_.find(key);
+        if (it != entries_.end()) {
+            if (it->second.busy) return nullptr;
+            it->second.busy = true;
+            return &it->second;
+        }
+        if (entries_.size() >= kMaxKept) return nullptr;
+        auto statement = std::make_unique<SQLite::Statement>(db, key);
+        Entry& e = entries_[key];
+        e.statement = std::move(statement);
+        e.busy = true;
+        return &e;
+    }
+    static void give_back(Entry& e) { e.busy = false; }
+
+private:
+    // The store's SQL is a few hundred fixed texts; text built per call beyond this is not kept.
+    static constexpr std::size_t kMaxKept = 1000;
     std::unordered_map<std::string, Entry> entries_;
 };
 
 class SqliteCursor final : public Cursor {
 public:
     SqliteCursor(SQLite::Database& db, StatementCache& cache, std::string_view sql) try
-        : db_(db), cache_(cache), sql_(sql) {
-        q_ = cache.take(db, sql, kept_);
-        if (!q_) {
-            own_ = std::make_unique<SQLite::Statement>(db, sql_);
+        : db_(db), kept_(cache.take(db, sql)) {
+        if (kept_) {
+            q_ = kept_->statement.get();
+        } else {
+            own_ = std::make_unique<SQLite::Statement>(db, std::string(sql));
             q_ = own_.get();
         }
     } catch (const SQLite::Exception& e) {
@@ -101,7 +99,7 @@ public:
         } catch (...) {
             // A failed step leaves its error in reset(); the statement is fine to run again.
         }
-        cache_.give_back(sql_);
+        StatementCache::give_back(*kept_);
     }
     void bind_null(int index) override { guard([&] { q_->bind(index); }); }
     void bind_int(int index, std::int64_t value) override {
@@ -139,9 +137,7 @@ private:
         }
     }
     SQLite::Database& db_;
-    StatementCache& cache_;
-    std::string sql_;
-    bool kept_ = false;
+    StatementCache::Entry* kept_;  // null: the statement is the cursor's own
     SQLite::Statement* q_ = nullptr;
     std::unique_ptr<SQLite::Statement> own_;
     std::int64_t changes_ = 0;

@@ -202,17 +202,21 @@ Result<BallotRecord> Store::open_ballot_as(Id session_id, Id actor, Id issue_id,
     });
 }
 
+Error not_plain_ballot() { return make_error("not_plain_ballot"); }
+
+bool is_not_plain_ballot(const Error& e) { return e.code == "not_plain_ballot"; }
+
 Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<BallotRecord> {
         Connection& db = act.db;
+        // Ballots held otherwise count through cast_content, never this table. Told first, before
+        // any other refusal, so that the route can send the vote there instead.
+        if (!methods::spec(db, ballot_id).plain()) return not_plain_ballot();
         auto vote = records::vote_context(db, ballot_id, actor);
         if (!vote) return vote.error();
         auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
                                       vote.value().session, choice, now);
         if (!voted) return voted.error();
-        // Ballots held otherwise count through cast_content, never this table.
-        if (!methods::spec(db, ballot_id).plain())
-            throw StoreError("cast_vote on a ballot that is not plain");
         // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
         Statement q(db,
                     "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "

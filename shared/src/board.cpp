@@ -49,27 +49,11 @@ Error bad_filter(const std::string& name) {
     return e;
 }
 
+// An id of the query: 16 digits hold every id up to kMaxId.
 bool parse_id(const std::string& s, Id& out) {
-    if (s.empty() || s.size() > 16) return false;
-    std::int64_t n = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-        n = n * 10 + (c - '0');
-    }
-    if (n <= 0 || n > kMaxId) return false;
-    out = n;
-    return true;
-}
-
-// A count written in decimal digits (0 allowed), at most 10 digits.
-bool parse_count(const std::string& s, std::int64_t& out) {
-    if (s.empty() || s.size() > 10) return false;
-    std::int64_t n = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return false;
-        n = n * 10 + (c - '0');
-    }
-    out = n;
+    auto n = parse_whole_number(s, 16);
+    if (!n || *n <= 0 || *n > kMaxId) return false;
+    out = *n;
     return true;
 }
 
@@ -269,12 +253,17 @@ Result<BoardQuery> parse_board_query(const QueryParams& params, bool scoped) {
         else if (*sort == "overdue") q.sort = BoardSort::overdue;
         else return bad_filter("sort");
     }
-    if (const std::string* limit = get("limit"))
-        if (!parse_count(*limit, q.limit) || q.limit < 1 || q.limit > kBoardPageMaxRows)
-            return bad_filter("limit");
-    if (const std::string* offset = get("offset"))
-        if (!parse_count(*offset, q.offset) || q.offset > kBoardMaxOffset)
-            return bad_filter("offset");
+    // Counts are at most 10 digits (0 allowed), then held to their own range.
+    if (const std::string* limit = get("limit")) {
+        auto n = parse_whole_number(*limit, 10);
+        if (!n || *n < 1 || *n > kBoardPageMaxRows) return bad_filter("limit");
+        q.limit = *n;
+    }
+    if (const std::string* offset = get("offset")) {
+        auto n = parse_whole_number(*offset, 10);
+        if (!n || *n > kBoardMaxOffset) return bad_filter("offset");
+        q.offset = *n;
+    }
     return q;
 }
 

@@ -255,4 +255,12 @@ Error rate_limited_for(std::int64_t wait_seconds) {
     return e;
 }
 
+Error bad_paging(const std::string& code, const std::string& field, std::string message) {
+    return Error{code, 400, field, std::move(message)};
+}
+
+Error bad_page_size(const std::string& code, std::int64_t max) {
+    return bad_paging(code, "limit", "每页条数无效：须为 1 到 " + std::to_string(max) + " 之间的整数");
+}
+
 }  // namespace yishi

@@ -193,41 +193,26 @@ Result<IssueList> decode_issue_list(std::string_view body) {
     });
 }
 
-namespace {
-// Decimal digits only, at most 18 of them (no sign, no spaces).
-std::optional<std::int64_t> query_integer(const std::string& s) {
-    if (s.empty() || s.size() > 18) return std::nullopt;
-    std::int64_t n = 0;
-    for (char c : s) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + (c - '0');
-    }
-    return n;
-}
-
-Error bad_page(const std::string& name, const std::string& message) {
-    Error e = make_error("bad_filter", name);
-    e.message = message;
-    return e;
-}
-}  // namespace
-
 Result<IssuePageQuery> parse_issue_page_query(const std::optional<std::string>& limit,
                                               const std::optional<std::string>& after) {
     IssuePageQuery q;
     if (limit) {
-        auto n = query_integer(*limit);
+        auto n = parse_whole_number(*limit);
         if (!n || *n < 1 || *n > kIssuePageMax)
-            return bad_page("limit", "每页条数无效：须为 1 到 " + std::to_string(kIssuePageMax) +
-                                         " 之间的整数");
+            return bad_page_size("bad_filter", kIssuePageMax);
         q.limit = *n;
     }
     if (after) {
-        if (!limit) return bad_page("after", "翻页位置须与每页条数 limit 一起给出");
+        if (!limit)
+            return bad_paging("bad_filter", "after", "翻页位置须与每页条数 limit 一起给出");
         std::size_t dot = after->find('.');
-        auto time = dot == std::string::npos ? std::nullopt : query_integer(after->substr(0, dot));
-        auto id = dot == std::string::npos ? std::nullopt : query_integer(after->substr(dot + 1));
-        if (!time || !id || *id <= 0) return bad_page("after", "翻页位置无效：请从上一页的 next 取得");
+        std::string_view cursor(*after);
+        auto time = dot == std::string::npos ? std::nullopt
+                                             : parse_whole_number(cursor.substr(0, dot));
+        auto id = dot == std::string::npos ? std::nullopt
+                                           : parse_whole_number(cursor.substr(dot + 1));
+        if (!time || !id || *id <= 0)
+            return bad_paging("bad_filter", "after", "翻页位置无效：请从上一页的 next 取得");
         q.after_time = *time;
         q.after_id = *id;
     }

@@ -1,6 +1,8 @@
-// UTF-8 handling shared by server validation and the client's glyph collection.
+// UTF-8 handling shared by server validation and the client's glyph collection; whole numbers
+// in query parameters.
 #include "yishi/text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace yishi {
@@ -133,6 +135,18 @@ Result<std::string> validate_text(std::string_view s, const std::string& field,
         return e;
     }
     return t;
+}
+
+std::optional<std::int64_t> parse_whole_number(std::string_view text, std::size_t max_digits) {
+    // The cap keeps the sum below from overflowing.
+    if (text.empty() || text.size() > std::min(max_digits, kWholeNumberMaxDigits))
+        return std::nullopt;
+    std::int64_t n = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
 }
 
 }  // namespace yishi

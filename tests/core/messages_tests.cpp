@@ -201,6 +201,19 @@ BOOST_AUTO_TEST_CASE(a_page_query_takes_a_limit_and_a_cursor_and_refuses_the_res
     BOOST_TEST(!parse_issue_page_query(std::nullopt, std::string("1.2")).ok());
 }
 
+BOOST_AUTO_TEST_CASE(a_refused_page_size_keeps_the_lists_code_and_names_the_range_in_chinese) {
+    Error e = bad_page_size("bad_query", 100);
+    BOOST_TEST(e.code == "bad_query");
+    BOOST_TEST(e.status == 400);
+    BOOST_TEST(e.field == "limit");
+    BOOST_TEST(e.message == "每页条数无效：须为 1 到 100 之间的整数");
+    auto issues = parse_issue_page_query(std::string("0"), std::nullopt);
+    BOOST_REQUIRE(!issues.ok());
+    BOOST_TEST(issues.error().code == "bad_filter");
+    BOOST_TEST(issues.error().message ==
+               "每页条数无效：须为 1 到 " + std::to_string(kIssuePageMax) + " 之间的整数");
+}
+
 BOOST_AUTO_TEST_CASE(a_page_of_limit_plus_one_issues_names_its_last_as_the_next_cursor) {
     Council c;
     c.id = 1;

@@ -1,4 +1,5 @@
-// Text rules: UTF-8 well-formedness, lengths in characters, trimming, field validation.
+// Text rules: UTF-8 well-formedness, lengths in characters, trimming, field validation, whole
+// numbers in digits.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -127,6 +128,24 @@ BOOST_AUTO_TEST_CASE(one_line_text_refuses_line_breaks_and_tabs) {
     BOOST_TEST(tab.error().message == "姓名含有不允许的控制字符（U+0009），请删除后重试");
     // Surrounding line breaks are trimmed, not refused.
     BOOST_TEST(validate_text("\n路灯不亮\n", "title", kTitleMaxChars, TextLines::one).value() == "路灯不亮");
+}
+
+BOOST_AUTO_TEST_CASE(whole_numbers_are_digits_alone_up_to_the_callers_count) {
+    BOOST_TEST(parse_whole_number("0").value() == 0);
+    BOOST_TEST(parse_whole_number("0042").value() == 42);
+    BOOST_TEST(parse_whole_number("999999999999999999").value() == 999999999999999999LL);
+    BOOST_TEST(parse_whole_number("1234567890", 10).value() == 1234567890);
+    BOOST_TEST(!parse_whole_number("12345678901", 10));
+    BOOST_TEST(!parse_whole_number("0000000000000000001"), "19 digits, though small");
+    BOOST_TEST(!parse_whole_number("1", 0));
+    for (const char* bad : {"", "-1", "+1", " 1", "1 ", "1.5", "1e9", "ten", "\xef\xbc\x91"})
+        BOOST_TEST(!parse_whole_number(bad), bad);
+}
+
+BOOST_AUTO_TEST_CASE(a_whole_number_never_reads_more_digits_than_fit) {
+    std::string nineteen(19, '9');
+    BOOST_TEST(!parse_whole_number(nineteen, 40));
+    BOOST_TEST(parse_whole_number(nineteen.substr(1), 40).value() == 999999999999999999LL);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,12 +12,6 @@ using namespace yishi::test;
 
 namespace {
 
-bool has_chinese(const std::string& s) {
-    for (unsigned char c : s)
-        if (c >= 0xE4 && c <= 0xE9) return true;
-    return false;
-}
-
 // One refused request: who sends it, where, what, and the refusal expected.
 struct Case {
     std::string what;

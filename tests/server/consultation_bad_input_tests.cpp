@@ -12,12 +12,6 @@ using S = ConsultationStage;
 
 namespace {
 
-bool has_chinese(const std::string& s) {
-    for (unsigned char c : s)
-        if (c >= 0xE4 && c <= 0xE9) return true;
-    return false;
-}
-
 // One refused request; an empty `code` accepts any refusal of `status`.
 struct Case {
     std::string what;

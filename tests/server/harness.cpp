@@ -379,6 +379,27 @@ Error error_of(const httplib::Result& r) {
     return decode_error(r->body, r->status);
 }
 
+bool has_chinese(std::string_view message) {
+    for (unsigned char c : message)
+        if (c >= 0xE4 && c <= 0xE9) return true;
+    return false;
+}
+
+void expect_refused_gets(TestServer& server, const std::vector<RefusedGet>& cases) {
+    for (const auto& c : cases) {
+        auto r = server.client().Get(c.path, c.token.empty() ? httplib::Headers{} : bearer(c.token));
+        BOOST_REQUIRE(r);
+        BOOST_TEST_CONTEXT(c.path) {
+            BOOST_TEST(r->status == c.status);
+            // Read as JSON here: error_of would stand in a Chinese message for any other body.
+            Json body = Json::parse(r->body, nullptr, false);
+            BOOST_REQUIRE(body.is_object());
+            BOOST_TEST(body["error"]["code"] == c.code);
+            BOOST_TEST(has_chinese(body["error"]["message"].get<std::string>()));
+        }
+    }
+}
+
 std::string run_tool(const std::string& command) {
     FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
     BOOST_REQUIRE(pipe);

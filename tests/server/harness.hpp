@@ -128,6 +128,20 @@ std::string dump_tables(const std::filesystem::path& db, const std::vector<std::
 // Reads the error of a failed reply.
 Error error_of(const httplib::Result& r);
 
+// Whether a message is Chinese: it holds a CJK character (UTF-8 lead byte E4–E9).
+bool has_chinese(std::string_view message);
+
+// One GET of a bad-input table: where, with whose token (empty: none), and the refusal expected.
+struct RefusedGet {
+    std::string path;
+    std::string token;
+    int status;
+    std::string code;
+};
+// Sends each GET and checks its refusal: the status, a JSON error with the code and a Chinese
+// message. The caller compares the database before and after.
+void expect_refused_gets(TestServer& server, const std::vector<RefusedGet>& cases);
+
 // --- printed PDFs read back with poppler's tools (pdftotext, pdfinfo) ---
 // Runs a shell command (poppler's or zbarimg); fails the test unless it exits 0. Returns what it
 // printed on stdout.

@@ -27,6 +27,13 @@ Error rate_limited_for(std::int64_t wait_seconds);
 // The Chinese name of a request field, used inside messages ("标题不能为空").
 std::string field_label(const std::string& field);
 
+// A refused paging parameter of a list (its page size, its cursor): 400 naming `field`, with a
+// Chinese `message`. `code` stays the list's own (the issue page's bad_filter, the
+// notifications' bad_query), since clients and tests read it.
+Error bad_paging(const std::string& code, const std::string& field, std::string message);
+// The refusal of a page size (`limit`) that is not a whole number from 1 to `max`.
+Error bad_page_size(const std::string& code, std::int64_t max);
+
 template <class T>
 class Result {
 public:

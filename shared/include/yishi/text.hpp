@@ -1,7 +1,8 @@
 // Text validation: UTF-8 well-formedness, forbidden characters, lengths counted in
-// characters, trimming.
+// characters, trimming, whole numbers written in digits.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,5 +47,14 @@ Check check_characters(std::string_view s, const std::string& field, TextLines l
 // `max_chars` characters. Returns the trimmed text.
 Result<std::string> validate_text(std::string_view s, const std::string& field,
                                   std::size_t max_chars, TextLines lines = TextLines::many);
+
+// The most digits parse_whole_number reads: every 18-digit number fits in 63 bits.
+constexpr std::size_t kWholeNumberMaxDigits = 18;
+
+// A whole number written in ASCII digits alone (no sign, no spaces, no exponent; leading zeros
+// allowed) of at most `max_digits` digits (capped at kWholeNumberMaxDigits); nullopt for
+// anything else, the empty text included. How query parameters and cursors are read.
+std::optional<std::int64_t> parse_whole_number(std::string_view text,
+                                               std::size_t max_digits = kWholeNumberMaxDigits);
 
 }  // namespace yishi

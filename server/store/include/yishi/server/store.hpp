@@ -49,6 +49,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Store::cast_vote's answer for a ballot held under another method than plain yes/no, given
+// before any other refusal: not a voter's error but the caller's cue to count the vote through
+// cast_content instead. Should it reach a reply, it is a 500, the server's own fault.
+Error not_plain_ballot();
+bool is_not_plain_ballot(const Error& e);
+
 // What a login is checked against.
 struct Credentials {
     Id member_id = 0;
@@ -341,7 +347,8 @@ public:
     std::optional<BallotRecord> ballot(Id id);
     // Opens the ballot on an agenda item and freezes its roll: those signed in at this moment.
     Result<BallotRecord> open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now);
-    // One counted vote: the core's may_vote, then the UNIQUE (ballot, member) constraint.
+    // One counted vote: the core's may_vote, then the UNIQUE (ballot, member) constraint; a
+    // ballot that is not plain is refused with not_plain_ballot(), having written nothing.
     Result<BallotRecord> cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now);
     // Closes, tallies under the council's rules, resolves the issue (or returns it to the list)
     // and publishes the resolution notice for `notice_days`, all in one transaction.
