@@ -86,7 +86,7 @@ Reply vote(Api& api, const httplib::Request& req) {
     auto choice = choice_from_request(body.value());
     if (choice) {
         auto b = api.store.cast_vote(id.value(), caller.value().id, choice.value(), api.now());
-        if (b) return {201, encode(vote_counted(b.value().ballot))};
+        if (b) return {201, encode(b.value())};
         if (!is_not_plain_ballot(b.error())) return failure(b.error());
     }
     // Another method's ballot, or a body that is no plain choice: refused as such on a plain

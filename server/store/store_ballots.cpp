@@ -6,6 +6,7 @@
 #include "store_impl.hpp"
 #include "store_notifications.hpp"
 #include "yishi/ballot_count.hpp"
+#include "yishi/vote_check.hpp"
 
 namespace yishi::server {
 
@@ -206,17 +207,49 @@ Error not_plain_ballot() { return make_error("not_plain_ballot"); }
 
 bool is_not_plain_ballot(const Error& e) { return e.code == "not_plain_ballot"; }
 
-Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
-    return impl_->act(actor, now, [&](Act& act) -> Result<BallotRecord> {
+namespace {
+// One member's vote on one ballot: the facts its rule rests on and what its answer counts, in one
+// indexed read however long the roll.
+struct VoteRow {
+    Id council_id = 0;
+    VoteFacts facts;
+    std::int64_t electorate = 0;
+};
+
+std::optional<VoteRow> vote_row(Connection& db, Id ballot_id, Id member_id) {
+    Statement q(db,
+                "SELECT b.council_id, b.state, s.state, COALESCE(b.closes_at, 0), "
+                "b.electorate_heads, "
+                "EXISTS (SELECT 1 FROM ballot_roll r WHERE r.ballot_id = b.id AND r.member_id = ?), "
+                "EXISTS (SELECT 1 FROM votes v WHERE v.ballot_id = b.id AND v.member_id = ?) "
+                "FROM ballots b JOIN sessions s ON s.id = b.session_id WHERE b.id = ?");
+    q.bind(1, member_id);
+    q.bind(2, member_id);
+    q.bind(3, ballot_id);
+    if (!q.step()) return std::nullopt;
+    VoteRow row;
+    row.council_id = q.column(0).int64();
+    row.facts.ballot = q.column(1).text() == "open" ? BallotState::open : BallotState::closed;
+    if (!session_state_from_string(q.column(2).text(), row.facts.session))
+        throw StoreError("unknown session state in database");
+    row.facts.closes_at = q.column(3).int64();
+    row.electorate = q.column(4).int64();
+    row.facts.on_roll = q.column(5).int64() != 0;
+    row.facts.voted = q.column(6).int64() != 0;
+    return row;
+}
+}  // namespace
+
+Result<VoteCounted> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
+    return impl_->act(actor, now, [&](Act& act) -> Result<VoteCounted> {
         Connection& db = act.db;
         // Ballots held otherwise count through cast_content, never this table. Told first, before
         // any other refusal, so that the route can send the vote there instead.
         if (!methods::spec(db, ballot_id).plain()) return not_plain_ballot();
-        auto vote = records::vote_context(db, ballot_id, actor);
-        if (!vote) return vote.error();
-        auto voted = yishi::cast_vote(vote.value().who, vote.value().record.ballot,
-                                      vote.value().session, choice, now);
-        if (!voted) return voted.error();
+        auto row = vote_row(db, ballot_id, actor);
+        if (!row) return make_error("not_found");
+        if (!records::actor(db, row->council_id, actor).member) return make_error("forbidden");
+        if (auto e = may_vote(row->facts, now)) return *e;
         // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
         Statement q(db,
                     "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "
@@ -227,12 +260,11 @@ Result<BallotRecord> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std
         q.bind(4, now);
         if (q.run() == 0) return make_error("already_voted");
         // The roll is open (记名表决): the log records the choice as the tally will publish it.
-        act.in_council(vote.value().record.ballot.council_id);
+        act.in_council(row->council_id);
         act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}});
-        // The ballot as the core counted it: its votes in the order this transaction saw them.
-        BallotRecord after = std::move(vote.value().record);
-        after.ballot = std::move(voted.value());
-        return after;
+        Statement cast(db, "SELECT COUNT(*) FROM votes WHERE ballot_id = ?");
+        cast.bind(1, ballot_id);
+        return VoteCounted{ballot_id, BallotState::open, row->electorate, single(cast).int64()};
     });
 }
 

@@ -1,6 +1,8 @@
 // Ballot transitions and the tally; every share is compared with exact integers.
 #include "yishi/ballot.hpp"
 
+#include "yishi/vote_check.hpp"
+
 namespace yishi {
 
 const Voter* voter_on_roll(const Ballot& b, Id member) {
@@ -80,17 +82,34 @@ Check check_closes_at(std::int64_t closes_at, std::int64_t now) {
     return std::nullopt;
 }
 
-bool deadline_passed(const Ballot& b, std::int64_t now) {
-    return b.closes_at != 0 && now >= b.closes_at;
+bool deadline_passed(std::int64_t closes_at, std::int64_t now) {
+    return closes_at != 0 && now >= closes_at;
+}
+
+bool deadline_passed(const Ballot& b, std::int64_t now) { return deadline_passed(b.closes_at, now); }
+
+VoteFacts vote_facts(const Ballot& b, const Session& s, Id member) {
+    VoteFacts f;
+    f.ballot = b.state;
+    f.session = s.state;
+    f.of_session = b.session_id == s.id;
+    f.closes_at = b.closes_at;
+    f.on_roll = voter_on_roll(b, member) != nullptr;
+    f.voted = has_voted(b, member);
+    return f;
+}
+
+Check may_vote(const VoteFacts& f, std::int64_t now) {
+    if (f.ballot != BallotState::open || f.session != SessionState::open || !f.of_session)
+        return make_error("ballot_closed");
+    if (deadline_passed(f.closes_at, now)) return make_error("ballot_deadline_passed");
+    if (!f.on_roll) return make_error("not_eligible");
+    if (f.voted) return make_error("already_voted");
+    return std::nullopt;
 }
 
 Check may_vote(const Actor& actor, const Ballot& b, const Session& s, std::int64_t now) {
-    if (b.state != BallotState::open || s.state != SessionState::open || b.session_id != s.id)
-        return make_error("ballot_closed");
-    if (deadline_passed(b, now)) return make_error("ballot_deadline_passed");
-    if (!voter_on_roll(b, actor.member_id)) return make_error("not_eligible");
-    if (has_voted(b, actor.member_id)) return make_error("already_voted");
-    return std::nullopt;
+    return may_vote(vote_facts(b, s, actor.member_id), now);
 }
 
 Result<Ballot> cast_vote(const Actor& actor, const Ballot& b, const Session& s, Choice choice,

@@ -4,6 +4,7 @@
 
 #include "fixtures.hpp"
 #include "yishi/ballot.hpp"
+#include "yishi/vote_check.hpp"
 
 using namespace yishi;
 using namespace fixtures;
@@ -219,6 +220,48 @@ BOOST_AUTO_TEST_CASE(choice_and_outcome_names) {
     }
     BOOST_TEST(std::string(to_string(Outcome::deferred)) == "deferred");
     BOOST_TEST(std::string(to_string(Outcome::no_quorum)) == "no_quorum");
+}
+
+// The store checks a vote from a few rows rather than the whole ballot: both readings of the
+// rule must refuse the same votes with the same codes.
+BOOST_AUTO_TEST_CASE(the_rule_over_a_votes_facts_answers_as_over_the_whole_ballot) {
+    struct Case {
+        const char* name;
+        Ballot ballot;
+        Session session;
+        Id member;
+        std::int64_t now;
+        std::string code;  // empty: may vote
+    };
+    Ballot open = ballot_over(15, 11);
+    Ballot voted_once = cast_vote(actor(3), open, open_session_with(11), Choice::no, kT0).value();
+    Ballot with_deadline = open;
+    with_deadline.closes_at = kT0 + 600;
+    Session closed_session = open_session_with(11);
+    closed_session.state = SessionState::closed;
+    Session other_session = open_session_with(11);
+    other_session.id = 6;
+    std::vector<Case> cases = {
+        {"on the roll", open, open_session_with(11), 4, kT0, ""},
+        {"signed in late", open, open_session_with(12), 12, kT0, "not_eligible"},
+        {"second vote", voted_once, open_session_with(11), 3, kT0, "already_voted"},
+        {"another voter after one", voted_once, open_session_with(11), 4, kT0, ""},
+        {"ballot closed", close_ballot(convenor(), open, kT0).value(), open_session_with(11), 4,
+         kT0, "ballot_closed"},
+        {"session closed", open, closed_session, 4, kT0, "ballot_closed"},
+        {"another session", open, other_session, 4, kT0, "ballot_closed"},
+        {"before the deadline", with_deadline, open_session_with(11), 4, kT0 + 599, ""},
+        {"at the deadline", with_deadline, open_session_with(11), 4, kT0 + 600,
+         "ballot_deadline_passed"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.name) {
+            auto whole = may_vote(actor(c.member), c.ballot, c.session, c.now);
+            auto facts = may_vote(vote_facts(c.ballot, c.session, c.member), c.now);
+            BOOST_TEST((whole ? whole->code : std::string()) == c.code);
+            BOOST_TEST((facts ? facts->code : std::string()) == c.code);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -347,9 +347,10 @@ public:
     std::optional<BallotRecord> ballot(Id id);
     // Opens the ballot on an agenda item and freezes its roll: those signed in at this moment.
     Result<BallotRecord> open_ballot(Id session_id, Id actor, Id issue_id, std::int64_t now);
-    // One counted vote: the core's may_vote, then the UNIQUE (ballot, member) constraint; a
-    // ballot that is not plain is refused with not_plain_ballot(), having written nothing.
-    Result<BallotRecord> cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now);
+    // One counted vote: the core's may_vote over the few rows it rests on (never the roll or
+    // the votes), then the UNIQUE (ballot, member) constraint; a ballot that is not plain is
+    // refused with not_plain_ballot(), having written nothing. Answers the counts after it.
+    Result<VoteCounted> cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now);
     // Closes, tallies under the council's rules, resolves the issue (or returns it to the list)
     // and publishes the resolution notice for `notice_days`, all in one transaction.
     Result<BallotClosing> close_ballot(Id ballot_id, Id actor, int notice_days, std::int64_t now);
