@@ -1,7 +1,10 @@
 // The PostgreSQL driver (libpqxx): a pool of connections, one per concurrent transaction, since
 // a connection serves one thread at a time. Writes run SERIALIZABLE, so that two server
 // instances writing at once behave as if one went first; the one PostgreSQL refuses is run
-// again by Database::write. Reads run in one REPEATABLE READ snapshot.
+// again by Database::write. Writers that arrive while one commits are committed together
+// (group commit, as on SQLite: each in its own savepoint, one commit for all), so that an
+// instance's writers neither collide with each other nor wait for a commit each. Reads run in
+// one REPEATABLE READ snapshot.
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -12,6 +15,7 @@
 #include <pqxx/pqxx>
 
 #include "drivers.hpp"
+#include "write_queue.hpp"
 
 namespace yishi::database {
 
@@ -239,6 +243,16 @@ public:
 protected:
     void run(bool write, std::optional<std::int64_t> scope,
              const std::function<void(Connection&)>& f) override {
+        if (write && !scope)
+            return writes_.run(f, [this](const WriteQueue::Group& group) { commit_group(group); });
+        run_alone(write, scope, f);
+    }
+
+private:
+    // One transaction for one function, run again from the start when PostgreSQL refuses it
+    // for a concurrent writer.
+    void run_alone(bool write, std::optional<std::int64_t> scope,
+                   const std::function<void(Connection&)>& f) {
         thread_local std::minstd_rand jitter(std::random_device{}());
         for (int attempt = 1;; ++attempt) {
             auto c = lease();
@@ -276,7 +290,62 @@ protected:
         }
     }
 
-private:
+    void commit_group(const WriteQueue::Group& group) {
+        if (group.size() == 1 || !commit_together(group)) {
+            // Alone, or the group lost a race as a whole: each writer runs again by itself.
+            for (WriteQueue::Job* j : group) {
+                j->error = nullptr;
+                try {
+                    run_alone(true, std::nullopt, *j->f);
+                } catch (...) {
+                    j->error = std::current_exception();
+                }
+            }
+        }
+    }
+
+    // The group in one transaction, each writer in its own savepoint so that one refused undoes
+    // only itself. False when PostgreSQL refused the group for a concurrent writer: nothing of
+    // it is committed. A failure of the whole (the connection, the commit) fails every writer
+    // that had not failed by itself.
+    bool commit_together(const WriteQueue::Group& group) {
+        auto c = lease();
+        try {
+            c->begin(true);
+            if (!durable_) c->execute("SET LOCAL synchronous_commit = off");
+            for (WriteQueue::Job* j : group) {
+                j->error = nullptr;
+                c->execute("SAVEPOINT writer");
+                try {
+                    (*j->f)(*c);
+                } catch (const Error& e) {
+                    if (e.retry()) throw;
+                    j->error = std::current_exception();
+                } catch (...) {
+                    j->error = std::current_exception();
+                }
+                if (j->error) c->execute("ROLLBACK TO SAVEPOINT writer");
+                c->execute("RELEASE SAVEPOINT writer");
+            }
+            c->commit();
+        } catch (const Error& e) {
+            c->rollback();
+            release(std::move(c));
+            if (e.retry()) return false;
+            for (WriteQueue::Job* j : group)
+                if (!j->error) j->error = std::current_exception();
+            return true;
+        } catch (...) {
+            c->rollback();
+            release(std::move(c));
+            for (WriteQueue::Job* j : group)
+                if (!j->error) j->error = std::current_exception();
+            return true;
+        }
+        release(std::move(c));
+        return true;
+    }
+
     std::unique_ptr<PgConnection> lease() {
         std::unique_lock lock(mutex_);
         available_.wait(lock, [&] { return !idle_.empty() || open_ < options_.max_connections; });
@@ -309,6 +378,7 @@ private:
     std::vector<std::unique_ptr<PgConnection>> idle_;
     int open_ = 0;
     std::atomic<bool> durable_{true};
+    WriteQueue writes_;
 };
 }  // namespace
 

@@ -10,7 +10,6 @@
 
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstring>
 #include <exception>
 #include <filesystem>
@@ -24,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "drivers.hpp"
+#include "write_queue.hpp"
 
 namespace yishi::database {
 
@@ -259,12 +259,7 @@ protected:
     }
 
 private:
-    // One writer's transaction waiting in the group: its function, and how it ended.
-    struct Job {
-        const std::function<void(Connection&)>* f;
-        std::exception_ptr error;
-        bool done = false;
-    };
+    using Job = WriteQueue::Job;
 
     static void run_alone(SqliteConnection& c, bool write, const std::function<void(Connection&)>& f) {
         c.begin(write);
@@ -277,31 +272,11 @@ private:
         }
     }
 
-    // The first writer to find no commit under way leads: it takes every writer queued so far
-    // and commits them in one transaction, then wakes them; the others wait for their turn.
     void run_write(const std::function<void(Connection&)>& f) {
-        Job job{&f, nullptr, false};
-        std::unique_lock lock(queue_mutex_);
-        queue_.push_back(&job);
-        while (!job.done) {
-            if (leading_) {
-                committed_.wait(lock);
-                continue;
-            }
-            leading_ = true;
-            std::vector<Job*> group;
-            group.swap(queue_);
-            lock.unlock();
-            commit_group(group);
-            lock.lock();
-            for (Job* j : group) j->done = true;
-            leading_ = false;
-            committed_.notify_all();
-        }
-        if (job.error) std::rethrow_exception(job.error);
+        writes_.run(f, [this](const WriteQueue::Group& group) { commit_group(group); });
     }
 
-    void commit_group(const std::vector<Job*>& group) {
+    void commit_group(const WriteQueue::Group& group) {
         std::lock_guard lock(writer_mutex_);
         if (group.size() == 1) {
             try {
@@ -373,10 +348,7 @@ private:
     std::mutex writer_mutex_;
     SqliteConnection writer_;
     bool separate_readers_;
-    std::mutex queue_mutex_;
-    std::condition_variable committed_;
-    std::vector<Job*> queue_;
-    bool leading_ = false;
+    WriteQueue writes_;
     std::shared_mutex readers_gate_;  // readers share it; erasing deleted pages holds it alone
     std::mutex readers_mutex_;
     std::vector<std::unique_ptr<SqliteConnection>> idle_readers_;

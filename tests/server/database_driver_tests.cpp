@@ -1,5 +1,5 @@
 // The database drivers under many threads: writers arriving at once each commit or fail alone
-// (SQLite commits them as one group), a read never waits for a write, and a statement kept
+// (each driver commits them in groups), a read never waits for a write, and a statement kept
 // prepared runs again with fresh parameters, even while the same text is still being stepped.
 #include <boost/test/unit_test.hpp>
 
