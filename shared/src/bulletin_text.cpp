@@ -120,6 +120,18 @@ struct BallotsValue {
     bool read = false;
 };
 
+// How many '{' are in `text`: memchr leaps from one to the next.
+std::size_t braces(std::string_view text) {
+    std::size_t n = 0;
+    const char* p = text.data();
+    const char* end = p + text.size();
+    while ((p = static_cast<const char*>(std::memchr(p, '{', static_cast<std::size_t>(end - p))))) {
+        ++n;
+        ++p;
+    }
+    return n;
+}
+
 // nullopt: the text is for the tree reader (see the file's opening comment).
 // Ballots that follow every other key, as the server publishes them, are read where they stand,
 // in one pass. Ballots before a key of the header (as in text with sorted keys) are first only
@@ -141,6 +153,10 @@ std::optional<Result<Bulletin>> read_stream(std::string_view text) {
         if (key == "ballots") {
             reader.emplace();
             refused = reader->header(header);
+            // Room for the entries before they are read: each is an object, so the braces left
+            // in the text bound their number closely, and a million are not copied as the
+            // lists grow.
+            reader->expect_entries(braces(text.substr(s.pos())));
             value.read = !refused && s.peek() == '[';
             if (value.read ? !read_ballots(s, *reader, refused, decoded) : !s.skip_extent(&value.entries))
                 return std::nullopt;
