@@ -5,7 +5,8 @@
 # share the cores:
 #   first visit: bytes until the login screen, first frame on loopback and at 1.6 Mbps / 150 ms
 #     (bench/first_visit.mjs);
-#   votes per second and p50/p99 on SQLite and PostgreSQL beside GET /api/version (bench/store.sh);
+#   votes per second and p50/p99 at 8 and 50 connections on SQLite and PostgreSQL beside
+#     GET /api/version (bench/store.sh);
 #   an issue page of a 50,000-issue council beside GET /api/version (bench/issue_page.py);
 #   2,000 clients polling a live ballot page (bench/live.py);
 #   recounting 1,000,000 yes/no and 100,000 ranked ballots (bench/tally.sh).
@@ -25,8 +26,10 @@ section "first visit"
 (cd "$ROOT/tests/browser" && { [[ -d node_modules/playwright-core ]] || npm install --no-audit --no-fund >&2; } &&
   YISHI_SERVER="$SERVER" YISHI_WEB_DIST="$DIST" node "$ROOT/bench/first_visit.mjs")
 
-section "votes (targets: at least 0.5x GET /api/version, p99 < 20 ms at 50 connections)"
-YISHI_SERVER="$SERVER" "$ROOT/bench/store.sh" --clients 50
+for clients in 8 50; do
+    section "votes at $clients connections (targets: at least 0.5x GET /api/version, p99 < 20 ms at 50)"
+    YISHI_SERVER="$SERVER" "$ROOT/bench/store.sh" --clients "$clients"
+done
 
 section "an issue page of a 50,000-issue council"
 python3 "$ROOT/bench/issue_page.py" "$SERVER"
