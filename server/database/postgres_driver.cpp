@@ -23,8 +23,8 @@ namespace {
 
 // The first key of Yishi's advisory locks ("Yi"), the second being the scope.
 constexpr int kScopeClass = 0x5969;
-// The scope of unscoped writers that keep colliding.
-constexpr std::int64_t kContended = -2;
+// The scope of write groups, and of a writer alone that keeps colliding.
+constexpr std::int64_t kWriters = -2;
 
 // Serialization failure, deadlock, or a key another transaction took first: the transaction
 // lost a race and may simply run again (and then see the winner's row).
@@ -265,7 +265,7 @@ private:
             try {
                 // A writer that lost a race twice takes its turn behind the others that did:
                 // under load, collisions would otherwise repeat until the attempts ran out.
-                if (!scope && write && attempt > 2) scope = kContended;
+                if (!scope && write && attempt > 2) scope = kWriters;
                 if (scope) {
                     c->lock_scope(*scope);
                     locked = true;
@@ -291,15 +291,19 @@ private:
     }
 
     void commit_group(const WriteQueue::Group& group) {
-        if (group.size() == 1 || !commit_together(group)) {
-            // Alone, or the group lost a race as a whole: each writer runs again by itself.
-            for (WriteQueue::Job* j : group) {
-                j->error = nullptr;
-                try {
-                    run_alone(true, std::nullopt, *j->f);
-                } catch (...) {
-                    j->error = std::current_exception();
-                }
+        // Groups take turns behind one advisory lock, those of every instance on this database:
+        // their writers append to the same audit chains, so that two groups side by side would
+        // only make one of them fail. A group that still loses a race (to a writer in a scope of
+        // its own, or to itself: a key taken twice in it) runs once more, then each of its
+        // writers alone.
+        for (int attempt = 1; attempt <= 2; ++attempt)
+            if (commit_together(group)) return;
+        for (WriteQueue::Job* j : group) {
+            j->error = nullptr;
+            try {
+                run_alone(true, std::nullopt, *j->f);
+            } catch (...) {
+                j->error = std::current_exception();
             }
         }
     }
@@ -310,7 +314,15 @@ private:
     // that had not failed by itself.
     bool commit_together(const WriteQueue::Group& group) {
         auto c = lease();
+        bool locked = false;
+        auto end = [&] {
+            c->rollback();
+            if (locked) c->unlock_scope(kWriters);
+            release(std::move(c));
+        };
         try {
+            c->lock_scope(kWriters);
+            locked = true;
             c->begin(true);
             if (!durable_) c->execute("SET LOCAL synchronous_commit = off");
             for (WriteQueue::Job* j : group) {
@@ -329,19 +341,18 @@ private:
             }
             c->commit();
         } catch (const Error& e) {
-            c->rollback();
-            release(std::move(c));
+            end();
             if (e.retry()) return false;
             for (WriteQueue::Job* j : group)
                 if (!j->error) j->error = std::current_exception();
             return true;
         } catch (...) {
-            c->rollback();
-            release(std::move(c));
+            end();
             for (WriteQueue::Job* j : group)
                 if (!j->error) j->error = std::current_exception();
             return true;
         }
+        if (locked) c->unlock_scope(kWriters);
         release(std::move(c));
         return true;
     }
