@@ -173,7 +173,8 @@ test('a page left alone draws no frames, a live console neither while nothing ch
   assert.ok((await c.snapshot()).frames > 0, 'the counter counts');
   assert.equal(await framesWhileIdle(c, 2000), 0, 'frames drawn on an idle list in 2 s');
 
-  // The noticed session's console is polled every 1.5 s: identical replies draw nothing.
+  // The noticed session's console asks every 1.5 s whether its council changed: an unchanged
+  // version fetches nothing and draws nothing.
   const live = sql("SELECT id FROM sessions WHERE state = 'noticed' ORDER BY id LIMIT 1");
   await c.page.evaluate((id) => { location.hash = `#/session/${id}`; }, live);
   await c.route(`#/session/${live}`);
@@ -181,7 +182,7 @@ test('a page left alone draws no frames, a live console neither while nothing ch
   await c.page.waitForTimeout(2000);  // the first polls come back (they may differ once)
   await settle(c);
   const polls = [];
-  c.page.on('request', (r) => { if (r.url().includes(`/api/sessions/${live}`)) polls.push(r.url()); });
+  c.page.on('request', (r) => { if (/\/api\/councils\/\d+\/version$/.test(new URL(r.url()).pathname)) polls.push(r.url()); });
   const drawn = await framesWhileIdle(c, 4000);
   assert.ok(polls.length >= 2, `the console kept polling (${polls.length} polls)`);
   assert.ok(drawn <= 2, `frames drawn on a quiet live console in 4 s: ${drawn}`);
