@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # The store under a vote storm (a benchmark, not a test): votes per second and p50/p99 on one
 # instance over SQLite, one over PostgreSQL and two sharing one PostgreSQL, each beside a trivial
-# endpoint of the same servers in the same run. Loopback only, bounded; prints, asserts nothing.
+# endpoint of the same servers in the same run; then the issue page read alone and read while
+# votes arrive, to show whether reads wait for writes. Loopback only, bounded; prints, asserts
+# nothing.
 #
 # The electorate is built once over HTTP on SQLite (members registered through invites, signed
 # in to an open session with open ballots), then copied into each PostgreSQL database with
@@ -22,6 +24,7 @@ import urllib.parse
 HOST = "127.0.0.1"
 PASSWORD = "yishi2026"
 DEMO_RESIDENTS = 15  # demo01 (the convenor) .. demo15, seeded with --seed-demo
+SPARE = 2  # ballots beyond --ballots, voted on while readers read the issue page
 
 
 class Conn:
@@ -201,21 +204,61 @@ async def storm(ports, clients, work, send):
     return phase
 
 
-async def measure(ports, clients, ballots, tokens):
-    votes = [(b, t) for b in ballots for t in tokens]
-    random.shuffle(votes)
+READERS = 8  # connections reading the issue page beside the vote storm
+PAGE = "/api/councils/1/issues?limit=20"
+
+
+async def reading(ports, token, stop, phase):
+    """READERS connections read the issue page one request after another until `stop` is set."""
+    async def reader(n):
+        c = Conn(ports[n % len(ports)])
+        while not stop.is_set():
+            s, answer, t = await c.request("GET", PAGE, None, token)
+            phase.count(s, answer)
+            if 200 <= s < 300:
+                phase.latencies.append(t)
+        c.close()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(reader(n) for n in range(READERS)))
+    phase.seconds = time.perf_counter() - start
+
+
+async def measure(ports, clients, ballots, spare, tokens):
+    """The trivial endpoint, then the votes on `ballots`, then the issue page read alone, then
+    the same reads while the votes on the `spare` ballots arrive."""
+    def shuffled(ids):
+        votes = [(b, t) for b in ids for t in tokens]
+        random.shuffle(votes)
+        return votes
+
+    def send_vote(c, v):
+        return c.request("POST", f"/api/ballots/{v[0]}/votes",
+                         {"choice": random.choice(["yes", "no", "abstain"])}, v[1])
+
+    votes = shuffled(ballots)
     # The trivial endpoint first, with as many requests as there are votes, under the same
     # concurrency and split, so the ratio shows what the store's write costs on this machine.
     trivial = await storm(ports, clients, [None] * len(votes),
                           lambda c, _: c.request("GET", "/api/version"))
-    vote = await storm(ports, clients, votes,
-                       lambda c, v: c.request("POST", f"/api/ballots/{v[0]}/votes",
-                                              {"choice": random.choice(["yes", "no", "abstain"])},
-                                              v[1]))
+    vote = await storm(ports, clients, votes, send_vote)
+
+    alone, under = Phase(), Phase()
+    stop = asyncio.Event()
+    readers = asyncio.create_task(reading(ports, tokens[0], stop, alone))
+    await asyncio.sleep(2.0)
+    stop.set()
+    await readers
+    stop = asyncio.Event()
+    readers = asyncio.create_task(reading(ports, tokens[0], stop, under))
+    beside = await storm(ports, clients, shuffled(spare), send_vote)
+    stop.set()
+    await readers
+
     counted = 0
-    for b in ballots:
+    for b in ballots + spare:
         counted += (await expect(200, ports[0], "GET", f"/api/ballots/{b}", None, tokens[0]))["votes_cast"]
-    return vote, trivial, counted
+    return vote, trivial, alone, under, beside, counted
 
 
 # ---- servers
@@ -277,7 +320,8 @@ def main():
         server = Server(a.server, sqlite, key, os.path.join(tmp, "electorate.log"), "--seed-demo")
         try:
             ballots, tokens = asyncio.run(asyncio.wait_for(
-                electorate(server.port, a.members, a.ballots), 900))
+                electorate(server.port, a.members, a.ballots + SPARE), 900))
+            ballots, spare = ballots[:a.ballots], ballots[a.ballots:]
         finally:
             server.stop()
         print(f"electorate: {len(tokens)} members signed in, {len(ballots)} ballots open "
@@ -299,8 +343,8 @@ def main():
             try:
                 for n in range(instances):
                     servers.append(Server(a.server, db, key, os.path.join(tmp, f"server{n}.log")))
-                vote, trivial, counted = asyncio.run(asyncio.wait_for(
-                    measure([s.port for s in servers], a.clients, ballots, tokens), 600))
+                vote, trivial, alone, under, beside, counted = asyncio.run(asyncio.wait_for(
+                    measure([s.port for s in servers], a.clients, ballots, spare, tokens), 600))
             finally:
                 for s in servers:
                     s.stop()
@@ -311,25 +355,38 @@ def main():
             print(f"  vote / trivial: rate {vote.rate / trivial.rate:.3f}, "
                   f"p50 {quantile(vote.latencies, .5) / quantile(trivial.latencies, .5):.1f}x, "
                   f"p99 {quantile(vote.latencies, .99) / quantile(trivial.latencies, .99):.1f}x")
-            for status, answer in {**vote.refusals, **trivial.refusals}.items():
+            print(f"  page    GET {PAGE} alone ({READERS} readers) {alone.line('req')}")
+            print(f"  page    the same during {beside.rate:.0f} votes/s  {under.line('req')}")
+            print(f"  page reads under vote load: {under.rate / alone.rate:.2f}x the rate, "
+                  f"p99 {quantile(under.latencies, .99) / quantile(alone.latencies, .99):.1f}x")
+            for status, answer in {**vote.refusals, **trivial.refusals, **beside.refusals,
+                                   **alone.refusals, **under.refusals}.items():
                 print(f"  {status}, for example: {json.dumps(answer, ensure_ascii=False)[:300]}")
             if vote.refusals:
                 said = [line for s in servers for line in s.output().splitlines()
                         if line.strip() and "listening" not in line and "stopped" not in line]
                 for line in list(dict.fromkeys(said))[:5]:  # the servers' own words, once each
                     print(f"  server said: {line[:300]}")
-            print(f"  counted {counted} of {len(ballots) * len(tokens)} votes; "
+            print(f"  counted {counted} of {(len(ballots) + len(spare)) * len(tokens)} votes; "
                   f"{(audit.stdout.strip().splitlines() or [audit.stderr.strip()])[0]}")
-            results.append((name, vote, trivial))
+            results.append((name, vote, trivial, alone, under))
 
         print("\n                           votes      vote latency  | GET /api/version  latency    | vote / version")
         print("configuration              per s    p50 ms  p99 ms  |    req per s  p50 ms  p99 ms  |  rate   p50   p99")
-        for name, vote, trivial in results:
+        for name, vote, trivial, _, _ in results:
             v50, v99 = quantile(vote.latencies, .5), quantile(vote.latencies, .99)
             t50, t99 = quantile(trivial.latencies, .5), quantile(trivial.latencies, .99)
             print(f"{name:<26} {vote.rate:6.0f} {v50 * 1000:9.1f} {v99 * 1000:7.1f}  | "
                   f"{trivial.rate:12.0f} {t50 * 1000:7.1f} {t99 * 1000:7.1f}  | "
                   f"{vote.rate / trivial.rate:5.3f} {v50 / t50:5.1f}x {v99 / t99:4.1f}x")
+        print(f"\n                           issue page alone             | during votes                 | during / alone")
+        print("configuration              req per s  p50 ms  p99 ms  |  req per s  p50 ms  p99 ms   |  rate   p99")
+        for name, _, _, alone, under in results:
+            a50, a99 = quantile(alone.latencies, .5), quantile(alone.latencies, .99)
+            u50, u99 = quantile(under.latencies, .5), quantile(under.latencies, .99)
+            print(f"{name:<26} {alone.rate:9.0f} {a50 * 1000:7.1f} {a99 * 1000:7.1f}  | "
+                  f"{under.rate:9.0f} {u50 * 1000:7.1f} {u99 * 1000:7.1f}   | "
+                  f"{under.rate / alone.rate:5.2f} {u99 / a99:4.1f}x")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -6,7 +6,7 @@
 #   first visit: bytes until the login screen, first frame on loopback and at 1.6 Mbps / 150 ms
 #     (bench/first_visit.mjs);
 #   votes per second and p50/p99 at 8 and 50 connections on SQLite and PostgreSQL beside
-#     GET /api/version (bench/store.sh);
+#     GET /api/version, and the issue page read alone and under the vote load (bench/store.sh);
 #   an issue page of a 50,000-issue council beside GET /api/version (bench/issue_page.py);
 #   2,000 clients polling a live ballot page (bench/live.py);
 #   recounting 1,000,000 yes/no and 100,000 ranked ballots (bench/tally.sh).

@@ -49,28 +49,34 @@ void send(App& app, std::vector<client::Request> requests) {
     }
 }
 
-// The base font and the slice manifest, each fetched again after a failure.
+// The base font at once, and again after a failure; the manifest of the other font files once
+// the first screen is drawn, since the base holds every character of the screens' own words.
 void fetch_font(App& app) {
     if (!app.fonts.has_base() && app.font_tag == 0) {
         app.font_tag = app.next_tag++;
         platform_fetch_file(app.font_tag, kFontPath);
     }
-    if (!app.font_slices.has_manifest() && app.manifest_tag == 0) {
+    if (app.ready && !app.font_slices.has_manifest() && app.manifest_tag == 0) {
         app.manifest_tag = app.next_tag++;
         platform_fetch_file(app.manifest_tag, kSlicesPath);
     }
 }
 
-// Fetches the slices holding the characters the atlas could not draw.
+// Fetches the common characters, then the slices holding the characters the atlas could not
+// draw.
 void fetch_missing_slices(App& app) {
-    if (!app.look_for_missing || !app.font_slices.has_manifest() || !app.fonts.body() ||
+    if (!app.font_slices.has_manifest() || !app.fonts.body() ||
         platform_now_seconds() < app.missing_check_at)
         return;
-    app.look_for_missing = false;
-    std::vector<char32_t> missing;
-    for (char32_t cp : app.glyphs.code_points())
-        if (cp > U' ' && !app.fonts.has_glyph(cp)) missing.push_back(cp);
-    for (std::size_t slice : app.font_slices.to_fetch(missing)) {
+    std::vector<std::size_t> wanted = app.font_slices.to_prefetch();
+    if (app.look_for_missing) {
+        app.look_for_missing = false;
+        std::vector<char32_t> missing;
+        for (char32_t cp : app.glyphs.code_points())
+            if (cp > U' ' && !app.fonts.has_glyph(cp)) missing.push_back(cp);
+        for (std::size_t slice : app.font_slices.to_fetch(missing)) wanted.push_back(slice);
+    }
+    for (std::size_t slice : wanted) {
         std::uint64_t tag = app.next_tag++;
         app.slice_tags.emplace(tag, slice);
         platform_fetch_file(tag, app.font_slices.slices()[slice].file);
@@ -312,7 +318,7 @@ void start(App& app) {
 
 namespace {
 
-// One ImGui frame of the current state, drawn and rendered; returns what the views emitted.
+// One ImGui frame of the current state, laid out; returns what the views emitted.
 // `settled` says no character lacked from the atlas (so text will not change size).
 client::Intents draw_frame(App& app, bool& settled) {
     ImGuiIO& io = ImGui::GetIO();
@@ -344,13 +350,19 @@ client::Intents draw_frame(App& app, bool& settled) {
     mirror::draw_focus_ring(app.ui.log, app.ui.mirror.focus);
     settled = drawable && app.glyphs.version() == glyphs_before;
     ImGui::Render();
+    return intents;
+}
 
+// The last frame drawn, onto the canvas. Before the font and the catalog are in, nothing is: the
+// page's loading notice covers the canvas, and a browser without a GPU reads back every picture
+// it is given.
+void present(App& app) {
+    if (!app.fonts.body() || !app.state.strings.loaded()) return;
     glViewport(0, 0, app.viewport.fb_width, app.viewport.fb_height);
     ImVec4 page = ImGui::ColorConvertU32ToFloat4(theme::colors().page);
     glClearColor(page.x, page.y, page.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    return intents;
 }
 
 }  // namespace
@@ -441,6 +453,7 @@ void frame(App& app) {
         sync_page(app);
         intents = draw_frame(app, settled);
     }
+    present(app);
     mirror::sync(app.mirror, app.ui.log, app.state);
     sync_text_input(app);
 

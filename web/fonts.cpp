@@ -12,7 +12,8 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale,
                         float line_spacing) {
     if (base_.empty()) return false;
     if (glyphs.version() == built_version_ && dpr == built_dpr_ && scale == built_scale_ &&
-        line_spacing == built_spacing_ && slices_.size() == built_slices_)
+        line_spacing == built_spacing_ &&
+        (slices_.size() == built_slices_ || !lacks_glyph(glyphs)))
         return false;
 
     ImGuiIO& io = ImGui::GetIO();
@@ -60,6 +61,14 @@ bool FontAtlas::refresh(const client::GlyphSet& glyphs, float dpr, float scale,
     built_spacing_ = line_spacing;
     built_slices_ = slices_.size();
     return true;
+}
+
+// A slice that arrives while every character has its glyph waits for the next rebuild: a rebuild
+// costs as much as the first, and the common characters arrive just after the first screen.
+bool FontAtlas::lacks_glyph(const client::GlyphSet& glyphs) const {
+    for (char32_t cp : glyphs.code_points())
+        if (cp > U' ' && !has_glyph(cp)) return true;
+    return false;
 }
 
 int FontAtlas::glyph_count() const { return body_ ? body_->Glyphs.Size : 0; }

@@ -1,6 +1,7 @@
 // The CJK font atlas: built from the fetched font files (the base, then the slices fetched so
 // far, merged into one font) for exactly the characters the GlyphSet holds, rasterised at the
-// device pixel ratio, and rebuilt between frames when either grows or the text size changes.
+// device pixel ratio, and rebuilt between frames when the characters or the text size change,
+// or a file arrives with glyphs the atlas lacks.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -41,6 +42,8 @@ public:
     bool has_glyph(char32_t cp) const;
 
 private:
+    bool lacks_glyph(const client::GlyphSet& glyphs) const;
+
     std::string base_;
     std::vector<std::string> slices_;
     std::size_t built_slices_ = 0;

@@ -12,6 +12,11 @@ int main() {
     using namespace yishi::web;
     auto* app = new App;  // lives as long as the page
     platform_start(app->inbox);
+    // The font, the catalog and the session are asked for first: they download while the GL
+    // context and ImGui's shaders are made.
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    start(*app);
 
     if (!glfwInit()) return 1;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -25,10 +30,7 @@ int main() {
     if (!window) return 1;
     glfwMakeContextCurrent(window);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     ImGui_ImplOpenGL3_CreateDeviceObjects();
-    start(*app);
     platform_run([app] { frame(*app); });
 }

@@ -52,6 +52,39 @@ BOOST_AUTO_TEST_CASE(a_failed_slice_is_asked_for_again_and_uncovered_characters_
     BOOST_TEST(again == (std::vector<std::size_t>{0}), boost::test_tools::per_element());
 }
 
+// The common characters as make_font.py writes them: one slice, marked prefetch, whose spans lie
+// between those of the slices of rare characters.
+BOOST_AUTO_TEST_CASE(the_common_slice_is_prefetched_once_and_found_between_the_others) {
+    FontSlices f;
+    BOOST_REQUIRE(f.read_manifest(
+        R"({"slices":[{"file":"fonts/common.ttf","spans":[[19968,19969],[19971,19971]],)"
+        R"("prefetch":true},{"file":"fonts/slice-00.ttf","spans":[[19970,19970],[19972,20000]]}]})"));
+    BOOST_TEST(f.slices()[0].prefetch);
+    BOOST_TEST(!f.slices()[1].prefetch);
+    // 一 (U+4E00) and 七 (U+4E03) are common, 丂 (U+4E02) and 万 (U+4E07) are not.
+    auto common = f.to_fetch({U'一', U'七'});
+    BOOST_TEST(common == (std::vector<std::size_t>{0}), boost::test_tools::per_element());
+    auto rare = f.to_fetch({U'丂', U'万'});
+    BOOST_TEST(rare == (std::vector<std::size_t>{1}), boost::test_tools::per_element());
+    // On its way already: the prefetch asks for nothing more.
+    BOOST_TEST(f.to_prefetch().empty());
+
+    FontSlices g;
+    BOOST_REQUIRE(g.read_manifest(
+        R"({"slices":[{"file":"fonts/common.ttf","spans":[[19968,19969]],"prefetch":true},)"
+        R"({"file":"fonts/slice-00.ttf","spans":[[19970,20000]],"prefetch":false}]})"));
+    auto first = g.to_prefetch();
+    BOOST_TEST(first == (std::vector<std::size_t>{0}), boost::test_tools::per_element());
+    BOOST_TEST(g.to_prefetch().empty());
+    // A failed prefetch is asked for again; a loaded one never.
+    g.arrived(0, false);
+    auto again = g.to_prefetch();
+    BOOST_TEST(again == (std::vector<std::size_t>{0}), boost::test_tools::per_element());
+    g.arrived(0, true);
+    BOOST_TEST(g.to_prefetch().empty());
+    BOOST_TEST(g.to_fetch({U'一'}).empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_malformed_manifest_is_refused_and_keeps_nothing) {
     for (std::string_view bad : {
              std::string_view(""), std::string_view("[]"), std::string_view(R"({"slices":{}})"),
@@ -65,6 +98,10 @@ BOOST_AUTO_TEST_CASE(a_malformed_manifest_is_refused_and_keeps_nothing) {
              std::string_view(R"({"slices":[{"file":"a.ttf"}]})"),
              std::string_view(R"({"slices":[{"file":"a.ttf","spans":[[0,9]]},)"
                               R"({"file":"b.ttf","spans":[[9,20]]}]})"),
+             std::string_view(R"({"slices":[{"file":"a.ttf","spans":[[0,3],[10,12]]},)"
+                              R"({"file":"b.ttf","spans":[[5,11]]}]})"),
+             std::string_view(R"({"slices":[{"file":"a.ttf","spans":[[10,12],[0,3]]}]})"),
+             std::string_view(R"({"slices":[{"file":"a.ttf","spans":[[0,3]],"prefetch":1}]})"),
          }) {
         FontSlices f;
         BOOST_TEST(!f.read_manifest(bad), bad);

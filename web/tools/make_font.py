@@ -1,17 +1,21 @@
 #!/usr/bin/python3
 """Builds the client's CJK font from face 0 of a TrueType collection (WenQuanYi Micro Hei), cut
-in two so that a first visit downloads only what the first screens show:
+in three so that a first visit downloads only what the first screen shows:
 
-  OUT/base.ttf        Latin, punctuation, CJK punctuation, full-width forms, the 3,755 common
-                      characters (GB 2312 level 1) and every character of the catalogs given;
+  OUT/base.ttf        Latin, punctuation, CJK punctuation, full-width forms and every character
+                      of the catalogs given: the screens' own words;
+  OUT/common.ttf      the rest of the 3,755 common characters (GB 2312 level 1), which most names
+                      and texts from the server use: fetched by the client as soon as the first
+                      screen is drawn, and at once when one of them appears before that;
   OUT/slice-NN.ttf    every other character the font maps, in runs of consecutive code points,
-                      fetched by the client when a character outside the base appears (users
+                      fetched by the client when a character outside the others appears (users
                       type and name rare ones);
-  OUT/slices.json     {"slices": [{"file": "fonts/slice-NN.ttf", "spans": [[first, last], ...]}]}:
-                      the code points each slice holds, as spans that never cover a code point
-                      of the base's ranges (one the font lacks there is not worth a fetch)
+  OUT/slices.json     {"slices": [{"file": "fonts/slice-NN.ttf", "spans": [[first, last], ...],
+                      "prefetch": true?}]}: the code points each file but the base holds, as
+                      spans that never cover a code point of another file (one the font lacks
+                      there is not worth a fetch); "prefetch" marks common.ttf
 
-Each file keeps the face's metrics, so ImGui merges the slices into the base without seams, and
+Each file keeps the face's metrics, so ImGui merges the others into the base without seams, and
 drops what ImGui's rasteriser never reads: hinting, OpenType layout, vertical metrics.
 Usage: make_font.py IN.ttc OUTDIR CATALOG.json..."""
 import json
@@ -42,20 +46,20 @@ COMMON_RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2190, 0x21FF),
                  (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF), (0xFFFD, 0xFFFD)]
 
 
-def spans(codepoints, common):
-    """Runs of the sorted code points, split wherever a common code point lies between two."""
+def spans(codepoints, others):
+    """Runs of the sorted code points, split wherever a code point of another file lies between
+    two."""
     out = []
     for cp in codepoints:
-        if out and not any(c in common for c in range(out[-1][1] + 1, cp)):
+        if out and not any(c in others for c in range(out[-1][1] + 1, cp)):
             out[-1][1] = cp
         else:
             out.append([cp, cp])
     return out
 
 
-def common_codepoints(catalogs):
+def screen_codepoints(catalogs):
     out = {cp for first, last in COMMON_RANGES for cp in range(first, last + 1)}
-    out |= gb2312_level1()
     for name in catalogs:
         with open(name, encoding="utf-8") as f:
             out |= {ord(ch) for ch in f.read()}
@@ -85,16 +89,18 @@ def main(src, out_dir, catalogs):
         if name.startswith("slice-") and name.endswith(".ttf"):
             os.remove(os.path.join(out_dir, name))
 
-    common = {cp for first, last in COMMON_RANGES for cp in range(first, last + 1)}
-    base = common_codepoints(catalogs) & mapped
+    base = screen_codepoints(catalogs) & mapped
     kept = write_subset(src, base, os.path.join(out_dir, "base.ttf"))
-    rest = sorted(mapped - base)
-    slices = []
+    common = sorted((gb2312_level1() & mapped) - base)
+    kept |= write_subset(src, set(common), os.path.join(out_dir, "common.ttf"))
+    slices = [{"file": "fonts/common.ttf", "spans": spans(common, mapped - set(common)),
+               "prefetch": True}]
+    rest = sorted(mapped - base - set(common))
     for n, at in enumerate(range(0, len(rest), SLICE_SIZE)):
         run = rest[at:at + SLICE_SIZE]
         name = f"slice-{n:02d}.ttf"
         kept |= write_subset(src, set(run), os.path.join(out_dir, name))
-        slices.append({"file": "fonts/" + name, "spans": spans(run, common)})
+        slices.append({"file": "fonts/" + name, "spans": spans(run, mapped - set(run))})
     if kept != mapped:
         sys.exit(f"make_font: lost {len(mapped - kept)} characters")
     with open(os.path.join(out_dir, "slices.json"), "w", encoding="utf-8") as f:

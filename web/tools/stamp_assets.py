@@ -7,8 +7,8 @@ For each FILE (relative to DIST) it writes DIST/stem.HASH.ext beside it, and the
   DIST/assets.HASH.js   window.yishiAssets = {"app.wasm": "app.HASH.wasm", ...}: the names the
                         client asks for (app.js's wasm, i18n catalogs, font files) mapped to
                         the hashed ones;
-  DIST/index.html       the page of SOURCE_HTML with its scripts pointing at hashed names and
-                        the map loaded first;
+  DIST/index.html       the page of SOURCE_HTML with its scripts and preloads pointing at
+                        hashed names and the map loaded first;
   LIST                  the files a browser can be sent, one a line, for precompress.py.
 The font slices named in fonts/slices.json are included. Hashed files of earlier builds are
 removed. Usage: stamp_assets.py SOURCE_HTML DIST LIST FILE..."""
@@ -53,7 +53,7 @@ def main(source_html, dist, list_file, files):
     with open(source_html, encoding="utf-8") as f:
         html = f.read()
     for rel, name in names.items():
-        html = html.replace(f'src="{rel}"', f'src="{name}"')
+        html = html.replace(f'src="{rel}"', f'src="{name}"').replace(f'href="{rel}"', f'href="{name}"')
     first_script = html.index("<script")
     html = html[:first_script] + f'<script src="{table_name}"></script>\n' + html[first_script:]
     with open(os.path.join(dist, "index.html"), "w", encoding="utf-8") as f:

@@ -22,9 +22,12 @@ bool FontSlices::read_manifest(std::string_view json) {
         if (!item.is_object()) return false;
         auto file = item.find("file");
         auto runs = item.find("spans");
+        auto prefetch = item.find("prefetch");
         if (file == item.end() || runs == item.end() || !file->is_string() ||
-            file->get<std::string>().empty() || !runs->is_array() || runs->empty())
+            file->get<std::string>().empty() || !runs->is_array() || runs->empty() ||
+            (prefetch != item.end() && !prefetch->is_boolean()))
             return false;
+        std::size_t first_span = spans.size();
         for (const auto& run : *runs) {
             if (!run.is_array() || run.size() != 2 || !run[0].is_number_integer() ||
                 !run[1].is_number_integer())
@@ -32,11 +35,17 @@ bool FontSlices::read_manifest(std::string_view json) {
             auto a = run[0].get<std::int64_t>();
             auto b = run[1].get<std::int64_t>();
             if (a < 0 || b < a || b > kLastCodePoint) return false;
-            if (!spans.empty() && a <= static_cast<std::int64_t>(spans.back().last)) return false;
+            if (spans.size() > first_span && a <= static_cast<std::int64_t>(spans.back().last))
+                return false;
             spans.push_back({static_cast<char32_t>(a), static_cast<char32_t>(b), slices.size()});
         }
-        slices.push_back({file->get<std::string>(), Load::absent});
+        slices.push_back({file->get<std::string>(), Load::absent,
+                          prefetch != item.end() && prefetch->get<bool>()});
     }
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& x, const Span& y) { return x.first < y.first; });
+    for (std::size_t i = 1; i < spans.size(); ++i)
+        if (spans[i].first <= spans[i - 1].last) return false;
     slices_ = std::move(slices);
     spans_ = std::move(spans);
     has_manifest_ = true;
@@ -54,6 +63,16 @@ std::vector<std::size_t> FontSlices::to_fetch(const std::vector<char32_t>& missi
         if (slice.load != Load::absent) continue;
         slice.load = Load::loading;
         out.push_back(it->slice);
+    }
+    return out;
+}
+
+std::vector<std::size_t> FontSlices::to_prefetch() {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < slices_.size(); ++i) {
+        if (!slices_[i].prefetch || slices_[i].load != Load::absent) continue;
+        slices_[i].load = Load::loading;
+        out.push_back(i);
     }
     return out;
 }

@@ -15,10 +15,12 @@ public:
     struct Slice {
         std::string file;  // fetched as it is named, e.g. "fonts/slice-07.ttf"
         Load load = Load::absent;
+        bool prefetch = false;  // fetched once the first screen is drawn, missing or not
     };
 
-    // Reads fonts/slices.json: {"slices": [{"file": "...", "spans": [[first, last], ...]}]},
-    // the spans of code points (inclusive) in ascending order and apart across all slices.
+    // Reads fonts/slices.json: {"slices": [{"file": "...", "spans": [[first, last], ...],
+    // "prefetch": true?}]}, the spans of code points (inclusive) ascending within a slice and
+    // apart across all slices (a slice's spans may fall between another's).
     // False, keeping nothing, when it is not that.
     bool read_manifest(std::string_view json);
     bool has_manifest() const { return has_manifest_; }
@@ -26,6 +28,9 @@ public:
     // The slices holding one of `missing` (code points the atlas cannot draw) that are neither
     // loaded nor on their way; they are marked loading. Characters no slice covers are skipped.
     std::vector<std::size_t> to_fetch(const std::vector<char32_t>& missing);
+    // The slices marked prefetch that are neither loaded nor on their way; they are marked
+    // loading.
+    std::vector<std::size_t> to_prefetch();
     // A fetch ended: its bytes are in the atlas (loaded) or it failed (absent, asked again the
     // next time a character of it is missing).
     void arrived(std::size_t slice, bool ok);
