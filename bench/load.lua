@@ -5,7 +5,8 @@
 --       GET PATH again and again, with the token as a bearer when given;
 --   wrk ... -s bench/load.lua URL -- votes FILE THREADS
 --       one vote a line of FILE ("BALLOT TOKEN"); thread k of THREADS casts lines k, k+THREADS, ...
---       and stops once every one of them is answered, so each vote is cast and counted once.
+--       so each vote is cast once. A thread that runs out says so ("ran_out"): its connections
+--       then wait, and the rate is no more than a floor.
 local threads = {}
 
 function setup(thread)
@@ -14,11 +15,10 @@ function setup(thread)
 end
 
 local mode, path, headers, votes, at
-local sent, answered = 0, 0
 
 function init(args)
   mode = args[1]
-  statuses = {}
+  statuses, ran_out = {}, false
   if mode == "votes" then
     votes, at = {}, 1
     local every, k = tonumber(args[3]), 0
@@ -40,8 +40,11 @@ local choices = { "yes", "no", "abstain" }
 function request()
   if mode ~= "votes" then return wrk.format("GET", path, headers) end
   local v = votes[at]
-  if not v then return "" end -- nothing left: this connection waits for the thread to stop
-  at, sent = at + 1, sent + 1
+  if not v then
+    ran_out = true
+    return ""
+  end
+  at = at + 1
   return wrk.format("POST", "/api/ballots/" .. v[1] .. "/votes",
     { ["Authorization"] = "Bearer " .. v[2], ["Content-Type"] = "application/json" },
     '{"choice":"' .. choices[math.random(#choices)] .. '"}')
@@ -49,15 +52,12 @@ end
 
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
-  if mode == "votes" then
-    answered = answered + 1
-    if at > #votes and answered >= sent then wrk.thread:stop() end
-  end
 end
 
 function done(summary, latency, requests)
-  local counts, ok, seen = {}, 0, {}
+  local counts, ok, seen, short = {}, 0, {}, false
   for _, t in ipairs(threads) do
+    short = short or t:get("ran_out")
     for status, n in pairs(t:get("statuses")) do
       counts[status] = (counts[status] or 0) + n
     end
@@ -68,7 +68,8 @@ function done(summary, latency, requests)
   end
   local e = summary.errors
   io.write(string.format(
-    '{"ok":%d,"seconds":%.6f,"p50_ms":%.3f,"p99_ms":%.3f,"socket_errors":%d,"statuses":{%s}}\n',
+    '{"ok":%d,"seconds":%.6f,"p50_ms":%.3f,"p99_ms":%.3f,"socket_errors":%d,"ran_out":%s,' ..
+    '"statuses":{%s}}\n',
     ok, summary.duration / 1e6, latency:percentile(50) / 1e3, latency:percentile(99) / 1e3,
-    e.connect + e.read + e.write + e.timeout, table.concat(seen, ",")))
+    e.connect + e.read + e.write + e.timeout, tostring(short), table.concat(seen, ",")))
 end

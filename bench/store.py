@@ -9,7 +9,8 @@
 # in to an open session with open ballots), then copied into each PostgreSQL database with
 # `yishi-server migrate`, so all three configurations count the same votes on the same data.
 # The load itself is wrk running bench/load.lua: a client in C, so that on two cores the figures
-# are the server's and not a slow client's; every vote is cast once and checked counted.
+# are the server's and not a slow client's; each vote is cast once, and the count the server
+# keeps is printed beside the answers wrk saw.
 import argparse
 import asyncio
 import json
@@ -26,7 +27,7 @@ import urllib.parse
 HOST = "127.0.0.1"
 PASSWORD = "yishi2026"
 DEMO_RESIDENTS = 15  # demo01 (the convenor) .. demo15, seeded with --seed-demo
-SPARE = 20  # ballots beyond --ballots, voted on while readers read the issue page
+SPARE = 30  # ballots beyond --ballots, voted on while readers read the issue page
 
 
 class Conn:
@@ -159,7 +160,7 @@ async def electorate(port, members, ballots):
 LOAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "load.lua")
 READERS = 8  # connections reading the issue page, alone and beside the votes
 PAGE = "/api/councils/1/issues?limit=20"
-SECONDS = 3  # of the trivial endpoint and of the page read alone
+SECONDS = 3  # of each load
 
 
 class Load:
@@ -172,6 +173,7 @@ class Load:
         self.p50 = max(r["p50_ms"] for r in results)
         self.p99 = max(r["p99_ms"] for r in results)
         self.socket_errors = sum(r["socket_errors"] for r in results)
+        self.ran_out = any(r.get("ran_out") for r in results)
         self.statuses = {}
         for r in results:
             for status, n in r["statuses"].items():
@@ -183,6 +185,8 @@ class Load:
 
     def line(self, unit):
         errors = f", socket errors {self.socket_errors}" if self.socket_errors else ""
+        if self.ran_out:
+            errors += " (the votes ran out: a floor; give more --members or --ballots)"
         return (f"{self.rate:8.0f} {unit}/s  p50 {self.p50:6.1f} ms  p99 {self.p99:6.1f} ms  "
                 f"statuses {dict(sorted(self.statuses.items()))}{errors}")
 
@@ -213,8 +217,8 @@ def each_port(ports, connections, seconds, *args):
 
 
 def voting(ports, clients, votes, folder, name):
-    """wrk processes casting `votes` ((ballot, token) pairs, each once), split across `ports`;
-    they stop when every vote is answered."""
+    """wrk processes casting `votes` ((ballot, token) pairs, each once), split across `ports`,
+    for SECONDS."""
     procs = []
     share = max(1, clients // len(ports))
     threads = 2 if len(ports) == 1 else 1
@@ -222,7 +226,7 @@ def voting(ports, clients, votes, folder, name):
         path = os.path.join(folder, f"{name}-{n}.txt")
         with open(path, "w") as f:
             f.writelines(f"{b} {t}\n" for b, t in votes[n::len(ports)])
-        procs.append(wrk(port, share, threads, 300, "votes", path, str(threads)))
+        procs.append(wrk(port, share, threads, SECONDS, "votes", path, str(threads)))
     return procs
 
 
@@ -235,15 +239,12 @@ def measure(ports, clients, ballots, spare, tokens, folder):
         return votes
 
     trivial = finish(each_port(ports, clients, SECONDS, "get", "/api/version"), SECONDS)
-    vote = finish(voting(ports, clients, shuffled(ballots), folder, "votes"), 300)
+    vote = finish(voting(ports, clients, shuffled(ballots), folder, "votes"), SECONDS)
     alone = finish(each_port(ports, READERS, SECONDS, "get", PAGE, tokens[0]), SECONDS)
-    spare_votes = shuffled(spare)
-    # The readers read for about as long as the spare votes take at the rate just measured.
-    seconds = max(1, int(len(spare_votes) / max(vote.rate, 1.0) * 0.8))
-    voters = voting(ports, clients, spare_votes, folder, "spare")
-    readers = each_port(ports, READERS, seconds, "get", PAGE, tokens[0])
-    under = finish(readers, seconds)
-    beside = finish(voters, 300)
+    voters = voting(ports, clients, shuffled(spare), folder, "spare")
+    readers = each_port(ports, READERS, SECONDS, "get", PAGE, tokens[0])
+    under = finish(readers, SECONDS)
+    beside = finish(voters, SECONDS)
 
     async def count():
         counted = 0
@@ -296,7 +297,7 @@ def main():
     ap.add_argument("pg_one", help="an empty PostgreSQL database for one instance")
     ap.add_argument("pg_two", help="an empty PostgreSQL database for two instances")
     ap.add_argument("--members", type=int, default=300, help="voters, each votes once per ballot")
-    ap.add_argument("--ballots", type=int, default=40, help="ballots open at once")
+    ap.add_argument("--ballots", type=int, default=60, help="ballots open at once")
     ap.add_argument("--clients", type=int, default=32, help="concurrent clients")
     a = ap.parse_args()
     for url in (a.pg_one, a.pg_two):
@@ -358,7 +359,8 @@ def main():
                         if line.strip() and "listening" not in line and "stopped" not in line]
                 for line in list(dict.fromkeys(said))[:5]:  # the servers' own words, once each
                     print(f"  server said: {line[:300]}")
-            print(f"  counted {counted} of {(len(ballots) + len(spare)) * len(tokens)} votes; "
+            print(f"  counted {counted} votes, {vote.ok + beside.ok} of them answered 201 "
+                  f"(wrk leaves the last ones unanswered when time is up); "
                   f"{(audit.stdout.strip().splitlines() or [audit.stderr.strip()])[0]}")
             results.append((name, vote, trivial, alone, under))
 
