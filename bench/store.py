@@ -27,7 +27,8 @@ import urllib.parse
 HOST = "127.0.0.1"
 PASSWORD = "yishi2026"
 DEMO_RESIDENTS = 15  # demo01 (the convenor) .. demo15, seeded with --seed-demo
-SPARE = 30  # ballots beyond --ballots, voted on while readers read the issue page
+SPARE = 18  # ballots beyond --ballots, voted on while readers read the issue page (a session's
+# agenda holds at most 50 items)
 
 
 class Conn:
@@ -160,7 +161,7 @@ async def electorate(port, members, ballots):
 LOAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "load.lua")
 READERS = 8  # connections reading the issue page, alone and beside the votes
 PAGE = "/api/councils/1/issues?limit=20"
-SECONDS = 3  # of each load
+SECONDS = 2  # of each load
 
 
 class Load:
@@ -296,8 +297,8 @@ def main():
     ap.add_argument("server")
     ap.add_argument("pg_one", help="an empty PostgreSQL database for one instance")
     ap.add_argument("pg_two", help="an empty PostgreSQL database for two instances")
-    ap.add_argument("--members", type=int, default=300, help="voters, each votes once per ballot")
-    ap.add_argument("--ballots", type=int, default=60, help="ballots open at once")
+    ap.add_argument("--members", type=int, default=400, help="voters, each votes once per ballot")
+    ap.add_argument("--ballots", type=int, default=32, help="ballots open at once")
     ap.add_argument("--clients", type=int, default=32, help="concurrent clients")
     a = ap.parse_args()
     for url in (a.pg_one, a.pg_two):

@@ -208,49 +208,34 @@ Error not_plain_ballot() { return make_error("not_plain_ballot"); }
 bool is_not_plain_ballot(const Error& e) { return e.code == "not_plain_ballot"; }
 
 namespace {
-// One member's vote on one ballot: the facts its rule rests on, whom it is recorded for and what
-// its answer counts, in one indexed read however long the roll (a vote is the hall's hottest
-// write, and on PostgreSQL every statement is a round trip).
+// One member's vote on one ballot: the facts its rule rests on and what its answer counts, in one
+// indexed read however long the roll.
 struct VoteRow {
     Id council_id = 0;
-    Id community_id = 0;
-    bool has_spec = false;  // a row in ballot_specs: perhaps held under another method
-    bool member = false;    // an active member of the ballot's council
     VoteFacts facts;
     std::int64_t electorate = 0;
-    std::int64_t cast = 0;  // votes before this one
 };
 
 std::optional<VoteRow> vote_row(Connection& db, Id ballot_id, Id member_id) {
     Statement q(db,
-                "SELECT b.council_id, c.community_id, b.state, s.state, COALESCE(b.closes_at, 0), "
+                "SELECT b.council_id, b.state, s.state, COALESCE(b.closes_at, 0), "
                 "b.electorate_heads, "
-                "EXISTS (SELECT 1 FROM ballot_specs p WHERE p.ballot_id = b.id), "
-                "EXISTS (SELECT 1 FROM members m JOIN council_members cm ON cm.member_id = m.id "
-                "WHERE m.id = ? AND m.active = 1 AND cm.council_id = b.council_id), "
                 "EXISTS (SELECT 1 FROM ballot_roll r WHERE r.ballot_id = b.id AND r.member_id = ?), "
-                "EXISTS (SELECT 1 FROM votes v WHERE v.ballot_id = b.id AND v.member_id = ?), "
-                "(SELECT COUNT(*) FROM votes v WHERE v.ballot_id = b.id) "
-                "FROM ballots b JOIN sessions s ON s.id = b.session_id "
-                "JOIN councils c ON c.id = b.council_id WHERE b.id = ?");
+                "EXISTS (SELECT 1 FROM votes v WHERE v.ballot_id = b.id AND v.member_id = ?) "
+                "FROM ballots b JOIN sessions s ON s.id = b.session_id WHERE b.id = ?");
     q.bind(1, member_id);
     q.bind(2, member_id);
-    q.bind(3, member_id);
-    q.bind(4, ballot_id);
+    q.bind(3, ballot_id);
     if (!q.step()) return std::nullopt;
     VoteRow row;
     row.council_id = q.column(0).int64();
-    row.community_id = q.column(1).int64();
-    row.facts.ballot = q.column(2).text() == "open" ? BallotState::open : BallotState::closed;
-    if (!session_state_from_string(q.column(3).text(), row.facts.session))
+    row.facts.ballot = q.column(1).text() == "open" ? BallotState::open : BallotState::closed;
+    if (!session_state_from_string(q.column(2).text(), row.facts.session))
         throw StoreError("unknown session state in database");
-    row.facts.closes_at = q.column(4).int64();
-    row.electorate = q.column(5).int64();
-    row.has_spec = q.column(6).int64() != 0;
-    row.member = q.column(7).int64() != 0;
-    row.facts.on_roll = q.column(8).int64() != 0;
-    row.facts.voted = q.column(9).int64() != 0;
-    row.cast = q.column(10).int64();
+    row.facts.closes_at = q.column(3).int64();
+    row.electorate = q.column(4).int64();
+    row.facts.on_roll = q.column(5).int64() != 0;
+    row.facts.voted = q.column(6).int64() != 0;
     return row;
 }
 }  // namespace
@@ -258,13 +243,12 @@ std::optional<VoteRow> vote_row(Connection& db, Id ballot_id, Id member_id) {
 Result<VoteCounted> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<VoteCounted> {
         Connection& db = act.db;
-        auto row = vote_row(db, ballot_id, actor);
         // Ballots held otherwise count through cast_content, never this table. Told first, before
         // any other refusal, so that the route can send the vote there instead.
-        if (row && row->has_spec && !methods::spec(db, ballot_id).plain())
-            return not_plain_ballot();
+        if (!methods::spec(db, ballot_id).plain()) return not_plain_ballot();
+        auto row = vote_row(db, ballot_id, actor);
         if (!row) return make_error("not_found");
-        if (!row->member) return make_error("forbidden");
+        if (!records::actor(db, row->council_id, actor).member) return make_error("forbidden");
         if (auto e = may_vote(row->facts, now)) return *e;
         // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
         Statement q(db,
@@ -276,10 +260,11 @@ Result<VoteCounted> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std:
         q.bind(4, now);
         if (q.run() == 0) return make_error("already_voted");
         // The roll is open (记名表决): the log records the choice as the tally will publish it.
-        act.in_community(row->community_id);
+        act.in_council(row->council_id);
         act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}});
-        // Writers take turns, so the count read with the facts is the count before this vote.
-        return VoteCounted{ballot_id, BallotState::open, row->electorate, row->cast + 1};
+        Statement cast(db, "SELECT COUNT(*) FROM votes WHERE ballot_id = ?");
+        cast.bind(1, ballot_id);
+        return VoteCounted{ballot_id, BallotState::open, row->electorate, single(cast).int64()};
     });
 }
 

@@ -195,10 +195,6 @@ Json to_json(const BallotView& b) {
 
 std::string encode(const BallotView& b) { return to_json(b).dump(); }
 
-VoteCounted vote_counted(const Ballot& b) {
-    return {b.id, b.state, b.electorate.heads, static_cast<std::int64_t>(b.votes.size())};
-}
-
 std::string encode(const VoteCounted& v) {
     return Json{{"id", v.ballot_id},
                 {"state", to_string(v.state)},

@@ -117,7 +117,6 @@ struct VoteCounted {
     std::int64_t electorate = 0;
     std::int64_t votes_cast = 0;
 };
-VoteCounted vote_counted(const Ballot& b);
 std::string encode(const VoteCounted& v);
 Result<VoteCounted> decode_vote_counted(std::string_view body);
 
