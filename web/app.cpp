@@ -318,6 +318,9 @@ void start(App& app) {
 
 namespace {
 
+// The screen can be drawn once the base font and the catalog are in.
+bool drawable(const App& app) { return app.fonts.body() && app.state.strings.loaded(); }
+
 // One ImGui frame of the current state, laid out; returns what the views emitted.
 // `settled` says no character lacked from the atlas (so text will not change size).
 client::Intents draw_frame(App& app, bool& settled) {
@@ -344,11 +347,11 @@ client::Intents draw_frame(App& app, bool& settled) {
     ImGui::NewFrame();
     app.ui.log.clear();
     client::Intents intents;
-    bool drawable = app.fonts.body() && app.state.strings.loaded();
+    bool can_draw = drawable(app);
     std::uint64_t glyphs_before = app.glyphs.version();
-    if (drawable) draw_screen(app, intents);
+    if (can_draw) draw_screen(app, intents);
     mirror::draw_focus_ring(app.ui.log, app.ui.mirror.focus);
-    settled = drawable && app.glyphs.version() == glyphs_before;
+    settled = can_draw && app.glyphs.version() == glyphs_before;
     ImGui::Render();
     return intents;
 }
@@ -357,7 +360,7 @@ client::Intents draw_frame(App& app, bool& settled) {
 // page's loading notice covers the canvas, and a browser without a GPU reads back every picture
 // it is given.
 void present(App& app) {
-    if (!app.fonts.body() || !app.state.strings.loaded()) return;
+    if (!drawable(app)) return;
     glViewport(0, 0, app.viewport.fb_width, app.viewport.fb_height);
     ImVec4 page = ImGui::ColorConvertU32ToFloat4(theme::colors().page);
     glClearColor(page.x, page.y, page.z, 1.0f);

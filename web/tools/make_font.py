@@ -6,7 +6,7 @@ in three so that a first visit downloads only what the first screen shows:
                       of the catalogs given: the screens' own words;
   OUT/common.ttf      the rest of the 3,755 common characters (GB 2312 level 1), which most names
                       and texts from the server use: fetched by the client as soon as the first
-                      screen is drawn, and at once when one of them appears before that;
+                      screen is drawn (with the manifest below);
   OUT/slice-NN.ttf    every other character the font maps, in runs of consecutive code points,
                       fetched by the client when a character outside the others appears (users
                       type and name rare ones);
