@@ -323,11 +323,15 @@ private:
         try {
             c->lock_scope(kWriters);
             locked = true;
-            c->begin(true);
-            if (!durable_) c->execute("SET LOCAL synchronous_commit = off");
-            for (WriteQueue::Job* j : group) {
+            // The group runs on this one connection, one writer after another, so its round trips
+            // bound the writes a second: statements that need no answer in between travel
+            // together. The snapshot is taken after the lock, by the first writer's first read.
+            c->execute(std::string("BEGIN ISOLATION LEVEL SERIALIZABLE; ") +
+                       (durable_ ? "" : "SET LOCAL synchronous_commit = off; ") +
+                       "SAVEPOINT writer");
+            for (std::size_t i = 0; i < group.size(); ++i) {
+                WriteQueue::Job* j = group[i];
                 j->error = nullptr;
-                c->execute("SAVEPOINT writer");
                 try {
                     (*j->f)(*c);
                 } catch (const Error& e) {
@@ -336,8 +340,10 @@ private:
                 } catch (...) {
                     j->error = std::current_exception();
                 }
-                if (j->error) c->execute("ROLLBACK TO SAVEPOINT writer");
-                c->execute("RELEASE SAVEPOINT writer");
+                // The next writer's savepoint; COMMIT releases the last one.
+                std::string next = j->error ? "ROLLBACK TO SAVEPOINT writer; " : "";
+                if (i + 1 < group.size()) next += "RELEASE SAVEPOINT writer; SAVEPOINT writer";
+                if (!next.empty()) c->execute(next);
             }
             c->commit();
         } catch (const Error& e) {

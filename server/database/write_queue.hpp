@@ -39,7 +39,13 @@ public:
             Group group;
             group.swap(queue_);
             lock.unlock();
-            commit_group(group);
+            try {
+                commit_group(group);
+            } catch (...) {
+                // Not even begun (no connection): every writer of the group fails with it.
+                for (Job* j : group)
+                    if (!j->error) j->error = std::current_exception();
+            }
             lock.lock();
             for (Job* j : group) j->done = true;
             leading_ = false;

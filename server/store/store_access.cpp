@@ -24,35 +24,62 @@ void Store::add_token(const std::string& digest, Id member_id, std::int64_t now,
     });
 }
 
+namespace {
+// A login token as its member's requests find it.
+struct TokenUse {
+    Member member;
+    std::int64_t created_at = 0;
+    std::int64_t last_used_at = 0;
+};
+
+std::optional<TokenUse> token_use(Connection& db, const std::string& digest) {
+    Statement q(db,
+                "SELECT m.id, m.login, m.name, m.role, t.created_at, t.last_used_at "
+                "FROM auth_tokens t JOIN members m ON m.id = t.member_id "
+                "WHERE t.token_hash = ? AND m.active = 1");
+    q.bind(1, digest);
+    if (!q.step()) return std::nullopt;
+    TokenUse use;
+    use.member = member_from(q);
+    use.created_at = q.column(4).int64();
+    use.last_used_at = q.column(5).int64();
+    return use;
+}
+
+bool expired(const TokenUse& use, std::int64_t now, const TokenPolicy& policy) {
+    return now - use.last_used_at >= policy.idle_seconds ||
+           now - use.created_at >= policy.absolute_seconds;
+}
+
+bool due_for_touch(const TokenUse& use, std::int64_t now, const TokenPolicy& policy) {
+    return now - use.last_used_at >= policy.touch_interval_seconds;
+}
+}  // namespace
+
 std::optional<Member> Store::member_for_token(const std::string& digest, std::int64_t now,
                                               const TokenPolicy& policy) {
-    // A write: an expired token is dropped, a used one touched (both commit with the answer).
+    // Every signed-in request asks this, so it only reads while the token is fresh and was
+    // touched lately: a read never waits for the writers' commit. An expired token is dropped,
+    // and a used one touched, by a write that looks again and commits with the answer.
+    auto seen = impl_->read([&](Connection& db) { return token_use(db, digest); });
+    if (!seen) return std::nullopt;
+    if (!expired(*seen, now, policy) && !due_for_touch(*seen, now, policy)) return seen->member;
     return impl_->write([&](Connection& db) -> std::optional<Member> {
-        Statement q(db,
-                    "SELECT m.id, m.login, m.name, m.role, t.created_at, t.last_used_at "
-                    "FROM auth_tokens t JOIN members m ON m.id = t.member_id "
-                    "WHERE t.token_hash = ? AND m.active = 1");
-        q.bind(1, digest);
-        if (!q.step()) return std::nullopt;
-        Member m = member_from(q);
-        std::int64_t created_at = q.column(4).int64();
-        std::int64_t last_used_at = q.column(5).int64();
-        q.reset();
-
-        if (now - last_used_at >= policy.idle_seconds ||
-            now - created_at >= policy.absolute_seconds) {
+        auto use = token_use(db, digest);
+        if (!use) return std::nullopt;
+        if (expired(*use, now, policy)) {
             Statement drop(db, "DELETE FROM auth_tokens WHERE token_hash = ?");
             drop.bind(1, digest);
             drop.run();
             return std::nullopt;
         }
-        if (now - last_used_at >= policy.touch_interval_seconds) {
+        if (due_for_touch(*use, now, policy)) {
             Statement touch(db, "UPDATE auth_tokens SET last_used_at = ? WHERE token_hash = ?");
             touch.bind(1, now);
             touch.bind(2, digest);
             touch.run();
         }
-        return m;
+        return use->member;
     });
 }
 

@@ -12,13 +12,19 @@ namespace {
 // Appends one entry to the community's audit chain, linked to its newest entry. Only an act
 // records (Act::record), inside the write transaction of the change it records, so both
 // commit or neither does.
-void audit(Connection& db, Id community_id, std::optional<Id> actor, const std::string& action,
-           const Json& details, std::int64_t at) {
+void audit(Connection& db, Id community_id, const std::optional<Act::ChainHead>& head,
+           std::optional<Id> actor, const std::string& action, const Json& details,
+           std::int64_t at) {
     AuditEntry e;
     e.community_id = community_id;
     e.prev_hash = kAuditGenesis;
     e.id = 1;
-    {
+    if (head) {
+        if (head->seq > 0) {
+            e.id = head->seq + 1;
+            e.prev_hash = head->hash;
+        }
+    } else {
         Statement last(db,
                        "SELECT seq, hash FROM audit_log WHERE community_id = ? "
                        "ORDER BY seq DESC LIMIT 1");
@@ -71,7 +77,7 @@ void Act::record(const std::string& action, const Json& details) {
         if (!council_id_) throw StoreError("an act recorded without its council: " + action);
         community_ = community_of_council(db, *council_id_);
     }
-    audit(db, *community_, actor, action, details, now);
+    audit(db, *community_, head_, actor, action, details, now);
     recorded_ = true;
 }
 

@@ -208,34 +208,58 @@ Error not_plain_ballot() { return make_error("not_plain_ballot"); }
 bool is_not_plain_ballot(const Error& e) { return e.code == "not_plain_ballot"; }
 
 namespace {
-// One member's vote on one ballot: the facts its rule rests on and what its answer counts, in one
-// indexed read however long the roll.
+// One member's vote on one ballot: whether the ballot is plain, the facts its rule rests on, the
+// voter's membership, the count before it and the head of the audit chain its entry extends, in
+// one indexed read however long the roll. On PostgreSQL every statement of a vote is a round trip on the one
+// connection that commits the writers' group, so their number bounds the votes a second.
 struct VoteRow {
+    bool plain = true;
     Id council_id = 0;
+    Id community_id = 0;
+    bool member = false;
     VoteFacts facts;
     std::int64_t electorate = 0;
+    std::int64_t cast_before = 0;
+    std::int64_t chain_seq = 0;  // the newest entry on the community's audit chain
+    std::string chain_hash;
 };
 
 std::optional<VoteRow> vote_row(Connection& db, Id ballot_id, Id member_id) {
     Statement q(db,
-                "SELECT b.council_id, b.state, s.state, COALESCE(b.closes_at, 0), "
-                "b.electorate_heads, "
-                "EXISTS (SELECT 1 FROM ballot_roll r WHERE r.ballot_id = b.id AND r.member_id = ?), "
-                "EXISTS (SELECT 1 FROM votes v WHERE v.ballot_id = b.id AND v.member_id = ?) "
-                "FROM ballots b JOIN sessions s ON s.id = b.session_id WHERE b.id = ?");
+                "SELECT p.ballot_id IS NULL, b.council_id, c.community_id, "
+                "COALESCE(m.active, 0), b.state, s.state, COALESCE(b.closes_at, 0), "
+                "b.electorate_heads, r.member_id IS NOT NULL, v.member_id IS NOT NULL, "
+                "(SELECT COUNT(*) FROM votes n WHERE n.ballot_id = b.id), "
+                "(SELECT MAX(a.seq) FROM audit_log a WHERE a.community_id = c.community_id), "
+                "(SELECT a.hash FROM audit_log a WHERE a.community_id = c.community_id "
+                "ORDER BY a.seq DESC LIMIT 1) "
+                "FROM ballots b JOIN sessions s ON s.id = b.session_id "
+                "JOIN councils c ON c.id = b.council_id "
+                "LEFT JOIN ballot_specs p ON p.ballot_id = b.id "
+                "LEFT JOIN council_members cm ON cm.council_id = b.council_id AND cm.member_id = ?1 "
+                "LEFT JOIN members m ON m.id = cm.member_id "
+                "LEFT JOIN ballot_roll r ON r.ballot_id = b.id AND r.member_id = ?1 "
+                "LEFT JOIN votes v ON v.ballot_id = b.id AND v.member_id = ?1 "
+                "WHERE b.id = ?2");
     q.bind(1, member_id);
-    q.bind(2, member_id);
-    q.bind(3, ballot_id);
+    q.bind(2, ballot_id);
     if (!q.step()) return std::nullopt;
     VoteRow row;
-    row.council_id = q.column(0).int64();
-    row.facts.ballot = q.column(1).text() == "open" ? BallotState::open : BallotState::closed;
-    if (!session_state_from_string(q.column(2).text(), row.facts.session))
+    row.plain = q.column(0).int64() != 0;
+    row.council_id = q.column(1).int64();
+    row.community_id = q.column(2).int64();
+    // The council's member as records::actor reads one: an active account on its member list.
+    row.member = q.column(3).int64() == 1;
+    row.facts.ballot = q.column(4).text() == "open" ? BallotState::open : BallotState::closed;
+    if (!session_state_from_string(q.column(5).text(), row.facts.session))
         throw StoreError("unknown session state in database");
-    row.facts.closes_at = q.column(3).int64();
-    row.electorate = q.column(4).int64();
-    row.facts.on_roll = q.column(5).int64() != 0;
-    row.facts.voted = q.column(6).int64() != 0;
+    row.facts.closes_at = q.column(6).int64();
+    row.electorate = q.column(7).int64();
+    row.facts.on_roll = q.column(8).int64() != 0;
+    row.facts.voted = q.column(9).int64() != 0;
+    row.cast_before = q.column(10).int64();
+    row.chain_seq = q.column(11).int64();
+    row.chain_hash = q.column(12).text();
     return row;
 }
 }  // namespace
@@ -243,12 +267,12 @@ std::optional<VoteRow> vote_row(Connection& db, Id ballot_id, Id member_id) {
 Result<VoteCounted> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std::int64_t now) {
     return impl_->act(actor, now, [&](Act& act) -> Result<VoteCounted> {
         Connection& db = act.db;
-        // Ballots held otherwise count through cast_content, never this table. Told first, before
-        // any other refusal, so that the route can send the vote there instead.
-        if (!methods::spec(db, ballot_id).plain()) return not_plain_ballot();
         auto row = vote_row(db, ballot_id, actor);
         if (!row) return make_error("not_found");
-        if (!records::actor(db, row->council_id, actor).member) return make_error("forbidden");
+        // Ballots held otherwise count through cast_content, never this table. Told first,
+        // before any other refusal, so that the route can send the vote there instead.
+        if (!row->plain) return not_plain_ballot();
+        if (!row->member) return make_error("forbidden");
         if (auto e = may_vote(row->facts, now)) return *e;
         // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
         Statement q(db,
@@ -261,10 +285,11 @@ Result<VoteCounted> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std:
         if (q.run() == 0) return make_error("already_voted");
         // The roll is open (记名表决): the log records the choice as the tally will publish it.
         act.in_council(row->council_id);
+        act.chain_head(row->community_id, row->chain_seq, row->chain_hash);
         act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}});
-        Statement cast(db, "SELECT COUNT(*) FROM votes WHERE ballot_id = ?");
-        cast.bind(1, ballot_id);
-        return VoteCounted{ballot_id, BallotState::open, row->electorate, single(cast).int64()};
+        // The write transaction holds the ballot's votes still: the count is the one read plus
+        // this vote.
+        return VoteCounted{ballot_id, BallotState::open, row->electorate, row->cast_before + 1};
     });
 }
 

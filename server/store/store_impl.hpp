@@ -48,6 +48,12 @@ public:
     // community named directly.
     void in_council(Id council_id);
     void in_community(Id community_id) { community_ = community_id; }
+    // The chain's newest entry (seq 0 and no hash: none yet), read by the act in the same
+    // transaction together with what it reads anyway, so that record() needs no read of its own.
+    void chain_head(Id community_id, std::int64_t seq, std::string hash) {
+        community_ = community_id;
+        head_ = ChainHead{seq, std::move(hash)};
+    }
     // Appends the act's one audit entry, by `actor` at `now`, in the same transaction as its
     // writes, so that both commit or neither does.
     void record(const std::string& action, const Json& details);
@@ -55,8 +61,14 @@ public:
     // Refuses after writing: the writes roll back and the act returns `error`.
     [[noreturn]] static void refuse(Error error) { throw Refusal{std::move(error)}; }
 
+    struct ChainHead {
+        std::int64_t seq = 0;
+        std::string hash;
+    };
+
 private:
     std::optional<Id> council_id_;
+    std::optional<ChainHead> head_;
     std::optional<Actor> who_;
     std::optional<Id> community_;
     bool recorded_ = false;
