@@ -184,6 +184,43 @@ BOOST_AUTO_TEST_CASE(token_expires_after_seven_idle_days) {
     BOOST_TEST(server.client().Get("/api/me", bearer(token))->status == 401);  // 7+ idle days
 }
 
+BOOST_AUTO_TEST_CASE(a_token_is_touched_at_most_once_a_minute) {
+    ClockShift shift;
+    ServiceOptions options;
+    options.clock = shift.clock();
+    TestServer server(seeded_db(), options);
+    auto token = server.login("demo05");
+    auto last_used = [&] {
+        return query_int(server.db(),
+                         "SELECT MAX(t.last_used_at) FROM auth_tokens t JOIN members m "
+                         "ON m.id = t.member_id WHERE m.login = 'demo05'");
+    };
+    const std::int64_t at_login = last_used();
+    shift.seconds = 30;
+    BOOST_TEST(server.client().Get("/api/me", bearer(token))->status == 200);
+    BOOST_TEST(last_used() == at_login);
+    shift.seconds = 90;
+    BOOST_TEST(server.client().Get("/api/me", bearer(token))->status == 200);
+    BOOST_TEST(last_used() >= at_login + 90);
+}
+
+BOOST_AUTO_TEST_CASE(a_signed_in_read_answers_while_the_writers_are_held) {
+    TestServer server(seeded_db());
+    auto token = server.login("demo05");
+    // Another process holds the writers' turn: SQLite's write lock, or on PostgreSQL the
+    // advisory lock every server's write groups take. A token used within the minute is only
+    // read, so the request does not queue behind them.
+    auto db = open_db(server.db());
+    db->with_connection([&](database::Connection& c) {
+        bool pg = c.kind() == database::Kind::postgres;
+        c.execute(pg ? "SELECT pg_advisory_lock(22889, -2)" : "BEGIN IMMEDIATE");
+        auto r = server.client().Get("/api/me", bearer(token));
+        c.execute(pg ? "SELECT pg_advisory_unlock(22889, -2)" : "ROLLBACK");
+        BOOST_REQUIRE(r);
+        BOOST_TEST(r->status == 200);
+    });
+}
+
 BOOST_AUTO_TEST_CASE(token_expires_thirty_days_after_login_even_when_used_daily) {
     ClockShift shift;
     ServiceOptions options;
