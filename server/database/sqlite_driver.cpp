@@ -157,8 +157,11 @@ public:
             rethrow(e);
         }
     }
-    void begin(bool write) override { execute(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-    void commit() override { execute("COMMIT"); }
+    void begin(bool write) override { control(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+    void commit() override { control("COMMIT"); }
+    // A statement that begins, marks or ends a transaction, kept prepared like the others: every
+    // request runs a few of them.
+    void control(std::string_view sql) { SqliteCursor(db_, cache_, sql).step(); }
     void rollback() noexcept override {
         try {
             db_.exec("ROLLBACK");
@@ -298,15 +301,15 @@ private:
         for (; i < group.size(); ++i) {
             Job* j = group[i];
             try {
-                writer_.execute("SAVEPOINT writer");
+                writer_.control("SAVEPOINT writer");
                 (*j->f)(writer_);
-                writer_.execute("RELEASE writer");
+                writer_.control("RELEASE writer");
             } catch (...) {
                 j->error = std::current_exception();
                 if (!writer_.in_transaction()) break;
                 try {
-                    writer_.execute("ROLLBACK TO writer");
-                    writer_.execute("RELEASE writer");
+                    writer_.control("ROLLBACK TO writer");
+                    writer_.control("RELEASE writer");
                 } catch (...) {
                     break;
                 }
