@@ -301,7 +301,7 @@ def main():
     ap.add_argument("server")
     ap.add_argument("pg_one", help="an empty PostgreSQL database for one instance")
     ap.add_argument("pg_two", help="an empty PostgreSQL database for two instances")
-    ap.add_argument("--members", type=int, default=400, help="voters, each votes once per ballot")
+    ap.add_argument("--members", type=int, default=600, help="voters, each votes once per ballot")
     ap.add_argument("--ballots", type=int, default=32, help="ballots open at once")
     ap.add_argument("--clients", type=int, default=32, help="concurrent clients")
     a = ap.parse_args()
