@@ -25,6 +25,7 @@ namespace {
 constexpr int kScopeClass = 0x5969;
 // The scope of write groups, and of a writer alone that keeps colliding.
 constexpr std::int64_t kWriters = -2;
+constexpr const char* kBeginWrite = "BEGIN ISOLATION LEVEL SERIALIZABLE";
 
 // Serialization failure, deadlock, or a key another transaction took first: the transaction
 // lost a race and may simply run again (and then see the winner's row).
@@ -167,7 +168,7 @@ public:
         }
     }
     void begin(bool write) override {
-        execute(write ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        execute(write ? kBeginWrite
                       : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     }
     void commit() override { execute("COMMIT"); }
@@ -326,7 +327,7 @@ private:
             // The group runs on this one connection, one writer after another, so its round trips
             // bound the writes a second: statements that need no answer in between travel
             // together. The snapshot is taken after the lock, by the first writer's first read.
-            c->execute(std::string("BEGIN ISOLATION LEVEL SERIALIZABLE; ") +
+            c->execute(std::string(kBeginWrite) + "; " +
                        (durable_ ? "" : "SET LOCAL synchronous_commit = off; ") +
                        "SAVEPOINT writer");
             for (std::size_t i = 0; i < group.size(); ++i) {

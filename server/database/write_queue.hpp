@@ -33,18 +33,18 @@ public:
     void run(const std::function<void(Connection&)>& f,
              const std::function<void(const Group&)>& commit_group) {
         Job job{&f, nullptr};
-        std::shared_ptr<std::atomic<int>> state = job.state;
+        std::atomic<int>& state = *job.state;
         {
             std::lock_guard lock(mutex_);
             queue_.push_back(&job);
             if (!leading_) {
                 leading_ = true;
-                state->store(kLeading, std::memory_order_relaxed);
+                state.store(kLeading, std::memory_order_relaxed);
             }
         }
         int s;
-        while ((s = state->load(std::memory_order_acquire)) == kWaiting)
-            state->wait(kWaiting, std::memory_order_acquire);
+        while ((s = state.load(std::memory_order_acquire)) == kWaiting)
+            state.wait(kWaiting, std::memory_order_acquire);
         if (s == kLeading) lead(&job, commit_group);
         if (job.error) std::rethrow_exception(job.error);
     }

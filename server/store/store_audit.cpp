@@ -12,28 +12,21 @@ namespace {
 // Appends one entry to the community's audit chain, linked to its newest entry. Only an act
 // records (Act::record), inside the write transaction of the change it records, so both
 // commit or neither does.
-void audit(Connection& db, Id community_id, const std::optional<Act::ChainHead>& head,
+void audit(Connection& db, Id community_id, std::optional<Act::ChainHead> head,
            std::optional<Id> actor, const std::string& action, const Json& details,
            std::int64_t at) {
-    AuditEntry e;
-    e.community_id = community_id;
-    e.prev_hash = kAuditGenesis;
-    e.id = 1;
-    if (head) {
-        if (head->seq > 0) {
-            e.id = head->seq + 1;
-            e.prev_hash = head->hash;
-        }
-    } else {
+    if (!head) {
+        head.emplace();
         Statement last(db,
                        "SELECT seq, hash FROM audit_log WHERE community_id = ? "
                        "ORDER BY seq DESC LIMIT 1");
         last.bind(1, community_id);
-        if (last.step()) {
-            e.id = last.column(0).int64() + 1;
-            e.prev_hash = last.column(1).text();
-        }
+        if (last.step()) head = Act::ChainHead{last.column(0).int64(), last.column(1).text()};
     }
+    AuditEntry e;
+    e.community_id = community_id;
+    e.id = head->seq + 1;
+    e.prev_hash = head->seq > 0 ? head->hash : kAuditGenesis;
     e.at = at;
     e.actor_id = actor;
     e.action = action;

@@ -210,8 +210,9 @@ bool is_not_plain_ballot(const Error& e) { return e.code == "not_plain_ballot"; 
 namespace {
 // One member's vote on one ballot: whether the ballot is plain, the facts its rule rests on, the
 // voter's membership, the count before it and the head of the audit chain its entry extends, in
-// one indexed read however long the roll. On PostgreSQL every statement of a vote is a round trip on the one
-// connection that commits the writers' group, so their number bounds the votes a second.
+// one indexed read however long the roll. On PostgreSQL every statement of a vote is a round
+// trip on the one connection that commits the writers' group, so their number bounds the votes
+// a second.
 struct VoteRow {
     bool plain = true;
     Id council_id = 0;
@@ -220,8 +221,7 @@ struct VoteRow {
     VoteFacts facts;
     std::int64_t electorate = 0;
     std::int64_t cast_before = 0;
-    std::int64_t chain_seq = 0;  // the newest entry on the community's audit chain
-    std::string chain_hash;
+    Act::ChainHead chain;  // the newest entry on the community's audit chain
 };
 
 std::optional<VoteRow> vote_row(Connection& db, Id ballot_id, Id member_id) {
@@ -258,8 +258,7 @@ std::optional<VoteRow> vote_row(Connection& db, Id ballot_id, Id member_id) {
     row.facts.on_roll = q.column(8).int64() != 0;
     row.facts.voted = q.column(9).int64() != 0;
     row.cast_before = q.column(10).int64();
-    row.chain_seq = q.column(11).int64();
-    row.chain_hash = q.column(12).text();
+    row.chain = Act::ChainHead{q.column(11).int64(), q.column(12).text()};
     return row;
 }
 }  // namespace
@@ -285,7 +284,7 @@ Result<VoteCounted> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std:
         if (q.run() == 0) return make_error("already_voted");
         // The roll is open (记名表决): the log records the choice as the tally will publish it.
         act.in_council(row->council_id);
-        act.chain_head(row->community_id, row->chain_seq, row->chain_hash);
+        act.chain_head(row->community_id, std::move(row->chain));
         act.record("vote_cast", Json{{"ballot_id", ballot_id}, {"choice", to_string(choice)}});
         // The write transaction holds the ballot's votes still: the count is the one read plus
         // this vote.

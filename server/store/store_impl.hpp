@@ -50,9 +50,13 @@ public:
     void in_community(Id community_id) { community_ = community_id; }
     // The chain's newest entry (seq 0 and no hash: none yet), read by the act in the same
     // transaction together with what it reads anyway, so that record() needs no read of its own.
-    void chain_head(Id community_id, std::int64_t seq, std::string hash) {
+    struct ChainHead {
+        std::int64_t seq = 0;
+        std::string hash;
+    };
+    void chain_head(Id community_id, ChainHead head) {
         community_ = community_id;
-        head_ = ChainHead{seq, std::move(hash)};
+        head_ = std::move(head);
     }
     // Appends the act's one audit entry, by `actor` at `now`, in the same transaction as its
     // writes, so that both commit or neither does.
@@ -60,11 +64,6 @@ public:
     bool recorded() const { return recorded_; }
     // Refuses after writing: the writes roll back and the act returns `error`.
     [[noreturn]] static void refuse(Error error) { throw Refusal{std::move(error)}; }
-
-    struct ChainHead {
-        std::int64_t seq = 0;
-        std::string hash;
-    };
 
 private:
     std::optional<Id> council_id_;
