@@ -61,7 +61,7 @@ std::optional<Member> Store::member_for_token(const std::string& digest, std::in
     // Every signed-in request asks this, so it only reads while the token is fresh and was
     // touched lately: a read never waits for the writers' commit. An expired token is dropped,
     // and a used one touched, by a write that looks again and commits with the answer.
-    auto seen = impl_->read([&](Connection& db) { return token_use(db, digest); });
+    auto seen = impl_->read_statement([&](Connection& db) { return token_use(db, digest); });
     if (!seen) return std::nullopt;
     if (!expired(*seen, now, policy) && !due_for_touch(*seen, now, policy)) return seen->member;
     return impl_->write([&](Connection& db) -> std::optional<Member> {

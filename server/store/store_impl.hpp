@@ -83,6 +83,8 @@ struct Store::Impl {
     auto write(F&& f) { return db->write(std::forward<F>(f)); }
     template <typename F>
     auto read(F&& f) { return db->read(std::forward<F>(f)); }
+    template <typename F>
+    auto read_statement(F&& f) { return db->read_statement(std::forward<F>(f)); }
 
     // The shape of every write act: one write transaction (retried as a whole like write()),
     // an Act for `f`, and a refusal thrown after writing returned as the act's error. An act

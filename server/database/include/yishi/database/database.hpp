@@ -152,6 +152,19 @@ public:
             return std::move(*out);
         }
     }
+    // A read of one statement. One statement sees one snapshot by itself on both databases, so
+    // it needs no BEGIN and COMMIT around it (on PostgreSQL, two round trips fewer).
+    template <typename F>
+    auto read_statement(F&& f) -> decltype(f(std::declval<Connection&>())) {
+        using R = decltype(f(std::declval<Connection&>()));
+        if constexpr (std::is_void_v<R>) {
+            run_statement([&](Connection& c) { f(c); });
+        } else {
+            std::optional<R> out;
+            run_statement([&](Connection& c) { out.emplace(f(c)); });
+            return std::move(*out);
+        }
+    }
     // Outside any transaction, with the connection to itself: for a driver's housekeeping
     // (SQLite's pragmas, checkpoints) and for migrations that manage their own transactions.
     virtual void with_connection(const std::function<void(Connection&)>& f) = 0;
@@ -167,6 +180,9 @@ protected:
     explicit Database(std::string address) : address_(std::move(address)) {}
     virtual void run(bool write, std::optional<std::int64_t> scope,
                      const std::function<void(Connection&)>& f) = 0;
+    virtual void run_statement(const std::function<void(Connection&)>& f) {
+        run(false, std::nullopt, f);
+    }
 
 private:
     std::string address_;
