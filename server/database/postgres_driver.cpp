@@ -239,6 +239,8 @@ public:
         release(std::move(c));
     }
     void erase_deleted() noexcept override {}
+    // The statement commits by itself on the connection's autocommit work.
+    void run_statement(const std::function<void(Connection&)>& f) override { with_connection(f); }
     void set_durable(bool durable) override { durable_ = durable; }
 
 protected:
@@ -296,9 +298,16 @@ private:
         // their writers append to the same audit chains, so that two groups side by side would
         // only make one of them fail. A group that still loses a race (to a writer in a scope of
         // its own, or to itself: a key taken twice in it) runs once more, then each of its
-        // writers alone.
-        for (int attempt = 1; attempt <= 2; ++attempt)
-            if (commit_together(group)) return;
+        // writers alone. A group first runs without savepoints, one round trip fewer for each
+        // writer; when one of its writers fails, the whole runs again with a savepoint for each.
+        bool savepoints = false;
+        for (int races = 0; races < 2;) {
+            switch (commit_together(group, savepoints)) {
+                case GroupEnd::done: return;
+                case GroupEnd::raced: ++races; break;
+                case GroupEnd::writer_failed: savepoints = true; break;
+            }
+        }
         for (WriteQueue::Job* j : group) {
             j->error = nullptr;
             try {
@@ -309,11 +318,17 @@ private:
         }
     }
 
-    // The group in one transaction, each writer in its own savepoint so that one refused undoes
-    // only itself. False when PostgreSQL refused the group for a concurrent writer: nothing of
-    // it is committed. A failure of the whole (the connection, the commit) fails every writer
-    // that had not failed by itself.
-    bool commit_together(const WriteQueue::Group& group) {
+    enum class GroupEnd {
+        done,           // committed, or failed as a whole: each writer has its answer
+        raced,          // PostgreSQL refused it for a concurrent writer: nothing committed
+        writer_failed,  // without savepoints, a writer failed: nothing committed
+    };
+
+    // The group in one transaction. With `savepoints`, each writer runs in its own so that one
+    // refused undoes only itself; without, the first writer that fails ends the attempt (a
+    // writer alone is answered at once). A failure of the whole (the connection, the commit)
+    // fails every writer that had not failed by itself.
+    GroupEnd commit_together(const WriteQueue::Group& group, bool savepoints) {
         auto c = lease();
         bool locked = false;
         auto end = [&] {
@@ -321,15 +336,16 @@ private:
             if (locked) c->unlock_scope(kWriters);
             release(std::move(c));
         };
+        const bool alone = group.size() == 1;
         try {
             c->lock_scope(kWriters);
             locked = true;
             // The group runs on this one connection, one writer after another, so its round trips
             // bound the writes a second: statements that need no answer in between travel
             // together. The snapshot is taken after the lock, by the first writer's first read.
-            c->execute(std::string(kBeginWrite) + "; " +
-                       (durable_ ? "" : "SET LOCAL synchronous_commit = off; ") +
-                       "SAVEPOINT writer");
+            c->execute(std::string(kBeginWrite) +
+                       (durable_ ? "" : "; SET LOCAL synchronous_commit = off") +
+                       (savepoints ? "; SAVEPOINT writer" : ""));
             for (std::size_t i = 0; i < group.size(); ++i) {
                 WriteQueue::Job* j = group[i];
                 j->error = nullptr;
@@ -341,6 +357,11 @@ private:
                 } catch (...) {
                     j->error = std::current_exception();
                 }
+                if (!savepoints) {
+                    if (!j->error) continue;
+                    end();
+                    return alone ? GroupEnd::done : GroupEnd::writer_failed;
+                }
                 // The next writer's savepoint; COMMIT releases the last one.
                 std::string next = j->error ? "ROLLBACK TO SAVEPOINT writer; " : "";
                 if (i + 1 < group.size()) next += "RELEASE SAVEPOINT writer; SAVEPOINT writer";
@@ -349,19 +370,19 @@ private:
             c->commit();
         } catch (const Error& e) {
             end();
-            if (e.retry()) return false;
+            if (e.retry()) return GroupEnd::raced;
             for (WriteQueue::Job* j : group)
                 if (!j->error) j->error = std::current_exception();
-            return true;
+            return GroupEnd::done;
         } catch (...) {
             end();
             for (WriteQueue::Job* j : group)
                 if (!j->error) j->error = std::current_exception();
-            return true;
+            return GroupEnd::done;
         }
         if (locked) c->unlock_scope(kWriters);
         release(std::move(c));
-        return true;
+        return GroupEnd::done;
     }
 
     std::unique_ptr<PgConnection> lease() {
