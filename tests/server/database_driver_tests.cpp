@@ -78,6 +78,43 @@ BOOST_AUTO_TEST_CASE(writers_at_once_each_commit_or_fail_alone) {
     BOOST_TEST(count(*d, "SELECT SUM(n) FROM notes WHERE n < 1000") == 48 * 49 / 2 - 6 * (8 * 9 / 2));
 }
 
+BOOST_AUTO_TEST_CASE(a_writer_refused_by_the_database_fails_alone) {
+    auto path = fresh_db_path();
+    {
+        auto d = open_pool(path);
+        d->write([](db::Connection& c) {
+            c.execute("CREATE TABLE seats (id {id}, who INTEGER NOT NULL UNIQUE)");
+        });
+        constexpr int kWriters = 40;
+        std::atomic<int> acknowledged{0}, refused{0};
+        std::atomic<bool> go{false};
+        std::vector<std::thread> threads;
+        for (int i = 1; i <= kWriters; ++i) {
+            threads.emplace_back([&, i] {
+                while (!go) std::this_thread::yield();
+                try {
+                    // Writers 1 and 2, 3 and 4, ... want the same seat: the database's UNIQUE
+                    // refuses one of each pair, whatever group they share.
+                    d->write([&](db::Connection& c) {
+                        db::Statement insert(c, "INSERT INTO seats (who) VALUES (?)");
+                        insert.bind(1, (i + 1) / 2).run();
+                    });
+                    ++acknowledged;
+                } catch (const db::Error&) {
+                    ++refused;
+                }
+            });
+        }
+        go = true;
+        for (auto& t : threads) t.join();
+        BOOST_TEST(acknowledged == 20);
+        BOOST_TEST(refused == 20);
+    }
+    auto d = open_pool(path);
+    BOOST_TEST(count(*d, "SELECT COUNT(*) FROM seats") == 20);
+    BOOST_TEST(count(*d, "SELECT SUM(who) FROM seats") == 20 * 21 / 2);
+}
+
 BOOST_AUTO_TEST_CASE(a_read_runs_while_a_write_is_under_way_and_sees_only_committed_rows) {
     auto d = open_pool(fresh_db_path());
     make_table(*d);
