@@ -81,6 +81,7 @@ std::int64_t Statement::run() {
     }
     return cursor_->changes();
 }
+void Statement::run_later() { cursor_->defer(); }
 Column Statement::column(int index) { return cursor_->column(index); }
 int Statement::column_count() { return cursor_->column_count(); }
 void Statement::reset() { cursor_->reset(); }

@@ -109,6 +109,7 @@ public:
         slot(index) = std::move(text);
     }
     bool step() override;
+    void defer() override;
     Column column(int index) override {
         auto field = result_[static_cast<pqxx::result::size_type>(row_)][index];
         if (field.is_null()) return Column(std::nullopt, false);
@@ -150,8 +151,30 @@ public:
     std::unique_ptr<Cursor> prepare(std::string_view sql) override {
         return std::make_unique<PgCursor>(*this, sql);
     }
+    // What was deferred goes first, in the same round trip.
     void execute(std::string_view script) override {
-        guarded([&] { work_->exec(expand_types(script)); });
+        std::string text = std::move(deferred_) + expand_types(script);
+        deferred_.clear();
+        guarded([&] { work_->exec(text); });
+    }
+    // Deferred statements wait as SQL's EXECUTE of the same prepared statements, with their
+    // parameters quoted: a list of them is one simple query, one round trip.
+    void defer(const std::string& name, const std::vector<std::optional<std::string>>& params) {
+        // libpqxx prepares on first use: EXECUTE needs the statement on the server already.
+        guarded([&] { connection_.prepare_now(name); });
+        deferred_ += "EXECUTE " + name;
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            deferred_ += i ? ", " : "(";
+            deferred_ += params[i] ? connection_.quote(*params[i]) : "NULL";
+        }
+        deferred_ += params.empty() ? "; " : "); ";
+    }
+    void discard_deferred() { deferred_.clear(); }
+    void flush() override {
+        if (deferred_.empty()) return;
+        std::string text = std::move(deferred_);
+        deferred_.clear();
+        guarded([&] { work_->exec(text); });
     }
     // Session-level advisory locks: held across BEGIN ... COMMIT, so that a transaction's
     // snapshot is taken only once the writer before it in the scope has committed.
@@ -173,6 +196,7 @@ public:
     }
     void commit() override { execute("COMMIT"); }
     void rollback() noexcept override {
+        deferred_.clear();
         try {
             work_->exec("ROLLBACK");
         } catch (...) {
@@ -199,13 +223,17 @@ private:
     pqxx::connection connection_;
     std::unique_ptr<pqxx::nontransaction> work_;
     std::unordered_map<std::string, std::string> names_;
+    std::string deferred_;  // statements to send with the next round trip
 };
 
 PgCursor::PgCursor(PgConnection& connection, std::string_view sql)
     : connection_(connection), name_(connection.prepared(sql)) {}
 
+void PgCursor::defer() { connection_.defer(name_, params_); }
+
 bool PgCursor::step() {
     if (!executed_) {
+        connection_.flush();
         std::vector<const char*> values;
         values.reserve(params_.size());
         for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
@@ -351,6 +379,7 @@ private:
                 j->error = nullptr;
                 try {
                     (*j->f)(*c);
+                    c->flush();  // the writer's deferred statements fail it, not the next
                 } catch (const Error& e) {
                     if (e.retry()) throw;
                     j->error = std::current_exception();
@@ -363,6 +392,7 @@ private:
                     return alone ? GroupEnd::done : GroupEnd::writer_failed;
                 }
                 // The next writer's savepoint; COMMIT releases the last one.
+                if (j->error) c->discard_deferred();
                 std::string next = j->error ? "ROLLBACK TO SAVEPOINT writer; " : "";
                 if (i + 1 < group.size()) next += "RELEASE SAVEPOINT writer; SAVEPOINT writer";
                 if (!next.empty()) c->execute(next);

@@ -44,7 +44,7 @@ void audit(Connection& db, Id community_id, std::optional<Act::ChainHead> head,
     q.bind(6, e.details);
     q.bind(7, e.prev_hash);
     q.bind(8, e.hash);
-    q.run();
+    q.run_later();
 }
 }  // namespace
 

@@ -273,15 +273,15 @@ Result<VoteCounted> Store::cast_vote(Id ballot_id, Id actor, Choice choice, std:
         if (!row->plain) return not_plain_ballot();
         if (!row->member) return make_error("forbidden");
         if (auto e = may_vote(row->facts, now)) return *e;
-        // UNIQUE (ballot, member) is the last word: a second vote inserts nothing.
-        Statement q(db,
-                    "INSERT INTO votes (ballot_id, member_id, choice, cast_at) "
-                    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        // The facts were read in this write transaction, so the vote is new. UNIQUE (ballot,
+        // member) is the last word: a vote of the same member that another instance slipped in
+        // meanwhile fails this transaction, which runs again and finds it among the facts.
+        Statement q(db, "INSERT INTO votes (ballot_id, member_id, choice, cast_at) VALUES (?, ?, ?, ?)");
         q.bind(1, ballot_id);
         q.bind(2, actor);
         q.bind(3, to_string(choice));
         q.bind(4, now);
-        if (q.run() == 0) return make_error("already_voted");
+        q.run_later();
         // The roll is open (记名表决): the log records the choice as the tally will publish it.
         act.in_council(row->council_id);
         act.chain_head(row->community_id, std::move(row->chain));

@@ -59,6 +59,11 @@ public:
     virtual std::int64_t changes() = 0;  // rows the statement inserted, updated or deleted
     // Ready to run again; bindings are kept until bound anew.
     virtual void reset() = 0;
+    // Runs the statement later in its transaction: before the next statement that is stepped,
+    // at the connection's flush, or with the commit, whichever comes first, where its failure
+    // fails the transaction. Several deferred writes then travel together (PostgreSQL: one
+    // round trip); a driver without round trips runs it at once.
+    virtual void defer() { step(); }
 };
 
 // One connection: used by one thread at a time, inside a transaction the Database began.
@@ -72,6 +77,8 @@ public:
     // only two column types the databases spell differently.
     virtual void execute(std::string_view script) = 0;
     virtual void begin(bool write) = 0;
+    // Runs what was deferred (Cursor::defer), so that its failure is this moment's.
+    virtual void flush() {}
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
     // After rows were copied in with their ids: generated ids of `table` continue above them.
@@ -96,6 +103,9 @@ public:
     bool step();
     // Runs a statement that returns no rows; the number of rows it changed.
     std::int64_t run();
+    // A write whose outcome is not read: run later, with the transaction's next round trip
+    // (Cursor::defer); the driver keeps what it needs, the Statement may go.
+    void run_later();
     Column column(int index);
     int column_count();
     void reset();
