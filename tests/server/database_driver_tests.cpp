@@ -1,6 +1,7 @@
 // The database drivers under many threads: writers arriving at once each commit or fail alone
-// (each driver commits them in groups), a read never waits for a write, and a statement kept
-// prepared runs again with fresh parameters, even while the same text is still being stepped.
+// (each driver commits them in groups), also when their failure is a deferred write's; a read
+// never waits for a write; and a statement kept prepared runs again with fresh parameters, even
+// while the same text is still being stepped.
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -113,6 +114,55 @@ BOOST_AUTO_TEST_CASE(a_writer_refused_by_the_database_fails_alone) {
     auto d = open_pool(path);
     BOOST_TEST(count(*d, "SELECT COUNT(*) FROM seats") == 20);
     BOOST_TEST(count(*d, "SELECT SUM(who) FROM seats") == 20 * 21 / 2);
+}
+
+BOOST_AUTO_TEST_CASE(deferred_writes_are_seen_by_the_next_read_and_fail_their_own_writer) {
+    auto path = fresh_db_path();
+    {
+        auto d = open_pool(path);
+        d->write([](db::Connection& c) {
+            c.execute("CREATE TABLE marks (id {id}, n INTEGER NOT NULL CHECK (n > 0))");
+        });
+        // Within a transaction, the next statement runs after the deferred ones.
+        std::int64_t seen = d->write([](db::Connection& c) {
+            for (int n : {1, 2}) {
+                db::Statement insert(c, "INSERT INTO marks (n) VALUES (?)");
+                insert.bind(1, n).run_later();
+            }
+            db::Statement q(c, "SELECT COUNT(*) FROM marks");
+            return db::single(q).int64();
+        });
+        BOOST_TEST(seen == 2);
+        constexpr int kWriters = 30;
+        std::atomic<int> acknowledged{0}, refused{0};
+        std::atomic<bool> go{false};
+        std::vector<std::thread> threads;
+        for (int i = 1; i <= kWriters; ++i) {
+            threads.emplace_back([&, i] {
+                while (!go) std::this_thread::yield();
+                try {
+                    // Every fifth writer's second row breaks the CHECK: that writer fails, with
+                    // its first row, and nobody else.
+                    d->write([&](db::Connection& c) {
+                        db::Statement first(c, "INSERT INTO marks (n) VALUES (?)");
+                        first.bind(1, 100 + i).run_later();
+                        db::Statement second(c, "INSERT INTO marks (n) VALUES (?)");
+                        second.bind(1, i % 5 == 0 ? -i : 1000 + i).run_later();
+                    });
+                    ++acknowledged;
+                } catch (const db::Error&) {
+                    ++refused;
+                }
+            });
+        }
+        go = true;
+        for (auto& t : threads) t.join();
+        BOOST_TEST(acknowledged == 24);
+        BOOST_TEST(refused == 6);
+    }
+    auto d = open_pool(path);
+    BOOST_TEST(count(*d, "SELECT COUNT(*) FROM marks") == 2 + 2 * 24);
+    BOOST_TEST(count(*d, "SELECT COUNT(*) FROM marks WHERE n > 100 AND n < 1000 AND n % 5 = 0") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_read_runs_while_a_write_is_under_way_and_sees_only_committed_rows) {
