@@ -171,10 +171,7 @@ public:
     }
     void discard_deferred() { deferred_.clear(); }
     void flush() override {
-        if (deferred_.empty()) return;
-        std::string text = std::move(deferred_);
-        deferred_.clear();
-        guarded([&] { work_->exec(text); });
+        if (!deferred_.empty()) execute({});
     }
     // Session-level advisory locks: held across BEGIN ... COMMIT, so that a transaction's
     // snapshot is taken only once the writer before it in the scope has committed.

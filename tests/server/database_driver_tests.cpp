@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -35,6 +36,32 @@ std::int64_t count(db::Database& d, const std::string& sql) {
     });
 }
 
+// `writers` threads let go at once, the i-th calling write(i): how many were acknowledged and
+// how many refused (write threw).
+struct Answers {
+    int acknowledged = 0;
+    int refused = 0;
+};
+Answers writers_at_once(int writers, const std::function<void(int)>& write) {
+    std::atomic<int> acknowledged{0}, refused{0};
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    for (int i = 1; i <= writers; ++i) {
+        threads.emplace_back([&, i] {
+            while (!go) std::this_thread::yield();
+            try {
+                write(i);
+                ++acknowledged;
+            } catch (const std::runtime_error&) {
+                ++refused;
+            }
+        });
+    }
+    go = true;
+    for (auto& t : threads) t.join();
+    return {acknowledged, refused};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(database_driver)
@@ -44,32 +71,18 @@ BOOST_AUTO_TEST_CASE(writers_at_once_each_commit_or_fail_alone) {
     {
         auto d = open_pool(path);
         make_table(*d);
-        constexpr int kWriters = 48;
-        std::atomic<int> acknowledged{0}, refused{0};
-        std::atomic<bool> go{false};
-        std::vector<std::thread> threads;
-        for (int i = 1; i <= kWriters; ++i) {
-            threads.emplace_back([&, i] {
-                while (!go) std::this_thread::yield();
-                try {
-                    d->write([&](db::Connection& c) {
-                        db::Statement insert(c, "INSERT INTO notes (n) VALUES (?)");
-                        insert.bind(1, i).run();
-                        // Every sixth writer fails after its insert: the insert must go.
-                        if (i % 6 == 0) throw std::runtime_error("refused on purpose");
-                        db::Statement again(c, "INSERT INTO notes (n) VALUES (?)");
-                        again.bind(1, 1000 + i).run();
-                    });
-                    ++acknowledged;
-                } catch (const std::runtime_error&) {
-                    ++refused;
-                }
+        Answers a = writers_at_once(48, [&](int i) {
+            d->write([&](db::Connection& c) {
+                db::Statement insert(c, "INSERT INTO notes (n) VALUES (?)");
+                insert.bind(1, i).run();
+                // Every sixth writer fails after its insert: the insert must go.
+                if (i % 6 == 0) throw std::runtime_error("refused on purpose");
+                db::Statement again(c, "INSERT INTO notes (n) VALUES (?)");
+                again.bind(1, 1000 + i).run();
             });
-        }
-        go = true;
-        for (auto& t : threads) t.join();
-        BOOST_TEST(acknowledged == 40);
-        BOOST_TEST(refused == 8);
+        });
+        BOOST_TEST(a.acknowledged == 40);
+        BOOST_TEST(a.refused == 8);
     }
     // Reopened: every acknowledged writer's two rows, none of a refused one's.
     auto d = open_pool(path);
@@ -86,30 +99,16 @@ BOOST_AUTO_TEST_CASE(a_writer_refused_by_the_database_fails_alone) {
         d->write([](db::Connection& c) {
             c.execute("CREATE TABLE seats (id {id}, who INTEGER NOT NULL UNIQUE)");
         });
-        constexpr int kWriters = 40;
-        std::atomic<int> acknowledged{0}, refused{0};
-        std::atomic<bool> go{false};
-        std::vector<std::thread> threads;
-        for (int i = 1; i <= kWriters; ++i) {
-            threads.emplace_back([&, i] {
-                while (!go) std::this_thread::yield();
-                try {
-                    // Writers 1 and 2, 3 and 4, ... want the same seat: the database's UNIQUE
-                    // refuses one of each pair, whatever group they share.
-                    d->write([&](db::Connection& c) {
-                        db::Statement insert(c, "INSERT INTO seats (who) VALUES (?)");
-                        insert.bind(1, (i + 1) / 2).run();
-                    });
-                    ++acknowledged;
-                } catch (const db::Error&) {
-                    ++refused;
-                }
+        Answers a = writers_at_once(40, [&](int i) {
+            // Writers 1 and 2, 3 and 4, ... want the same seat: the database's UNIQUE
+            // refuses one of each pair, whatever group they share.
+            d->write([&](db::Connection& c) {
+                db::Statement insert(c, "INSERT INTO seats (who) VALUES (?)");
+                insert.bind(1, (i + 1) / 2).run();
             });
-        }
-        go = true;
-        for (auto& t : threads) t.join();
-        BOOST_TEST(acknowledged == 20);
-        BOOST_TEST(refused == 20);
+        });
+        BOOST_TEST(a.acknowledged == 20);
+        BOOST_TEST(a.refused == 20);
     }
     auto d = open_pool(path);
     BOOST_TEST(count(*d, "SELECT COUNT(*) FROM seats") == 20);
@@ -133,32 +132,18 @@ BOOST_AUTO_TEST_CASE(deferred_writes_are_seen_by_the_next_read_and_fail_their_ow
             return db::single(q).int64();
         });
         BOOST_TEST(seen == 2);
-        constexpr int kWriters = 30;
-        std::atomic<int> acknowledged{0}, refused{0};
-        std::atomic<bool> go{false};
-        std::vector<std::thread> threads;
-        for (int i = 1; i <= kWriters; ++i) {
-            threads.emplace_back([&, i] {
-                while (!go) std::this_thread::yield();
-                try {
-                    // Every fifth writer's second row breaks the CHECK: that writer fails, with
-                    // its first row, and nobody else.
-                    d->write([&](db::Connection& c) {
-                        db::Statement first(c, "INSERT INTO marks (n) VALUES (?)");
-                        first.bind(1, 100 + i).run_later();
-                        db::Statement second(c, "INSERT INTO marks (n) VALUES (?)");
-                        second.bind(1, i % 5 == 0 ? -i : 1000 + i).run_later();
-                    });
-                    ++acknowledged;
-                } catch (const db::Error&) {
-                    ++refused;
-                }
+        Answers a = writers_at_once(30, [&](int i) {
+            // Every fifth writer's second row breaks the CHECK: that writer fails, with
+            // its first row, and nobody else.
+            d->write([&](db::Connection& c) {
+                db::Statement first(c, "INSERT INTO marks (n) VALUES (?)");
+                first.bind(1, 100 + i).run_later();
+                db::Statement second(c, "INSERT INTO marks (n) VALUES (?)");
+                second.bind(1, i % 5 == 0 ? -i : 1000 + i).run_later();
             });
-        }
-        go = true;
-        for (auto& t : threads) t.join();
-        BOOST_TEST(acknowledged == 24);
-        BOOST_TEST(refused == 6);
+        });
+        BOOST_TEST(a.acknowledged == 24);
+        BOOST_TEST(a.refused == 6);
     }
     auto d = open_pool(path);
     BOOST_TEST(count(*d, "SELECT COUNT(*) FROM marks") == 2 + 2 * 24);
